@@ -1,0 +1,22 @@
+/**
+ * Secrets (the SIP password) live only in main. The app backs this with
+ * Electron's safeStorage; the harness and tests with memory. Values never go
+ * to the renderer and never into plain JSON settings.
+ */
+export interface SecretStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  /** False when the OS offers no encryption; saving a secret is then refused. */
+  readonly available: boolean;
+}
+
+export function createMemorySecrets(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    available: true,
+    get: (key) => values.get(key) ?? null,
+    set: (key, value) => void values.set(key, value),
+    delete: (key) => void values.delete(key),
+  };
+}

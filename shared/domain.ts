@@ -1,0 +1,147 @@
+/**
+ * Domain types shared by main and renderer. Plain data only: everything here
+ * crosses the IPC boundary as structured-clone / JSON, so timestamps are ISO
+ * 8601 strings in UTC and there are no classes.
+ */
+
+export type LeadId = string;
+export type IsoTime = string;
+
+/**
+ * What happened on one attempt. `failed` is a technical failure (5xx, network)
+ * and is never counted against the lead.
+ */
+export const OUTCOMES = [
+  'no-answer',
+  'voicemail',
+  'busy',
+  'conversation',
+  'wrong-number',
+  'bad-number',
+  'do-not-call',
+  'failed',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Outcomes a rep can record by hand from the lead screen or a block. */
+export const MANUAL_OUTCOMES = [
+  'no-answer',
+  'voicemail',
+  'busy',
+  'conversation',
+  'wrong-number',
+  'do-not-call',
+] as const satisfies readonly Outcome[];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  'no-answer': 'No answer',
+  voicemail: 'Voicemail left',
+  busy: 'Busy',
+  conversation: 'Conversation',
+  'wrong-number': 'Wrong number',
+  'bad-number': 'Bad number',
+  'do-not-call': 'Do not call',
+  failed: 'Failed (not counted)',
+};
+
+export interface Lead {
+  id: LeadId;
+  firstName: string;
+  lastName: string;
+  company: string;
+  email: string;
+  /** The number to dial, E.164 (`+15551234567`). */
+  phone: string;
+  /** Extension to dial after connecting (DTMF), digits only. */
+  extension: string;
+  /** Further valid numbers from the CRM export (E.164), kept but not dialled. */
+  otherPhones: string[];
+  /** IANA zone from the imported column when it named one; otherwise null and inferred from the phone. */
+  timeZone: string | null;
+  /** The imported time-zone text as the CRM wrote it ("Eastern Time (US & Canada)"). */
+  timeZoneInput: string;
+  referrer: string;
+  /** The one reason to call back, used by voicemail scripts. */
+  reason: string;
+  notes: string;
+  doNotCall: boolean;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+/** Running totals per lead, derived from its attempts (kept so the list never scans history). */
+export interface LeadSummary {
+  attempts: number;
+  conversations: number;
+  voicemails: number;
+  lastAttemptAt: IsoTime | null;
+  lastOutcome: Outcome | null;
+}
+
+export interface Attempt {
+  id: string;
+  leadId: LeadId;
+  outcome: Outcome;
+  /** When the dial started (or, for a manual entry, when the rep says it happened). */
+  startedAt: IsoTime;
+  /** When the outcome was recorded. */
+  recordedAt: IsoTime;
+  endedAt: IsoTime | null;
+  source: 'manual' | 'call';
+  note: string;
+  /** SIP final status when the attempt was a real call. */
+  sipStatus: number | null;
+  /** Voicemail script used, for return rates per script. */
+  scriptId: string | null;
+  scriptVersion: number | null;
+  /** The next attempt promised on this call (voicemail). */
+  promisedFor: IsoTime | null;
+}
+
+export type InboundResponse = 'rang' | 'accepted' | 'declined' | 'missed' | 'busy-486' | 'unavailable-480' | 'diverted-302';
+
+export interface InboundCall {
+  id: string;
+  /** Caller number as E.164 when it parsed, else as received. */
+  from: string;
+  displayName: string;
+  receivedAt: IsoTime;
+  leadId: LeadId | null;
+  response: InboundResponse;
+  /** Why the core answered as it did ("dial block active", "already on a call"). */
+  reason: string;
+}
+
+export type ScriptStage = 'first' | 'follow-up' | 'opt-out';
+
+export interface VoicemailScript {
+  id: string;
+  version: number;
+  stage: ScriptStage;
+  name: string;
+  template: string;
+  active: boolean;
+}
+
+/** "HH:MM", 24-hour. */
+export type ClockTime = string;
+
+export interface WorkingHours {
+  start: ClockTime;
+  end: ClockTime;
+  /** Days the rep works, 0 = Sunday … 6 = Saturday. */
+  days: number[];
+}
+
+export interface Settings {
+  /** ISO 3166-1 alpha-2 country for numbers written without +country code. */
+  defaultCountry: string;
+  repName: string;
+  repCompany: string;
+  callbackNumber: string;
+  /** The rep's own IANA zone; working hours are in it. */
+  repTimeZone: string;
+  workingHours: WorkingHours;
+  /** Dates (YYYY-MM-DD, rep's zone) the rep does not call. */
+  daysOff: string[];
+}
