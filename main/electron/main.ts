@@ -1,0 +1,98 @@
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createCore } from '../core/core.js';
+import { dataDirOverride } from './data-dir.js';
+import { createElectronSettings } from './electron-settings.js';
+import { forwardEvents, registerCallHandler } from './ipc.js';
+import { createSafeStorageSecrets } from './safe-storage-secrets.js';
+import { createMainWindow } from './window.js';
+
+type Core = Awaited<ReturnType<typeof createCore>>;
+
+// This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to dist/renderer.
+const preloadPath = join(__dirname, 'preload.cjs');
+const indexHtmlPath = join(__dirname, '..', 'renderer', 'index.html');
+
+const override = dataDirOverride(process.argv, process.env);
+// Before anything else: userData also holds Chromium's profile and the single-instance lock,
+// so a second data dir is a fully separate instance.
+if (override) app.setPath('userData', resolve(override));
+app.enableSandbox();
+app.setAppUserModelId('com.dialdesk.app');
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Dialdesk owns this data dir; it focuses its window (second-instance below).
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let core: Core | null = null;
+  let window: BrowserWindow | null = null;
+  let stopCalls: (() => void) | null = null;
+  let closing = false;
+  let closed = false;
+
+  const openWindow = (started: Core): BrowserWindow => {
+    const created = createMainWindow({ preloadPath, indexHtmlPath });
+    forwardEvents(started.events, created);
+    created.on('closed', () => {
+      if (window === created) window = null;
+    });
+    return created;
+  };
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (core && !window) window = openWindow(core);
+  });
+
+  // The core flushes its store on close; quitting waits for it once.
+  app.on('before-quit', (event) => {
+    if (!core || closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    stopCalls?.();
+    core
+      .close()
+      .catch((error: unknown) => console.error('Dialdesk: closing the core failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      const dataDir = app.getPath('userData');
+      const started = await createCore({
+        dataDir,
+        settings: createElectronSettings(dataDir),
+        secrets: createSafeStorageSecrets(join(dataDir, 'secrets.bin')),
+      });
+      core = started;
+      stopCalls = registerCallHandler({
+        dispatch: started.dispatch,
+        indexHtmlPath,
+        isAppContents: (contents) => window !== null && !window.isDestroyed() && contents === window.webContents,
+        onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
+      });
+      window = openWindow(started);
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Dialdesk could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,89 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { isAppUrl } from './app-url.js';
+import { contentSecurityPolicy } from './csp.js';
+
+export interface MainWindowOptions {
+  /** The bundled preload (dist/electron/preload.cjs). */
+  preloadPath: string;
+  /** The built renderer page (dist/renderer/index.html). */
+  indexHtmlPath: string;
+  /** Extra connect-src origins for the CSP header (the configured SIP WebSocket servers). */
+  connectSources?: readonly string[];
+}
+
+/**
+ * The window's options. The security settings are spelled out even where they
+ * are Electron's defaults so a later edit cannot silently drop one.
+ */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Dialdesk',
+    // Shown on ready-to-show so the rep never sees a blank white frame.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Creates the one window, hardened before anything is loaded into it. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(options.preloadPath));
+  hardenSession(window.webContents.session, options.indexHtmlPath, options.connectSources ?? []);
+  hardenWebContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(options.indexHtmlPath);
+  return window;
+}
+
+/**
+ * The page never leaves the app: no popups, no navigation, no redirects, no
+ * <webview>. Applied to every web contents main creates (see main.ts), not
+ * just ours, as Electron's security checklist advises.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+const hardened = new WeakSet<Session>();
+
+/**
+ * Permissions: only the microphone (calls), only for the app's own page.
+ * Camera, notifications, geolocation, etc. are refused. The CSP header is
+ * added to every response as a backstop for the page's meta tag.
+ */
+export function hardenSession(session: Session, indexHtmlPath: string, connectSources: readonly string[]): void {
+  if (hardened.has(session)) return;
+  hardened.add(session);
+
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(permission === 'media' && isAppUrl(details.requestingUrl, indexHtmlPath) && !mediaTypes.includes('video'));
+  });
+  session.setPermissionCheckHandler((contents, permission, _origin, details) => {
+    const url = details.requestingUrl ?? contents?.getURL();
+    return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url, indexHtmlPath);
+  });
+
+  const csp = contentSecurityPolicy(connectSources);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+}
