@@ -1,4 +1,5 @@
-import { CALL_NAMES, type DialdeskApi, type DialdeskEvent, type EventListener } from '../../shared/contract/index.js';
+import type { DialdeskApi, DialdeskEvent, EventListener } from '../../shared/contract/index.js';
+import { CALL_NAMES } from './call-names.js';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 
 /** The slice of `ipcRenderer` the api needs; it is never handed to the page. */
