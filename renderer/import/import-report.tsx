@@ -1,0 +1,53 @@
+import type { ImportReport as Report } from '../../shared/contract/index.js';
+
+interface Props {
+  report: Report;
+  onShowLeads: () => void;
+  onImportAnother: () => void;
+}
+
+/** What the import did: how many rows became leads, and each rejected row with its reason. */
+export function ImportReport({ report, onShowLeads, onImportAnother }: Props) {
+  const rejected = report.rejected.length;
+  return (
+    <section className="card" aria-labelledby="report-title">
+      <h2 id="report-title">Import finished</h2>
+      <p className="report-summary" role="status">
+        Imported {report.imported.toLocaleString()} of {report.total.toLocaleString()} rows from {report.fileName}.
+        {rejected > 0 ? ` ${rejected.toLocaleString()} ${rejected === 1 ? 'row was' : 'rows were'} not imported.` : ''}
+      </p>
+      {rejected > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Rows not imported">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Row content</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rejected.map((row) => (
+                <tr key={`${row.row}-${row.reason}`}>
+                  <td className="num">{row.row}</td>
+                  <td>{row.reason}</td>
+                  <td>
+                    <code className="excerpt">{row.excerpt}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button button-primary" onClick={onShowLeads}>
+          Show leads
+        </button>
+        <button type="button" className="button" onClick={onImportAnother}>
+          Import another file
+        </button>
+      </div>
+    </section>
+  );
+}

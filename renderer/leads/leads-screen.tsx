@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LeadRow, LeadSort } from '../../shared/contract/index.js';
+import { useDialdeskEvent } from '../api/api-context.js';
+import { ErrorMessage } from '../app/error-message.js';
+import { LeadDetail } from './lead-detail.js';
+import { LeadList } from './lead-list.js';
+import { LeadToolbar } from './lead-toolbar.js';
+import { useLeadPages } from './use-lead-pages.js';
+
+const SEARCH_DELAY_MS = 150;
+
+export function LeadsScreen() {
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<LeadSort>('name');
+  const [descending, setDescending] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const recorderRef = useRef<HTMLFieldSetElement>(null);
+  const pages = useLeadPages({ query, sort, descending });
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  useEffect(() => setActiveIndex(-1), [query, sort, descending]);
+
+  useDialdeskEvent((event) => {
+    if (event.type === 'leads.changed') pages.invalidate();
+  });
+
+  const activate = (index: number, row: LeadRow | undefined) => {
+    setActiveIndex(index);
+    if (row) setSelectedId(row.id);
+  };
+
+  return (
+    <div className="leads-screen">
+      <section className="leads-main" aria-labelledby="leads-title">
+        <h1 id="leads-title" className="screen-title">
+          Leads
+        </h1>
+        <LeadToolbar
+          search={search}
+          onSearch={setSearch}
+          sort={sort}
+          onSort={setSort}
+          descending={descending}
+          onDescending={setDescending}
+          total={pages.total}
+        />
+        {pages.error ? <ErrorMessage error={pages.error} title="Could not load leads" /> : null}
+        {pages.total === 0 ? (
+          <p className="empty muted">{query ? `No leads match “${query}”.` : 'No leads yet. Import a CSV to get started.'}</p>
+        ) : (
+          <LeadList
+            pages={pages}
+            activeIndex={activeIndex}
+            selectedId={selectedId}
+            onActivate={activate}
+            onOpen={() => recorderRef.current?.querySelector('button')?.focus()}
+          />
+        )}
+      </section>
+      {selectedId ? (
+        <LeadDetail leadId={selectedId} recorderRef={recorderRef} onClose={() => setSelectedId(null)} />
+      ) : (
+        <aside className="lead-detail lead-detail-empty" aria-label="Lead">
+          <p className="muted">Choose a lead to see its details and history. Use ↑ ↓ in the list, Enter to log an outcome.</p>
+        </aside>
+      )}
+    </div>
+  );
+}

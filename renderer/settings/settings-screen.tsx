@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { ApiError } from '../../shared/result.js';
+import { useApi } from '../api/api-context.js';
+import { ErrorMessage } from '../app/error-message.js';
+import { Field } from './field.js';
+import { DAY_NAMES, issuesByField, toForm, toPatch, type SettingsForm } from './settings-form.js';
+
+const TIME_ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+})();
+
+export function SettingsScreen() {
+  const api = useApi();
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.getSettings({}).then((result) => {
+      if (result.ok) setForm(toForm(result.value));
+      else setLoadError(result.error);
+    });
+  }, [api]);
+
+  const issues = useMemo(() => issuesByField(saveError?.issues), [saveError]);
+
+  if (loadError) return <ErrorMessage error={loadError} title="Could not load settings" />;
+  if (!form) return <p className="muted">Loading settings…</p>;
+
+  const update = (patch: Partial<SettingsForm>) => {
+    setForm({ ...form, ...patch });
+    setSaved(false);
+  };
+  const toggleDay = (day: number) =>
+    update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    setSaveError(null);
+    const result = await api.updateSettings(toPatch(form));
+    setBusy(false);
+    if (result.ok) {
+      setForm(toForm(result.value));
+      setSaved(true);
+    } else {
+      setSaveError(result.error);
+    }
+  };
+
+  return (
+    <div className="settings-screen">
+      <h1 className="screen-title">Settings</h1>
+      <form className="card settings-form" onSubmit={save} noValidate aria-label="Settings">
+        <fieldset>
+          <legend>You</legend>
+          <Field label="Your name" errors={issues.fields.repName}>
+            {(props) => <input {...props} className="input" value={form.repName} onChange={(e) => update({ repName: e.target.value })} />}
+          </Field>
+          <Field label="Company" errors={issues.fields.repCompany}>
+            {(props) => (
+              <input {...props} className="input" value={form.repCompany} onChange={(e) => update({ repCompany: e.target.value })} />
+            )}
+          </Field>
+          <Field label="Callback number" hint="The number leads should call back, as spoken in voicemails." errors={issues.fields.callbackNumber}>
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="tel"
+                value={form.callbackNumber}
+                onChange={(e) => update({ callbackNumber: e.target.value })}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Where you call from</legend>
+          <Field label="Default country" hint="Two letters, e.g. US. Used for numbers written without a country code." errors={issues.fields.defaultCountry}>
+            {(props) => (
+              <input
+                {...props}
+                className="input input-short"
+                maxLength={8}
+                value={form.defaultCountry}
+                onChange={(e) => update({ defaultCountry: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Your time zone" hint="Your working hours are in this zone." errors={issues.fields.repTimeZone}>
+            {(props) => (
+              <>
+                <input
+                  {...props}
+                  className="input"
+                  list="time-zones"
+                  value={form.repTimeZone}
+                  onChange={(e) => update({ repTimeZone: e.target.value })}
+                />
+                <datalist id="time-zones">
+                  {TIME_ZONES.map((zone) => (
+                    <option key={zone} value={zone} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        </fieldset>
+        <fieldset className={issues.fields.workingHours ? 'has-error' : undefined}>
+          <legend>Working hours</legend>
+          <div className="hours-row">
+            <Field label="Start">
+              {(props) => <input {...props} className="input" type="time" value={form.start} onChange={(e) => update({ start: e.target.value })} />}
+            </Field>
+            <Field label="End">
+              {(props) => <input {...props} className="input" type="time" value={form.end} onChange={(e) => update({ end: e.target.value })} />}
+            </Field>
+          </div>
+          <div className="days" role="group" aria-label="Working days">
+            {DAY_NAMES.map((name, day) => (
+              <label key={name} className="day">
+                <input type="checkbox" checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
+                {name.slice(0, 3)}
+                <span className="visually-hidden">{name.slice(3)}</span>
+              </label>
+            ))}
+          </div>
+          {issues.fields.workingHours ? <p className="field-error">{issues.fields.workingHours.join('; ')}</p> : null}
+        </fieldset>
+        {saveError ? <ErrorMessage error={saveError} title="Settings were not saved" /> : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save settings'}
+          </button>
+          <p role="status" className="status-line">
+            {saved ? 'Settings saved.' : ''}
+          </p>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** Build targets: the Electron window (loaded from file://) and the browser harness used by e2e tests. */
+const TARGETS = {
+  electron: { outDir: 'dist/renderer', connectSrc: "'none'" },
+  harness: { outDir: 'dist/renderer-harness', connectSrc: "'self' ws://127.0.0.1:*" },
+} as const;
+
+type Target = keyof typeof TARGETS;
+
+function contentSecurityPolicy(target: Target): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob: mediastream:",
+    `connect-src ${TARGETS[target].connectSrc}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Puts the CSP `<meta>` first in `<head>` so it governs everything after it. */
+function cspMeta(target: Target): Plugin {
+  return {
+    name: 'dialdesk-csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(target) },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
+export const config = defineConfig(({ mode }) => {
+  if (mode !== 'electron' && mode !== 'harness') {
+    throw new Error(`Unknown renderer build mode "${mode}": use --mode electron or --mode harness`);
+  }
+  return {
+    root: here('./renderer'),
+    base: './',
+    publicDir: false,
+    plugins: [react(), cspMeta(mode)],
+    build: {
+      outDir: here(`./${TARGETS[mode].outDir}`),
+      emptyOutDir: true,
+      // Everything as files: the CSP forbids inline scripts and styles.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      sourcemap: mode === 'harness',
+      target: 'chrome130',
+    },
+  };
+});
+
+// Vite reads the config module's default export; the named export above is the one we use elsewhere.
+export default config;
