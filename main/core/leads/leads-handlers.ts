@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { leadsCalls } from '../../../shared/contract/index.js';
+import type { Attempt } from '../../../shared/domain.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { HandlersFor } from '../api/dispatch.js';
+import type { EventHub } from '../api/event-hub.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import type { LeadStore } from '../store/lead-store.js';
+import { exportAttemptsCsv, exportLeadsCsv } from './export-csv.js';
+import { importLeads, MappingError, previewImport } from './import-leads.js';
+import { LeadListView } from './lead-list.js';
+import { CsvFileError } from './parse-csv.js';
+import { SAMPLE_LEADS_CSV } from './sample-leads.js';
+
+/** A manual entry may be back-dated, but a clock that runs a little fast must not make "now" look like the future. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+export interface LeadsDeps {
+  /** The open store, or an ApiFailure explaining why there is none. */
+  store(): LeadStore;
+  settings: SettingsStore;
+  events: EventHub;
+  now(): Date;
+}
+
+export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
+  let view: { store: LeadStore; view: LeadListView } | null = null;
+  const listView = () => {
+    const store = deps.store();
+    if (view?.store !== store) view = { store, view: new LeadListView(store) };
+    return view.view;
+  };
+  const changed = () => deps.events.emit({ type: 'leads.changed' });
+
+  return {
+    listLeads: (input) => listView().page(input),
+
+    getLead: ({ id }) => {
+      const store = deps.store();
+      const lead = store.getLead(id);
+      if (!lead) throw new ApiFailure('not-found', `No lead with id ${id}.`);
+      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id) };
+    },
+
+    recordOutcome: async ({ leadId, outcome, note, startedAt }) => {
+      const store = deps.store();
+      if (!store.getLead(leadId)) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
+      const now = deps.now();
+      const started = startedAt ? new Date(startedAt) : now;
+      if (started.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        throw new ApiFailure('invalid-input', 'An attempt cannot start in the future.');
+      }
+      const attempt: Attempt = {
+        id: randomUUID(),
+        leadId,
+        outcome,
+        startedAt: started.toISOString(),
+        recordedAt: now.toISOString(),
+        endedAt: null,
+        source: 'manual',
+        note,
+        sipStatus: null,
+        scriptId: null,
+        scriptVersion: null,
+        promisedFor: null,
+      };
+      await store.recordAttempt(attempt);
+      changed();
+      return attempt;
+    },
+
+    previewImport: ({ fileName, contentBase64 }) => asImportFailure(() => previewImport(Buffer.from(contentBase64, 'base64'), fileName)),
+
+    commitImport: async ({ fileName, contentBase64, mapping }) => {
+      const report = await asImportFailure(() =>
+        importLeads(deps.store(), Buffer.from(contentBase64, 'base64'), fileName, {
+          mapping,
+          defaultCountry: deps.settings.get().defaultCountry,
+          now: deps.now(),
+        }),
+      );
+      if (report.imported > 0) changed();
+      return report;
+    },
+
+    loadSampleLeads: async () => {
+      const report = await importLeads(deps.store(), Buffer.from(SAMPLE_LEADS_CSV), 'Sample leads', {
+        defaultCountry: 'US',
+        now: deps.now(),
+      });
+      if (report.imported > 0) changed();
+      return report;
+    },
+
+    exportCsv: ({ kind }) => {
+      const store = deps.store();
+      return [...(kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store))].join('');
+    },
+  };
+}
+
+/** Whole-file problems are the rep's to fix (a wrong file, a stale mapping), not internal errors. */
+async function asImportFailure<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof CsvFileError || error instanceof MappingError) throw new ApiFailure('invalid-input', error.message);
+    throw error;
+  }
+}

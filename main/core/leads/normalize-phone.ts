@@ -1,0 +1,20 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneResult = { ok: true; e164: string; extension: string } | { ok: false; reason: string };
+
+/**
+ * E.164 for dialling, with the extension kept apart (dialled as DTMF after
+ * connecting). Numbers written without a country code take the rep's default
+ * country. Uses libphonenumber's full metadata so "valid" means a number that
+ * can exist, not just one of the right length.
+ */
+export function normalizePhone(raw: string, defaultCountry: string, extensionColumn = ''): PhoneResult {
+  const text = raw.trim();
+  if (text === '') return { ok: false, reason: 'no phone number' };
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultCountry as CountryCode, extract: false });
+  if (!parsed || !parsed.isValid()) {
+    return { ok: false, reason: `"${text}" is not a valid phone number${text.startsWith('+') ? '' : ` for ${defaultCountry}`}` };
+  }
+  const extension = (parsed.ext ?? extensionColumn.replace(/\D/g, '')) || '';
+  return { ok: true, e164: parsed.number, extension };
+}

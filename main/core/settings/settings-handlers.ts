@@ -1,0 +1,34 @@
+import { getCountries, type CountryCode } from 'libphonenumber-js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { Handler } from '../api/dispatch.js';
+import type { EventHub } from '../api/event-hub.js';
+import type { SettingsStore } from './settings-store.js';
+
+export function settingsHandlers(settings: SettingsStore, events: EventHub): {
+  getSettings: Handler<'getSettings'>;
+  updateSettings: Handler<'updateSettings'>;
+} {
+  return {
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => {
+      if (patch.defaultCountry && !getCountries().includes(patch.defaultCountry as CountryCode)) {
+        throw new ApiFailure('invalid-input', `${patch.defaultCountry} is not a country code libphonenumber knows.`);
+      }
+      if (patch.repTimeZone && !isIanaZone(patch.repTimeZone)) {
+        throw new ApiFailure('invalid-input', `${patch.repTimeZone} is not a time zone name such as America/New_York.`);
+      }
+      const updated = settings.update(patch);
+      events.emit({ type: 'settings.changed' });
+      return updated;
+    },
+  };
+}
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

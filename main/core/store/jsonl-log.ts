@@ -1,0 +1,103 @@
+import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { StoreOpenError } from './store-error.js';
+
+/**
+ * An append-only file of one JSON object per line. Appending a record is one
+ * `write` of a whole line followed by `fdatasync`, so a record is either fully
+ * on disk (and acknowledged) or not there at all. A process killed mid-write
+ * can leave one torn last line, which was never acknowledged: it is cut off
+ * when the log is opened. A bad line anywhere else is real damage and refuses
+ * to open, because skipping it would lose history silently.
+ */
+export class JsonlLog<T> {
+  private constructor(
+    readonly path: string,
+    private readonly fd: number,
+    private size: number,
+  ) {}
+
+  /** Opens (creating if needed) and repairs a torn tail. */
+  static open<T>(path: string): JsonlLog<T> {
+    const fd = openSync(path, 'a+');
+    const size = fstatSync(fd).size;
+    const log = new JsonlLog<T>(path, fd, size);
+    log.repairTornTail();
+    return log;
+  }
+
+  get byteLength(): number {
+    return this.size;
+  }
+
+  append(record: T): void {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    writeSync(this.fd, line, 0, line.length, this.size);
+    fdatasyncSync(this.fd);
+    this.size += line.length;
+  }
+
+  /** Every record from `offset` (a line start) to the end, with the offset after each one. */
+  *readFrom(offset = 0): Generator<{ record: T; end: number }> {
+    if (offset >= this.size) return;
+    const text = this.readBytes(offset, this.size - offset).toString('utf8');
+    let start = 0;
+    let byteOffset = offset;
+    while (start < text.length) {
+      const newline = text.indexOf('\n', start);
+      const line = text.slice(start, newline);
+      byteOffset += Buffer.byteLength(line, 'utf8') + 1;
+      start = newline + 1;
+      if (line.trim() === '') continue;
+      yield { record: this.parseLine(line, byteOffset), end: byteOffset };
+    }
+  }
+
+  /** Raw text, for fast substring scans before parsing (a lead's timeline). */
+  readText(): string {
+    return this.readBytes(0, this.size).toString('utf8');
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private parseLine(line: string, endOffset: number): T {
+    try {
+      return JSON.parse(line) as T;
+    } catch {
+      throw new StoreOpenError(`${this.path} is damaged near byte ${endOffset}: a line is not valid JSON.`, [this.path]);
+    }
+  }
+
+  private readBytes(offset: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(this.fd, buffer, read, length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  }
+
+  private repairTornTail(): void {
+    if (this.size === 0) return;
+    // Only the tail can be torn; read back just far enough to find the last newline.
+    let window = Math.min(this.size, 4096);
+    let tail = this.readBytes(this.size - window, window);
+    let lastNewline = tail.lastIndexOf(0x0a);
+    while (lastNewline === -1 && window < Math.min(this.size, 1 << 20)) {
+      window = Math.min(this.size, window * 16, 1 << 20);
+      tail = this.readBytes(this.size - window, window);
+      lastNewline = tail.lastIndexOf(0x0a);
+    }
+    const completeEnd = lastNewline === -1 ? this.size - window : this.size - window + lastNewline + 1;
+    if (completeEnd === this.size) return;
+    if (lastNewline === -1 && window < this.size) {
+      throw new StoreOpenError(`${this.path} is damaged: its last 1 MiB holds no complete record.`, [this.path]);
+    }
+    ftruncateSync(this.fd, completeEnd);
+    fdatasyncSync(this.fd);
+    this.size = completeEnd;
+  }
+}

@@ -1,0 +1,269 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { JsonlLog } from './jsonl-log.js';
+import { LeadSnapshot } from './lead-snapshot.js';
+import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
+import { StoreOpenError } from './store-error.js';
+import { emptyCheckpoint, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+
+/**
+ * The rep's leads and their whole attempt history.
+ *
+ * Layout of the data folder, chosen so recording an outcome never rewrites
+ * a large file (lowdb rewrites its whole file on every write):
+ *
+ *   leads.json            lowdb: the leads themselves; rewritten on import/edit only
+ *   attempts/YYYY-MM.jsonl append-only, one attempt per line, one file per month
+ *   state.json            checkpoint of per-lead summaries + how far each log is folded
+ *
+ * Recording an outcome appends one line (write + fdatasync) and updates the
+ * in-memory summary. Opening reads leads.json and state.json and folds only
+ * the log tail written since the checkpoint.
+ */
+export const STORE_FILES = ['leads.json', 'state.json', 'attempts'] as const;
+
+const CHECKPOINT_EVERY = 5_000;
+
+export interface LeadStoreOptions {
+  log?: (message: string) => void;
+  /** Attempts between checkpoints (tests use small values). */
+  checkpointEvery?: number;
+}
+
+export class LeadStore {
+  private readonly leads = new Map<string, Lead>();
+  private readonly leadIdByPhone = new Map<string, string>();
+  private readonly summaries = new Map<string, StoredSummary>();
+  private readonly logs = new Map<string, JsonlLog<Attempt>>();
+  private attemptsSinceCheckpoint = 0;
+  private pendingWrite: Promise<void> = Promise.resolve();
+  private closed = false;
+  /** Bumped on every change, so derived views (sorted lists) know when to recompute. */
+  private leadsVersion = 0;
+  private summariesVersion = 0;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly snapshot: LeadSnapshot,
+    private readonly releaseLock: () => void,
+    private readonly options: LeadStoreOptions,
+  ) {}
+
+  /** Throws StoreOpenError (`damaged` or `busy`) when the data cannot be opened. */
+  static async open(dataDir: string, options: LeadStoreOptions = {}): Promise<LeadStore> {
+    mkdirSync(join(dataDir, 'attempts'), { recursive: true });
+    const releaseLock = lockDataDir(dataDir);
+    try {
+      const leadsPath = join(dataDir, 'leads.json');
+      let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
+      try {
+        opened = await LeadSnapshot.open(leadsPath);
+      } catch (error) {
+        throw new StoreOpenError(`leads.json cannot be read (${reasonOf(error)}).`, [leadsPath]);
+      }
+      const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
+      for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
+      if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
+      await store.loadHistory();
+      return store;
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+
+  get leadCount(): number {
+    return this.leads.size;
+  }
+
+  /** True once any attempt has been recorded, even for leads since removed. */
+  get hasHistory(): boolean {
+    return [...this.logs.values()].some((log) => log.byteLength > 0);
+  }
+
+  get changeCounters(): { leads: number; summaries: number } {
+    return { leads: this.leadsVersion, summaries: this.summariesVersion };
+  }
+
+  getLead(id: string): Lead | undefined {
+    return this.leads.get(id);
+  }
+
+  leadByPhone(e164: string): Lead | undefined {
+    const id = this.leadIdByPhone.get(e164);
+    return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  allLeads(): IterableIterator<Lead> {
+    return this.leads.values();
+  }
+
+  summaryOf(id: string): StoredSummary {
+    return this.summaries.get(id) ?? emptySummary();
+  }
+
+  publicSummary(id: string): LeadSummary {
+    const { months: _months, optedOut: _optedOut, ...summary } = this.summaryOf(id);
+    return summary;
+  }
+
+  /** Adds leads and rewrites leads.json once for the whole batch. */
+  async addLeads(newLeads: Lead[]): Promise<void> {
+    for (const lead of newLeads) {
+      if (this.leads.has(lead.id)) throw new Error(`lead ${lead.id} already exists`);
+      if (this.leadIdByPhone.has(lead.phone)) throw new Error(`a lead with phone ${lead.phone} already exists`);
+    }
+    for (const lead of newLeads) this.indexLead(lead);
+    await this.persistLeads();
+  }
+
+  async updateLead(id: string, patch: Partial<Omit<Lead, 'id' | 'createdAt'>>): Promise<Lead> {
+    const lead = this.leads.get(id);
+    if (!lead) throw new Error(`no lead ${id}`);
+    const updated = { ...lead, ...patch };
+    if (updated.phone !== lead.phone) {
+      const owner = this.leadIdByPhone.get(updated.phone);
+      if (owner && owner !== id) throw new Error(`a lead with phone ${updated.phone} already exists`);
+      this.leadIdByPhone.delete(lead.phone);
+    }
+    this.indexLead(updated);
+    await this.persistLeads();
+    return updated;
+  }
+
+  /**
+   * Durably records one attempt. When the promise resolves the attempt is on
+   * disk; a crash after that cannot lose it, a crash before it leaves no trace.
+   */
+  async recordAttempt(attempt: Attempt): Promise<void> {
+    this.assertOpen();
+    if (!this.leads.has(attempt.leadId)) throw new Error(`no lead ${attempt.leadId}`);
+    const month = attempt.recordedAt.slice(0, 7);
+    this.logFor(month).append(attempt);
+    this.fold(attempt, month);
+    this.attemptsSinceCheckpoint += 1;
+    if (this.attemptsSinceCheckpoint >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) {
+      await this.checkpoint();
+    }
+  }
+
+  /** A lead's attempts, newest first. Reads only the months it has attempts in. */
+  attemptsFor(leadId: string): Attempt[] {
+    const needle = `"leadId":${JSON.stringify(leadId)}`;
+    const found: Attempt[] = [];
+    for (const month of this.summaryOf(leadId).months) {
+      const log = this.logs.get(month);
+      if (!log) continue;
+      const text = log.readText();
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+        const start = text.lastIndexOf('\n', at) + 1;
+        const end = text.indexOf('\n', at);
+        found.push(JSON.parse(text.slice(start, end === -1 ? undefined : end)) as Attempt);
+      }
+    }
+    return found.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+  }
+
+  /** Every attempt, oldest log first (for export). */
+  *allAttempts(): Generator<Attempt> {
+    for (const month of [...this.logs.keys()].sort()) {
+      for (const { record } of this.logs.get(month)!.readFrom(0)) yield record;
+    }
+  }
+
+  /** Writes the checkpoint now (also done every few thousand attempts and on close). */
+  async checkpoint(): Promise<void> {
+    const checkpoint: Checkpoint = emptyCheckpoint();
+    for (const [month, log] of this.logs) checkpoint.offsets[month] = log.byteLength;
+    checkpoint.summaries = Object.fromEntries(this.summaries);
+    this.attemptsSinceCheckpoint = 0;
+    // Built synchronously above, so appends that land while it is written are simply in the next tail.
+    await this.serialize(() => writeCheckpoint(this.checkpointPath, checkpoint));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.pendingWrite;
+      if (this.attemptsSinceCheckpoint > 0) await this.checkpoint();
+    } finally {
+      this.closed = true;
+      for (const log of this.logs.values()) log.close();
+      this.releaseLock();
+    }
+  }
+
+  private get checkpointPath(): string {
+    return join(this.dataDir, 'state.json');
+  }
+
+  private indexLead(lead: Lead): void {
+    this.leads.set(lead.id, lead);
+    this.leadIdByPhone.set(lead.phone, lead.id);
+    this.leadsVersion += 1;
+  }
+
+  private fold(attempt: Attempt, month: string): void {
+    this.summaries.set(attempt.leadId, foldAttemptIntoSummary(this.summaryOf(attempt.leadId), attempt, month));
+    this.summariesVersion += 1;
+  }
+
+  private logFor(month: string): JsonlLog<Attempt> {
+    let log = this.logs.get(month);
+    if (!log) {
+      log = JsonlLog.open<Attempt>(join(this.dataDir, 'attempts', `${month}.jsonl`));
+      this.logs.set(month, log);
+    }
+    return log;
+  }
+
+  private async loadHistory(): Promise<void> {
+    const months = readdirSync(join(this.dataDir, 'attempts'))
+      .filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name))
+      .map((name) => name.slice(0, 7))
+      .sort();
+    for (const month of months) this.logFor(month);
+
+    const checkpoint = await readCheckpoint(this.checkpointPath);
+    const usable =
+      checkpoint !== null &&
+      Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
+    if (checkpoint && usable) {
+      for (const [id, summary] of Object.entries(checkpoint.summaries)) this.summaries.set(id, summary);
+    } else if (months.length > 0) {
+      this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
+    }
+    let replayed = 0;
+    for (const month of months) {
+      const from = usable ? (checkpoint!.offsets[month] ?? 0) : 0;
+      for (const { record } of this.logs.get(month)!.readFrom(from)) {
+        this.fold(record, month);
+        replayed += 1;
+      }
+    }
+    this.attemptsSinceCheckpoint = replayed;
+    if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+  }
+
+  private async persistLeads(): Promise<void> {
+    const leads = [...this.leads.values()];
+    await this.serialize(() => this.snapshot.write(leads));
+  }
+
+  /** Whole-file writes run one at a time, in order. */
+  private serialize(write: () => Promise<void>): Promise<void> {
+    const next = this.pendingWrite.then(write, write);
+    this.pendingWrite = next.catch(() => undefined);
+    return next;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the store is closed');
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,32 @@
+import type { Attempt, LeadSummary } from '../../../shared/domain.js';
+
+/** Per-lead totals plus the months whose attempt logs hold this lead, so a timeline reads only those. */
+export interface StoredSummary extends LeadSummary {
+  months: string[];
+  /** Set by a do-not-call outcome; the lead is never queued or dialled again. */
+  optedOut: boolean;
+}
+
+export const emptySummary = (): StoredSummary => ({
+  attempts: 0,
+  conversations: 0,
+  voicemails: 0,
+  lastAttemptAt: null,
+  lastOutcome: null,
+  months: [],
+  optedOut: false,
+});
+
+/** Pure: the summary after one more attempt, in any order of arrival. */
+export function foldAttemptIntoSummary(summary: StoredSummary, attempt: Attempt, month: string): StoredSummary {
+  const isLatest = summary.lastAttemptAt === null || attempt.startedAt >= summary.lastAttemptAt;
+  return {
+    attempts: summary.attempts + (attempt.outcome === 'failed' ? 0 : 1),
+    conversations: summary.conversations + (attempt.outcome === 'conversation' ? 1 : 0),
+    voicemails: summary.voicemails + (attempt.outcome === 'voicemail' ? 1 : 0),
+    lastAttemptAt: isLatest ? attempt.startedAt : summary.lastAttemptAt,
+    lastOutcome: isLatest ? attempt.outcome : summary.lastOutcome,
+    months: summary.months.includes(month) ? summary.months : [...summary.months, month],
+    optedOut: summary.optedOut || attempt.outcome === 'do-not-call',
+  };
+}
