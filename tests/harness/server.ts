@@ -1,0 +1,55 @@
+/**
+ * The Dialdesk test harness: the real core behind the renderer in a plain
+ * browser. Run with `tsx tests/harness/server.ts --data-dir DIR --port N`
+ * (or DIALDESK_DATA_DIR / DIALDESK_PORT). `--port 0` picks a free port; the
+ * ready line names it. SIGTERM or SIGINT closes the server and the core.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../main/core/core.js';
+import { createConfSettings } from '../../main/core/settings/conf-settings.js';
+import { createMemorySecrets } from '../../main/core/settings/secret-store.js';
+import { startHarness } from './harness-server.js';
+
+const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer-harness', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+  const dataDir = values['data-dir'] ?? process.env.DIALDESK_DATA_DIR;
+  const portText = values.port ?? process.env.DIALDESK_PORT ?? '0';
+  const port = Number(portText);
+  if (!dataDir) throw new Error('Give the data folder: --data-dir DIR (or DIALDESK_DATA_DIR).');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port: ${portText}`);
+
+  const dir = resolve(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const log = (message: string) => process.stderr.write(`[core] ${message}\n`);
+  const core = await createCore({ dataDir: dir, settings: createConfSettings(dir), secrets: createMemorySecrets(), log });
+  const harness = await startHarness({ core, staticDir: STATIC_DIR, port, log });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`harness: ${signal}, stopping\n`);
+    await harness.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  process.stdout.write(`harness listening on ${harness.url}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`harness failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
