@@ -1,0 +1,119 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { exportAttemptsCsv, exportLeadsCsv } from '../leads/export-csv.js';
+import { importLeads, MappingError } from '../leads/import-leads.js';
+import { CsvFileError } from '../leads/parse-csv.js';
+import { createConfSettings } from '../settings/conf-settings.js';
+import { defaultDataDir } from '../settings/default-data-dir.js';
+import type { LeadStore } from '../store/lead-store.js';
+import { openLeadStore } from '../store/open-store.js';
+import { computeStats, formatStats } from './stats-command.js';
+
+const USAGE = `Usage: dialdesk <command> [options]
+
+Commands:
+  import FILE [--country US]        import leads from a CRM CSV export
+  export leads|attempts [--out F]   write CSV (standard output by default)
+  stats                             print totals: leads, dials, conversations
+
+Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
+
+/** Raised for problems the user can fix; printed without a stack, exit code 1. */
+class CliError extends Error {}
+
+export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        country: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    err.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? out : err).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const settings = createConfSettings(dataDir);
+  const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`) });
+  if (!opened.store) {
+    err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);
+    return 1;
+  }
+  const store = opened.store;
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(store, rest[0], values.country ?? settings.get().defaultCountry, out);
+      case 'export':
+        return await exportCommand(store, rest[0], values.out, out);
+      case 'stats':
+        out.write(formatStats(computeStats(store)));
+        return 0;
+      default:
+        throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError || error instanceof CsvFileError || error instanceof MappingError) {
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function importCommand(store: LeadStore, file: string | undefined, country: string, out: NodeJS.WritableStream): Promise<number> {
+  if (!file) throw new CliError('import needs a FILE.');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const report = await importLeads(store, bytes, file, { defaultCountry: country.toUpperCase(), now: new Date() });
+  out.write(`Imported ${report.imported} of ${report.total} rows from ${file}.\n`);
+  if (report.rejected.length > 0) {
+    out.write(`${report.rejected.length} rows were not imported:\n`);
+    for (const r of report.rejected) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
+  }
+  return 0;
+}
+
+async function exportCommand(store: LeadStore, kind: string | undefined, file: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+  if (kind !== 'leads' && kind !== 'attempts') throw new CliError('export needs "leads" or "attempts".');
+  const fileStream = file ? createWriteStream(file) : null;
+  const target = fileStream ?? out;
+  for (const chunk of kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store)) {
+    if (!target.write(chunk)) await new Promise((resolve) => target.once('drain', resolve));
+  }
+  if (fileStream) await new Promise<void>((resolve, reject) => fileStream.end(() => resolve()).once('error', reject));
+  return 0;
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`dialdesk: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,36 @@
+import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../shared/domain.js';
+import type { LeadStore } from '../store/lead-store.js';
+
+export interface StoreStats {
+  leads: number;
+  doNotCall: number;
+  /** Attempts that reached the network or the rep's hands; technical failures excluded. */
+  dials: number;
+  byOutcome: Record<Outcome, number>;
+}
+
+/** Totals over the whole history (the CLI's `stats`); a full scan, so not for the UI's hot path. */
+export function computeStats(store: LeadStore): StoreStats {
+  const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const attempt of store.allAttempts()) byOutcome[attempt.outcome] += 1;
+  let doNotCall = 0;
+  for (const lead of store.allLeads()) if (lead.doNotCall || store.summaryOf(lead.id).optedOut) doNotCall += 1;
+  const dials = OUTCOMES.filter((o) => o !== 'failed').reduce((n, o) => n + byOutcome[o], 0);
+  return { leads: store.leadCount, doNotCall, dials, byOutcome };
+}
+
+export function formatStats(stats: StoreStats): string {
+  const conversations = stats.byOutcome.conversation;
+  const rate = stats.dials === 0 ? '—' : `${((100 * conversations) / stats.dials).toFixed(1)}%`;
+  const lines = [
+    `Leads:          ${stats.leads}`,
+    `Do not call:    ${stats.doNotCall}`,
+    `Dials:          ${stats.dials}`,
+    `Conversations:  ${conversations} (${rate} of dials)`,
+    '',
+    'Outcomes:',
+    ...OUTCOMES.map((o) => `  ${OUTCOME_LABELS[o].padEnd(22)} ${stats.byOutcome[o]}`),
+    '',
+  ];
+  return lines.join('\n');
+}
