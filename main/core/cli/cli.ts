@@ -101,7 +101,12 @@ async function exportCommand(store: LeadStore, kind: string | undefined, file: s
   for (const chunk of kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store)) {
     if (!target.write(chunk)) await new Promise((resolve) => target.once('drain', resolve));
   }
-  if (fileStream) await new Promise<void>((resolve, reject) => fileStream.end(() => resolve()).once('error', reject));
+  if (fileStream) {
+    await new Promise<void>((resolve, reject) => {
+      fileStream.once('error', reject);
+      fileStream.end(() => resolve());
+    });
+  }
   return 0;
 }
 
