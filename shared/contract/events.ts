@@ -1,3 +1,5 @@
+import type { SipEvent } from './sip-events.js';
+
 /**
  * Events main pushes to the renderer. Areas add their members here; the
  * renderer switches on `type`.
@@ -5,6 +7,7 @@
 export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
-  | { type: 'store.status'; ready: boolean; message: string };
+  | { type: 'store.status'; ready: boolean; message: string }
+  | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -4,6 +4,7 @@ import { appCalls } from './app.js';
 import type { CallSpec } from './define.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
+import { sipCalls } from './sip.js';
 
 /**
  * The one contract between main and renderer. Each area declares its calls in
@@ -13,6 +14,7 @@ import { leadsCalls } from './leads.js';
 export const contract = {
   ...appCalls,
   ...leadsCalls,
+  ...sipCalls,
 };
 
 export type Contract = typeof contract;
@@ -38,4 +40,6 @@ export const isCallName = (name: unknown): name is CallName =>
 export * from './app.js';
 export * from './events.js';
 export * from './leads.js';
+export * from './sip.js';
+export * from './sip-events.js';
 export type { CallSpec } from './define.js';
