@@ -1,0 +1,225 @@
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * A stand-in for the `electron` module, which cannot load here (it downloads
+ * its binary on first use). It records what the shell does with each API so
+ * tests can assert on it. Used through `vi.mock('electron', …)` and, for the
+ * bundled main, as the `require('electron')` answer.
+ */
+
+/** An event with preventDefault, as Electron passes to will-navigate and friends. */
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+export class FakeSession {
+  permissionRequestHandler: ((...args: any[]) => void) | null = null;
+  permissionCheckHandler: ((...args: any[]) => boolean) | null = null;
+  headersReceived: ((details: any, callback: (response: any) => void) => void) | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: FakeSession['headersReceived']) => {
+      this.headersReceived = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+export class FakeFrame {
+  constructor(
+    public url: string,
+    public parent: FakeFrame | null = null,
+  ) {}
+}
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++;
+  url = '';
+  destroyed = false;
+  readonly sent: unknown[][] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  constructor(readonly session: FakeSession) {
+    super();
+  }
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push([channel, ...args]);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  /** Emits `name` with a fresh FakeEvent and returns it, so a test can see whether it was prevented. */
+  fire(name: string, ...args: unknown[]): FakeEvent {
+    const event = new FakeEvent();
+    this.emit(name, event, ...args);
+    return event;
+  }
+}
+
+export function createFakeElectron() {
+  const defaultSession = new FakeSession();
+  const windows: FakeBrowserWindow[] = [];
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents: FakeWebContents;
+    loadedFile: string | null = null;
+    shown = false;
+    focused = false;
+    destroyed = false;
+    constructor(readonly options: any) {
+      super();
+      this.webContents = new FakeWebContents(defaultSession);
+      windows.push(this);
+    }
+    static getAllWindows(): FakeBrowserWindow[] {
+      return windows.filter((window) => !window.destroyed);
+    }
+    loadFile(path: string): Promise<void> {
+      this.loadedFile = path;
+      this.webContents.url = pathToFileURL(path).href;
+      return Promise.resolve();
+    }
+    show(): void {
+      this.shown = true;
+    }
+    focus(): void {
+      this.focused = true;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    /** What closing the window does in Electron: contents destroyed, then `closed`. */
+    close(): void {
+      this.destroyed = true;
+      this.webContents.destroyed = true;
+      this.emit('closed');
+    }
+  }
+
+  const ipcMain = {
+    handlers: new Map<string, (...args: any[]) => unknown>(),
+    listeners: new Map<string, (...args: any[]) => unknown>(),
+    handle(channel: string, handler: (...args: any[]) => unknown) {
+      // Electron refuses a second handler for a channel; so does the fake.
+      if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      this.handlers.set(channel, handler);
+    },
+    removeHandler(channel: string) {
+      this.handlers.delete(channel);
+    },
+    on(channel: string, listener: (...args: any[]) => unknown) {
+      this.listeners.set(channel, listener);
+    },
+  };
+
+  const ipcRendererEmitter = new EventEmitter();
+  const ipcRenderer = Object.assign(ipcRendererEmitter, {
+    invocations: [] as unknown[][],
+    invoke(channel: string, ...args: unknown[]) {
+      ipcRenderer.invocations.push([channel, ...args]);
+      return Promise.resolve({ ok: true, value: null });
+    },
+  });
+
+  const contextBridge = {
+    exposed: new Map<string, unknown>(),
+    exposeInMainWorld(key: string, api: unknown) {
+      contextBridge.exposed.set(key, api);
+    },
+  };
+
+  const safeStorage = {
+    encryptionAvailable: true,
+    backend: 'gnome_libsecret' as string,
+    isEncryptionAvailable: () => safeStorage.encryptionAvailable,
+    getSelectedStorageBackend: () => safeStorage.backend,
+    // Reversible but visibly not plain text, so a test can tell ciphertext from the secret.
+    encryptString: (plain: string) => Buffer.from(`enc:${Buffer.from(plain).toString('hex')}`),
+    decryptString: (encrypted: Buffer) => {
+      const text = encrypted.toString();
+      if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(text.slice(4), 'hex').toString();
+    },
+  };
+
+  let resolveReady: () => void = () => {};
+  const readyPromise = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  const paths = new Map<string, string>([['userData', '/nonexistent/fake-user-data']]);
+  const app = Object.assign(new EventEmitter(), {
+    singleInstanceLock: true,
+    sandboxEnabled: false,
+    quitRequested: 0,
+    exited: null as number | null,
+    quitted: false,
+    userModelId: null as string | null,
+    getPath: (name: string) => {
+      const path = paths.get(name);
+      if (!path) throw new Error(`Failed to get '${name}' path`);
+      return path;
+    },
+    setPath: (name: string, path: string) => void paths.set(name, path),
+    getVersion: () => '0.1.0',
+    enableSandbox: () => {
+      app.sandboxEnabled = true;
+    },
+    setAppUserModelId: (id: string) => {
+      app.userModelId = id;
+    },
+    requestSingleInstanceLock: () => app.singleInstanceLock,
+    whenReady: () => readyPromise,
+    /** Test control: Electron's `ready`. */
+    becomeReady: () => resolveReady(),
+    /** Like Electron: `before-quit` may be prevented; otherwise the app quits. */
+    quit: () => {
+      app.quitRequested++;
+      const event = new FakeEvent();
+      app.emit('before-quit', event);
+      if (!event.defaultPrevented) app.quitted = true;
+    },
+    exit: (code: number) => {
+      app.exited = code;
+    },
+  });
+
+  const dialog = {
+    errors: [] as string[][],
+    showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
+  };
+
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    contextBridge,
+    dialog,
+    ipcMain,
+    ipcRenderer,
+    safeStorage,
+    session: { defaultSession },
+    shell: { openPath: async () => '' },
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+export type FakeBrowserWindow = InstanceType<FakeElectron['BrowserWindow']>;

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as electron from 'electron';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowserWindow, FakeElectron } from './fake-electron.js';
+
+vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeElectron());
+
+const { createMainWindow, mainWindowOptions } = await import('../../../main/electron/window.js');
+const fake = electron as unknown as FakeElectron;
+
+const indexHtmlPath = join('/opt/Dialdesk/resources/app/dist/renderer', 'index.html');
+const preloadPath = '/opt/Dialdesk/resources/app/dist/electron/preload.cjs';
+const appUrl = `${pathToFileURL(indexHtmlPath).href}#/leads`;
+
+let window: FakeBrowserWindow;
+beforeAll(() => {
+  window = createMainWindow({ preloadPath, indexHtmlPath, connectSources: ['wss://sip.example.com'] }) as unknown as FakeBrowserWindow;
+});
+
+const session = () => window.webContents.session;
+
+function requestPermission(permission: string, details: Record<string, unknown>): boolean {
+  let granted: boolean | undefined;
+  session().permissionRequestHandler!(window.webContents, permission, (answer: boolean) => (granted = answer), {
+    isMainFrame: true,
+    ...details,
+  });
+  if (granted === undefined) throw new Error('permission handler never answered');
+  return granted;
+}
+
+describe('main window', () => {
+  it('has the security defaults and our preload', () => {
+    const prefs = window.options.webPreferences;
+    expect(prefs).toMatchObject({
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(mainWindowOptions(preloadPath).webPreferences).toEqual(prefs);
+  });
+
+  it('loads the built renderer page from disk', () => {
+    expect(window.loadedFile).toBe(indexHtmlPath);
+  });
+
+  it('is shown once ready, not before', () => {
+    expect(window.options.show).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('denies window.open', () => {
+    expect(window.webContents.windowOpenHandler!({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler!({ url: appUrl })).toEqual({ action: 'deny' });
+  });
+
+  it('prevents navigation, redirects and <webview>', () => {
+    expect(window.webContents.fire('will-navigate', { url: 'https://evil.example' }).defaultPrevented).toBe(true);
+    expect(window.webContents.fire('will-navigate', { url: appUrl }).defaultPrevented).toBe(true);
+    expect(window.webContents.fire('will-redirect', { url: 'https://evil.example' }).defaultPrevented).toBe(true);
+    expect(window.webContents.fire('will-attach-webview', {}, { src: 'https://evil.example' }).defaultPrevented).toBe(true);
+  });
+
+  it('grants the microphone to the app page only', () => {
+    expect(requestPermission('media', { requestingUrl: appUrl, mediaTypes: ['audio'] })).toBe(true);
+    expect(requestPermission('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['audio'] })).toBe(false);
+    expect(requestPermission('media', { requestingUrl: pathToFileURL('/etc/other.html').href, mediaTypes: ['audio'] })).toBe(false);
+  });
+
+  it('refuses the camera and every other permission', () => {
+    expect(requestPermission('media', { requestingUrl: appUrl, mediaTypes: ['audio', 'video'] })).toBe(false);
+    for (const permission of ['notifications', 'geolocation', 'display-capture', 'clipboard-read', 'openExternal', 'midi']) {
+      expect(requestPermission(permission, { requestingUrl: appUrl })).toBe(false);
+    }
+  });
+
+  it('answers permission checks the same way', () => {
+    const check = session().permissionCheckHandler!;
+    expect(check(window.webContents, 'media', 'file:///', { requestingUrl: appUrl, mediaType: 'audio', isMainFrame: true })).toBe(true);
+    expect(check(window.webContents, 'media', 'file:///', { requestingUrl: appUrl, mediaType: 'video', isMainFrame: true })).toBe(false);
+    expect(
+      check(window.webContents, 'media', 'https://evil.example', { requestingUrl: 'https://evil.example/', isMainFrame: true }),
+    ).toBe(false);
+    expect(check(window.webContents, 'notifications', 'file:///', { requestingUrl: appUrl, isMainFrame: true })).toBe(false);
+  });
+
+  it('adds the CSP header to responses, keeping the others', () => {
+    let response: any;
+    session().headersReceived!(
+      { url: appUrl, responseHeaders: { 'X-Other': ['1'] } },
+      (answer) => (response = answer),
+    );
+    const csp: string = response.responseHeaders['Content-Security-Policy'][0];
+    expect(response.responseHeaders['X-Other']).toEqual(['1']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self' wss://sip.example.com");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('hardens the session once even with a second window', () => {
+    const first = session().permissionRequestHandler;
+    createMainWindow({ preloadPath, indexHtmlPath });
+    expect(session().permissionRequestHandler).toBe(first);
+    expect(fake.BrowserWindow.getAllWindows()).toHaveLength(2);
+  });
+});
