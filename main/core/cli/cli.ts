@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { exportAttemptsCsv, exportLeadsCsv } from '../leads/export-csv.js';
@@ -99,7 +100,7 @@ async function exportCommand(store: LeadStore, kind: string | undefined, file: s
   const fileStream = file ? createWriteStream(file) : null;
   const target = fileStream ?? out;
   for (const chunk of kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store)) {
-    if (!target.write(chunk)) await new Promise((resolve) => target.once('drain', resolve));
+    if (!target.write(chunk)) await once(target, 'drain');
   }
   if (fileStream) {
     await new Promise<void>((resolve, reject) => {
