@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { Dispatch } from '../../../main/core/api/dispatch.js';
 import { createEventHub } from '../../../main/core/api/event-hub.js';
 import type { Result } from '../../../shared/result.js';
 import { FakeFrame, FakeWebContents, FakeSession, type FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
@@ -14,14 +15,14 @@ const indexHtmlPath = '/opt/Dialdesk/resources/app.asar/dist/renderer/index.html
 const appUrl = `${pathToFileURL(indexHtmlPath).href}#/leads`;
 
 let ours: FakeWebContents;
-let dispatch: ReturnType<typeof vi.fn>;
+let dispatch: Mock<Dispatch>;
 let refused: string[];
 let dispose: () => void;
 
 beforeEach(() => {
   dispose?.();
   ours = new FakeWebContents(new FakeSession());
-  dispatch = vi.fn(async (name: unknown, input: unknown): Promise<Result<unknown>> => ({ ok: true, value: { name, input } }));
+  dispatch = vi.fn<Dispatch>(async (name, input) => ({ ok: true, value: { name, input } }));
   refused = [];
   dispose = registerCallHandler({
     dispatch,
