@@ -1,0 +1,41 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JsonlLog } from '../../../../main/core/store/jsonl-log.js';
+import { StoreOpenError } from '../../../../main/core/store/store-error.js';
+import { useTempDirs } from '../../../support/temp-dir.js';
+
+describe('JsonlLog', () => {
+  const tempDir = useTempDirs();
+
+  it('appends records and reads them back from any line offset', () => {
+    const path = join(tempDir(), 'log.jsonl');
+    const log = JsonlLog.open<{ n: number; s: string }>(path);
+    log.append({ n: 1, s: 'é' });
+    const afterFirst = log.byteLength;
+    log.append({ n: 2, s: 'line\nbreak' });
+    expect([...log.readFrom(0)].map((r) => r.record.n)).toEqual([1, 2]);
+    expect([...log.readFrom(afterFirst)].map((r) => r.record)).toEqual([{ n: 2, s: 'line\nbreak' }]);
+    log.close();
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3);
+  });
+
+  it('cuts off a torn last line left by a crash mid-write', () => {
+    const path = join(tempDir(), 'log.jsonl');
+    writeFileSync(path, '{"n":1}\n{"n":2}\n{"n":3');
+    const log = JsonlLog.open<{ n: number }>(path);
+    expect([...log.readFrom(0)].map((r) => r.record.n)).toEqual([1, 2]);
+    log.append({ n: 4 });
+    log.close();
+    expect(readFileSync(path, 'utf8')).toBe('{"n":1}\n{"n":2}\n{"n":4}\n');
+  });
+
+  it('refuses a damaged line in the middle instead of skipping history', () => {
+    const path = join(tempDir(), 'log.jsonl');
+    writeFileSync(path, '{"n":1}\nnot json\n');
+    appendFileSync(path, '{"n":3}\n');
+    const log = JsonlLog.open<{ n: number }>(path);
+    expect(() => [...log.readFrom(0)]).toThrow(StoreOpenError);
+    log.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LeadStore } from '../../../../main/core/store/lead-store.js';
+import { StoreOpenError } from '../../../../main/core/store/store-error.js';
+import { makeAttempt, makeLead } from '../../../support/fixtures.js';
+import { useTempDirs } from '../../../support/temp-dir.js';
+
+describe('LeadStore', () => {
+  const tempDir = useTempDirs();
+
+  it('keeps leads and attempts across a reopen, with summaries and a timeline', async () => {
+    const dir = tempDir();
+    const store = await LeadStore.open(dir);
+    const dana = makeLead({ phone: '+12125550101' });
+    const omar = makeLead({ phone: '+12125550102', firstName: 'Omar' });
+    await store.addLeads([dana, omar]);
+    await store.recordAttempt(makeAttempt(dana.id, 'no-answer', '2026-10-30T14:00:00.000Z'));
+    await store.recordAttempt(makeAttempt(dana.id, 'voicemail', '2026-11-02T15:00:00.000Z'));
+    await store.recordAttempt(makeAttempt(omar.id, 'conversation', '2026-11-02T16:00:00.000Z'));
+    await store.close();
+
+    const reopened = await LeadStore.open(dir);
+    expect(reopened.leadCount).toBe(2);
+    expect(reopened.leadByPhone('+12125550102')?.firstName).toBe('Omar');
+    expect(reopened.publicSummary(dana.id)).toEqual({
+      attempts: 2,
+      conversations: 0,
+      voicemails: 1,
+      lastAttemptAt: '2026-11-02T15:00:00.000Z',
+      lastOutcome: 'voicemail',
+    });
+    expect(reopened.attemptsFor(dana.id).map((a) => a.outcome)).toEqual(['voicemail', 'no-answer']);
+    expect([...reopened.allAttempts()]).toHaveLength(3);
+    await reopened.close();
+  });
+
+  it('writes one attempt log per month and never rewrites leads.json for an outcome', async () => {
+    const dir = tempDir();
+    const store = await LeadStore.open(dir);
+    const lead = makeLead();
+    await store.addLeads([lead]);
+    const leadsBefore = readFileSync(join(dir, 'leads.json'), 'utf8');
+    await store.recordAttempt(makeAttempt(lead.id, 'busy', '2026-10-31T23:59:00.000Z'));
+    await store.recordAttempt(makeAttempt(lead.id, 'busy', '2026-11-01T00:01:00.000Z'));
+    expect(existsSync(join(dir, 'attempts', '2026-10.jsonl'))).toBe(true);
+    expect(existsSync(join(dir, 'attempts', '2026-11.jsonl'))).toBe(true);
+    expect(readFileSync(join(dir, 'leads.json'), 'utf8')).toBe(leadsBefore);
+    await store.close();
+  });
+
+  it('replays only the tail after the checkpoint, and rebuilds summaries when state.json is lost', async () => {
+    const dir = tempDir();
+    const store = await LeadStore.open(dir, { checkpointEvery: 3 });
+    const lead = makeLead();
+    await store.addLeads([lead]);
+    for (let i = 0; i < 7; i++) await store.recordAttempt(makeAttempt(lead.id, 'no-answer', `2026-11-0${i + 1}T15:00:00.000Z`));
+    // Simulate a crash: no close(), so 1 attempt is past the last checkpoint.
+    const checkpoint = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
+    expect(checkpoint.summaries[lead.id].attempts).toBe(6);
+    rmSync(join(dir, 'dialdesk.lock'));
+
+    const afterCrash = await LeadStore.open(dir);
+    expect(afterCrash.summaryOf(lead.id).attempts).toBe(7);
+    await afterCrash.close();
+
+    writeFileSync(join(dir, 'state.json'), '{ broken');
+    const rebuilt = await LeadStore.open(dir);
+    expect(rebuilt.summaryOf(lead.id).attempts).toBe(7);
+    await rebuilt.close();
+  });
+
+  it('refuses a second process on the same data folder and takes over a dead owner\'s lock', async () => {
+    const dir = tempDir();
+    const first = await LeadStore.open(dir);
+    writeFileSync(join(dir, 'dialdesk.lock'), String(process.ppid));
+    await expect(LeadStore.open(dir)).rejects.toMatchObject({ kind: 'busy' });
+    writeFileSync(join(dir, 'dialdesk.lock'), '2147483646');
+    const second = await LeadStore.open(dir);
+    await second.close();
+    await first.close().catch(() => undefined);
+  });
+
+  it('rejects duplicate phones and unknown leads', async () => {
+    const store = await LeadStore.open(tempDir());
+    const lead = makeLead({ phone: '+12125550101' });
+    await store.addLeads([lead]);
+    await expect(store.addLeads([makeLead({ phone: '+12125550101' })])).rejects.toThrow(/already exists/);
+    await expect(store.recordAttempt(makeAttempt('nope', 'busy', '2026-11-01T00:00:00.000Z'))).rejects.toThrow(/no lead/);
+    await store.close();
+  });
+
+  it('migrates an unversioned leads.json and refuses one from a newer app', async () => {
+    const dir = tempDir();
+    const lead = makeLead();
+    writeFileSync(join(dir, 'leads.json'), JSON.stringify({ leads: [lead] }));
+    const store = await LeadStore.open(dir);
+    expect(store.getLead(lead.id)?.phone).toBe(lead.phone);
+    await store.close();
+    expect(JSON.parse(readFileSync(join(dir, 'leads.json'), 'utf8')).schemaVersion).toBe(1);
+
+    writeFileSync(join(dir, 'leads.json'), JSON.stringify({ schemaVersion: 99, leads: [] }));
+    const error = await LeadStore.open(dir).catch((e) => e);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(error.message).toMatch(/newer Dialdesk/);
+  });
+});
