@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { guessMapping } from '../../../../main/core/leads/guess-mapping.js';
+
+describe('guessMapping', () => {
+  it('recognises common CRM spellings and keeps every phone column in file order', () => {
+    const headers = ['Lead ID', 'First Name', 'Last Name', 'Account Name', 'Email Address', 'Work Phone', 'Mobile', 'Fax', 'Time Zone', 'Referred By', 'Description'];
+    expect(guessMapping(headers)).toEqual({
+      firstName: 1,
+      lastName: 2,
+      fullName: null,
+      company: 3,
+      email: 4,
+      phones: [5, 6],
+      extension: null,
+      timeZone: 8,
+      referrer: 9,
+      reason: null,
+      notes: 10,
+    });
+  });
+
+  it('falls back to a single name column', () => {
+    const mapping = guessMapping(['Contact Name', 'Organisation', 'Phone Number', 'Ext.']);
+    expect(mapping).toMatchObject({ firstName: null, lastName: null, fullName: 0, company: 1, phones: [2], extension: 3 });
+  });
+});
