@@ -1,0 +1,70 @@
+/**
+ * The gate every dial passes: refuses with a reason a rep can act on.
+ */
+import type { Lead, LeadId } from '../../../shared/domain.js';
+import type { DialCheck, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
+import { clockMinutes, isoDateOfDay, localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
+import { leadMinuteWindow, type RepCalendar } from './calling-window.js';
+import type { DoNotCallList } from './do-not-call.js';
+
+export interface DialCheckInput {
+  lead: Pick<Lead, 'id' | 'phone' | 'doNotCall'>;
+  zones: LeadZones;
+  /** The lead's folded history, when known (opt-outs recorded as outcomes). */
+  state?: Pick<LeadRotationState, 'status' | 'doNotCallSince'> | null;
+  rep: RepCalendar;
+  schedule: ScheduleSettings;
+  /** Imported do-not-call numbers. */
+  doNotCallList?: DoNotCallList | null;
+  now: number;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "7:40", "21:00": 24-hour clock text for reasons. */
+export function clockText(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Whether the lead may be dialled at `now`, else the first reason it may not. */
+export function checkDialAllowed(input: DialCheckInput): DialCheck {
+  const { lead, zones, state, rep, schedule, now } = input;
+  if (state?.status === 'do-not-call') {
+    const since = state.doNotCallSince !== null ? ` on ${isoDateOfDay(localDay(rep.repTimeZone, state.doNotCallSince))}` : '';
+    return refuse(`Do not call: opted out${since}`);
+  }
+  if (lead.doNotCall) return refuse('Do not call: the lead is marked do-not-call');
+  if (input.doNotCallList?.has(lead.phone)) return refuse(`Do not call: ${lead.phone} is on the imported do-not-call list`);
+  if (zones.zones.length === 0) return refuse('No time zone is known for this lead; set one before calling');
+
+  const window = leadMinuteWindow(zones, lead.id as LeadId, schedule);
+  if (!window) return refuse("The lead's calling windows do not overlap; no hour is allowed");
+  for (const zone of zones.zones) {
+    const minute = localMinuteOfDay(zone, now);
+    if (minute < window.start || minute >= window.end) {
+      const which = zones.ambiguous ? ` (one of its possible zones: ${zones.zones.join(', ')})` : '';
+      return refuse(
+        `It is ${clockText(minute)} in ${zone}${which}; calls are allowed ${clockText(window.start)}–${clockText(window.end)} local`,
+      );
+    }
+  }
+
+  const repDay = localDay(rep.repTimeZone, now);
+  const date = isoDateOfDay(repDay);
+  if (rep.daysOff.includes(date)) return refuse(`Day off: ${date} is marked off`);
+  const weekday = weekdayOfDay(repDay);
+  if (!rep.workingHours.days.includes(weekday)) return refuse(`Day off: you do not work on ${WEEKDAYS[weekday]}s`);
+  const repMinute = localMinuteOfDay(rep.repTimeZone, now);
+  const start = clockMinutes(rep.workingHours.start);
+  const end = clockMinutes(rep.workingHours.end);
+  if (repMinute < start || repMinute >= end) {
+    return refuse(
+      `Outside your working hours (${clockText(start)}–${clockText(end)} ${rep.repTimeZone}); it is ${clockText(repMinute)} there`,
+    );
+  }
+  return { allowed: true };
+}
+
+function refuse(reason: string): DialCheck {
+  return { allowed: false, reason };
+}

@@ -1,0 +1,258 @@
+/**
+ * Types for attempt scheduling: time-of-day bands, calling windows, per-lead
+ * rotation state, promises and voicemail scripts. Plain data only (crosses IPC
+ * and is persisted as JSON); instants are epoch milliseconds inside the core
+ * and ISO strings only where they reach the domain (`Attempt.promisedFor`).
+ */
+import { z } from 'zod';
+import type { ClockTime, LeadId, ScriptStage } from './domain.js';
+
+/** A time-of-day band in the lead's local time, `[start, end)`. */
+export interface Band {
+  id: string;
+  /** "HH:MM", 24-hour, lead-local. */
+  start: ClockTime;
+  end: ClockTime;
+}
+
+/** A daily window of local time, `[start, end)`, "HH:MM" 24-hour. */
+export interface LocalWindow {
+  start: ClockTime;
+  end: ClockTime;
+}
+
+export type MinimumGap =
+  /** The next attempt goes on a later local day of the lead than the last one (the window then skips days off). */
+  | { kind: 'next-business-day' }
+  | { kind: 'minutes'; minutes: number };
+
+/** A recurring dial block the rep plans, in the rep's zone. */
+export interface DialBlockTemplate {
+  /** 0 = Sunday … 6 = Saturday. */
+  days: number[];
+  start: ClockTime;
+  end: ClockTime;
+}
+
+/** One concrete dial block (instants, epoch ms, `[startsAt, endsAt)`). */
+export interface DialBlock {
+  id: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+export interface ScheduleSettings {
+  bands: Band[];
+  /** The legal window in the lead's local time (US: 8:00–21:00). Never widened by the other windows. */
+  legalWindow: LocalWindow;
+  /** Stricter windows per ISO 3166 country of the lead's number; intersected with the legal window. */
+  countryWindows: Record<string, LocalWindow>;
+  /** Stricter windows for single leads (lead id → window); intersected with the legal window. */
+  leadWindows: Record<LeadId, LocalWindow>;
+  minimumGap: MinimumGap;
+  /** Attempts per cadence (default 8). */
+  maxAttempts: number;
+  /** Cadence length in days from its first attempt (default 21). */
+  cadenceDays: number;
+  /** After this many unanswered voicemails the next voicemail is the opt-out script (default 3). */
+  voicemailsBeforeOptOut: number;
+  /** How many days ahead the rotation looks for a band it has not tried before settling for a tried one. */
+  rotationLookaheadDays: number;
+  /** Planned dial blocks; plans prefer times inside them. */
+  dialBlocks: DialBlockTemplate[];
+  /** Promises are set this many minutes into the chosen slot, then rounded up to `promiseRoundingMinutes`. */
+  promiseLeadInMinutes: number;
+  promiseRoundingMinutes: number;
+  /** A promise is kept by an attempt that starts within this many minutes after it (or 2 minutes before). */
+  promiseToleranceMinutes: number;
+}
+
+export const DEFAULT_BANDS: Band[] = [
+  { id: '08-10', start: '08:00', end: '10:00' },
+  { id: '10-12', start: '10:00', end: '12:00' },
+  { id: '12-14', start: '12:00', end: '14:00' },
+  { id: '14-16', start: '14:00', end: '16:00' },
+  { id: '16-18', start: '16:00', end: '18:00' },
+  { id: '18-20', start: '18:00', end: '20:00' },
+];
+
+export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
+  bands: DEFAULT_BANDS,
+  legalWindow: { start: '08:00', end: '21:00' },
+  countryWindows: {},
+  leadWindows: {},
+  minimumGap: { kind: 'next-business-day' },
+  maxAttempts: 8,
+  cadenceDays: 21,
+  voicemailsBeforeOptOut: 3,
+  rotationLookaheadDays: 7,
+  dialBlocks: [],
+  promiseLeadInMinutes: 15,
+  promiseRoundingMinutes: 5,
+  promiseToleranceMinutes: 15,
+};
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24-hour)');
+const localWindowSchema = z
+  .object({ start: clock, end: clock })
+  .strict()
+  .refine((w) => w.start < w.end, 'a window must end after it starts');
+
+/** Validates schedule settings coming from the UI or a settings file. */
+export const scheduleSettingsSchema = z
+  .object({
+    bands: z
+      .array(
+        z
+          .object({ id: z.string().min(1).max(40), start: clock, end: clock })
+          .strict()
+          .refine((b) => b.start < b.end, 'a band must end after it starts'),
+      )
+      .min(1)
+      .max(24),
+    legalWindow: localWindowSchema,
+    countryWindows: z.record(z.string().regex(/^[A-Z]{2}$/), localWindowSchema),
+    leadWindows: z.record(z.string().min(1).max(64), localWindowSchema),
+    minimumGap: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('next-business-day') }).strict(),
+      z.object({ kind: z.literal('minutes'), minutes: z.number().int().min(1).max(60 * 24 * 30) }).strict(),
+    ]),
+    maxAttempts: z.number().int().min(1).max(100),
+    cadenceDays: z.number().int().min(1).max(365),
+    voicemailsBeforeOptOut: z.number().int().min(1).max(20),
+    rotationLookaheadDays: z.number().int().min(1).max(30),
+    dialBlocks: z.array(
+      z.object({ days: z.array(z.number().int().min(0).max(6)).max(7), start: clock, end: clock }).strict(),
+    ),
+    promiseLeadInMinutes: z.number().int().min(0).max(120),
+    promiseRoundingMinutes: z.number().int().min(1).max(60),
+    promiseToleranceMinutes: z.number().int().min(1).max(240),
+  })
+  .strict();
+
+/** Where a lead's zones came from. */
+export type LeadZoneSource = 'import' | 'phone' | 'default';
+
+export interface LeadZones {
+  /** Candidate IANA zones; the first is the reference zone for bands and spoken times. */
+  zones: string[];
+  /** Several candidate zones: the calling window is the intersection of theirs. */
+  ambiguous: boolean;
+  source: LeadZoneSource;
+  /** ISO 3166 country of the number when it parsed, for per-country windows. */
+  country: string | null;
+}
+
+export interface LeadPromise {
+  /** The promised attempt time (epoch ms). */
+  at: number;
+  /** The attempt (voicemail) on which it was promised. */
+  attemptId: string;
+}
+
+export type LeadStatus =
+  /** Still being worked. */
+  | 'active'
+  /** A conversation happened; rotation stops until the rep restarts the cadence. */
+  | 'reached'
+  /** The number does not reach the lead. */
+  | 'bad-number'
+  | 'do-not-call';
+
+/**
+ * Everything the planner needs about one lead, folded from its attempts in
+ * start order so that planning never reads raw history.
+ */
+export interface LeadRotationState {
+  leadId: LeadId;
+  status: LeadStatus;
+  /** Epoch ms of the opt-out / do-not-call outcome, when status is do-not-call. */
+  doNotCallSince: number | null;
+  /** Counted attempts per band index of `ScheduleSettings.bands` (attempts outside all bands are not counted here). */
+  bandTries: number[];
+  /** Counted attempts (all but `failed`) ever. */
+  attempts: number;
+  /** Counted attempts in the current cadence. */
+  cadenceAttempts: number;
+  /** First attempt of the current cadence (epoch ms), null before the first attempt. */
+  cadenceStartedAt: number | null;
+  lastAttemptAt: number | null;
+  /** Voicemails left since the last conversation. */
+  unansweredVoicemails: number;
+  promise: LeadPromise | null;
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+/** Dials and conversations per band index, over the rep's whole history. */
+export interface BandStats {
+  dials: number[];
+  conversations: number[];
+}
+
+export interface PlannedAttempt {
+  leadId: LeadId;
+  /** Epoch ms. */
+  at: number;
+  /** Band id the attempt falls in (lead-local), or null when it falls in none (a promise outside the bands). */
+  band: string | null;
+  promised: boolean;
+  /** Inside one of the rep's dial blocks. */
+  inBlock: boolean;
+  /** Why a promise could not be kept where it was stated (the plan then moves it), else null. */
+  promiseConflict: string | null;
+}
+
+export type DialCheck = { allowed: true } | { allowed: false; reason: string };
+
+export interface PromiseTally {
+  kept: number;
+  broken: number;
+  /** Promises whose time (plus tolerance) has not passed yet. */
+  open: number;
+}
+
+/** Variables a voicemail template may use. */
+export const SCRIPT_VARIABLES = [
+  'first_name',
+  'last_name',
+  'company',
+  'referrer',
+  'reason',
+  'rep_name',
+  'rep_company',
+  'callback_number',
+  'next_attempt',
+  'deadline',
+] as const;
+export type ScriptVariable = (typeof SCRIPT_VARIABLES)[number];
+export type ScriptValues = Partial<Record<ScriptVariable, string>>;
+
+export type CoachSeverity = 'warning' | 'info';
+
+export interface CoachWarning {
+  code:
+    | 'unknown-variable'
+    | 'syntax'
+    | 'too-long'
+    | 'no-ask'
+    | 'several-asks'
+    | 'pitch-word'
+    | 'no-caller-name'
+    | 'no-callback-number'
+    | 'no-next-attempt'
+    | 'follow-up-opening'
+    | 'no-opt-out';
+  severity: CoachSeverity;
+  message: string;
+}
+
+export interface CoachOptions {
+  /** Words that pitch the product instead of selling the return call. */
+  pitchWords: string[];
+  /** Text-to-speech rate, words per minute. */
+  wordsPerMinute: number;
+  maxSeconds: number;
+}
+
+export type { ScriptStage };
