@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const script = join(import.meta.dirname, '..', '..', 'scripts', 'check-system.mjs');
+const INSTALL = 'sudo apt-get install -y --no-install-recommends chromium kamailio kamailio-websocket-modules sip-tester baresip rtpengine-daemon sox espeak-ng';
+
+/** Everything the check looks for, as paths in a fake root. */
+const EVERYTHING = [
+  'usr/bin/chromium',
+  'usr/sbin/kamailio',
+  'usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so',
+  'usr/bin/sipp',
+  'usr/bin/baresip',
+  'usr/bin/rtpengine',
+  'usr/bin/sox',
+  'usr/bin/espeak-ng',
+];
+
+let root: string;
+let bin: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'dialdesk-system-'));
+  // The only PATH entry, so programs of the real machine are not found.
+  bin = join(root, 'path-bin');
+  mkdirSync(bin);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function place(paths: string[], mode = 0o755) {
+  for (const path of paths) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), '#!/bin/sh\n');
+    chmodSync(join(root, path), mode);
+  }
+}
+
+function check(...args: string[]) {
+  const run = spawnSync(process.execPath, [script, ...args], {
+    encoding: 'utf8',
+    env: { PATH: bin, DIALDESK_SYSTEM_ROOT: root, HOME: root },
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('check-system', () => {
+  it('fails listing everything missing and the one install command', () => {
+    const result = check();
+    expect(result.code).toBe(1);
+    for (const pkg of ['chromium', 'kamailio', 'kamailio-websocket-modules', 'sip-tester', 'baresip', 'rtpengine-daemon', 'sox', 'espeak-ng']) {
+      expect(result.err).toContain(`[Debian package ${pkg}]`);
+    }
+    expect(result.err).toContain(INSTALL);
+    expect(result.err).toContain('npm run setup:system');
+  });
+
+  it('passes when everything is installed', () => {
+    place(EVERYTHING);
+    const result = check();
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('all 8 system requirements found');
+  });
+
+  it('names exactly what is missing', () => {
+    place(EVERYTHING.filter((path) => !path.endsWith('websocket.so') && !path.endsWith('/sox')));
+    const result = check();
+    expect(result.code).toBe(1);
+    const missing = result.err.split('\n').filter((line) => line.includes('missing:'));
+    expect(missing).toHaveLength(2);
+    expect(result.err).toContain('[Debian package kamailio-websocket-modules]');
+    expect(result.err).toContain('[Debian package sox]');
+  });
+
+  it('finds programs on PATH and the non-multiarch module folder too', () => {
+    place(EVERYTHING.filter((path) => path !== 'usr/bin/chromium' && !path.endsWith('websocket.so')));
+    place(['path-bin/chromium', 'usr/lib/kamailio/modules/websocket.so']);
+    expect(check().code).toBe(0);
+  });
+
+  it('does not count a file that is not executable', () => {
+    place(EVERYTHING.filter((path) => path !== 'usr/bin/sox'));
+    place(['usr/bin/sox'], 0o644);
+    const result = check();
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('[Debian package sox]');
+  });
+
+  it('--install runs apt-get update and installs the missing packages, then checks again', () => {
+    place(EVERYTHING.filter((path) => !path.endsWith('/sox') && !path.endsWith('/baresip')));
+    const log = join(root, 'apt.log');
+    // A fake apt-get that logs its arguments and "installs" by creating the programs; sudo just runs it.
+    const aptGet = `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = install ]; then for p in sox baresip; do printf '#!/bin/sh\\n' > '${root}/usr/bin/'$p; /bin/chmod 755 '${root}/usr/bin/'$p; done; fi\n`;
+    writeFileSync(join(bin, 'apt-get'), aptGet, { mode: 0o755 });
+    writeFileSync(join(bin, 'sudo'), '#!/bin/sh\nexec "$@"\n', { mode: 0o755 });
+
+    const result = check('--install');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends baresip sox']);
+  });
+
+  it('--install still fails, loudly, when installing fails', () => {
+    writeFileSync(join(bin, 'apt-get'), '#!/bin/sh\necho "E: Unable to locate package" >&2\nexit 100\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'sudo'), '#!/bin/sh\nexec "$@"\n', { mode: 0o755 });
+    const result = check('--install');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('installing failed');
+    expect(result.err).toContain(INSTALL);
+  });
+});
