@@ -1,13 +1,11 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { createCore } from '../core/core.js';
+import { createCore, type Core } from '../core/core.js';
 import { dataDirOverride } from './data-dir.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
 import { createMainWindow } from './window.js';
-
-type Core = Awaited<ReturnType<typeof createCore>>;
 
 // This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to dist/renderer.
 const preloadPath = join(__dirname, 'preload.cjs');
@@ -81,6 +79,8 @@ function run(): void {
         dataDir,
         settings: createElectronSettings(dataDir),
         secrets: createSafeStorageSecrets(join(dataDir, 'secrets.bin')),
+        appVersion: app.getVersion(),
+        log: (message) => console.log(`Dialdesk: ${message}`),
       });
       core = started;
       stopCalls = registerCallHandler({

@@ -1,0 +1,182 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/result.js';
+import { createFakeElectron, FakeFrame, FakeSession, FakeWebContents, type FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
+
+/**
+ * The built dist/electron/main.cjs, with the real core, electron-store and
+ * safeStorage secrets, run against the fake electron module: the app's
+ * lifecycle from launch to quit, without the Electron binary.
+ */
+const root = join(import.meta.dirname, '..', '..', '..');
+// @ts-expect-error: a plain .mjs script without type declarations
+const { buildElectron } = (await import('../../../scripts/build-electron.mjs')) as {
+  buildElectron(options: object): Promise<{ main: string }>;
+};
+
+let outDir: string;
+let code: string;
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'dialdesk-main-bundle-'));
+  const { main } = await buildElectron({ outDir, only: 'main' });
+  code = readFileSync(main, 'utf8');
+}, 60_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Launches the bundle as if it were <repo>/dist/electron/main.cjs, with `argv` after `electron .`. */
+function launch(electron: FakeElectron, argv: string[], env: Record<string, string> = {}) {
+  const bundlePath = join(root, 'dist', 'electron', 'main.cjs');
+  const realRequire = createRequire(bundlePath);
+  const module = { exports: {} };
+  const saved = { argv: process.argv, env: { ...process.env } };
+  process.argv = ['/opt/Dialdesk/dialdesk', '.', ...argv];
+  delete process.env.DIALDESK_DATA_DIR;
+  Object.assign(process.env, env);
+  try {
+    new Function('module', 'exports', 'require', '__filename', '__dirname', code)(
+      module,
+      module.exports,
+      (id: string) => (id === 'electron' ? electron : realRequire(id)),
+      bundlePath,
+      join(root, 'dist', 'electron'),
+    );
+  } finally {
+    process.argv = saved.argv;
+    process.env = saved.env;
+  }
+}
+
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dialdesk-profile-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function until<T>(probe: () => T | null | undefined | false, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function callFrom(electron: FakeElectron, window: FakeBrowserWindow, name: string, input: unknown) {
+  const handler = electron.ipcMain.handlers.get('dialdesk:call')!;
+  return handler({ sender: window.webContents, senderFrame: new FakeFrame(window.webContents.url) }, name, input) as Promise<
+    Result<any>
+  >;
+}
+
+describe('main bundle', () => {
+  it('starts the core in --data-dir, serves the window and closes the core on quit', async () => {
+    const electron = createFakeElectron();
+    const dataDir = scratch();
+    launch(electron, ['--data-dir', dataDir]);
+
+    // Before ready: data dir and sandbox are settled, nothing is open yet.
+    expect(electron.app.getPath('userData')).toBe(dataDir);
+    expect(electron.app.sandboxEnabled).toBe(true);
+    expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    expect(window.options.webPreferences.preload).toBe(join(root, 'dist', 'electron', 'preload.cjs'));
+    expect(window.options.webPreferences.sandbox).toBe(true);
+    expect(window.loadedFile).toBe(join(root, 'dist', 'renderer', 'index.html'));
+
+    const status = await callFrom(electron, window, 'getStatus', {});
+    expect(status).toMatchObject({ ok: true, value: { dataDir, store: { state: 'ready' } } });
+
+    // Settings go through electron-store into the data dir, and the change is pushed to the window.
+    const updated = await callFrom(electron, window, 'updateSettings', { repName: 'Ana Ruiz' });
+    expect(updated).toMatchObject({ ok: true, value: { repName: 'Ana Ruiz' } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).repName).toBe('Ana Ruiz');
+    expect(window.webContents.sent).toContainEqual(['dialdesk:event', { type: 'settings.changed' }]);
+
+    // Invalid input is answered by the core's validation.
+    await expect(callFrom(electron, window, 'getLead', { id: 42 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+
+    // Another web contents showing the same page is still refused.
+    const foreign = new FakeWebContents(new FakeSession());
+    const refused = await electron.ipcMain.handlers.get('dialdesk:call')!(
+      { sender: foreign, senderFrame: new FakeFrame(window.webContents.url) },
+      'getStatus',
+      {},
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+
+    // Quit waits for the core to close, then quits for real.
+    electron.app.quit();
+    expect(electron.app.quitted).toBe(false);
+    await until(() => electron.app.quitted, 'the quit after the core closed');
+    expect(electron.ipcMain.handlers.has('dialdesk:call')).toBe(false);
+  });
+
+  it('takes the data dir from DIALDESK_DATA_DIR', async () => {
+    const electron = createFakeElectron();
+    const dataDir = scratch();
+    launch(electron, [], { DIALDESK_DATA_DIR: dataDir });
+    expect(electron.app.getPath('userData')).toBe(dataDir);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    await expect(callFrom(electron, window, 'getStatus', {})).resolves.toMatchObject({ ok: true, value: { dataDir } });
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'quit');
+  });
+
+  it('quits when the window is closed (not on macOS)', async () => {
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', scratch()]);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    window.close();
+    electron.app.emit('window-all-closed');
+    if (process.platform !== 'darwin') await until(() => electron.app.quitted, 'quit');
+  });
+
+  it('a second instance on the same data dir quits at once and focuses the first', async () => {
+    const first = createFakeElectron();
+    const dataDir = scratch();
+    launch(first, ['--data-dir', dataDir]);
+    first.app.becomeReady();
+    const window = await until(() => first.BrowserWindow.getAllWindows()[0], 'the window');
+
+    const second = createFakeElectron();
+    second.app.singleInstanceLock = false;
+    launch(second, ['--data-dir', dataDir]);
+    expect(second.app.quitted).toBe(true);
+    second.app.becomeReady();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(second.BrowserWindow.getAllWindows()).toHaveLength(0);
+    expect(second.ipcMain.handlers.size).toBe(0);
+
+    first.app.emit('second-instance');
+    expect(window.focused).toBe(true);
+    first.app.quit();
+    await until(() => first.app.quitted, 'quit');
+  });
+
+  it('never writes a secrets file it was not asked for', async () => {
+    const electron = createFakeElectron();
+    const dataDir = scratch();
+    launch(electron, ['--data-dir', dataDir]);
+    electron.app.becomeReady();
+    await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    expect(existsSync(join(dataDir, 'secrets.bin'))).toBe(false);
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'quit');
+  });
+});
