@@ -52,9 +52,24 @@ export class JsonlLog<T> {
     }
   }
 
-  /** Raw text, for fast substring scans before parsing (a lead's timeline). */
-  readText(): string {
-    return this.readBytes(0, this.size).toString('utf8');
+  /**
+   * Records whose line contains `needle`, found by a byte search so a month
+   * of history is never decoded to a string just to find a few lines.
+   */
+  findLines(needle: string): T[] {
+    const bytes = this.readBytes(0, this.size);
+    const pattern = Buffer.from(needle, 'utf8');
+    const found: T[] = [];
+    let at = bytes.indexOf(pattern);
+    while (at !== -1) {
+      const start = bytes.lastIndexOf(0x0a, at) + 1;
+      const newline = bytes.indexOf(0x0a, at);
+      const end = newline === -1 ? bytes.length : newline;
+      found.push(this.parseLine(bytes.toString('utf8', start, end), end));
+      // Next search starts at the following line, so one line is never returned twice.
+      at = bytes.indexOf(pattern, end);
+    }
+    return found;
   }
 
   close(): void {

@@ -152,17 +152,7 @@ export class LeadStore {
   /** A lead's attempts, newest first. Reads only the months it has attempts in. */
   attemptsFor(leadId: string): Attempt[] {
     const needle = `"leadId":${JSON.stringify(leadId)}`;
-    const found: Attempt[] = [];
-    for (const month of this.summaryOf(leadId).months) {
-      const log = this.logs.get(month);
-      if (!log) continue;
-      const text = log.readText();
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
-        const start = text.lastIndexOf('\n', at) + 1;
-        const end = text.indexOf('\n', at);
-        found.push(JSON.parse(text.slice(start, end === -1 ? undefined : end)) as Attempt);
-      }
-    }
+    const found = this.summaryOf(leadId).months.flatMap((month) => this.logs.get(month)?.findLines(needle) ?? []);
     return found.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
   }
 
@@ -231,7 +221,12 @@ export class LeadStore {
       checkpoint !== null &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
-      for (const [id, summary] of Object.entries(checkpoint.summaries)) this.summaries.set(id, summary);
+      // One shared string per month instead of one per summary: a large saving at 100k leads.
+      const interned = new Map(months.map((m) => [m, m]));
+      for (const [id, summary] of Object.entries(checkpoint.summaries)) {
+        summary.months = summary.months.map((m) => interned.get(m) ?? m);
+        this.summaries.set(id, summary);
+      }
     } else if (months.length > 0) {
       this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }

@@ -20,6 +20,14 @@ describe('JsonlLog', () => {
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(3);
   });
 
+  it('finds every line holding a needle, adjacent lines included', () => {
+    const log = JsonlLog.open<{ lead: string; n: number }>(join(tempDir(), 'log.jsonl'));
+    for (const [lead, n] of [['a', 1], ['a', 2], ['b', 3], ['a', 4]] as const) log.append({ lead, n });
+    expect(log.findLines('"lead":"a"').map((r) => r.n)).toEqual([1, 2, 4]);
+    expect(log.findLines('"lead":"zz"')).toEqual([]);
+    log.close();
+  });
+
   it('cuts off a torn last line left by a crash mid-write', () => {
     const path = join(tempDir(), 'log.jsonl');
     writeFileSync(path, '{"n":1}\n{"n":2}\n{"n":3');

@@ -1,0 +1,62 @@
+/**
+ * Measures in a fresh process, so peak RSS is the store's alone: open the
+ * store, record 1,000 outcomes one by one, report the figures as JSON.
+ */
+import { randomUUID } from 'node:crypto';
+import { LeadStore } from '../../main/core/store/lead-store.js';
+import { LeadListView } from '../../main/core/leads/lead-list.js';
+
+const [dataDir, outcomes] = [process.argv[2], Number(process.argv[3] ?? 1000)];
+const openStarted = performance.now();
+const store = await LeadStore.open(dataDir);
+const openMs = performance.now() - openStarted;
+
+const ids = [...store.allLeads()].map((l) => l.id);
+const durations: number[] = [];
+for (let i = 0; i < outcomes; i++) {
+  const now = new Date().toISOString();
+  const started = performance.now();
+  await store.recordAttempt({
+    id: randomUUID(),
+    leadId: ids[(i * 7919) % ids.length],
+    outcome: i % 5 === 0 ? 'conversation' : 'no-answer',
+    startedAt: now,
+    recordedAt: now,
+    endedAt: null,
+    source: 'manual',
+    note: '',
+    sipStatus: null,
+    scriptId: null,
+    scriptVersion: null,
+    promisedFor: null,
+  });
+  durations.push(performance.now() - started);
+}
+durations.sort((a, b) => a - b);
+const pct = (p: number) => durations[Math.min(durations.length - 1, Math.floor((p / 100) * durations.length))];
+
+const view = new LeadListView(store);
+const listStarted = performance.now();
+view.page({ query: '', sort: 'name', descending: false, offset: 50_000, limit: 100 });
+const firstSortMs = performance.now() - listStarted;
+const pageStarted = performance.now();
+view.page({ query: '', sort: 'name', descending: false, offset: 50_100, limit: 100 });
+const nextPageMs = performance.now() - pageStarted;
+const timelineStarted = performance.now();
+const timeline = store.attemptsFor(ids[1]).length;
+const timelineMs = performance.now() - timelineStarted;
+
+await store.close();
+process.stdout.write(
+  JSON.stringify({
+    openMs,
+    recordP50: pct(50),
+    recordP95: pct(95),
+    recordMax: durations[durations.length - 1],
+    firstSortMs,
+    nextPageMs,
+    timelineMs,
+    timeline,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
