@@ -46,7 +46,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   hardenSession(window.webContents.session, options.indexHtmlPath, options.connectSources ?? []);
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(options.indexHtmlPath);
+  window.loadFile(options.indexHtmlPath).catch((error: unknown) => {
+    // Usually an unbuilt renderer (`npm run build:renderer`); the window stays blank, so say why.
+    console.error(`Dialdesk: could not load ${options.indexHtmlPath}:`, error);
+  });
   return window;
 }
 
