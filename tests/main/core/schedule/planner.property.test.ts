@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPlanningContext, planNextAttempt } from '../../../../main/core/schedule/planner.js';
+import { projectLeadAttempts } from '../../../../main/core/schedule/project-plans.js';
+import { choosePromiseTime } from '../../../../main/core/schedule/promises.js';
+import { foldAttempt } from '../../../../main/core/schedule/rotation-state.js';
+import { clockMinutes } from '../../../../main/core/timezones/zone-clock.js';
+import { DEFAULT_SCHEDULE_SETTINGS, type LeadRotationState, type LeadZones, type ScheduleSettings } from '../../../../shared/schedule.js';
+import type { RepCalendar } from '../../../../main/core/schedule/calling-window.js';
+import { intlLocal } from './local-clock.js';
+
+/** Zones with DST in either hemisphere, none, half and quarter hour offsets, and transitions at midnight. */
+const ZONES = [
+  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles',
+  'America/Anchorage', 'Pacific/Honolulu', 'America/St_Johns', 'America/Halifax', 'America/Havana',
+  'America/Santiago', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu',
+  'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Tokyo', 'Africa/Cairo', 'Asia/Beirut',
+];
+
+/** Days around DST changes of those zones (2025–2026). */
+const DST_DAYS = [
+  '2025-03-09', '2025-11-02', '2025-03-30', '2025-10-26', '2025-04-06', '2025-10-05', '2025-09-07',
+  '2025-04-25', '2025-10-30', '2026-03-08', '2026-03-29', '2026-04-05', '2025-03-29', '2025-03-10',
+];
+
+const zone = fc.constantFrom(...ZONES);
+const instant = fc.oneof(
+  fc.tuple(fc.constantFrom(...DST_DAYS), fc.integer({ min: -4 * 1440, max: 4 * 1440 })).map(
+    ([day, minutes]) => Date.parse(`${day}T00:00:00Z`) + minutes * 60_000,
+  ),
+  fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') }),
+);
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const window = fc
+  .tuple(fc.integer({ min: 0, max: 23 * 4 }), fc.integer({ min: 1, max: 24 * 4 }))
+  .map(([a, b]) => (a < b ? [a, b] : [b, Math.max(a, b + 1)]))
+  .filter(([a, b]) => a < b && b <= 96)
+  .map(([a, b]) => ({ start: hhmm(a * 15), end: hhmm(b * 15) }));
+const days = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 });
+
+const repCalendar = (near: number) =>
+  fc.record({
+    repTimeZone: zone,
+    workingHours: fc.tuple(window, days).map(([w, d]) => ({ ...w, days: d })),
+    daysOff: fc.uniqueArray(fc.integer({ min: -3, max: 10 }), { maxLength: 4 }).map((offsets) =>
+      offsets.map((o) => new Date(near + o * 86_400_000).toISOString().slice(0, 10)),
+    ),
+  });
+
+const scheduleSettings: fc.Arbitrary<ScheduleSettings> = fc.record({
+  countryWindow: fc.option(window, { nil: undefined }),
+  minimumGap: fc.oneof(
+    fc.constant({ kind: 'next-business-day' as const }),
+    fc.integer({ min: 1, max: 3000 }).map((minutes) => ({ kind: 'minutes' as const, minutes })),
+  ),
+  dialBlocks: fc.array(fc.tuple(window, days).map(([w, d]) => ({ ...w, days: d })), { maxLength: 3 }),
+  rotationLookaheadDays: fc.integer({ min: 1, max: 10 }),
+}).map(({ countryWindow, ...rest }) => ({
+  ...DEFAULT_SCHEDULE_SETTINGS,
+  ...rest,
+  countryWindows: countryWindow ? { US: countryWindow } : {},
+}));
+
+const leadZones: fc.Arbitrary<LeadZones> = fc.uniqueArray(zone, { minLength: 1, maxLength: 3 }).map((zones) => ({
+  zones,
+  ambiguous: zones.length > 1,
+  source: 'import' as const,
+  country: 'US',
+}));
+
+function stateArbitrary(now: number): fc.Arbitrary<LeadRotationState | undefined> {
+  return fc.option(
+    fc.record({
+      bandTries: fc.array(fc.nat(4), { minLength: 6, maxLength: 6 }),
+      lastAgo: fc.option(fc.integer({ min: 0, max: 5 * 1440 }), { nil: null }),
+      cadenceAttempts: fc.nat(7),
+    }).map(({ bandTries, lastAgo, cadenceAttempts }) => ({
+      leadId: 'lead',
+      status: 'active' as const,
+      doNotCallSince: null,
+      bandTries,
+      attempts: cadenceAttempts,
+      cadenceAttempts,
+      cadenceStartedAt: lastAgo === null ? null : now - lastAgo * 60_000 - 86_400_000,
+      lastAttemptAt: lastAgo === null ? null : now - lastAgo * 60_000,
+      unansweredVoicemails: 0,
+      promise: null,
+      promisesKept: 0,
+      promisesBroken: 0,
+    })),
+    { nil: undefined },
+  );
+}
+
+/** Independent check of an instant against every window, through Intl rather than the planner's arithmetic. */
+function insideWindows(ms: number, zones: LeadZones, rep: RepCalendar, settings: ScheduleSettings): string | null {
+  const windows = [settings.legalWindow, ...(settings.countryWindows.US ? [settings.countryWindows.US] : [])];
+  const start = Math.max(...windows.map((w) => clockMinutes(w.start)));
+  const end = Math.min(...windows.map((w) => clockMinutes(w.end)));
+  for (const z of zones.zones) {
+    const local = intlLocal(z, ms);
+    if (local.minute < start || local.minute >= end) return `lead local ${local.minute} in ${z} outside ${start}-${end}`;
+  }
+  const repLocal = intlLocal(rep.repTimeZone, ms);
+  if (!rep.workingHours.days.includes(repLocal.weekday)) return `rep weekday ${repLocal.weekday}`;
+  if (rep.daysOff.includes(repLocal.date)) return `rep day off ${repLocal.date}`;
+  const ws = clockMinutes(rep.workingHours.start);
+  const we = clockMinutes(rep.workingHours.end);
+  if (repLocal.minute < ws || repLocal.minute >= we) return `rep local ${repLocal.minute} outside ${ws}-${we}`;
+  return null;
+}
+
+const scenario = instant.chain((now) =>
+  fc.record({
+    now: fc.constant(now),
+    rep: repCalendar(now),
+    settings: scheduleSettings,
+    zones: leadZones,
+    state: stateArbitrary(now),
+    bandStats: fc.record({
+      dials: fc.array(fc.nat(1000), { minLength: 6, maxLength: 6 }),
+      conversations: fc.array(fc.nat(100), { minLength: 6, maxLength: 6 }),
+    }),
+  }),
+);
+
+describe('planner properties', () => {
+  it('never plans an attempt outside the windows, across zones, DST changes and settings', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, rep, settings, zones, state, bandStats }) => {
+        const ctx = createPlanningContext({ rep, schedule: settings, bandStats });
+        const plans = projectLeadAttempts(state, zones, now, now + 21 * 86_400_000, ctx, 'lead');
+        let previous = now;
+        for (const plan of plans) {
+          expect(plan.at).toBeGreaterThanOrEqual(previous);
+          expect(insideWindows(plan.at, zones, rep, settings)).toBeNull();
+          previous = plan.at;
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('covers K distinct bands with the first K attempts when every band is open', () => {
+    fc.assert(
+      fc.property(instant, zone, zone, scenario.map((s) => s.bandStats), (now, leadZone, repZone, bandStats) => {
+        const rep: RepCalendar = { repTimeZone: repZone, workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
+        const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats });
+        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: null };
+        const plans = projectLeadAttempts(undefined, zones, now, now + 30 * 86_400_000, ctx, 'lead');
+        const first = plans.slice(0, DEFAULT_SCHEDULE_SETTINGS.bands.length).map((p) => p.band);
+        expect(first).toHaveLength(6);
+        expect(new Set(first).size).toBe(6);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('covers as many distinct bands as the rep’s hours leave open', () => {
+    fc.assert(
+      fc.property(instant, zone, window, (now, leadZone, hours) => {
+        // Rep in the lead's zone, every day: the bands fully inside working hours are the open ones.
+        const rep: RepCalendar = { repTimeZone: leadZone, workingHours: { ...hours, days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
+        const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS });
+        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: null };
+        const open = DEFAULT_SCHEDULE_SETTINGS.bands.filter(
+          (b) => clockMinutes(b.start) >= clockMinutes(hours.start) && clockMinutes(b.end) <= clockMinutes(hours.end),
+        ).length;
+        const plans = projectLeadAttempts(undefined, zones, now, now + 30 * 86_400_000, ctx, 'lead');
+        const first = plans.slice(0, open).map((p) => p.band);
+        expect(new Set(first).size).toBe(open);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps every promise where it was stated', () => {
+    fc.assert(
+      fc.property(scenario, fc.double({ min: 0, max: 1, noNaN: true }), ({ now, rep, settings, zones, state, bandStats }, when) => {
+        const ctx = createPlanningContext({ rep, schedule: settings, bandStats });
+        const promise = choosePromiseTime({ leadId: 'lead', state, zones, now, ctx });
+        if (promise === null) return;
+        expect(promise).toBeGreaterThan(now);
+        expect(insideWindows(promise, zones, rep, settings)).toBeNull();
+        const afterVoicemail = foldAttempt(
+          state,
+          { id: 'vm', leadId: 'lead', outcome: 'voicemail', startedAt: new Date(now).toISOString(), promisedFor: new Date(promise).toISOString() },
+          zones,
+          settings,
+        );
+        const later = now + Math.floor((promise - now) * when);
+        const plan = planNextAttempt(afterVoicemail, zones, later, ctx);
+        expect(plan).toMatchObject({ at: promise, promised: true, promiseConflict: null });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic for the same inputs', () => {
+    fc.assert(
+      fc.property(scenario, ({ now, rep, settings, zones, state, bandStats }) => {
+        const first = projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, createPlanningContext({ rep, schedule: settings, bandStats }), 'lead');
+        const shared = createPlanningContext({ rep, schedule: settings, bandStats });
+        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: null }, now, now + 86_400_000 * 3, shared, 'other');
+        const second = projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, shared, 'lead');
+        expect(second).toEqual(first);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
