@@ -11,7 +11,8 @@ describe('contentSecurityPolicy', () => {
     expect(directive(csp, 'connect-src')).toBe("connect-src 'self'");
     expect(directive(csp, 'object-src')).toBe("object-src 'none'");
     expect(directive(csp, 'frame-src')).toBe("frame-src 'none'");
-    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(directive(csp, 'style-src')).toBe("style-src 'self'");
+    expect(csp).not.toMatch(/unsafe-(eval|inline)/);
   });
 
   it('adds the configured SIP WebSocket servers to connect-src only', () => {
