@@ -1,0 +1,27 @@
+import type { sipCalls } from '../../../shared/contract/sip.js';
+import type { HandlersFor } from '../api/dispatch.js';
+import type { SipService } from './sip-service.js';
+
+/** The contract's SIP calls, answered by the service (inputs already validated by dispatch). */
+export function sipHandlers(service: SipService): HandlersFor<typeof sipCalls> {
+  return {
+    getSipAccount: () => service.getAccount(),
+    saveSipAccount: (input) => service.saveAccount(input),
+    getRegistration: () => service.getRegistration(),
+    retryRegistration: () => service.retryRegistration(),
+    listCalls: () => service.listCalls(),
+    dial: (input) => service.dial(input),
+    cancelCall: ({ callId }) => service.cancelCall(callId),
+    hangUp: ({ callId }) => service.hangUp(callId),
+    setMute: ({ callId, muted }) => service.setMute(callId, muted),
+    setHold: ({ callId, held }) => service.setHold(callId, held),
+    sendDtmf: ({ callId, tones }) => service.sendDtmf(callId, tones),
+    answerInbound: ({ callId }) => service.answerInbound(callId),
+    declineInbound: ({ callId }) => service.declineInbound(callId),
+    mediaRespond: (response) => {
+      service.mediaRespond(response);
+      return null;
+    },
+    mediaReset: () => service.mediaReset(),
+  };
+}

@@ -1,0 +1,12 @@
+export { createSipService } from './sip-service.js';
+export type { CallAttemptRecord, SipLogger, SipService, SipServiceDeps } from './sip-service.js';
+export { sipHandlers } from './handlers.js';
+export type { MediaBridge, MediaBridgeFactory, MediaCallInfo } from './media-bridge.js';
+export { createRendererMedia, type RendererMediaOptions } from './renderer-media.js';
+export { createConfAccountStore, createMemoryAccountStore, SIP_PASSWORD_KEY, type SipAccountStore } from './account-store.js';
+export { applyDialPlan } from './dial-plan.js';
+export { decideInbound, type InboundDecision, type InboundPolicyInput } from './inbound-policy.js';
+export { outcomeForOutbound, type OutboundEnd } from './outcome.js';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+export { CALL_TRANSITIONS, assertCallTransition } from './call-machine.js';
+export { REGISTRATION_TRANSITIONS, RegistrationMachine, IllegalTransitionError } from './registration-machine.js';
