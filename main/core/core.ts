@@ -2,7 +2,9 @@ import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
 import { ApiFailure } from './api/api-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
+import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
@@ -17,6 +19,8 @@ export interface CoreOptions {
   now?: () => Date;
   log?: (message: string) => void;
   appVersion?: string;
+  /** Where call media runs. Default: the renderer's WebRTC module over the contract; tests pass plain RTP. */
+  media?: MediaBridgeFactory;
 }
 
 export interface Core {
@@ -51,6 +55,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
   });
 
+  const log = options.log ?? (() => undefined);
+  const sip = createSipService({
+    dataDir: options.dataDir,
+    secrets: options.secrets,
+    events,
+    media: options.media ?? createRendererMedia({ events }),
+    now,
+    defaultCountry: () => options.settings.get().defaultCountry,
+    matchLead: (e164) => store?.leadByPhone(e164)?.id ?? null,
+    recordAttempt: async (call: CallAttemptRecord) => {
+      await requireStore().recordAttempt({
+        id: randomUUID(),
+        ...call,
+        recordedAt: now().toISOString(),
+        note: '',
+        scriptId: null,
+        scriptVersion: null,
+        promisedFor: null,
+      });
+      events.emit({ type: 'leads.changed' });
+    },
+    recordInbound: (call) => {
+      requireStore().inbound.record(call);
+    },
+    logger: { info: log, warn: log, error: log },
+  });
+
   const handlers: Handlers = {
     getStatus: () => status(),
     ...settingsHandlers(options.settings, events),
@@ -63,12 +94,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return status();
     },
     ...leadsHandlers({ store: requireStore, settings: options.settings, events, now }),
+    ...sipHandlers(sip),
   };
+  // Registration retries on its own with backoff; start-up never waits for the SIP server.
+  sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
   return {
     dispatch: createDispatch(handlers, { logError: (call, error) => options.log?.(`${call}: ${String(error)}`) }),
     events,
     async close() {
+      await sip.close();
       await store?.close();
       store = null;
       storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
 import { LeadSnapshot } from './lead-snapshot.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
@@ -17,12 +18,13 @@ import { emptyCheckpoint, readCheckpoint, writeCheckpoint, type Checkpoint } fro
  *   leads.json            lowdb: the leads themselves; rewritten on import/edit only
  *   attempts/YYYY-MM.jsonl append-only, one attempt per line, one file per month
  *   state.json            checkpoint of per-lead summaries + how far each log is folded
+ *   inbound/YYYY-MM.jsonl  append-only, every inbound call and how it was answered
  *
  * Recording an outcome appends one line (write + fdatasync) and updates the
  * in-memory summary. Opening reads leads.json and state.json and folds only
  * the log tail written since the checkpoint.
  */
-export const STORE_FILES = ['leads.json', 'state.json', 'attempts'] as const;
+export const STORE_FILES = ['leads.json', 'state.json', 'attempts', 'inbound'] as const;
 
 const CHECKPOINT_EVERY = 5_000;
 
@@ -43,13 +45,16 @@ export class LeadStore {
   /** Bumped on every change, so derived views (sorted lists) know when to recompute. */
   private leadsVersion = 0;
   private summariesVersion = 0;
+  readonly inbound: InboundLog;
 
   private constructor(
     readonly dataDir: string,
     private readonly snapshot: LeadSnapshot,
     private readonly releaseLock: () => void,
     private readonly options: LeadStoreOptions,
-  ) {}
+  ) {
+    this.inbound = new InboundLog(join(dataDir, 'inbound'));
+  }
 
   /** Throws StoreOpenError (`damaged` or `busy`) when the data cannot be opened. */
   static async open(dataDir: string, options: LeadStoreOptions = {}): Promise<LeadStore> {
@@ -181,6 +186,7 @@ export class LeadStore {
     } finally {
       this.closed = true;
       for (const log of this.logs.values()) log.close();
+      this.inbound.close();
       this.releaseLock();
     }
   }
