@@ -9,9 +9,9 @@
  *
  * After bundling it checks what each bundle still `require`s at run time:
  * the preload may require only `electron` (a sandboxed preload can load
- * nothing else), and main only `electron`, Node built-ins and the packages
- * kept external below, which must be production dependencies so
- * electron-builder ships them.
+ * nothing else), and main only `electron`, Node built-ins, the optional
+ * add-ons below and packages that are production dependencies (so
+ * electron-builder ships them).
  *
  * The preload gets the contract's call names as a literal list (see
  * main/electron/call-names.ts), read from the contract at build time, so it
@@ -31,6 +31,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  * `__dirname`, which bundling would break.
  */
 export const MAIN_EXTERNALS = ['electron', 'libphonenumber-geo-carrier'];
+
+/**
+ * Optional native add-ons that `ws` tries to load inside try/catch and runs
+ * without. Not installed, not shipped; left as requires that fail softly.
+ */
+export const OPTIONAL_ADDONS = ['bufferutil', 'utf-8-validate'];
 
 /** Electron 45 runs Node 22. */
 const NODE_TARGET = 'node22';
@@ -63,13 +69,14 @@ export async function buildElectron(options = {}) {
       ...common,
       entryPoints: [join(root, 'main/electron/main.ts')],
       outfile,
-      external: MAIN_EXTERNALS,
+      external: [...MAIN_EXTERNALS, ...OPTIONAL_ADDONS],
       // ES modules bundled into CommonJS lose import.meta; point it at the bundle file instead of `{}`.
       define: { 'import.meta.url': '__dialdeskImportMetaUrl' },
       banner: { js: 'const __dialdeskImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     });
     const bad = runtimeRequires(result.metafile).filter(
-      (name) => !(name === 'electron' || isBuiltin(name) || dependencies.has(packageName(name))),
+      (name) =>
+        !(name === 'electron' || isBuiltin(name) || dependencies.has(packageName(name)) || OPTIONAL_ADDONS.includes(name)),
     );
     if (bad.length > 0) {
       throw new Error(`main.cjs requires packages that are not production dependencies: ${bad.join(', ')}`);
