@@ -55,7 +55,7 @@ const scheduleSettings: fc.Arbitrary<ScheduleSettings> = fc.record({
   ),
   dialBlocks: fc.array(fc.tuple(window, days).map(([w, d]) => ({ ...w, days: d })), { maxLength: 3 }),
   rotationLookaheadDays: fc.integer({ min: 1, max: 10 }),
-}).map(({ countryWindow, ...rest }) => ({
+}).map(({ countryWindow, ...rest }): ScheduleSettings => ({
   ...DEFAULT_SCHEDULE_SETTINGS,
   ...rest,
   countryWindows: countryWindow ? { US: countryWindow } : {},
