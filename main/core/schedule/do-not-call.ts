@@ -47,3 +47,12 @@ export function createDoNotCallList(numbers: Iterable<string>): DoNotCallList {
   const set = new Set(numbers);
   return { has: (e164) => set.has(e164), size: set.size };
 }
+
+/** Whether the lead must never be queued or dialled: marked, opted out, or on the imported list. */
+export function isDoNotCall(
+  lead: { phone: string; doNotCall: boolean },
+  state: { status: string } | undefined | null,
+  list?: DoNotCallList | null,
+): boolean {
+  return lead.doNotCall || state?.status === 'do-not-call' || (list?.has(lead.phone) ?? false);
+}
