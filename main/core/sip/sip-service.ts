@@ -238,8 +238,8 @@ class SipServiceImpl implements SipService {
       authorizationPassword: this.accounts.password() ?? undefined,
       displayName: account.displayName || undefined,
       userAgentString: 'Dialdesk',
-      // Reconnection is ours (backoff with jitter, re-REGISTER, offline-since); sip.js's is fixed-delay.
-      reconnectionAttempts: 0,
+      // Reconnection is ours (backoff with jitter, re-REGISTER, offline-since); sip.js's default of
+      // 0 reconnection attempts keeps its own fixed-delay retry off.
       logBuiltinEnabled: false,
       logLevel: this.deps.sipLogLevel ?? 'warn',
       logConnector: (level, category, _label, content) => {
@@ -602,7 +602,9 @@ class SipServiceImpl implements SipService {
       if (state === SessionState.Established) {
         this.setStatusSafe(entry, 'connected');
       } else if (state === SessionState.Terminated) {
-        this.onOutboundTerminated(entry);
+        // sip.js enters Terminated before it hands the final response to our requestDelegate
+        // (Inviter.onReject runs first): read the status once that has happened.
+        setImmediate(() => this.onOutboundTerminated(entry));
       }
     });
     const ringTimeoutMs = this.deps.ringTimeoutOverrideMs ?? account.ringTimeoutSeconds * 1000;

@@ -1,0 +1,131 @@
+/**
+ * Outbound calls from the core through Kamailio (digest auth on, so every INVITE is answered with
+ * 407 first) to sipp playing the lead's phone. Each test checks the call's state path, its end
+ * reason, the SIP status, the attempt outcome handed to the store, and that sipp's own scenario
+ * passed (exit code 0 = the far end saw exactly the expected messages).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Lab, LAB_DOMAIN, type LabProcess } from './lab.js';
+import { SipClient } from './sip-client.js';
+
+const LEAD = 'lead-outbound';
+const NUMBER = '+15550001111';
+
+describe('outbound calls (Kamailio + sipp)', () => {
+  const lab = new Lab('outbound');
+  let kamailio: LabProcess;
+  let rep: SipClient;
+  let sipp: LabProcess | null = null;
+
+  beforeAll(async () => {
+    kamailio = await lab.startKamailio({ auth: true });
+    rep = new SipClient({ deps: { ringTimeoutOverrideMs: 3000 } });
+    await rep.service.start();
+    await rep.waitRegistration('registered');
+  });
+
+  afterEach(async () => {
+    // A failed test must not leave its sipp holding the UAS port for the next one.
+    await sipp?.stop();
+    sipp = null;
+  });
+
+  afterAll(async () => {
+    await rep?.close();
+    await lab.stopAll();
+  });
+
+  const sippExit = async () => {
+    const exit = await sipp!.waitExit(15_000);
+    expect(exit.code, `sipp scenario failed; see ${sipp!.logFile} and ${lab.runDir}`).toBe(0);
+  };
+
+  it('answered, then the rep hangs up (BYE from us)', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas', rtpEcho: true });
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    expect(call.status).toBe('dialing');
+    await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+    await rep.service.hangUp(call.id);
+    const ended = await rep.waitEnded(call.id);
+    expect(ended).toMatchObject({ endReason: 'hangup-local', sipStatus: 200, outcome: 'conversation' });
+    expect(rep.callStatuses(call.id)).toEqual(['dialing', 'ringing', 'connected', 'ended']);
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation', sipStatus: 200, source: 'call' });
+    // The INVITE was challenged and answered with credentials.
+    await kamailio.waitFor(/AUTH challenge INVITE sip:rep@/, 2000);
+    await sippExit();
+  });
+
+  it('answered, then the lead hangs up (BYE from the far side)', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_answer_remote_bye.xml' });
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+    const ended = await rep.waitEnded(call.id);
+    expect(ended).toMatchObject({ endReason: 'hangup-remote', sipStatus: 200, outcome: 'conversation' });
+    expect(rep.callStatuses(call.id)).toEqual(['dialing', 'ringing', 'connected', 'ended']);
+    await sippExit();
+  });
+
+  it('busy (486) → outcome busy', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_busy.xml' });
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    const ended = await rep.waitEnded(call.id);
+    expect(ended).toMatchObject({ endReason: 'rejected', sipStatus: 486, outcome: 'busy' });
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'busy', sipStatus: 486 });
+    await sippExit();
+  });
+
+  it('rings until the ring timeout, then CANCEL → 487 → no-answer', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_ring_noanswer.xml' });
+    const started = Date.now();
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    await rep.waitCall(call.id, (c) => c.status === 'ringing', 'ringing');
+    const ended = await rep.waitEnded(call.id, 10_000);
+    // The lab's 3 s override (the product minimum is 15 s; see SipServiceDeps.ringTimeoutOverrideMs).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2900);
+    expect(ended).toMatchObject({ endReason: 'ring-timeout', sipStatus: 487, outcome: 'no-answer' });
+    await sippExit();
+  });
+
+  it('the rep cancels while it rings → 487 → no-answer', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_ring_noanswer.xml' });
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    await rep.waitCall(call.id, (c) => c.status === 'ringing', 'ringing');
+    await rep.service.cancelCall(call.id);
+    const ended = await rep.waitEnded(call.id);
+    expect(ended).toMatchObject({ endReason: 'cancelled', sipStatus: 487, outcome: 'no-answer' });
+    expect(rep.callStatuses(call.id)).toEqual(['dialing', 'ringing', 'ended']);
+    await sippExit();
+  });
+
+  it('an unknown number (404 from Kamailio) → bad-number', async () => {
+    const other = new SipClient({ account: { aor: `sip:rep404@${LAB_DOMAIN}`, authUsername: 'rep404', dialPlan: `sip:{digits}@${LAB_DOMAIN}` } });
+    try {
+      await other.service.start();
+      await other.waitRegistration('registered');
+      const call = await other.service.dial({ number: '+15559990000', leadId: LEAD });
+      const ended = await other.waitEnded(call.id);
+      expect(ended).toMatchObject({ endReason: 'rejected', sipStatus: 404, outcome: 'bad-number' });
+      expect(other.attempts).toEqual([expect.objectContaining({ leadId: LEAD, outcome: 'bad-number', sipStatus: 404 })]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('DTMF as SIP INFO reaches the far end (sipp checks the digits)', async () => {
+    const info = new SipClient({ account: { aor: `sip:repinfo@${LAB_DOMAIN}`, authUsername: 'repinfo', dtmfMode: 'info' } });
+    try {
+      await info.service.start();
+      await info.waitRegistration('registered');
+      sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_answer_info.xml' });
+      const call = await info.service.dial({ number: NUMBER, leadId: null });
+      await info.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+      await info.service.sendDtmf(call.id, '42');
+      await info.service.hangUp(call.id);
+      await info.waitEnded(call.id);
+      expect(info.attempts).toEqual([]); // no lead, nothing recorded
+      await sippExit();
+    } finally {
+      await info.close();
+    }
+  });
+});
