@@ -126,9 +126,8 @@ export function SettingsScreen() {
           <div className="days" role="group" aria-label="Working days">
             {DAY_NAMES.map((name, day) => (
               <label key={name} className="day">
-                <input type="checkbox" checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
-                {name.slice(0, 3)}
-                <span className="visually-hidden">{name.slice(3)}</span>
+                <input type="checkbox" aria-label={name} checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
+                <span aria-hidden="true">{name.slice(0, 3)}</span>
               </label>
             ))}
           </div>

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const SERVER = join(REPO, 'tests/harness/server.ts');
+const READY = /harness listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/** One harness process (the real core + the renderer build) for one test. */
+export class HarnessProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+  url = '';
+
+  constructor(readonly dataDir: string) {}
+
+  /** Starts on a free port and resolves once the ready line names it. */
+  async start(): Promise<string> {
+    if (this.child) throw new Error('harness already running');
+    this.output = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', SERVER, '--data-dir', this.dataDir, '--port', '0'], {
+      cwd: REPO,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`harness did not start in ${START_TIMEOUT_MS} ms:\n${this.output}`)), START_TIMEOUT_MS);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = READY.exec(this.output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`harness exited (${code}) before it was ready:\n${this.output}`));
+      });
+    });
+    return this.url;
+  }
+
+  /** SIGTERM to this process by pid, then wait for it to close the core and exit. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.pid === undefined) return;
+    this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(child.pid, 'SIGTERM');
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+    }, STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  async restart(): Promise<string> {
+    await this.stop();
+    return this.start();
+  }
+
+  /** Everything the process printed so far (attached to failing tests). */
+  get log(): string {
+    return this.output;
+  }
+}
+
+export const test = base.extend<{ harness: HarnessProcess }>({
+  // Any uncaught error or console error in the page (a CSP violation, a failed
+  // request, a React warning) fails the test that caused it.
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await use(page);
+    expect(problems, 'errors in the page').toEqual([]);
+  },
+  harness: async ({}, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
+    const harness = new HarnessProcess(dataDir);
+    await harness.start();
+    try {
+      await use(harness);
+    } finally {
+      await harness.stop();
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('harness.log', { body: harness.log, contentType: 'text/plain' });
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
