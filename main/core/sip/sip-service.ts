@@ -307,6 +307,9 @@ class SipServiceImpl implements SipService {
     registerer
       .register({
         requestDelegate: {
+          // Needed besides stateChange: after a reconnect sip.js may still think it is Registered,
+          // so a successful re-REGISTER changes no Registerer state.
+          onAccept: () => this.onRegistered(gen),
           onReject: (response) => this.onRegisterRejected(gen, response),
         },
       })
@@ -317,19 +320,22 @@ class SipServiceImpl implements SipService {
     registerer.stateChange.addListener((state) => {
       if (gen !== this.generation) return;
       if (state === RegistererState.Registered) {
-        this.retryAttempt = 0;
-        if (this.registration.status !== 'registered') {
-          if (this.registration.status === 'offline' || this.registration.status === 'idle') {
-            this.registration.transition({ status: 'registering' });
-          }
-          this.registration.transition({ status: 'registered' });
-        }
+        this.onRegistered(gen);
       } else if (state === RegistererState.Unregistered && this.registration.status === 'registered' && this.ua?.isConnected()) {
         // A refresh sip.js sent on its own failed: register again through our path, which reads the status.
         this.registration.transition({ status: 'registering' });
         this.register(gen);
       }
     });
+  }
+
+  private onRegistered(gen: number): void {
+    if (gen !== this.generation) return;
+    this.retryAttempt = 0;
+    const status = this.registration.status;
+    if (status === 'registered') return;
+    if (status !== 'registering') this.registration.transition({ status: 'registering' });
+    this.registration.transition({ status: 'registered' });
   }
 
   private onRegisterRejected(gen: number, response: ResponseLike): void {
