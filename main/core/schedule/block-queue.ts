@@ -1,7 +1,8 @@
 /**
  * The order leads are dialled in a running block: promises due now first (to
  * the minute), then leads planned inside the block, then the rest that are
- * due. Promises with no block at their minute become reminders.
+ * due. A promise not yet due is not dialled early. Promises with no block
+ * at their minute become reminders.
  */
 import type { DialBlock, PlannedAttempt } from '../../../shared/schedule.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';
@@ -13,8 +14,10 @@ export function orderBlockQueue(plans: Iterable<PlannedAttempt>, block: DialBloc
   const inBlock: PlannedAttempt[] = [];
   const due: PlannedAttempt[] = [];
   for (const plan of plans) {
-    if (plan.promised && Math.floor(plan.at / MINUTE_MS) <= minute) promisesDue.push(plan);
-    else if (plan.at >= block.startsAt && plan.at < block.endsAt) inBlock.push(plan);
+    if (plan.promised) {
+      // A promise is pinned to its minute: it waits until then, then goes first.
+      if (Math.floor(plan.at / MINUTE_MS) <= minute) promisesDue.push(plan);
+    } else if (plan.at >= block.startsAt && plan.at < block.endsAt) inBlock.push(plan);
     else if (plan.at <= now) due.push(plan);
   }
   return [...promisesDue.sort(byTime), ...inBlock.sort(byTime), ...due.sort(byTime)];

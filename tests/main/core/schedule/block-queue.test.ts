@@ -16,7 +16,7 @@ const plan = (leadId: string, iso: string, promised = false): PlannedAttempt => 
 describe('orderBlockQueue', () => {
   const block = { id: 'b', startsAt: at('2025-03-12T14:00:00Z'), endsAt: at('2025-03-12T15:00:00Z') };
 
-  it('puts promises due this minute first, then the block’s plans, then the rest that are due', () => {
+  it('puts promises due this minute first, then the block’s plans, then the rest that are due; later promises wait', () => {
     const plans = [
       plan('late-due', '2025-03-12T09:00:00Z'),
       plan('in-block-later', '2025-03-12T14:50:00Z'),
@@ -29,7 +29,6 @@ describe('orderBlockQueue', () => {
     expect(orderBlockQueue(plans, block, at('2025-03-12T14:20:10Z')).map((p) => p.leadId)).toEqual([
       'promise-now',
       'in-block',
-      'promise-later',
       'in-block-later',
       'earlier-due',
       'late-due',
