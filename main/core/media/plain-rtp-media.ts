@@ -61,6 +61,8 @@ export class PlainRtpSession implements MediaBridge {
   private sendStartedAt = 0;
   private framesSent = 0;
   private muted = false;
+  /** We put the call on hold: no music on hold here, so nothing is sent until resumed. */
+  private holding = false;
   private dtmfBusy: Promise<unknown> = Promise.resolve();
   private dtmfActive = false;
   private lastDtmfTimestamp = -1;
@@ -105,6 +107,7 @@ export class PlainRtpSession implements MediaBridge {
 
   async getDescription({ hold }: { hold: boolean }): Promise<{ body: string; contentType: string }> {
     const port = await this.bind();
+    this.holding = hold;
     this.localDirection = this.directionFor(hold);
     const body = buildAudioSdp({
       ip: this.ip,
@@ -126,6 +129,7 @@ export class PlainRtpSession implements MediaBridge {
     this.remote = parseRemoteAudio(sdp);
     this.remoteOfferPending = !this.awaitingAnswer;
     this.awaitingAnswer = false;
+    this.holding = hold;
     this.localDirection = this.directionFor(hold);
     this.updateSending();
   }
@@ -210,7 +214,7 @@ export class PlainRtpSession implements MediaBridge {
   private canSend(): boolean {
     const remote = this.remote;
     if (!remote || !this.socket || this.closed || remote.port === 0) return false;
-    const weSend = this.localDirection === 'sendrecv' || this.localDirection === 'sendonly';
+    const weSend = (this.localDirection === 'sendrecv' || this.localDirection === 'sendonly') && !this.holding;
     const theyReceive = remote.direction === 'sendrecv' || remote.direction === 'recvonly';
     return weSend && theyReceive;
   }
