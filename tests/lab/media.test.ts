@@ -4,6 +4,7 @@
  * when its greeting ends. sox measures baresip's recording of our 440 Hz tone; the core measures
  * the beep it received. DTMF sent as RFC 4733 events must show up at baresip.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loudFrames, rms, sineSource, zeroCrossingFrequency, SAMPLE_RATE } from '../../main/core/media/tone.js';
@@ -35,8 +36,32 @@ describe('media with baresip (PCMU both ways, RFC 4733 DTMF)', () => {
     await lab.stopAll();
   });
 
+  it('hold and resume by re-INVITE (sendonly ↔ recvonly), mute, while baresip stays on the line', async () => {
+    const logFrom = baresip.proc.log.length;
+    const call = await rep.service.dial({ number: LEAD_NUMBER, leadId: null });
+    await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+    const media = rep.mediaFor(call.id);
+
+    expect((await rep.service.setHold(call.id, true)).held).toBe(true);
+    // baresip accepted our sendonly offer with a recvonly answer.
+    await baresip.proc.waitFor(/a=recvonly/, 3000, logFrom);
+    const sentWhileHeld = media.packetsSent;
+    expect((await rep.service.setHold(call.id, false)).held).toBe(false);
+    await waitFor(() => media.packetsSent > sentWhileHeld + 10, 'audio to resume after unhold', 3000);
+
+    expect((await rep.service.setMute(call.id, true)).muted).toBe(true);
+    expect((await rep.service.setMute(call.id, false)).muted).toBe(false);
+    // Hold and mute are flags, not states: the call stayed connected throughout.
+    expect(rep.callStatuses(call.id).at(-1)).toBe('connected');
+
+    await rep.service.hangUp(call.id);
+    expect((await rep.waitEnded(call.id)).endReason).toBe('hangup-local');
+  });
+
   it('carries audio both ways and DTMF to the far end', async () => {
     const logFrom = baresip.proc.log.length;
+    // baresip names recordings by the second; clear the hold test's so this call's cannot be confused with it.
+    for (const f of lab.recordings(baresip.recDir)) rmSync(f);
     const call = await rep.service.dial({ number: LEAD_NUMBER, leadId: 'lead-media' });
     await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
 
@@ -64,6 +89,7 @@ describe('media with baresip (PCMU both ways, RFC 4733 DTMF)', () => {
     expect(media.packetsSent).toBeGreaterThan(150);
 
     // What baresip received from us: our 440 Hz tone for the length of the call, measured by sox.
+    // (Stopping baresip makes sure its recorder has closed the file.)
     await baresip.proc.stop();
     const [recording] = lab.recordings(baresip.recDir);
     expect(recording, `no recording in ${baresip.recDir}`).toBeDefined();
@@ -77,3 +103,12 @@ describe('media with baresip (PCMU both ways, RFC 4733 DTMF)', () => {
     expect(tone.rms).toBeGreaterThan(0.3);
   });
 });
+
+/** Polls a condition that has no event (packet counters) every 20 ms, up to a deadline. */
+async function waitFor(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -128,4 +128,17 @@ describe('outbound calls (Kamailio + sipp)', () => {
       await info.close();
     }
   });
+
+  it('media lost (renderer reloaded): the call is ended with BYE and recorded', async () => {
+    sipp = await lab.startSipp({ role: 'uas', scenario: 'uas' });
+    const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
+    await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+    expect(await rep.service.mediaReset()).toEqual({ endedCalls: 1 });
+    const ended = await rep.waitEnded(call.id);
+    expect(ended).toMatchObject({ endReason: 'media-lost', outcome: 'conversation' });
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation' });
+    // sipp's uas scenario only passes once it got our BYE.
+    await sippExit();
+    expect(rep.service.getRegistration().status).toBe('registered');
+  });
 });
