@@ -626,8 +626,11 @@ class SipServiceImpl implements SipService {
           onProgress: (response) => {
             const code = response.message.statusCode ?? 0;
             const hasSdp = (response.message.body ?? '').length > 0;
-            if (code === 183 && hasSdp) this.setStatusSafe(entry, 'early-media');
-            else if (code >= 180 && code < 200 && entry.view.status === 'dialing') this.setStatusSafe(entry, 'ringing');
+            // sip.js hands provisionals over asynchronously: a 180 sent right before the 200 can
+            // arrive here after Established. Only move forward from the pre-answer states.
+            const status = entry.view.status;
+            if (code === 183 && hasSdp && (status === 'dialing' || status === 'ringing')) this.setStatus(entry, 'early-media');
+            else if (code >= 180 && code < 200 && status === 'dialing') this.setStatus(entry, 'ringing');
           },
           onAccept: () => {
             entry.finalStatus = 200;
