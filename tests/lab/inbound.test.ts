@@ -4,7 +4,8 @@
  * the core answers by policy — sipp's scenario only passes on the exact status — and every call
  * is handed to recordInbound.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stopLabAfterAll } from './cleanup.js';
 import type { InboundSuppression } from '../../shared/sip.js';
 import { Lab, LAB_DOMAIN, type LabProcess } from './lab.js';
 import { SipClient } from './sip-client.js';
@@ -27,9 +28,7 @@ describe('inbound calls (sipp → Kamailio → core)', () => {
     for (const c of clients.splice(0)) await c.close();
   });
 
-  afterAll(async () => {
-    await lab.stopAll();
-  });
+  stopLabAfterAll(lab);
 
   const registeredRep = async (user: string, suppression: InboundSuppression = 'busy-486', voicemailUri = '') => {
     const rep = new SipClient({

@@ -6,7 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stopLabAfterAll } from './cleanup.js';
 import { loudFrames, rms, sineSource, zeroCrossingFrequency, SAMPLE_RATE } from '../../main/core/media/tone.js';
 import { Lab, LAB_DOMAIN, makeWav, soxStat, type LabProcess } from './lab.js';
 import { SipClient } from './sip-client.js';
@@ -31,9 +32,8 @@ describe('media with baresip (PCMU both ways, RFC 4733 DTMF)', () => {
     await rep.waitRegistration('registered');
   });
 
-  afterAll(async () => {
+  stopLabAfterAll(lab, async () => {
     await rep?.close();
-    await lab.stopAll();
   });
 
   it('hold and resume by re-INVITE (sendonly ↔ recvonly), mute, while baresip stays on the line', async () => {

@@ -4,7 +4,8 @@
  * reason, the SIP status, the attempt outcome handed to the store, and that sipp's own scenario
  * passed (exit code 0 = the far end saw exactly the expected messages).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { stopLabAfterAll } from './cleanup.js';
 import { Lab, LAB_DOMAIN, type LabProcess } from './lab.js';
 import { SipClient } from './sip-client.js';
 
@@ -30,9 +31,8 @@ describe('outbound calls (Kamailio + sipp)', () => {
     sipp = null;
   });
 
-  afterAll(async () => {
+  stopLabAfterAll(lab, async () => {
     await rep?.close();
-    await lab.stopAll();
   });
 
   const sippExit = async () => {

@@ -4,7 +4,8 @@
  * end the call in progress as "network", report offline since the drop, and re-register within
  * 10 s of Kamailio being back.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { stopLabAfterAll } from './cleanup.js';
 import { Lab } from './lab.js';
 import { SipClient } from './sip-client.js';
 
@@ -12,9 +13,8 @@ describe('transport loss and recovery', () => {
   const lab = new Lab('reconnect');
   let rep: SipClient | null = null;
 
-  afterAll(async () => {
+  stopLabAfterAll(lab, async () => {
     await rep?.close();
-    await lab.stopAll();
   });
 
   it('ends the call as network, goes offline, and re-registers within 10 s of Kamailio returning', async () => {

@@ -17,9 +17,11 @@ describe('registration (Kamailio with digest auth)', () => {
     return c;
   };
 
-  afterEach(async () => {
+  afterEach(async (context) => {
     for (const c of clients.splice(0)) await c.close();
     await lab?.stopAll();
+    if (context.task.result?.state === 'fail' || process.env.DIALDESK_LAB_KEEP) console.warn(`lab run kept: ${lab?.runDir}`);
+    else lab?.remove();
   });
 
   it('registers with the right password (401 challenge answered)', async () => {
