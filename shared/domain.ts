@@ -4,6 +4,8 @@
  * 8601 strings in UTC and there are no classes.
  */
 
+import type { LeadZones, ScheduleSettings } from './schedule.js';
+
 export type LeadId = string;
 export type IsoTime = string;
 
@@ -60,6 +62,12 @@ export interface Lead {
   timeZone: string | null;
   /** The imported time-zone text as the CRM wrote it ("Eastern Time (US & Canada)"). */
   timeZoneInput: string;
+  /**
+   * The zones the calling window and rotation use, resolved once when the lead
+   * is imported (from the column, else the phone number) and kept, so opening
+   * the store never looks up 100,000 numbers.
+   */
+  zones: LeadZones | null;
   referrer: string;
   /** The one reason to call back, used by voicemail scripts. */
   reason: string;
@@ -144,4 +152,6 @@ export interface Settings {
   workingHours: WorkingHours;
   /** Dates (YYYY-MM-DD, rep's zone) the rep does not call. */
   daysOff: string[];
+  /** Bands, windows, cadence, dial blocks and promise rules for rotating attempt times. */
+  schedule: ScheduleSettings;
 }

@@ -1,9 +1,14 @@
 import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
+import type { DialCheck } from '../../shared/schedule.js';
 import { ApiFailure } from './api/api-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { DoNotCallStore } from './schedule/do-not-call-store.js';
+import { scheduleHandlers } from './schedule/schedule-handlers.js';
+import { createScheduleService } from './schedule/schedule-service.js';
+import { ScriptLibrary } from './scripts/script-library.js';
 import { createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
@@ -36,8 +41,15 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
-  const storeOptions = { log: options.log };
+  const storeOptions = {
+    log: options.log,
+    schedule: () => options.settings.get().schedule,
+    defaultCountry: () => options.settings.get().defaultCountry,
+  };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
+  const scripts = await ScriptLibrary.open(options.dataDir, now());
+  const doNotCall = await DoNotCallStore.open(options.dataDir, now());
+  const notices = [scripts.notice, doNotCall.notice].filter((n): n is string => n !== null);
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 
@@ -53,6 +65,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     store: storeStatus,
     leadCount: store?.leadCount ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
+    notices,
+  });
+  const schedule = createScheduleService({
+    store: requireStore,
+    settings: options.settings,
+    scripts: () => scripts,
+    doNotCall: () => doNotCall,
+    now,
   });
 
   const log = options.log ?? (() => undefined);
@@ -84,7 +104,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     getStatus: () => status(),
-    ...settingsHandlers(options.settings, events),
+    ...settingsHandlers(options.settings, events, async (before, after) => {
+      // Rotation states depend on the bands and cadence: a change refolds the history once.
+      if (store && JSON.stringify(before.schedule) !== JSON.stringify(after.schedule)) await store.refold();
+    }),
     startFreshStore: async () => {
       if (store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
       store = await startFresh(options.dataDir, storeOptions);
@@ -93,9 +116,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit({ type: 'leads.changed' });
       return status();
     },
-    ...leadsHandlers({ store: requireStore, settings: options.settings, events, now }),
+    ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
     ...sipHandlers(sip),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts: () => scripts, doNotCall: () => doNotCall, settings: options.settings, events, now }),
   };
+  handlers.dial = gateDial(handlers.dial, (number, leadId) => {
+    if (doNotCall.list.has(number)) return { allowed: false, reason: `Do not call: ${number} is on your do-not-call list.` };
+    const lead = leadId ? store?.getLead(leadId) : store?.leadByPhone(number);
+    return lead ? schedule.checkDial(lead, now().getTime()) : { allowed: true };
+  });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
@@ -108,5 +137,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store = null;
       storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
+  };
+}
+
+/** No call leaves Dialdesk outside the lead's legal window, the rep's hours, or to a do-not-call number. */
+function gateDial(dial: Handlers['dial'], check: (number: string, leadId: string | null) => DialCheck): Handlers['dial'] {
+  return (input) => {
+    const verdict = check(input.number, input.leadId);
+    if (!verdict.allowed) throw new ApiFailure('refused', verdict.reason);
+    return dial(input);
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../domain.js';
+import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
 
 export type StoreStatus =
@@ -14,6 +15,8 @@ export interface AppStatus {
   leadCount: number;
   /** No leads and no history yet: the UI offers an import or the sample list. */
   firstRun: boolean;
+  /** Things the rep should know, such as a damaged scripts file that was set aside. */
+  notices: string[];
 }
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -31,6 +34,7 @@ export const settingsPatchSchema = z
       .strict()
       .refine((h) => h.start < h.end, 'working hours must end after they start'),
     daysOff: z.array(isoDate).max(1000),
+    schedule: scheduleSettingsSchema,
   })
   .partial()
   .strict();

@@ -4,6 +4,7 @@ import { appCalls } from './app.js';
 import type { CallSpec } from './define.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
+import { scheduleCalls } from './schedule.js';
 import { sipCalls } from './sip.js';
 
 /**
@@ -15,6 +16,7 @@ export const contract = {
   ...appCalls,
   ...leadsCalls,
   ...sipCalls,
+  ...scheduleCalls,
 };
 
 export type Contract = typeof contract;
@@ -40,6 +42,7 @@ export const isCallName = (name: unknown): name is CallName =>
 export * from './app.js';
 export * from './events.js';
 export * from './leads.js';
+export * from './schedule.js';
 export * from './sip.js';
 export * from './sip-events.js';
 export type { CallSpec } from './define.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MANUAL_OUTCOMES, type Attempt, type Lead, type LeadSummary, type Outcome } from '../domain.js';
 import { call } from './define.js';
+import type { LeadScheduleView } from './schedule.js';
 
 export const LEAD_SORTS = ['name', 'company', 'lastAttemptAt', 'attempts', 'createdAt'] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
@@ -28,6 +29,7 @@ export interface LeadDetail {
   summary: LeadSummary;
   /** Newest first. */
   attempts: Attempt[];
+  schedule: LeadScheduleView;
 }
 
 /** Column indexes into the CSV's header row; null when the file has no such column. */
@@ -107,6 +109,10 @@ export const leadsCalls = {
         note: z.string().max(2000).default(''),
         /** Defaults to now; a rep logging a call made earlier may set it (not in the future). */
         startedAt: z.iso.datetime({ offset: true }).optional(),
+        /** For a voicemail: the attempt the script promised (from prepareVoicemail); chosen now when omitted. */
+        promisedFor: z.iso.datetime({ offset: true }).optional(),
+        scriptId: z.string().min(1).max(64).optional(),
+        scriptVersion: z.number().int().min(1).optional(),
       })
       .strict(),
   ),

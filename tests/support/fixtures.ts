@@ -14,6 +14,7 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     otherPhones: [],
     timeZone: null,
     timeZoneInput: '',
+    zones: null,
     referrer: '',
     reason: '',
     notes: '',

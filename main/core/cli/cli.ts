@@ -9,13 +9,17 @@ import { defaultDataDir } from '../settings/default-data-dir.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { openLeadStore } from '../store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
+import { planCommand } from './plan-command.js';
+import { DoNotCallStore } from '../schedule/do-not-call-store.js';
+import type { Settings } from '../../../shared/domain.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
 Commands:
   import FILE [--country US]        import leads from a CRM CSV export
   export leads|attempts [--out F]   write CSV (standard output by default)
-  stats                             print totals: leads, dials, conversations
+  stats                             print totals: leads, dials, conversations, promises
+  plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -62,8 +66,16 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
       case 'export':
         return await exportCommand(store, rest[0], values.out, out);
       case 'stats':
-        out.write(formatStats(computeStats(store)));
+        out.write(formatStats(computeStats(store, settings.get().schedule, Date.now())));
         return 0;
+      case 'plan':
+        return await planCliCommand(
+          store,
+          settings.get(),
+          [...(values.from ? ['--from', values.from] : []), ...(values.days ? ['--days', values.days] : [])],
+          dataDir,
+          out,
+        );
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }
@@ -108,6 +120,26 @@ async function exportCommand(store: LeadStore, kind: string | undefined, file: s
       fileStream.end(() => resolve());
     });
   }
+  return 0;
+}
+
+async function planCliCommand(store: LeadStore, settings: Settings, args: string[], dataDir: string, out: NodeJS.WritableStream): Promise<number> {
+  const doNotCall = await DoNotCallStore.open(dataDir, new Date());
+  const result = planCommand({
+    args,
+    leads: [...store.allLeads()].map((lead) => ({
+      lead: { ...lead, doNotCall: lead.doNotCall || store.summaryOf(lead.id).optedOut },
+      state: store.rotationOf(lead.id),
+      zones: lead.zones ?? { zones: [], ambiguous: false, source: 'default', country: null },
+    })),
+    rep: settings,
+    schedule: settings.schedule,
+    bandStats: store.bandStats,
+    doNotCallList: doNotCall.list,
+    now: Date.now(),
+  });
+  if (!result.ok) throw new CliError(result.error);
+  out.write(result.csv);
   return 0;
 }
 

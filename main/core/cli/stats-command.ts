@@ -1,4 +1,6 @@
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../shared/domain.js';
+import type { PromiseTally, ScheduleSettings } from '../../../shared/schedule.js';
+import { tallyPromises } from '../schedule/promises.js';
 import type { LeadStore } from '../store/lead-store.js';
 
 export interface StoreStats {
@@ -7,16 +9,19 @@ export interface StoreStats {
   /** Attempts that reached the network or the rep's hands; technical failures excluded. */
   dials: number;
   byOutcome: Record<Outcome, number>;
+  promises: PromiseTally;
 }
 
 /** Totals over the whole history (the CLI's `stats`); a full scan, so not for the UI's hot path. */
-export function computeStats(store: LeadStore): StoreStats {
+export function computeStats(store: LeadStore, schedule: ScheduleSettings, now: number): StoreStats {
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const attempt of store.allAttempts()) byOutcome[attempt.outcome] += 1;
+  const attempts = [...store.allAttempts()];
+  for (const attempt of attempts) byOutcome[attempt.outcome] += 1;
+  const promises = tallyPromises(attempts, now, schedule);
   let doNotCall = 0;
   for (const lead of store.allLeads()) if (lead.doNotCall || store.summaryOf(lead.id).optedOut) doNotCall += 1;
   const dials = OUTCOMES.filter((o) => o !== 'failed').reduce((n, o) => n + byOutcome[o], 0);
-  return { leads: store.leadCount, doNotCall, dials, byOutcome };
+  return { leads: store.leadCount, doNotCall, dials, byOutcome, promises };
 }
 
 export function formatStats(stats: StoreStats): string {
@@ -27,6 +32,7 @@ export function formatStats(stats: StoreStats): string {
     `Do not call:    ${stats.doNotCall}`,
     `Dials:          ${stats.dials}`,
     `Conversations:  ${conversations} (${rate} of dials)`,
+    `Promises:       ${stats.promises.kept} kept, ${stats.promises.broken} broken, ${stats.promises.open} open`,
     '',
     'Outcomes:',
     ...OUTCOMES.map((o) => `  ${OUTCOME_LABELS[o].padEnd(22)} ${stats.byOutcome[o]}`),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnMapping, ImportPreview, ImportReport, RejectedRow } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import type { LeadStore } from '../store/lead-store.js';
+import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { guessMapping } from './guess-mapping.js';
 import { leadFromRow } from './lead-from-row.js';
 import { parseCsv } from './parse-csv.js';
@@ -59,7 +60,8 @@ export async function importLeads(
       continue;
     }
     rowByPhone.set(phone, row);
-    accepted.push({ id: randomUUID(), ...result.lead, createdAt, updatedAt: createdAt });
+    const zones = await resolveLeadZones(result.lead, { defaultCountry: options.defaultCountry });
+    accepted.push({ id: randomUUID(), ...result.lead, zones, createdAt, updatedAt: createdAt });
   }
   if (accepted.length > 0) await store.addLeads(accepted);
   return { fileName, total: csv.rows.length, imported: accepted.length, rejected };

@@ -1,9 +1,9 @@
 import type { ColumnMapping } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import { normalizePhone } from './normalize-phone.js';
-import { normalizeZoneColumn } from './zone-column.js';
+import { normalizeTimeZoneName } from '../timezones/normalize-time-zone.js';
 
-export type RowResult = { ok: true; lead: Omit<Lead, 'id' | 'createdAt' | 'updatedAt'> } | { ok: false; reason: string };
+export type RowResult = { ok: true; lead: Omit<Lead, 'id' | 'createdAt' | 'updatedAt' | 'zones'> } | { ok: false; reason: string };
 
 /** One CSV row → a lead, or the reason it cannot be one. Duplicates are judged by the caller. */
 export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCountry: string): RowResult {
@@ -40,7 +40,7 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
       phone: valid[0].e164,
       extension: valid[0].extension,
       otherPhones: valid.slice(1).map((v) => v.e164),
-      timeZone: normalizeZoneColumn(zoneText),
+      timeZone: normalizeTimeZoneName(zoneText),
       timeZoneInput: zoneText,
       referrer: cell(mapping.referrer),
       reason: cell(mapping.reason),

@@ -5,6 +5,7 @@ import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { exportAttemptsCsv, exportLeadsCsv } from './export-csv.js';
 import { importLeads, MappingError, previewImport } from './import-leads.js';
@@ -20,6 +21,7 @@ export interface LeadsDeps {
   store(): LeadStore;
   settings: SettingsStore;
   events: EventHub;
+  schedule: ScheduleService;
   now(): Date;
 }
 
@@ -39,12 +41,13 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       const store = deps.store();
       const lead = store.getLead(id);
       if (!lead) throw new ApiFailure('not-found', `No lead with id ${id}.`);
-      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id) };
+      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id), schedule: deps.schedule.leadView(lead) };
     },
 
-    recordOutcome: async ({ leadId, outcome, note, startedAt }) => {
+    recordOutcome: async ({ leadId, outcome, note, startedAt, promisedFor, scriptId, scriptVersion }) => {
       const store = deps.store();
-      if (!store.getLead(leadId)) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
+      const lead = store.getLead(leadId);
+      if (!lead) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
       const now = deps.now();
       const started = startedAt ? new Date(startedAt) : now;
       if (started.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -60,9 +63,11 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
         source: 'manual',
         note,
         sipStatus: null,
-        scriptId: null,
-        scriptVersion: null,
-        promisedFor: null,
+        scriptId: outcome === 'voicemail' ? (scriptId ?? null) : null,
+        scriptVersion: outcome === 'voicemail' ? (scriptVersion ?? null) : null,
+        // A voicemail fixes the next attempt: the time the script spoke, or the one the rotation picks now.
+        promisedFor:
+          outcome === 'voicemail' ? (promisedFor ? new Date(promisedFor).toISOString() : deps.schedule.promiseFor(lead, started.getTime())) : null,
       };
       await store.recordAttempt(attempt);
       changed();

@@ -2,22 +2,29 @@ import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { Handler } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
+import type { Settings } from '../../../shared/domain.js';
 import type { SettingsStore } from './settings-store.js';
 
-export function settingsHandlers(settings: SettingsStore, events: EventHub): {
+export function settingsHandlers(
+  settings: SettingsStore,
+  events: EventHub,
+  afterUpdate: (before: Settings, after: Settings) => Promise<void> = async () => undefined,
+): {
   getSettings: Handler<'getSettings'>;
   updateSettings: Handler<'updateSettings'>;
 } {
   return {
     getSettings: () => settings.get(),
-    updateSettings: (patch) => {
+    updateSettings: async (patch) => {
       if (patch.defaultCountry && !getCountries().includes(patch.defaultCountry as CountryCode)) {
         throw new ApiFailure('invalid-input', `${patch.defaultCountry} is not a country code libphonenumber knows.`);
       }
       if (patch.repTimeZone && !isIanaZone(patch.repTimeZone)) {
         throw new ApiFailure('invalid-input', `${patch.repTimeZone} is not a time zone name such as America/New_York.`);
       }
+      const before = settings.get();
       const updated = settings.update(patch);
+      await afterUpdate(before, updated);
       events.emit({ type: 'settings.changed' });
       return updated;
     },

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/domain.js';
+import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/schedule.js';
 
 /**
  * What the core needs from settings storage. The app backs it with
@@ -18,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   repTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   daysOff: [],
+  schedule: DEFAULT_SCHEDULE_SETTINGS,
 };
 
 export function createMemorySettings(initial: Partial<Settings> = {}): SettingsStore {

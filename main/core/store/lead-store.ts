@@ -1,6 +1,9 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
+import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
+import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
@@ -32,12 +35,21 @@ export interface LeadStoreOptions {
   log?: (message: string) => void;
   /** Attempts between checkpoints (tests use small values). */
   checkpointEvery?: number;
+  /** The schedule settings rotation states are folded with (Settings.schedule). */
+  schedule?: () => ScheduleSettings;
+  /** Country for numbers without a country code, when a lead's zones must be resolved. */
+  defaultCountry?: () => string;
 }
+
+/** Only these settings change what a fold produces; dial blocks or windows do not. */
+const foldKeyOf = (schedule: ScheduleSettings): string =>
+  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes]);
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
   private readonly leadIdByPhone = new Map<string, string>();
   private readonly summaries = new Map<string, StoredSummary>();
+  private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private readonly logs = new Map<string, JsonlLog<Attempt>>();
   private attemptsSinceCheckpoint = 0;
   private pendingWrite: Promise<void> = Promise.resolve();
@@ -71,6 +83,7 @@ export class LeadStore {
       const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
       for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
       if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
+      await store.resolveMissingZones();
       await store.loadHistory();
       return store;
     } catch (error) {
@@ -110,8 +123,30 @@ export class LeadStore {
   }
 
   publicSummary(id: string): LeadSummary {
-    const { months: _months, optedOut: _optedOut, ...summary } = this.summaryOf(id);
+    const { months: _months, optedOut: _optedOut, rotation: _rotation, ...summary } = this.summaryOf(id);
     return summary;
+  }
+
+  rotationOf(id: string): LeadRotationState | undefined {
+    return this.summaries.get(id)?.rotation ?? undefined;
+  }
+
+  /** The rep's dials and conversations per band, over all leads (the scheduler's tie-breaker). */
+  get bandStats(): BandStats {
+    return this.bandStatsValue;
+  }
+
+  /**
+   * Folds the whole history again: after the settings a fold depends on
+   * (bands, cadence) change. Seconds at a million attempts; rare.
+   */
+  async refold(): Promise<void> {
+    this.summaries.clear();
+    this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
+    for (const month of [...this.logs.keys()].sort()) {
+      for (const { record } of this.logs.get(month)!.readFrom(0)) this.fold(record, month);
+    }
+    await this.checkpoint();
   }
 
   /** Adds leads and rewrites leads.json once for the whole batch. */
@@ -173,6 +208,8 @@ export class LeadStore {
     const checkpoint: Checkpoint = emptyCheckpoint();
     for (const [month, log] of this.logs) checkpoint.offsets[month] = log.byteLength;
     checkpoint.summaries = Object.fromEntries(this.summaries);
+    checkpoint.bandStats = this.bandStatsValue;
+    checkpoint.foldKey = foldKeyOf(this.schedule);
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
     await this.serialize(() => writeCheckpoint(this.checkpointPath, checkpoint));
@@ -201,9 +238,32 @@ export class LeadStore {
     this.leadsVersion += 1;
   }
 
+  private get schedule(): ScheduleSettings {
+    return this.options.schedule?.() ?? DEFAULT_SCHEDULE_SETTINGS;
+  }
+
   private fold(attempt: Attempt, month: string): void {
-    this.summaries.set(attempt.leadId, foldAttemptIntoSummary(this.summaryOf(attempt.leadId), attempt, month));
+    const summary = this.summaryOf(attempt.leadId);
+    const zones = this.leads.get(attempt.leadId)?.zones;
+    let rotation = summary.rotation;
+    if (zones) {
+      const schedule = this.schedule;
+      rotation = foldAttempt(rotation ?? undefined, attempt, zones, schedule);
+      foldBandStatsInPlace(this.bandStatsValue, attempt, zones, schedule);
+    }
+    this.summaries.set(attempt.leadId, foldAttemptIntoSummary(summary, attempt, month, rotation));
     this.summariesVersion += 1;
+  }
+
+  /** Leads from before zones were cached (data version 1) get them once, and leads.json keeps them. */
+  private async resolveMissingZones(): Promise<void> {
+    const missing = [...this.leads.values()].filter((lead) => lead.zones === null);
+    if (missing.length === 0) return;
+    const defaultCountry = this.options.defaultCountry?.() ?? 'US';
+    for (const lead of missing) {
+      this.indexLead({ ...lead, zones: await resolveLeadZones(lead, { defaultCountry }) });
+    }
+    await this.persistLeads();
   }
 
   private logFor(month: string): JsonlLog<Attempt> {
@@ -225,6 +285,7 @@ export class LeadStore {
     const checkpoint = await readCheckpoint(this.checkpointPath);
     const usable =
       checkpoint !== null &&
+      checkpoint.foldKey === foldKeyOf(this.schedule) &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
       // One shared string per month instead of one per summary: a large saving at 100k leads.
@@ -233,8 +294,10 @@ export class LeadStore {
         summary.months = summary.months.map((m) => interned.get(m) ?? m);
         this.summaries.set(id, summary);
       }
-    } else if (months.length > 0) {
-      this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
+      this.bandStatsValue = checkpoint.bandStats;
+    } else {
+      this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
+      if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }
     let replayed = 0;
     for (const month of months) {

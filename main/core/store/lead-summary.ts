@@ -1,10 +1,13 @@
 import type { Attempt, LeadSummary } from '../../../shared/domain.js';
+import type { LeadRotationState } from '../../../shared/schedule.js';
 
 /** Per-lead totals plus the months whose attempt logs hold this lead, so a timeline reads only those. */
 export interface StoredSummary extends LeadSummary {
   months: string[];
   /** Set by a do-not-call outcome; the lead is never queued or dialled again. */
   optedOut: boolean;
+  /** The scheduler's view of this lead's history (bands tried, cadence, promise). */
+  rotation: LeadRotationState | null;
 }
 
 export const emptySummary = (): StoredSummary => ({
@@ -15,10 +18,16 @@ export const emptySummary = (): StoredSummary => ({
   lastOutcome: null,
   months: [],
   optedOut: false,
+  rotation: null,
 });
 
 /** Pure: the summary after one more attempt, in any order of arrival. */
-export function foldAttemptIntoSummary(summary: StoredSummary, attempt: Attempt, month: string): StoredSummary {
+export function foldAttemptIntoSummary(
+  summary: StoredSummary,
+  attempt: Attempt,
+  month: string,
+  rotation: LeadRotationState | null,
+): StoredSummary {
   const isLatest = summary.lastAttemptAt === null || attempt.startedAt >= summary.lastAttemptAt;
   return {
     attempts: summary.attempts + (attempt.outcome === 'failed' ? 0 : 1),
@@ -28,5 +37,6 @@ export function foldAttemptIntoSummary(summary: StoredSummary, attempt: Attempt,
     lastOutcome: isLatest ? attempt.outcome : summary.lastOutcome,
     months: summary.months.includes(month) ? summary.months : [...summary.months, month],
     optedOut: summary.optedOut || attempt.outcome === 'do-not-call',
+    rotation,
   };
 }

@@ -6,13 +6,15 @@ export interface LeadsFile {
   leads: Lead[];
 }
 
-export const LEADS_SCHEMA_VERSION = 1;
+export const LEADS_SCHEMA_VERSION = 2;
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /** `MIGRATIONS[n]` turns version n into n + 1. Version 0 is the unversioned shape `{ leads }`. */
 const MIGRATIONS: Record<number, Migration> = {
   0: (data) => ({ ...data, schemaVersion: 1 }),
+  // v2 caches each lead's time zones; null means "resolve when the store opens".
+  1: (data) => ({ ...data, schemaVersion: 2, leads: (data.leads as object[]).map((lead) => ({ zones: null, ...lead })) }),
 };
 
 /** Brings a parsed file up to the current version, or says why it cannot. */

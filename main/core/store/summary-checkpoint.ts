@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import type { BandStats } from '../../../shared/schedule.js';
 import type { StoredSummary } from './lead-summary.js';
 
 /**
@@ -13,14 +14,20 @@ export interface Checkpoint {
   /** Month (`YYYY-MM`) → byte offset up to which that log is folded in. */
   offsets: Record<string, number>;
   summaries: Record<string, StoredSummary>;
+  /** The rep's dials and conversations per band, over all leads. */
+  bandStats: BandStats;
+  /** The schedule settings the rotation states were folded with; a change means refolding. */
+  foldKey: string;
 }
 
-export const CHECKPOINT_SCHEMA_VERSION = 1;
+export const CHECKPOINT_SCHEMA_VERSION = 2;
 
 export const emptyCheckpoint = (): Checkpoint => ({
   schemaVersion: CHECKPOINT_SCHEMA_VERSION,
   offsets: {},
   summaries: {},
+  bandStats: { dials: [], conversations: [] },
+  foldKey: '',
 });
 
 export async function readCheckpoint(path: string): Promise<Checkpoint | null> {

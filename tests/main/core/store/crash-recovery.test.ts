@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
@@ -8,6 +9,8 @@ import { makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const KILLS = 60;
+const CACHE_DIR = join(import.meta.dirname, '../../../../node_modules/.cache/dialdesk-tests');
+mkdirSync(CACHE_DIR, { recursive: true });
 
 /** Runs the worker until `killAfterMs` past READY, SIGKILLs it, and returns the ids it acknowledged. */
 function runAndKill(script: string, args: string[], killAfterMs: number): Promise<string[]> {
@@ -40,14 +43,16 @@ describe('crash recovery', () => {
   let script: string;
 
   beforeAll(async () => {
-    script = join(tempDir(), 'crash-worker.mjs');
+    // Beside node_modules, so the one external package (it reads its data files at run time) resolves.
+    script = join(mkdtempSync(join(CACHE_DIR, 'crash-')), 'crash-worker.mjs');
     await build({
       entryPoints: [join(import.meta.dirname, 'crash-worker.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',
       outfile: script,
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      external: ['libphonenumber-geo-carrier'],
+      banner: { js: "import { createRequire as dialdeskCreateRequire } from 'node:module'; const require = dialdeskCreateRequire(import.meta.url);" },
       logLevel: 'error',
     });
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
+import { LEADS_SCHEMA_VERSION } from '../../../../main/core/store/migrations.js';
 import { StoreOpenError } from '../../../../main/core/store/store-error.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
@@ -90,14 +91,16 @@ describe('LeadStore', () => {
     await store.close();
   });
 
-  it('migrates an unversioned leads.json and refuses one from a newer app', async () => {
+  it('migrates an unversioned leads.json, resolving zones once, and refuses one from a newer app', async () => {
     const dir = tempDir();
-    const lead = makeLead();
-    writeFileSync(join(dir, 'leads.json'), JSON.stringify({ leads: [lead] }));
+    const { zones: _zones, ...oldLead } = makeLead({ phone: '+13125550187' });
+    writeFileSync(join(dir, 'leads.json'), JSON.stringify({ leads: [oldLead] }));
     const store = await LeadStore.open(dir);
-    expect(store.getLead(lead.id)?.phone).toBe(lead.phone);
+    expect(store.getLead(oldLead.id)).toMatchObject({ phone: oldLead.phone, zones: { zones: ['America/Chicago'], source: 'phone' } });
     await store.close();
-    expect(JSON.parse(readFileSync(join(dir, 'leads.json'), 'utf8')).schemaVersion).toBe(1);
+    const saved = JSON.parse(readFileSync(join(dir, 'leads.json'), 'utf8'));
+    expect(saved.schemaVersion).toBe(LEADS_SCHEMA_VERSION);
+    expect(saved.leads[0].zones.zones).toEqual(['America/Chicago']);
 
     writeFileSync(join(dir, 'leads.json'), JSON.stringify({ schemaVersion: 99, leads: [] }));
     const error = await LeadStore.open(dir).catch((e) => e);

@@ -1,0 +1,68 @@
+import type { scheduleCalls, ScriptListItem } from '../../../shared/contract/index.js';
+import type { VoicemailScript } from '../../../shared/domain.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { HandlersFor } from '../api/dispatch.js';
+import type { EventHub } from '../api/event-hub.js';
+import { decodeText } from '../leads/decode-text.js';
+import { coachScript } from '../scripts/coach.js';
+import { TemplateError, type ScriptLibrary } from '../scripts/script-library.js';
+import { validateTemplate } from '../scripts/template.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import type { LeadStore } from '../store/lead-store.js';
+import type { DoNotCallStore } from './do-not-call-store.js';
+import { parseDoNotCallCsv } from './do-not-call.js';
+import type { ScheduleService } from './schedule-service.js';
+
+export interface ScheduleHandlerDeps {
+  store(): LeadStore;
+  schedule: ScheduleService;
+  scripts(): ScriptLibrary;
+  doNotCall(): DoNotCallStore;
+  settings: SettingsStore;
+  events: EventHub;
+  now(): Date;
+}
+
+const withWarnings = (script: VoicemailScript): ScriptListItem => ({ ...script, warnings: coachScript(script.template, script.stage) });
+
+export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof scheduleCalls> {
+  const leadOf = (id: string) => {
+    const lead = deps.store().getLead(id);
+    if (!lead) throw new ApiFailure('not-found', `No lead with id ${id}.`);
+    return lead;
+  };
+  return {
+    checkDial: ({ leadId }) => deps.schedule.checkDial(leadOf(leadId), deps.now().getTime()),
+
+    prepareVoicemail: ({ leadId }) => deps.schedule.prepareVoicemail(leadOf(leadId)),
+
+    listScripts: () => deps.scripts().current().map(withWarnings),
+
+    checkScript: ({ template, stage }) => {
+      const valid = validateTemplate(template);
+      return { errors: valid.ok ? [] : valid.errors, warnings: coachScript(template, stage) };
+    },
+
+    saveScript: async (input) => {
+      try {
+        return withWarnings(await deps.scripts().save(input));
+      } catch (error) {
+        if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors);
+        if (error instanceof Error && error.message.startsWith('no script')) throw new ApiFailure('not-found', error.message);
+        throw error;
+      }
+    },
+
+    importDoNotCall: async ({ fileName, contentBase64 }) => {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length === 0) throw new ApiFailure('invalid-input', `${fileName} is empty.`);
+      const parsed = parseDoNotCallCsv(decodeText(bytes).text, deps.settings.get().defaultCountry);
+      if (parsed.numbers.length === 0 && parsed.rejected.length === 0) {
+        throw new ApiFailure('invalid-input', `${fileName} holds no phone numbers.`);
+      }
+      const added = await deps.doNotCall().add(parsed.numbers);
+      deps.events.emit({ type: 'leads.changed' });
+      return { total: parsed.numbers.length, added, rejected: parsed.rejected.map(({ row, value, reason }) => ({ row, reason: `${value}: ${reason}` })) };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { LeadScheduleView, PreparedVoicemail } from '../../../shared/contract/index.js';
+import type { Lead } from '../../../shared/domain.js';
+import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
+import { buildScriptValues } from '../scripts/script-values.js';
+import { pickScript, voicemailStage } from '../scripts/pick-script.js';
+import type { ScriptLibrary } from '../scripts/script-library.js';
+import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import type { LeadStore } from '../store/lead-store.js';
+import { checkDialAllowed } from './check-dial.js';
+import type { DoNotCallStore } from './do-not-call-store.js';
+import { isDoNotCall } from './do-not-call.js';
+import { phraseAttemptTime } from './phrase-time.js';
+import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { choosePromiseTime, promiseStatus } from './promises.js';
+import { isoWithOffset } from '../timezones/zone-clock.js';
+
+/** A lead whose zone is unknown has no legal window: it is refused with that reason, never guessed. */
+const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
+
+export interface ScheduleServiceDeps {
+  store(): LeadStore;
+  settings: SettingsStore;
+  scripts(): ScriptLibrary;
+  doNotCall(): DoNotCallStore;
+  now(): Date;
+}
+
+/**
+ * Joins the pure scheduler (calling windows, rotation, promises, scripts) to
+ * the rep's data: the store's folded rotation states and band statistics,
+ * the settings, the script library and the do-not-call list.
+ */
+export function createScheduleService(deps: ScheduleServiceDeps) {
+  const context = (): PlanningContext => {
+    const settings = deps.settings.get();
+    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats });
+  };
+  const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
+  const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
+
+  const checkDial = (lead: Lead, now: number): DialCheck => {
+    const settings = deps.settings.get();
+    return checkDialAllowed({
+      lead,
+      zones: zonesOf(lead),
+      state: deps.store().rotationOf(lead.id),
+      rep: settings,
+      schedule: settings.schedule,
+      doNotCallList: deps.doNotCall().list,
+      now,
+    });
+  };
+
+  /** The promise to make in a voicemail left now (ISO), or null when no further attempt can be planned. */
+  const promiseFor = (lead: Lead, now: number): string | null => {
+    const at = choosePromiseTime({ leadId: lead.id, state: deps.store().rotationOf(lead.id), zones: zonesOf(lead), now, ctx: context() });
+    return at === null ? null : new Date(at).toISOString();
+  };
+
+  return {
+    checkDial,
+    promiseFor,
+
+    leadView(lead: Lead): LeadScheduleView {
+      const now = deps.now().getTime();
+      const settings = deps.settings.get();
+      const state = deps.store().rotationOf(lead.id);
+      const zone = referenceZone(lead);
+      const doNotCall = isDoNotCall(lead, state, deps.doNotCall().list) || deps.store().summaryOf(lead.id).optedOut;
+      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, context(), lead.id);
+      const promise = state?.promise ?? null;
+      return {
+        zones: lead.zones,
+        status: doNotCall ? 'do-not-call' : (state?.status ?? 'active'),
+        dialCheck: checkDial(lead, now),
+        next: plan && {
+          at: isoWithOffset(zone, plan.at),
+          phrase: phraseAttemptTime(plan.at, zone, now),
+          band: plan.band,
+          promised: plan.promised,
+        },
+        promise: promise && {
+          at: isoWithOffset(zone, promise.at),
+          phrase: phraseAttemptTime(promise.at, zone, now),
+          status: promiseStatus(state!, now, settings.schedule) ?? 'open',
+        },
+        cadenceAttempts: state?.cadenceAttempts ?? 0,
+        maxAttempts: settings.schedule.maxAttempts,
+        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0 })),
+      };
+    },
+
+    prepareVoicemail(lead: Lead): PreparedVoicemail {
+      const now = deps.now().getTime();
+      const settings = deps.settings.get();
+      const state = deps.store().rotationOf(lead.id);
+      const stage = voicemailStage(state, settings.schedule);
+      const script = pickScript(deps.scripts().activeFor(stage), stage, lead.id);
+      const promisedFor = promiseFor(lead, now);
+      const promisedAt = promisedFor === null ? null : Date.parse(promisedFor);
+      const zone = referenceZone(lead);
+      const warnings: string[] = [];
+      if (!script) warnings.push(`No active ${stage} script: add one under Scripts.`);
+      if (promisedAt === null) warnings.push('No further attempt can be planned, so the script promises none.');
+      const rendered = script
+        ? renderTemplate(script.template, buildScriptValues({ lead, settings, leadZone: zone, nextAttempt: promisedAt, deadline: null, now }))
+        : { text: '', missing: [] };
+      warnings.push(...missingValueWarnings(rendered.missing));
+      return {
+        stage,
+        scriptId: script?.id ?? null,
+        scriptVersion: script?.version ?? null,
+        text: rendered.text,
+        promisedFor,
+        promisedPhrase: promisedAt === null ? '' : phraseAttemptTime(promisedAt, zone, now),
+        warnings,
+      };
+    },
+  };
+}
+
+export type ScheduleService = ReturnType<typeof createScheduleService>;
