@@ -16,6 +16,8 @@ export function LeadsScreen() {
   const [descending, setDescending] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A row chosen before its page arrived (End on 100,000 leads): selected once it loads.
+  const [pendingIndex, setPendingIndex] = useState<number | null>(null);
   const recorderRef = useRef<HTMLFieldSetElement>(null);
   const pages = useLeadPages({ query, sort, descending });
 
@@ -24,7 +26,18 @@ export function LeadsScreen() {
     return () => clearTimeout(timer);
   }, [search]);
 
-  useEffect(() => setActiveIndex(-1), [query, sort, descending]);
+  useEffect(() => {
+    setActiveIndex(-1);
+    setPendingIndex(null);
+  }, [query, sort, descending]);
+
+  useEffect(() => {
+    if (pendingIndex === null) return;
+    const row = pages.rowAt(pendingIndex);
+    if (!row) return;
+    setSelectedId(row.id);
+    setPendingIndex(null);
+  }, [pages, pages.version, pendingIndex]);
 
   useDialdeskEvent((event) => {
     if (event.type === 'leads.changed') pages.invalidate();
@@ -33,6 +46,7 @@ export function LeadsScreen() {
   const activate = (index: number, row: LeadRow | undefined) => {
     setActiveIndex(index);
     if (row) setSelectedId(row.id);
+    setPendingIndex(row ? null : index);
   };
 
   return (
