@@ -40,6 +40,15 @@ export function App() {
     <div className="shell">
       <Navigation current={screen} onNavigate={setScreen} leadCount={status.leadCount} />
       <main className="content">
+        {status.notices?.length ? (
+          <ul className="notices" aria-label="Notices">
+            {status.notices.map((notice) => (
+              <li key={notice} className="notice">
+                {notice}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {screen === 'leads' ? (
           status.firstRun ? (
             <FirstRun onImport={() => setScreen('import')} onSampleLoaded={() => void refresh()} />

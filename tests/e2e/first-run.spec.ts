@@ -20,3 +20,23 @@ test('first run "Import a CSV" opens the import screen', async ({ page, harness 
   await expect(page.getByRole('heading', { name: 'Import leads' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
 });
+
+test('the page runs under the strict CSP: own scripts and styles only, sockets only to the harness', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp?.split('; ')).toEqual([
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' blob: mediastream:",
+    "connect-src 'self' ws://127.0.0.1:*",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]);
+  // Nothing inline in the built page.
+  expect(await page.locator('script:not([src]), style').count()).toBe(0);
+  // The stylesheet applied (the CSP did not block it).
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCSS('background-color', 'rgb(35, 55, 69)');
+});
