@@ -32,7 +32,8 @@ describe('importLeads', () => {
       { row: 7, reason: 'duplicate phone +12125550101: same as row 2' },
     ]);
     const dana = store.leadByPhone('+12125550101')!;
-    expect(dana).toMatchObject({ firstName: 'Dana', company: 'Harbor; Logistics', extension: '45', referrer: 'Sam', timeZoneInput: 'Eastern Time (US & Canada)' });
+    expect(dana).toMatchObject({ firstName: 'Dana', company: 'Harbor; Logistics', extension: '45', referrer: 'Sam', timeZoneInput: 'Eastern Time (US & Canada)', timeZone: 'America/New_York' });
+    expect(dana.zones).toMatchObject({ zones: ['America/New_York'], source: 'import' });
     // The first valid phone column is dialled; an invalid first column falls through to the next.
     expect(store.leadByPhone('+14155550107')).toMatchObject({ firstName: 'Omar', timeZone: 'America/Los_Angeles' });
     expect(store.leadByPhone('+442079460018')?.company).toBe('Foo "Bar" Inc');
