@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
+import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
 import { ErrorMessage } from './error-message.js';
@@ -57,6 +58,7 @@ export function App() {
           )
         ) : null}
         {screen === 'import' ? <ImportScreen onShowLeads={() => setScreen('leads')} /> : null}
+        {screen === 'scripts' ? <ScriptsScreen /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
       </main>
     </div>

@@ -2,6 +2,7 @@
 export const SCREENS = [
   { id: 'leads', label: 'Leads' },
   { id: 'import', label: 'Import' },
+  { id: 'scripts', label: 'Scripts' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
