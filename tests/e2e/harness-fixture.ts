@@ -17,13 +17,19 @@ export class HarnessProcess {
   private output = '';
   url = '';
 
-  constructor(readonly dataDir: string) {}
+  /** `now`: an ISO instant the core's clock starts at (the harness's --now), for time-of-day tests. */
+  constructor(
+    readonly dataDir: string,
+    readonly options: { now?: string } = {},
+  ) {}
 
   /** Starts on a free port and resolves once the ready line names it. */
   async start(): Promise<string> {
     if (this.child) throw new Error('harness already running');
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVER, '--data-dir', this.dataDir, '--port', '0'], {
+    const args = ['--import', 'tsx', SERVER, '--data-dir', this.dataDir, '--port', '0'];
+    if (this.options.now) args.push('--now', this.options.now);
+    const child = spawn(process.execPath, args, {
       cwd: REPO,
       env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +81,9 @@ export class HarnessProcess {
   }
 }
 
-export const test = base.extend<{ harness: HarnessProcess }>({
+export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined }>({
+  // `test.use({ harnessNow: ISO })` starts the core's clock at that instant.
+  harnessNow: [undefined, { option: true }],
   // Any uncaught error or console error in the page (a CSP violation, a failed
   // request, a React warning) fails the test that caused it.
   page: async ({ page }, use) => {
@@ -87,9 +95,9 @@ export const test = base.extend<{ harness: HarnessProcess }>({
     await use(page);
     expect(problems, 'errors in the page').toEqual([]);
   },
-  harness: async ({}, use, testInfo) => {
+  harness: async ({ harnessNow }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
-    const harness = new HarnessProcess(dataDir);
+    const harness = new HarnessProcess(dataDir, { now: harnessNow });
     await harness.start();
     try {
       await use(harness);
