@@ -3,6 +3,8 @@ import type { LeadDetail as LeadDetailData } from '../../shared/contract/index.j
 import type { ApiError } from '../../shared/result.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
+import { ScheduleSection } from '../schedule/schedule-section.js';
+import { VoicemailPanel } from '../schedule/voicemail-panel.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatPhone, localTimeIn } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
@@ -52,7 +54,7 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
     );
   }
 
-  const { lead, summary, attempts } = detail;
+  const { lead, summary, attempts, schedule } = detail;
   const name = `${lead.firstName} ${lead.lastName}`.trim();
   const zone = lead.timeZone;
   const localTime = localTimeIn(zone);
@@ -112,6 +114,8 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
           {summary.attempts} ({summary.conversations} conversations, {summary.voicemails} voicemails)
         </dd>
       </dl>
+      <ScheduleSection lead={lead} schedule={schedule} attempts={attempts} />
+      <VoicemailPanel leadId={lead.id} historyKey={`${attempts.length}:${attempts[0]?.id ?? ''}`} onRecorded={() => void load()} />
       <OutcomeRecorder ref={recorderRef} leadId={lead.id} onRecorded={() => void load()} />
       <section className="lead-history" aria-labelledby="lead-history-title">
         <h3 id="lead-history-title">History</h3>

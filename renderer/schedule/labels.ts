@@ -1,0 +1,28 @@
+import type { ScriptStage } from '../../shared/domain.js';
+import type { LeadScheduleView } from '../../shared/contract/index.js';
+import type { LeadStatus, LeadZoneSource } from '../../shared/schedule.js';
+
+export const STATUS_LABELS: Record<LeadStatus, string> = {
+  active: 'Being worked',
+  reached: 'Reached',
+  'bad-number': 'Bad number',
+  'do-not-call': 'Do not call',
+};
+
+export const ZONE_SOURCE_LABELS: Record<LeadZoneSource, string> = {
+  import: 'from the import',
+  phone: 'from the phone number',
+  default: 'your zone (nothing better known)',
+};
+
+export const PROMISE_LABELS: Record<NonNullable<LeadScheduleView['promise']>['status'], string> = {
+  open: 'Open',
+  kept: 'Kept',
+  broken: 'Broken',
+};
+
+export const STAGE_LABELS: Record<ScriptStage, string> = {
+  first: 'First voicemail',
+  'follow-up': 'Follow-up',
+  'opt-out': 'Last voicemail (opt-out)',
+};
