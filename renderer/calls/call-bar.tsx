@@ -1,0 +1,106 @@
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { CallView } from '../../shared/sip.js';
+import type { ApiError, Result } from '../../shared/result.js';
+import { useApi } from '../api/api-context.js';
+import { mediaEngineFor } from '../media/media-engine.js';
+import { DtmfKeypad } from './dtmf-keypad.js';
+import { callParty, callStateText, formatDuration } from './format.js';
+import { LevelMeters } from './level-meters.js';
+import { currentCall } from './sip-state.js';
+import { useNow } from './use-now.js';
+import { useSip } from './use-sip.js';
+
+/** The live call (or the one that just ended): state, time, hang up/cancel, mute, hold, keypad, levels. */
+export function CallBar() {
+  const { state, store } = useSip();
+  const call = currentCall(state);
+  if (!call) return null;
+  // Keyed by call: a new call starts with the keypad closed and no stale error.
+  return <CallBarFor key={call.id} call={call} onDismiss={() => store.dismiss(call.id)} />;
+}
+
+function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void }) {
+  const api = useApi();
+  const engine = mediaEngineFor(api);
+  const problem = useSyncExternalStore(
+    engine.subscribe,
+    useCallback(() => engine.problem(call.id), [engine, call.id]),
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [keypad, setKeypad] = useState(false);
+  const [sent, setSent] = useState('');
+  const live = call.status !== 'ended';
+  const connected = call.status === 'connected';
+  const now = useNow(connected);
+
+  const run = async (action: () => Promise<Result<unknown>>) => {
+    setBusy(true);
+    setError(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+  };
+  const sendTone = (tone: string) => {
+    setSent((s) => (s + tone).slice(-24));
+    void run(() => api.sendDtmf({ callId: call.id, tones: tone }));
+  };
+
+  return (
+    <section className={`call-bar call-${call.status}`} aria-label="Current call">
+      <div className="call-main">
+        <div className="call-info">
+          <span className="call-direction muted">{call.direction === 'inbound' ? 'Incoming' : 'Outgoing'}</span>
+          <span className="call-party">{callParty(call)}</span>
+          <span className="call-state" role="status" aria-label="Call state">
+            {callStateText(call)}
+          </span>
+          {connected && call.answeredAt ? (
+            <span className="call-timer num" aria-label="Call time">
+              {formatDuration(now - Date.parse(call.answeredAt))}
+            </span>
+          ) : null}
+          {connected && call.muted ? <span className="badge">Muted</span> : null}
+        </div>
+        {live ? <LevelMeters callId={call.id} /> : null}
+        <div className="call-actions">
+          {connected ? (
+            <>
+              <button type="button" className="button" aria-pressed={call.muted} disabled={busy} onClick={() => void run(() => api.setMute({ callId: call.id, muted: !call.muted }))}>
+                Mute
+              </button>
+              <button type="button" className="button" aria-pressed={call.held} disabled={busy} onClick={() => void run(() => api.setHold({ callId: call.id, held: !call.held }))}>
+                Hold
+              </button>
+              <button type="button" className="button" aria-expanded={keypad} onClick={() => setKeypad(!keypad)}>
+                Keypad
+              </button>
+              <button type="button" className="button button-hangup" onClick={() => void run(() => api.hangUp({ callId: call.id }))}>
+                Hang up
+              </button>
+            </>
+          ) : live ? (
+            <button
+              type="button"
+              className="button button-hangup"
+              onClick={() => void run(() => (call.direction === 'outbound' ? api.cancelCall({ callId: call.id }) : api.declineInbound({ callId: call.id })))}
+            >
+              {call.direction === 'outbound' ? 'Cancel' : 'Decline'}
+            </button>
+          ) : (
+            <button type="button" className="button button-quiet" onClick={onDismiss} aria-label="Dismiss call summary">
+              ✕
+            </button>
+          )}
+        </div>
+      </div>
+      {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {problem && live ? <p className="warning">{problem}</p> : null}
+    </section>
+  );
+}

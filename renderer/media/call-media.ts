@@ -1,0 +1,223 @@
+import { microphoneConstraints, type AudioPrefs } from './audio-prefs.js';
+import { StreamLevel } from './level-meter.js';
+import type { CallMedia } from './request-router.js';
+import { iceServersFor, localDirection, remoteDescriptionType } from './sdp.js';
+
+export interface PeerCallOptions {
+  callId: string;
+  prefs: () => AudioPrefs;
+  /** Where the call's `<audio>` element goes (it renders nothing: no controls). */
+  audioParent: () => HTMLElement;
+  /** Shared for every call's level meters; made on first use. */
+  audioContext: () => AudioContext | null;
+  /** No candidates arrive after this: send what we have (SIP has no trickle ICE). */
+  iceGatheringTimeoutMs: number;
+  /** A problem the rep should see (microphone refused, speaker missing). */
+  onProblem: (callId: string, message: string) => void;
+}
+
+/**
+ * One call's WebRTC media: an RTCPeerConnection with one audio transceiver, the microphone from
+ * getUserMedia, the far end through an `<audio>` element on the chosen speaker, level taps for
+ * the call bar. Offers/answers are complete (ICE gathered) because SIP carries one SDP per step.
+ */
+export class PeerCallMedia implements CallMedia {
+  private pc: RTCPeerConnection | null = null;
+  private mic: MediaStream | null = null;
+  private micPending: Promise<MediaStream> | null = null;
+  private transceiver: RTCRtpTransceiver | null = null;
+  private readonly remote = new MediaStream();
+  private readonly audio: HTMLAudioElement;
+  private micLevel: StreamLevel | null = null;
+  private remoteLevel: StreamLevel | null = null;
+  private muted = false;
+  private closed = false;
+
+  constructor(private readonly options: PeerCallOptions) {
+    this.audio = document.createElement('audio');
+    this.audio.autoplay = true;
+    this.audio.className = 'call-audio';
+    this.audio.dataset.callId = options.callId;
+    options.audioParent().append(this.audio);
+  }
+
+  /** The current microphone and far-end RMS (0…1), for the level meter. */
+  levels(): { mic: number; remote: number } {
+    return { mic: this.micLevel?.rms() ?? 0, remote: this.remoteLevel?.rms() ?? 0 };
+  }
+
+  async getDescription({ hold, iceServers }: { hold: boolean; iceServers: string[] }): Promise<{ body: string; contentType: string }> {
+    const pc = this.peer(iceServers);
+    const mic = await this.microphone();
+    this.assertOpen();
+    if (pc.signalingState === 'have-remote-offer') {
+      this.attachMicToOffer(mic, hold);
+      await pc.setLocalDescription(await pc.createAnswer());
+    } else {
+      if (!this.transceiver) {
+        this.transceiver = pc.addTransceiver(mic.getAudioTracks()[0], { direction: localDirection(hold), streams: [mic] });
+      } else {
+        this.transceiver.direction = localDirection(hold);
+      }
+      await pc.setLocalDescription(await pc.createOffer());
+    }
+    await gatherIce(pc, this.options.iceGatheringTimeoutMs);
+    this.assertOpen();
+    const sdp = pc.localDescription?.sdp;
+    if (!sdp) throw new Error('the peer connection produced no local description');
+    return { body: sdp, contentType: 'application/sdp' };
+  }
+
+  async setDescription(sdp: string, { hold, iceServers }: { hold: boolean; iceServers: string[] }): Promise<void> {
+    const pc = this.peer(iceServers);
+    const type = remoteDescriptionType(pc.signalingState);
+    await pc.setRemoteDescription({ type, sdp });
+    if (type === 'offer') {
+      // An inbound call or the far end's re-INVITE: our answer needs the microphone on the transceiver.
+      const mic = await this.microphone();
+      this.assertOpen();
+      this.attachMicToOffer(mic, hold);
+    }
+  }
+
+  async sendDtmf(tones: string, { durationMs, gapMs }: { durationMs: number; gapMs: number }): Promise<void> {
+    const dtmf = this.transceiver?.sender.dtmf;
+    if (!dtmf) throw new Error('no audio sender for DTMF yet');
+    if (!dtmf.canInsertDTMF) throw new Error('the far end did not accept RFC 4733 telephone-events');
+    const duration = Math.min(6000, Math.max(40, durationMs));
+    const gap = Math.max(30, gapMs);
+    await new Promise<void>((resolve) => {
+      // Answer once the tones have gone out, so the keypad's next press queues behind them.
+      const timer = setTimeout(finish, tones.length * (duration + gap) + 1000);
+      function finish() {
+        clearTimeout(timer);
+        dtmf?.removeEventListener('tonechange', onTone);
+        resolve();
+      }
+      function onTone(event: RTCDTMFToneChangeEvent) {
+        if (event.tone === '') finish();
+      }
+      dtmf.addEventListener('tonechange', onTone);
+      dtmf.insertDTMF(tones, duration, gap);
+    });
+  }
+
+  setMute(muted: boolean): void {
+    this.muted = muted;
+    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !muted;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pc?.close();
+    this.pc = null;
+    for (const track of this.mic?.getTracks() ?? []) track.stop();
+    void this.micPending?.then((stream) => stream.getTracks().forEach((t) => t.stop())).catch(() => undefined);
+    this.micLevel?.disconnect();
+    this.remoteLevel?.disconnect();
+    this.audio.srcObject = null;
+    this.audio.remove();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the call ended while its media was being set up');
+  }
+
+  private peer(iceServers: string[]): RTCPeerConnection {
+    this.assertOpen();
+    if (this.pc) return this.pc;
+    const pc = new RTCPeerConnection({ iceServers: iceServersFor(iceServers), bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    pc.addEventListener('track', (event) => {
+      if (event.track.kind !== 'audio') return;
+      this.remote.addTrack(event.track);
+      this.playRemote();
+    });
+    this.pc = pc;
+    return pc;
+  }
+
+  /** The transceiver the remote offer created (or ours, on a re-offer), sending the microphone. */
+  private attachMicToOffer(mic: MediaStream, hold: boolean): void {
+    const pc = this.pc;
+    if (!pc) return;
+    const transceiver =
+      this.transceiver ?? pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio' && t.currentDirection !== 'stopped') ?? null;
+    if (!transceiver) throw new Error('the offer has no audio');
+    this.transceiver = transceiver;
+    const track = mic.getAudioTracks()[0];
+    if (transceiver.sender.track !== track) {
+      void transceiver.sender.replaceTrack(track);
+      transceiver.sender.setStreams(mic);
+    }
+    transceiver.direction = localDirection(hold);
+  }
+
+  private microphone(): Promise<MediaStream> {
+    if (this.mic) return Promise.resolve(this.mic);
+    this.micPending ??= this.openMicrophone().then((stream) => {
+      if (this.closed) {
+        stream.getTracks().forEach((t) => t.stop());
+        throw new Error('the call ended while the microphone was opening');
+      }
+      this.mic = stream;
+      for (const track of stream.getAudioTracks()) track.enabled = !this.muted;
+      const context = this.options.audioContext();
+      if (context) this.micLevel = new StreamLevel(context, stream);
+      return stream;
+    });
+    return this.micPending;
+  }
+
+  private async openMicrophone(): Promise<MediaStream> {
+    const prefs = this.options.prefs();
+    if (!navigator.mediaDevices?.getUserMedia) throw new Error('microphone unavailable: this window has no media devices');
+    try {
+      return await navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints(prefs), video: false });
+    } catch (error) {
+      // The chosen microphone was unplugged: fall back to the default one and say so.
+      if (prefs.inputDeviceId && error instanceof DOMException && (error.name === 'OverconstrainedError' || error.name === 'NotFoundError')) {
+        this.options.onProblem(this.options.callId, 'The chosen microphone is missing; using the default one.');
+        return navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints({ ...prefs, inputDeviceId: '' }), video: false });
+      }
+      const message = `microphone unavailable (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
+      this.options.onProblem(this.options.callId, `No microphone: ${message}`);
+      throw new Error(message);
+    }
+  }
+
+  private playRemote(): void {
+    if (this.closed) return;
+    if (this.audio.srcObject !== this.remote) this.audio.srcObject = this.remote;
+    const context = this.options.audioContext();
+    if (context && !this.remoteLevel) this.remoteLevel = new StreamLevel(context, this.remote);
+    const { outputDeviceId } = this.options.prefs();
+    const sink = outputDeviceId && typeof this.audio.setSinkId === 'function' ? this.audio.setSinkId(outputDeviceId) : Promise.resolve();
+    void sink
+      .catch(() => this.options.onProblem(this.options.callId, 'The chosen speaker is missing; playing on the default one.'))
+      .then(() => this.audio.play())
+      .catch((error: unknown) => this.options.onProblem(this.options.callId, `The call's audio could not play (${String(error)}).`));
+  }
+}
+
+/** Resolves when ICE gathering is complete or after `timeoutMs`, whichever comes first. */
+function gatherIce(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function check() {
+      if (pc.iceGatheringState === 'complete') done();
+    }
+    function onCandidate(event: RTCPeerConnectionIceEvent) {
+      if (event.candidate === null) done();
+    }
+    function done() {
+      clearTimeout(timer);
+      pc.removeEventListener('icegatheringstatechange', check);
+      pc.removeEventListener('icecandidate', onCandidate);
+      resolve();
+    }
+    pc.addEventListener('icegatheringstatechange', check);
+    pc.addEventListener('icecandidate', onCandidate);
+  });
+}

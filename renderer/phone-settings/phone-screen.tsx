@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression, type SipAccountView } from '../../shared/sip.js';
+import type { ApiError } from '../../shared/result.js';
+import { useApi } from '../api/api-context.js';
+import { ErrorMessage } from '../app/error-message.js';
+import { Field } from '../settings/field.js';
+import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
+import { AudioDevices } from './audio-devices.js';
+import './phone-settings.css';
+
+const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
+  'busy-486': 'Busy (486): their phone says you are on another call',
+  'unavailable-480': 'Unavailable (480)',
+  'divert-302': 'Divert to voicemail (302)',
+};
+
+/** The Phone screen: the SIP account the core registers with, and the rep's microphone and speaker. */
+export function PhoneScreen() {
+  const api = useApi();
+  const [view, setView] = useState<SipAccountView | null>(null);
+  const [form, setForm] = useState<AccountForm | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.getSipAccount({}).then((result) => {
+      if (result.ok) {
+        setView(result.value);
+        setForm(toAccountForm(result.value));
+      } else {
+        setLoadError(result.error);
+      }
+    });
+  }, [api]);
+
+  const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
+
+  if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
+  if (!form) return <p className="muted">Loading phone settings…</p>;
+
+  const update = (patch: Partial<AccountForm>) => {
+    setForm({ ...form, ...patch });
+    setSaved(false);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    setSaveError(null);
+    const result = await api.saveSipAccount(toSaveInput(form));
+    setBusy(false);
+    if (result.ok) {
+      setView(result.value);
+      setForm(toAccountForm(result.value));
+      setSaved(true);
+    } else {
+      setSaveError(result.error);
+    }
+  };
+
+  const text = (field: 'serverUrl' | 'aor' | 'authUsername' | 'displayName' | 'callerId' | 'dialPlan' | 'voicemailUri', type = 'text') =>
+    function TextInput(props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+      return (
+        <input
+          {...props}
+          className="input"
+          type={type}
+          autoComplete="off"
+          spellCheck={false}
+          value={form[field]}
+          onChange={(e) => update({ [field]: e.target.value })}
+        />
+      );
+    };
+
+  return (
+    <div className="phone-screen">
+      <h1 className="screen-title">Phone</h1>
+      <form className="card phone-form" onSubmit={save} noValidate aria-label="Phone account">
+        <fieldset>
+          <legend>SIP account</legend>
+          <p className="hint muted">
+            From your PBX or provider: a SIP-over-WebSocket address and a SIP user. See “Phone setup” in the README for Asterisk,
+            FreeSWITCH and Kamailio.
+          </p>
+          <Field label="Server (WebSocket URL)" hint="e.g. wss://pbx.example.com:8089/ws" errors={issues.fields.serverUrl}>
+            {text('serverUrl', 'url')}
+          </Field>
+          <Field label="SIP address" hint="Your SIP user, e.g. sip:rep@pbx.example.com" errors={issues.fields.aor}>
+            {text('aor')}
+          </Field>
+          <Field label="Auth username" hint="Leave empty when it is the user part of the SIP address." errors={issues.fields.authUsername}>
+            {text('authUsername')}
+          </Field>
+          <Field
+            label="Password"
+            hint={view?.hasPassword ? 'A password is saved. Leave empty to keep it.' : 'No password saved.'}
+            errors={issues.fields.password}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                placeholder={view?.hasPassword ? 'saved' : ''}
+                value={form.password}
+                onChange={(e) => update({ password: e.target.value })}
+              />
+            )}
+          </Field>
+          {view?.hasPassword ? (
+            <label className="check">
+              <input type="checkbox" checked={form.clearPassword} onChange={(e) => update({ clearPassword: e.target.checked })} />
+              Forget the saved password
+            </label>
+          ) : null}
+          <Field label="Display name" hint="Shown to people you call, where the network passes it on." errors={issues.fields.displayName}>
+            {text('displayName')}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Calling</legend>
+          <Field label="Caller ID" hint="E.164, e.g. +15125550182. Empty: your PBX decides." errors={issues.fields.callerId}>
+            {text('callerId', 'tel')}
+          </Field>
+          <Field
+            label="Dial plan"
+            hint="How a lead's number becomes a SIP address: {e164} is +15551234567, {digits} is 15551234567. e.g. sip:{e164}@pbx.example.com"
+            errors={issues.fields.dialPlan}
+          >
+            {text('dialPlan')}
+          </Field>
+          <Field
+            label="Ring timeout (seconds)"
+            hint={`At least ${RING_TIMEOUT_MIN_SECONDS} s, so a lead can reach the phone before it is counted as no answer.`}
+            errors={issues.fields.ringTimeoutSeconds}
+          >
+            {(props) => (
+              <input
+                {...props}
+                className="input input-short"
+                type="number"
+                min={RING_TIMEOUT_MIN_SECONDS}
+                max={RING_TIMEOUT_MAX_SECONDS}
+                value={form.ringTimeoutSeconds}
+                onChange={(e) => update({ ringTimeoutSeconds: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Keypad tones (DTMF)" hint="RFC 4733 works almost everywhere; SIP INFO for PBXs that want it." errors={issues.fields.dtmfMode}>
+            {(props) => (
+              <select {...props} className="input" value={form.dtmfMode} onChange={(e) => update({ dtmfMode: e.target.value as AccountForm['dtmfMode'] })}>
+                <option value="rfc4733">RFC 4733 (in the audio stream)</option>
+                <option value="info">SIP INFO</option>
+              </select>
+            )}
+          </Field>
+          <Field label="ICE / STUN servers" hint="One per line, e.g. stun:stun.example.com:3478. Empty on a LAN or behind a media relay." errors={issues.fields.iceServers}>
+            {(props) => (
+              <textarea {...props} className="input" rows={2} spellCheck={false} value={form.iceServers} onChange={(e) => update({ iceServers: e.target.value })} />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>Incoming calls while you dial</legend>
+          <Field label="Answer them with" hint="During a dial block or a call, callers get this instead of ringing." errors={issues.fields.inboundSuppression}>
+            {(props) => (
+              <select
+                {...props}
+                className="input"
+                value={form.inboundSuppression}
+                onChange={(e) => update({ inboundSuppression: e.target.value as InboundSuppression })}
+              >
+                {INBOUND_SUPPRESSIONS.map((s) => (
+                  <option key={s} value={s}>
+                    {SUPPRESSION_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Voicemail SIP address" hint="Where “divert” sends callers, e.g. sip:*97@pbx.example.com" errors={issues.fields.voicemailUri}>
+            {text('voicemailUri')}
+          </Field>
+        </fieldset>
+        {saveError ? <ErrorMessage error={saveError} title="The phone account was not saved" /> : null}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save and connect'}
+          </button>
+          <p role="status" className="status-line" aria-label="Save status">
+            {saved ? 'Saved. Connecting with the new account…' : ''}
+          </p>
+        </div>
+      </form>
+      <AudioDevices />
+    </div>
+  );
+}
