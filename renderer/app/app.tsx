@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { CallLayer } from '../calls/call-layer.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
+import { PhoneScreen } from '../phone-settings/phone-screen.js';
 import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -41,6 +43,7 @@ export function App() {
     <div className="shell">
       <Navigation current={screen} onNavigate={setScreen} leadCount={status.leadCount} />
       <main className="content">
+        <CallLayer />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
             {status.notices.map((notice) => (
@@ -59,6 +62,7 @@ export function App() {
         ) : null}
         {screen === 'import' ? <ImportScreen onShowLeads={() => setScreen('leads')} /> : null}
         {screen === 'scripts' ? <ScriptsScreen /> : null}
+        {screen === 'phone' ? <PhoneScreen /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
       </main>
     </div>

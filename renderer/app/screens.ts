@@ -3,6 +3,7 @@ export const SCREENS = [
   { id: 'leads', label: 'Leads' },
   { id: 'import', label: 'Import' },
   { id: 'scripts', label: 'Scripts' },
+  { id: 'phone', label: 'Phone' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -5,6 +5,7 @@ import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { ScheduleSection } from '../schedule/schedule-section.js';
 import { VoicemailPanel } from '../schedule/voicemail-panel.js';
+import { DialButton } from '../calls/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatPhone, localTimeIn } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
@@ -76,6 +77,7 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
         <dd>
           {formatPhone(lead.phone)}
           {lead.extension ? ` ext. ${lead.extension}` : ''}
+          <DialButton number={lead.phone} leadId={lead.id} />
         </dd>
         {lead.otherPhones.length > 0 ? (
           <>
