@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LeadRow, LeadSort } from '../../shared/contract/index.js';
 import { useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
+import { ExportButtons } from './export-buttons.js';
 import { LeadDetail } from './lead-detail.js';
 import { LeadList } from './lead-list.js';
 import { LeadToolbar } from './lead-toolbar.js';
@@ -52,9 +53,12 @@ export function LeadsScreen() {
   return (
     <div className="leads-screen">
       <section className="leads-main" aria-labelledby="leads-title">
-        <h1 id="leads-title" className="screen-title">
-          Leads
-        </h1>
+        <div className="screen-header">
+          <h1 id="leads-title" className="screen-title">
+            Leads
+          </h1>
+          <ExportButtons />
+        </div>
         <LeadToolbar
           search={search}
           onSearch={setSearch}
