@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { LeadStore } from '../../main/core/store/lead-store.js';
 import { generateStore } from './generate-store.js';
+import { runScheduleBenchmarks } from './schedule-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -45,12 +46,13 @@ async function storeBenchmarks(): Promise<void> {
       logLevel: 'error',
     });
     const raw = execFileSync(process.execPath, [child, dir, '1000'], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    const r = JSON.parse(raw) as Record<string, number>;
+    const { peaks, ...r } = JSON.parse(raw) as Record<string, number> & { peaks: Record<string, number> };
     const size = execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];
     line(`  open store:                  ${r.openMs.toFixed(0)} ms   (target ≤ 1500 ms: ${verdict(r.openMs, 1500)})`);
     line(`  record one outcome p50:      ${r.recordP50.toFixed(2)} ms`);
     line(`  record one outcome p95:      ${r.recordP95.toFixed(2)} ms   (target ≤ 5 ms: ${verdict(r.recordP95, 5)}; max ${r.recordMax.toFixed(1)} ms over 1,000)`);
     line(`  peak RSS (open + 1,000):     ${r.peakRssMb.toFixed(0)} MB   (target ≤ 400 MB: ${verdict(r.peakRssMb, 400)})`);
+    line(`    peak after each step:      ${Object.entries(peaks).map(([step, mb]) => `${step} ${mb.toFixed(0)}`).join(', ')} (MB)`);
     line(`  lead list, first sort:       ${r.firstSortMs.toFixed(0)} ms; next page ${r.nextPageMs.toFixed(2)} ms`);
     line(`  one lead's timeline:         ${r.timelineMs.toFixed(0)} ms (${r.timeline} attempts)`);
     line(`  data on disk:                ${size} MB`);
@@ -60,3 +62,6 @@ async function storeBenchmarks(): Promise<void> {
 }
 
 await storeBenchmarks();
+line('');
+line('Scheduling:');
+await runScheduleBenchmarks((text) => line(`  ${text}`));

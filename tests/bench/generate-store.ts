@@ -42,7 +42,8 @@ export function generateStore(dir: string, leadCount: number, attemptCount: numb
       updatedAt: created,
     });
   }
-  writeFileSync(join(dir, 'leads.json'), JSON.stringify({ schemaVersion: LEADS_SCHEMA_VERSION, leads }));
+  // The layout the store writes: one lead per line (see lead-snapshot.ts).
+  writeFileSync(join(dir, 'leads.json'), `{"schemaVersion":${LEADS_SCHEMA_VERSION},"leads":[\n${leads.map((l) => JSON.stringify(l)).join(',\n')}\n]}\n`);
 
   const perMonth = Math.ceil(attemptCount / months);
   let written = 0;

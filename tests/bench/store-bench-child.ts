@@ -10,6 +10,8 @@ const [dataDir, outcomes] = [process.argv[2], Number(process.argv[3] ?? 1000)];
 const openStarted = performance.now();
 const store = await LeadStore.open(dataDir);
 const openMs = performance.now() - openStarted;
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+const peaks: Record<string, number> = { open: peakMb() };
 
 const ids = [...store.allLeads()].map((l) => l.id);
 const durations: number[] = [];
@@ -32,6 +34,7 @@ for (let i = 0; i < outcomes; i++) {
   });
   durations.push(performance.now() - started);
 }
+peaks.record = peakMb();
 durations.sort((a, b) => a - b);
 const pct = (p: number) => durations[Math.min(durations.length - 1, Math.floor((p / 100) * durations.length))];
 
@@ -42,11 +45,14 @@ const firstSortMs = performance.now() - listStarted;
 const pageStarted = performance.now();
 view.page({ query: '', sort: 'name', descending: false, offset: 50_100, limit: 100 });
 const nextPageMs = performance.now() - pageStarted;
+peaks.list = peakMb();
 const timelineStarted = performance.now();
 const timeline = store.attemptsFor(ids[1]).length;
 const timelineMs = performance.now() - timelineStarted;
 
+peaks.timeline = peakMb();
 await store.close();
+peaks.close = peakMb();
 process.stdout.write(
   JSON.stringify({
     openMs,
@@ -57,6 +63,7 @@ process.stdout.write(
     nextPageMs,
     timelineMs,
     timeline,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: peakMb(),
+    peaks,
   }),
 );

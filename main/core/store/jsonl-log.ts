@@ -1,4 +1,5 @@
 import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { lines, wholeLineChunks } from './line-chunks.js';
 import { StoreOpenError } from './store-error.js';
 
 /**
@@ -38,36 +39,28 @@ export class JsonlLog<T> {
 
   /** Every record from `offset` (a line start) to the end, with the offset after each one. */
   *readFrom(offset = 0): Generator<{ record: T; end: number }> {
-    if (offset >= this.size) return;
-    const text = this.readBytes(offset, this.size - offset).toString('utf8');
-    let start = 0;
-    let byteOffset = offset;
-    while (start < text.length) {
-      const newline = text.indexOf('\n', start);
-      const line = text.slice(start, newline);
-      byteOffset += Buffer.byteLength(line, 'utf8') + 1;
-      start = newline + 1;
-      if (line.trim() === '') continue;
-      yield { record: this.parseLine(line, byteOffset), end: byteOffset };
+    for (const { text, end } of lines(this.fd, offset, this.size)) {
+      if (text.trim() !== '') yield { record: this.parseLine(text, end), end };
     }
   }
 
   /**
-   * Records whose line contains `needle`, found by a byte search so a month
-   * of history is never decoded to a string just to find a few lines.
+   * Records whose line contains `needle`, found by a byte search: a month of
+   * history is never decoded to a string, nor held in memory whole, just to
+   * find a few lines.
    */
   findLines(needle: string): T[] {
-    const bytes = this.readBytes(0, this.size);
     const pattern = Buffer.from(needle, 'utf8');
     const found: T[] = [];
-    let at = bytes.indexOf(pattern);
-    while (at !== -1) {
-      const start = bytes.lastIndexOf(0x0a, at) + 1;
-      const newline = bytes.indexOf(0x0a, at);
-      const end = newline === -1 ? bytes.length : newline;
-      found.push(this.parseLine(bytes.toString('utf8', start, end), end));
-      // Next search starts at the following line, so one line is never returned twice.
-      at = bytes.indexOf(pattern, end);
+    for (const { bytes, end: chunkEnd } of wholeLineChunks(this.fd, 0, this.size)) {
+      for (let at = bytes.indexOf(pattern); at !== -1; ) {
+        const start = bytes.lastIndexOf(0x0a, at) + 1;
+        const newline = bytes.indexOf(0x0a, at);
+        const end = newline === -1 ? bytes.length : newline;
+        found.push(this.parseLine(bytes.toString('utf8', start, end), chunkEnd - bytes.length + end));
+        // The next search starts at the following line, so one line is never returned twice.
+        at = bytes.indexOf(pattern, end);
+      }
     }
     return found;
   }

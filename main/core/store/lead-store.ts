@@ -10,7 +10,7 @@ import { JsonlLog } from './jsonl-log.js';
 import { LeadSnapshot } from './lead-snapshot.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { StoreOpenError } from './store-error.js';
-import { emptyCheckpoint, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -205,11 +205,13 @@ export class LeadStore {
 
   /** Writes the checkpoint now (also done every few thousand attempts and on close). */
   async checkpoint(): Promise<void> {
-    const checkpoint: Checkpoint = emptyCheckpoint();
-    for (const [month, log] of this.logs) checkpoint.offsets[month] = log.byteLength;
-    checkpoint.summaries = Object.fromEntries(this.summaries);
-    checkpoint.bandStats = this.bandStatsValue;
-    checkpoint.foldKey = foldKeyOf(this.schedule);
+    const checkpoint: Checkpoint = {
+      schemaVersion: CHECKPOINT_SCHEMA_VERSION,
+      offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
+      summaries: new Map(this.summaries),
+      bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
+      foldKey: foldKeyOf(this.schedule),
+    };
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
     await this.serialize(() => writeCheckpoint(this.checkpointPath, checkpoint));
@@ -282,18 +284,13 @@ export class LeadStore {
       .sort();
     for (const month of months) this.logFor(month);
 
-    const checkpoint = await readCheckpoint(this.checkpointPath);
+    const checkpoint = readCheckpoint(this.checkpointPath);
     const usable =
       checkpoint !== null &&
       checkpoint.foldKey === foldKeyOf(this.schedule) &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
-      // One shared string per month instead of one per summary: a large saving at 100k leads.
-      const interned = new Map(months.map((m) => [m, m]));
-      for (const [id, summary] of Object.entries(checkpoint.summaries)) {
-        summary.months = summary.months.map((m) => interned.get(m) ?? m);
-        this.summaries.set(id, summary);
-      }
+      for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
       this.bandStatsValue = checkpoint.bandStats;
     } else {
       this.bandStatsValue = emptyBandStats(this.schedule.bands.length);

@@ -1,48 +1,128 @@
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
-import type { BandStats } from '../../../shared/schedule.js';
+import { readFileSync } from 'node:fs';
+import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
+import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
 import type { StoredSummary } from './lead-summary.js';
+import { writeAtomically } from './write-atomically.js';
 
 /**
- * `state.json`: everything derived from the attempt logs (per-lead summaries)
- * as of known byte offsets in those logs. It only saves time at start-up: if
- * it is missing or unreadable the store rebuilds it from the logs, which are
- * the truth.
+ * `state.json`: everything derived from the attempt logs (per-lead summaries
+ * and rotation states, band statistics) as of known byte offsets in those
+ * logs. It only saves time at start-up: if it is missing or unreadable the
+ * store rebuilds it from the logs, which are the truth.
+ *
+ * At 100,000 leads an object per lead with named keys is ~57 MB of JSON and
+ * one giant string to write; so each lead is one positional tuple.
  */
 export interface Checkpoint {
   schemaVersion: number;
   /** Month (`YYYY-MM`) → byte offset up to which that log is folded in. */
   offsets: Record<string, number>;
-  summaries: Record<string, StoredSummary>;
+  summaries: Map<string, StoredSummary>;
   /** The rep's dials and conversations per band, over all leads. */
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
   foldKey: string;
 }
 
-export const CHECKPOINT_SCHEMA_VERSION = 2;
+export const CHECKPOINT_SCHEMA_VERSION = 3;
 
-export const emptyCheckpoint = (): Checkpoint => ({
-  schemaVersion: CHECKPOINT_SCHEMA_VERSION,
-  offsets: {},
-  summaries: {},
-  bandStats: { dials: [], conversations: [] },
-  foldKey: '',
-});
+/** Rotation fields in tuple order; `leadId` is the tuple's own key. Adding a field means a new schema version. */
+const ROTATION_FIELDS = [
+  'status',
+  'doNotCallSince',
+  'bandTries',
+  'attempts',
+  'cadenceAttempts',
+  'cadenceStartedAt',
+  'lastAttemptAt',
+  'unansweredVoicemails',
+  'promise',
+  'promisesKept',
+  'promisesBroken',
+] as const satisfies ReadonlyArray<Exclude<keyof LeadRotationState, 'leadId'>>;
+// Fails to compile when LeadRotationState gains a field the tuple does not carry.
+type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | (typeof ROTATION_FIELDS)[number]>;
+const everyRotationField: [MissingRotationField] extends [never] ? true : false = true;
+void everyRotationField;
 
-export async function readCheckpoint(path: string): Promise<Checkpoint | null> {
-  const db = new Low<Checkpoint | null>(new DataFile<Checkpoint | null>(path, { parse: JSON.parse, stringify: JSON.stringify }), null);
+type SummaryTuple = [
+  id: string,
+  attempts: number,
+  conversations: number,
+  voicemails: number,
+  lastAttemptAt: string | null,
+  lastOutcome: number,
+  months: string,
+  optedOut: 0 | 1,
+  rotation: unknown[] | null,
+];
+
+function encode(id: string, s: StoredSummary): SummaryTuple {
+  return [
+    id,
+    s.attempts,
+    s.conversations,
+    s.voicemails,
+    s.lastAttemptAt,
+    s.lastOutcome === null ? -1 : OUTCOMES.indexOf(s.lastOutcome),
+    s.months.join(','),
+    s.optedOut ? 1 : 0,
+    s.rotation && ROTATION_FIELDS.map((field) => s.rotation![field]),
+  ];
+}
+
+function decode(tuple: SummaryTuple, month: (m: string) => string): [string, StoredSummary] {
+  const [id, attempts, conversations, voicemails, lastAttemptAt, outcome, months, optedOut, rotation] = tuple;
+  return [
+    id,
+    {
+      attempts,
+      conversations,
+      voicemails,
+      lastAttemptAt,
+      lastOutcome: outcome < 0 ? null : (OUTCOMES[outcome] as Outcome),
+      months: months === '' ? [] : months.split(',').map(month),
+      optedOut: optedOut === 1,
+      rotation: rotation && (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.map((f, i) => [f, rotation[i]])]) as LeadRotationState),
+    },
+  ];
+}
+
+/** Null when missing, unreadable or of another version: the caller rebuilds from the logs. */
+export function readCheckpoint(path: string): Checkpoint | null {
+  let raw: { schemaVersion?: number; offsets?: Record<string, number>; bandStats?: BandStats; foldKey?: string; summaries?: SummaryTuple[] };
   try {
-    await db.read();
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return null;
   }
-  const data = db.data;
-  if (!data || data.schemaVersion !== CHECKPOINT_SCHEMA_VERSION || typeof data.offsets !== 'object') return null;
-  return data;
+  if (raw?.schemaVersion !== CHECKPOINT_SCHEMA_VERSION || !raw.offsets || !raw.bandStats || !Array.isArray(raw.summaries)) return null;
+  // One shared string per month name instead of one per lead.
+  const months = new Map<string, string>();
+  const month = (m: string) => months.get(m) ?? (months.set(m, m), m);
+  return {
+    schemaVersion: raw.schemaVersion,
+    offsets: raw.offsets,
+    bandStats: raw.bandStats,
+    foldKey: raw.foldKey ?? '',
+    summaries: new Map(raw.summaries.map((tuple) => decode(tuple, month))),
+  };
 }
 
+/**
+ * Written in batches (see writeAtomically): a checkpoint never holds the
+ * event loop or one huge string. The summaries are immutable values, so the
+ * entries taken up front stay consistent while it is written.
+ */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-  const db = new Low<Checkpoint>(new DataFile<Checkpoint>(path, { parse: JSON.parse, stringify: JSON.stringify }), checkpoint);
-  await db.write();
+  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey };
+  const entries = [...checkpoint.summaries];
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify(head).slice(0, -1)},"summaries":[\n`;
+    for (let i = 0; i < entries.length; i++) {
+      yield `${JSON.stringify(encode(...entries[i]))}${i < entries.length - 1 ? ',' : ''}\n`;
+    }
+    yield ']}\n';
+  }
+  await writeAtomically(path, lines());
 }

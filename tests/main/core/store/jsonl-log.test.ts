@@ -28,6 +28,15 @@ describe('JsonlLog', () => {
     log.close();
   });
 
+  it('finds lines across the 1 MiB read chunks without losing or repeating one', () => {
+    const log = JsonlLog.open<{ lead: string; n: number; pad: string }>(join(tempDir(), 'big.jsonl'));
+    for (let n = 0; n < 12_000; n++) log.append({ lead: n % 7 === 0 ? 'a' : 'b', n, pad: 'x'.repeat(n % 400) });
+    expect(log.byteLength).toBeGreaterThan(2 << 20);
+    const found = log.findLines('"lead":"a"').map((r) => r.n);
+    expect(found).toEqual(Array.from({ length: 12_000 }, (_, n) => n).filter((n) => n % 7 === 0));
+    log.close();
+  });
+
   it('cuts off a torn last line left by a crash mid-write', () => {
     const path = join(tempDir(), 'log.jsonl');
     writeFileSync(path, '{"n":1}\n{"n":2}\n{"n":3');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import { LEADS_SCHEMA_VERSION } from '../../../../main/core/store/migrations.js';
 import { StoreOpenError } from '../../../../main/core/store/store-error.js';
+import { readCheckpoint } from '../../../../main/core/store/summary-checkpoint.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
@@ -57,8 +58,7 @@ describe('LeadStore', () => {
     await store.addLeads([lead]);
     for (let i = 0; i < 7; i++) await store.recordAttempt(makeAttempt(lead.id, 'no-answer', `2026-11-0${i + 1}T15:00:00.000Z`));
     // Simulate a crash: no close(), so 1 attempt is past the last checkpoint.
-    const checkpoint = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'));
-    expect(checkpoint.summaries[lead.id].attempts).toBe(6);
+    expect(readCheckpoint(join(dir, 'state.json'))!.summaries.get(lead.id)!.attempts).toBe(6);
     rmSync(join(dir, 'dialdesk.lock'));
 
     const afterCrash = await LeadStore.open(dir);
