@@ -52,7 +52,7 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
         <div className="call-info">
           <span className="call-direction muted">{call.direction === 'inbound' ? 'Incoming' : 'Outgoing'}</span>
           <span className="call-party">{callParty(call)}</span>
-          <span className="call-state" role="status" aria-label="Call state">
+          <span className="call-state" aria-live="polite">
             {callStateText(call)}
           </span>
           {connected && call.answeredAt ? (

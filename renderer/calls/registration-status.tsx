@@ -19,14 +19,17 @@ export function RegistrationStatus() {
   };
 
   return (
-    <div className={`phone-status tone-${tone}`} role="status" aria-label="Phone status">
+    // A named region, not role="status": screens keep their own single status line.
+    <section className={`phone-status tone-${tone}`} aria-label="Phone line">
       <span className="phone-status-dot" aria-hidden="true" />
-      <span className="phone-status-text">{text}</span>
+      <span className="phone-status-text" aria-live="polite">
+        {text}
+      </span>
       {canRetry ? (
         <button type="button" className="button button-quiet button-small" onClick={() => void retry()} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry now'}
         </button>
       ) : null}
-    </div>
+    </section>
   );
 }
