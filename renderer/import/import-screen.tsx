@@ -3,6 +3,7 @@ import type { ColumnMapping, ImportPreview, ImportReport as Report } from '../..
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
+import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
 import { ImportReport } from './import-report.js';
 import { MappingStep } from './mapping-step.js';
 import { PreviewTable } from './preview-table.js';
@@ -92,6 +93,7 @@ export function ImportScreen({ onShowLeads }: { onShowLeads: () => void }) {
       {step.kind === 'done' ? (
         <ImportReport report={step.report} onShowLeads={onShowLeads} onImportAnother={() => setStep({ kind: 'pick', busy: false })} />
       ) : null}
+      {step.kind === 'pick' ? <DoNotCallImport /> : null}
     </div>
   );
 }

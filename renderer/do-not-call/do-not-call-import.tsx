@@ -1,0 +1,80 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { CallOutput } from '../../shared/contract/index.js';
+import type { ApiError } from '../../shared/result.js';
+import { useApi } from '../api/api-context.js';
+import { ErrorMessage } from '../app/error-message.js';
+import { readFileAsBase64 } from '../import/read-file.js';
+import './do-not-call.css';
+
+type Report = CallOutput<'importDoNotCall'> & { fileName: string };
+
+/** Pick a CSV of numbers that must never be dialled; the core adds them to its do-not-call list. */
+export function DoNotCallImport() {
+  const api = useApi();
+  const fileId = useId();
+  const titleId = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+
+  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    const contentBase64 = await readFileAsBase64(file);
+    const result = await api.importDoNotCall({ fileName: file.name, contentBase64 });
+    setBusy(false);
+    if (result.ok) setReport({ ...result.value, fileName: file.name });
+    else setError(result.error);
+  };
+
+  const already = report ? report.total - report.added : 0;
+  return (
+    <section className="card dnc-import" aria-labelledby={titleId}>
+      <h2 id={titleId}>Do-not-call list</h2>
+      <p className="muted">
+        A CSV of numbers that must never be dialled, such as an opt-out list from your CRM. Leads with these numbers show “Do not
+        call” and Dialdesk refuses to dial them.
+      </p>
+      <label className="button file-button" htmlFor={fileId} aria-disabled={busy}>
+        {busy ? 'Reading the list…' : 'Choose do-not-call CSV'}
+      </label>
+      <input id={fileId} className="visually-hidden" type="file" accept=".csv,.txt,text/csv" disabled={busy} onChange={pick} />
+      {error ? <ErrorMessage error={error} title="The do-not-call list was not imported" /> : null}
+      {report ? (
+        <div className="dnc-report">
+          <p className="report-summary" role="status">
+            {report.added.toLocaleString()} {report.added === 1 ? 'number' : 'numbers'} added to the do-not-call list from {report.fileName}
+            {already > 0 ? ` (${already.toLocaleString()} already on it)` : ''}.
+            {report.rejected.length > 0
+              ? ` ${report.rejected.length.toLocaleString()} ${report.rejected.length === 1 ? 'row was' : 'rows were'} not used.`
+              : ''}
+          </p>
+          {report.rejected.length > 0 ? (
+            <div className="table-scroll">
+              <table className="data-table" aria-label="Do-not-call rows not used">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.rejected.map((row) => (
+                    <tr key={`${row.row}-${row.reason}`}>
+                      <td className="num">{row.row}</td>
+                      <td>{row.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
