@@ -4,11 +4,11 @@
  * here is a pass/fail test.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { LeadStore } from '../../main/core/store/lead-store.js';
+import { bundleForNode } from '../support/bundle-for-node.js';
 import { generateStore } from './generate-store.js';
 import { runScheduleBenchmarks } from './schedule-bench.js';
 
@@ -31,20 +31,7 @@ async function storeBenchmarks(): Promise<void> {
     line(`  first open, rebuilding summaries from all logs (once, or after state.json is lost): ${(performance.now() - started).toFixed(0)} ms`);
 
     // Bundled and run by plain node, as the app runs it: a TypeScript loader would add its own memory to the figure.
-    // Beside node_modules, so the one external package (it reads its data files at run time) resolves.
-    const cacheDir = join(import.meta.dirname, '../../node_modules/.cache/dialdesk-bench');
-    mkdirSync(cacheDir, { recursive: true });
-    const child = join(cacheDir, 'store-bench-child.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, 'store-bench-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: child,
-      external: ['libphonenumber-geo-carrier'],
-      banner: { js: "import { createRequire as dialdeskCreateRequire } from 'node:module'; const require = dialdeskCreateRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
+    const child = await bundleForNode(join(import.meta.dirname, 'store-bench-child.ts'), 'store-bench-child');
     const raw = execFileSync(process.execPath, [child, dir, '1000'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const { peaks, ...r } = JSON.parse(raw) as Record<string, number> & { peaks: Record<string, number> };
     const size = execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];

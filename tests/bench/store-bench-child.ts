@@ -2,7 +2,7 @@
  * Measures in a fresh process, so peak RSS is the store's alone: open the
  * store, record 1,000 outcomes one by one, report the figures as JSON.
  */
-import { randomUUID } from 'node:crypto';
+import { makeAttempt } from '../support/fixtures.js';
 import { LeadStore } from '../../main/core/store/lead-store.js';
 import { LeadListView } from '../../main/core/leads/lead-list.js';
 
@@ -16,22 +16,8 @@ const peaks: Record<string, number> = { open: peakMb() };
 const ids = [...store.allLeads()].map((l) => l.id);
 const durations: number[] = [];
 for (let i = 0; i < outcomes; i++) {
-  const now = new Date().toISOString();
   const started = performance.now();
-  await store.recordAttempt({
-    id: randomUUID(),
-    leadId: ids[(i * 7919) % ids.length],
-    outcome: i % 5 === 0 ? 'conversation' : 'no-answer',
-    startedAt: now,
-    recordedAt: now,
-    endedAt: null,
-    source: 'manual',
-    note: '',
-    sipStatus: null,
-    scriptId: null,
-    scriptVersion: null,
-    promisedFor: null,
-  });
+  await store.recordAttempt(makeAttempt(ids[(i * 7919) % ids.length], i % 5 === 0 ? 'conversation' : 'no-answer', new Date().toISOString()));
   durations.push(performance.now() - started);
 }
 peaks.record = peakMb();

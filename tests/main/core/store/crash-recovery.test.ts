@@ -1,16 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
+import { bundleForNode } from '../../../support/bundle-for-node.js';
 import { makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const KILLS = 60;
-const CACHE_DIR = join(import.meta.dirname, '../../../../node_modules/.cache/dialdesk-tests');
-mkdirSync(CACHE_DIR, { recursive: true });
 
 /** Runs the worker until `killAfterMs` past READY, SIGKILLs it, and returns the ids it acknowledged. */
 function runAndKill(script: string, args: string[], killAfterMs: number): Promise<string[]> {
@@ -43,18 +40,7 @@ describe('crash recovery', () => {
   let script: string;
 
   beforeAll(async () => {
-    // Beside node_modules, so the one external package (it reads its data files at run time) resolves.
-    script = join(mkdtempSync(join(CACHE_DIR, 'crash-')), 'crash-worker.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, 'crash-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: script,
-      external: ['libphonenumber-geo-carrier'],
-      banner: { js: "import { createRequire as dialdeskCreateRequire } from 'node:module'; const require = dialdeskCreateRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
+    script = await bundleForNode(join(import.meta.dirname, 'crash-worker.ts'), 'crash-worker');
   });
 
   it(`keeps every acknowledged outcome exactly once across ${KILLS} SIGKILLs`, async () => {
