@@ -32,6 +32,17 @@ export interface PreparedVoicemail {
   warnings: string[];
 }
 
+/** A promised attempt that falls in no dial block: the rep is reminded to make it anyway. */
+export interface PromiseReminderView {
+  leadId: string;
+  name: string;
+  phone: string;
+  /** The promised minute, ISO with the lead's offset. */
+  at: string;
+  /** "8:15" in the lead's time, "in 12 minutes" or "5 minutes ago" relative to now. */
+  phrase: string;
+}
+
 export interface ScriptCheck {
   /** Errors block saving (unknown variables, broken braces). */
   errors: string[];
@@ -49,6 +60,8 @@ const leadId = z.string().min(1).max(64);
 export const scheduleCalls = {
   checkDial: call<DialCheck>()(z.object({ leadId }).strict()),
   prepareVoicemail: call<PreparedVoicemail>()(z.object({ leadId }).strict()),
+  /** Promises due from a few minutes ago up to `withinMinutes` ahead that no dial block covers. */
+  listReminders: call<PromiseReminderView[]>()(z.object({ withinMinutes: z.number().int().min(0).max(1440).default(60) }).strict()),
   listScripts: call<ScriptListItem[]>()(z.object({}).strict()),
   checkScript: call<ScriptCheck>()(z.object({ template: z.string().max(5000), stage }).strict()),
   saveScript: call<ScriptListItem>()(

@@ -36,6 +36,8 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
 
     prepareVoicemail: ({ leadId }) => deps.schedule.prepareVoicemail(leadOf(leadId)),
 
+    listReminders: ({ withinMinutes }) => deps.schedule.reminders(withinMinutes),
+
     listScripts: () => deps.scripts().current().map(withWarnings),
 
     checkScript: ({ template, stage }) => {

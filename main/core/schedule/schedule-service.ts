@@ -1,4 +1,5 @@
-import type { LeadScheduleView, PreparedVoicemail } from '../../../shared/contract/index.js';
+import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
+import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
 import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
 import { buildScriptValues } from '../scripts/script-values.js';
@@ -13,6 +14,9 @@ import { isDoNotCall } from './do-not-call.js';
 import { phraseAttemptTime } from './phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
+import { promiseReminders } from './block-queue.js';
+import { expandDialBlocks } from './dial-blocks.js';
+import { leadName } from '../leads/lead-list.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
 
 /** A lead whose zone is unknown has no legal window: it is refused with that reason, never guessed. */
@@ -89,6 +93,36 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         maxAttempts: settings.schedule.maxAttempts,
         bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0 })),
       };
+    },
+
+    /** Open promises due soon (or a few minutes overdue, within the tolerance) that no dial block covers. */
+    reminders(withinMinutes: number): PromiseReminderView[] {
+      const now = deps.now().getTime();
+      const settings = deps.settings.get();
+      const store = deps.store();
+      const from = now - settings.schedule.promiseToleranceMinutes * 60_000;
+      const until = now + withinMinutes * 60_000;
+      const due: PlannedAttempt[] = [];
+      for (const lead of store.allLeads()) {
+        const promise = store.rotationOf(lead.id)?.promise;
+        if (!promise || promise.at < from || promise.at > until) continue;
+        if (isDoNotCall(lead, store.rotationOf(lead.id), deps.doNotCall().list) || store.summaryOf(lead.id).optedOut) continue;
+        due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
+      }
+      const blocks = expandDialBlocks(settings.schedule.dialBlocks, settings, from - 86_400_000, until + 86_400_000);
+      return promiseReminders(due, blocks).map(({ leadId, at }) => {
+        const lead = store.getLead(leadId)!;
+        const zone = referenceZone(lead);
+        const minutes = Math.round((at - now) / 60_000);
+        const relative = minutes === 0 ? 'now' : minutes > 0 ? `in ${minutes} min` : `${-minutes} min ago`;
+        return {
+          leadId,
+          name: leadName(lead) || lead.company,
+          phone: lead.phone,
+          at: isoWithOffset(zone, at),
+          phrase: `${phraseAttemptTime(at, zone, now)} (${relative})`,
+        };
+      });
     },
 
     prepareVoicemail(lead: Lead): PreparedVoicemail {

@@ -117,6 +117,30 @@ describe('scheduling through the core', () => {
     expect(again.version).toBe(2);
   });
 
+  it('reminds the rep of a promise due when no dial block runs, and not when one does', async () => {
+    const clock = { now: new Date('2026-12-01T15:00:00Z') };
+    core = await startCore(tempDir(), clock);
+    const dana = await leadByName(core, 'Dana');
+    const voicemail = await value<PreparedVoicemail>(core.dispatch('prepareVoicemail', { leadId: dana.id }));
+    await value(core.dispatch('recordOutcome', { leadId: dana.id, outcome: 'voicemail', promisedFor: voicemail.promisedFor! }));
+    const promised = Date.parse(voicemail.promisedFor!);
+
+    clock.now = new Date(promised - 3 * 60 * 60_000);
+    expect(await value<unknown[]>(core.dispatch('listReminders', { withinMinutes: 60 }))).toEqual([]);
+    clock.now = new Date(promised - 10 * 60_000);
+    const reminders = await value<Array<{ leadId: string; at: string; phrase: string }>>(core.dispatch('listReminders', {}));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatchObject({ leadId: dana.id, phrase: expect.stringMatching(/\(in 10 min\)$/) });
+    expect(Date.parse(reminders[0].at)).toBe(promised);
+
+    // A dial block over the promised minute takes the promise first in its queue instead.
+    const start = new Date(promised - 30 * 60_000);
+    const hhmm = (d: Date) => d.toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' });
+    const block = { days: [0, 1, 2, 3, 4, 5, 6], start: hhmm(start), end: hhmm(new Date(promised + 30 * 60_000)) };
+    await value(core.dispatch('updateSettings', { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, dialBlocks: [block] } }));
+    expect(await value<unknown[]>(core.dispatch('listReminders', {}))).toEqual([]);
+  });
+
   it('refolds the history when the bands change', async () => {
     core = await startCore(tempDir(), { now: new Date('2026-12-01T15:00:00Z') });
     const dana = await leadByName(core, 'Dana');
