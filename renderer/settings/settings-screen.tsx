@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { Field } from './field.js';
+import { ScheduleSettingsForm } from './schedule-settings.js';
 import { DAY_NAMES, issuesByField, toForm, toPatch, type SettingsForm } from './settings-form.js';
 
 const TIME_ZONES: string[] = (() => {
@@ -143,6 +144,7 @@ export function SettingsScreen() {
           </p>
         </div>
       </form>
+      <ScheduleSettingsForm />
     </div>
   );
 }
