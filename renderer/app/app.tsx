@@ -3,6 +3,7 @@ import { CallLayer } from '../calls/call-layer.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
 import { PhoneScreen } from '../phone-settings/phone-screen.js';
+import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -44,6 +45,7 @@ export function App() {
       <Navigation current={screen} onNavigate={setScreen} leadCount={status.leadCount} />
       <main className="content">
         <CallLayer />
+        <ReminderBanner />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
             {status.notices.map((notice) => (
