@@ -66,6 +66,8 @@ export function endText(call: CallView): string {
       return 'No answer';
     case 'rejected': {
       const status = call.sipStatus;
+      // Answered, but the answer's media could not be used (no common codec, bad SDP).
+      if (status !== null && status >= 200 && status < 300) return `Not connected: the call's audio could not be set up (SIP ${status})`;
       return status ? `Not connected: ${SIP_FAILURES[status] ?? 'refused'} (SIP ${status})` : 'Not connected';
     }
     case 'network':

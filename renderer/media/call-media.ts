@@ -127,7 +127,9 @@ export class PeerCallMedia implements CallMedia {
   private peer(iceServers: string[]): RTCPeerConnection {
     this.assertOpen();
     if (this.pc) return this.pc;
-    const pc = new RTCPeerConnection({ iceServers: iceServersFor(iceServers), bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // 'balanced', not 'max-bundle': a SIP peer or media relay answers without a=group:BUNDLE, which
+    // Chromium refuses under max-bundle ("Answer cannot remove m= section ... from BUNDLE group").
+    const pc = new RTCPeerConnection({ iceServers: iceServersFor(iceServers), bundlePolicy: 'balanced', rtcpMuxPolicy: 'require' });
     pc.addEventListener('track', (event) => {
       if (event.track.kind !== 'audio') return;
       this.remote.addTrack(event.track);

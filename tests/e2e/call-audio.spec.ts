@@ -1,0 +1,162 @@
+/**
+ * A real call through the real renderer: Chromium (fake microphone playing 440 Hz) → the media
+ * module's RTCPeerConnection ⇄ the core's sip.js over the harness → Kamailio (WebSocket, digest
+ * auth) → rtpengine (DTLS-SRTP ⇄ RTP) → baresip as the lead's phone, which auto-answers, plays a
+ * greeting with a 1000 Hz beep and records what it receives. Audio is measured both ways: sox on
+ * baresip's recording, an AnalyserNode on the page's remote `<audio>` element.
+ *
+ * Lab processes use fixed loopback ports (tests/lab/README.md): never run this beside `npm run test:lab`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { Lab, LAB_PASSWORD, LAB_PORTS, LAB_WS_URL, soxStat } from '../lab/lab.js';
+import { afternoonZone, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, MIC_TONE_HZ } from './call-lab.js';
+import { expect, test } from './harness-fixture.js';
+
+const LEAD_DIGITS = '12125550147';
+const REP_AOR = `sip:rep@127.0.0.1:${LAB_PORTS.kamailioUdp}`;
+
+test.use({ launchOptions: fakeMediaLaunchOptions(micToneWav()) });
+
+/** Starts the lab pieces a test needs and stops them by PID afterwards; keeps the run folder of a failed test. */
+async function withLab<T>(name: string, body: (lab: Lab) => Promise<T>): Promise<T> {
+  const lab = new Lab(name);
+  let passed = false;
+  try {
+    const result = await body(lab);
+    passed = true;
+    return result;
+  } finally {
+    await lab.stopAll();
+    if (passed && !process.env.DIALDESK_LAB_KEEP) lab.remove();
+    else console.warn(`lab run kept: ${lab.runDir}`);
+  }
+}
+
+async function configurePhone(page: Page, password: string): Promise<void> {
+  await page.getByRole('button', { name: 'Phone', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Phone account' });
+  await form.getByLabel('Server (WebSocket URL)').fill(LAB_WS_URL);
+  await form.getByLabel('SIP address', { exact: true }).fill(REP_AOR);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByLabel('Display name', { exact: true }).fill('Dana Reyes');
+  await form.getByLabel('Dial plan').fill(`sip:{digits}@127.0.0.1:${LAB_PORTS.kamailioUdp}`);
+  await form.getByLabel('Ring timeout (seconds)').fill('20');
+  await form.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(form.getByRole('status', { name: 'Save status' })).toHaveText('Saved. Connecting with the new account…');
+  // Write-only: the password is never shown again, only that one is saved.
+  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(form.getByText('A password is saved. Leave empty to keep it.')).toBeVisible();
+}
+
+test('a call from the UI carries audio both ways through Kamailio + rtpengine to baresip, and lands in the lead history', async ({ page, harness }, testInfo) => {
+  test.setTimeout(120_000);
+  await withLab('e2e-audio', async (lab) => {
+    await lab.startRtpengine();
+    await lab.startKamailio({ auth: true, rtpengine: true });
+    const baresip = await lab.startBaresip({ user: LEAD_DIGITS, greetingWav: makeGreeting(lab.runDir) });
+
+    // The rep's calendar and the lead's zone: early afternoon in both, every day, so the dial gate allows the call now.
+    const zone = afternoonZone();
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('form', { name: 'Settings' });
+    await settings.getByLabel('Your time zone').fill(zone);
+    await settings.getByLabel('Start').fill('09:00');
+    await settings.getByLabel('End').fill('18:00');
+    for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) {
+      await settings.getByRole('checkbox', { name: day }).check();
+    }
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+
+    // The phone account, typed into the Phone screen; voice processing off so the tone keeps its level.
+    await configurePhone(page, LAB_PASSWORD);
+    await page.getByRole('checkbox', { name: /Echo cancellation and noise suppression/ }).uncheck();
+    const line = page.getByRole('region', { name: 'Phone line' });
+    await expect(line).toHaveText(`Phone: registered as ${REP_AOR}`, { timeout: 15_000 });
+
+    // The lead, imported through the UI.
+    const csv = join(lab.runDir, 'lab-lead.csv');
+    writeFileSync(csv, `First Name,Last Name,Company,Phone,Time Zone\nLena,Lab,Loopback Phones,+1 212 555 0147,${zone}\n`);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Choose CSV file').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Import 1 rows' }).click();
+    await expect(page.getByText(/Imported 1 of 1 rows?/)).toBeVisible();
+    await page.getByRole('button', { name: 'Show leads' }).click();
+    await page.getByRole('listbox', { name: 'Leads' }).getByRole('option', { name: /Lena Lab/ }).click();
+    const lead = page.getByRole('complementary', { name: 'Lena Lab' });
+    await expect(lead).toContainText('No attempts yet.');
+
+    // Dial from the lead; baresip answers at once.
+    await lead.getByRole('button', { name: 'Dial' }).click();
+    const bar = page.getByRole('region', { name: 'Current call' });
+    await expect(bar).toContainText('+12125550147');
+    await expect(bar).toContainText('Connected', { timeout: 20_000 });
+    await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
+
+    // What the rep hears: baresip's 1000 Hz beep on the page's <audio>, at the level it was sent (RMS 0.354).
+    const heard = await measureRemoteAudio(page, 1000, 1.5, 15_000);
+    testInfo.annotations.push({ type: 'heard in page', description: JSON.stringify(heard) });
+    expect(heard.toneSeconds, `heard: ${JSON.stringify(heard)}`).toBeGreaterThanOrEqual(1.5);
+    expect(heard.peakHz).toBeGreaterThan(980);
+    expect(heard.peakHz).toBeLessThan(1020);
+    expect(heard.rms).toBeGreaterThan(0.25);
+    expect(heard.rms).toBeLessThan(0.45);
+    // The call bar's own meters move: our microphone (the fake tone) is live.
+    const micMeter = bar.getByRole('meter', { name: 'Microphone level' });
+    await expect.poll(() => micMeter.evaluate((m: HTMLMeterElement) => m.value), { timeout: 5000 }).toBeGreaterThan(0.5);
+
+    // Mute and unmute through the core and the media module; the call stays up.
+    await bar.getByRole('button', { name: 'Mute' }).click();
+    await expect(bar.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');
+    await bar.getByRole('button', { name: 'Mute' }).click();
+    await expect(bar.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(bar).toContainText('Connected');
+
+    // Let the unmuted tone run ~3 s more (by the call timer, not a sleep), then hang up from the UI.
+    const seconds = async () => Number((await bar.getByLabel('Call time').textContent())?.split(':')[1] ?? 0);
+    const unmutedAt = await seconds();
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(unmutedAt + 3);
+    await bar.getByRole('button', { name: 'Hang up' }).click();
+    await expect(bar).toContainText('You hung up');
+
+    // What the lead heard: our 440 Hz tone in baresip's recording, measured by sox once baresip closed the file.
+    await baresip.proc.stop();
+    const [recording] = lab.recordings(baresip.recDir);
+    expect(recording, `no recording in ${baresip.recDir}`).toBeDefined();
+    const whole = soxStat(recording);
+    // The last 2.5 s before the hang-up were unmuted tone.
+    const tone = soxStat(recording, ['trim', String(Math.max(0, whole.lengthSeconds - 2.5)), '2']);
+    testInfo.annotations.push({ type: 'recorded by baresip', description: JSON.stringify({ whole, tone }) });
+    expect(whole.lengthSeconds).toBeGreaterThan(5);
+    expect(tone.roughFrequency).toBeGreaterThan(425);
+    expect(tone.roughFrequency).toBeLessThan(455);
+    expect(tone.rms).toBeGreaterThan(0.25);
+
+    // The attempt is in the lead's history, as a conversation.
+    const history = lead.getByRole('list', { name: 'Attempt history' });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history).toContainText('Conversation');
+    await expect(page.locator('audio.call-audio')).toHaveCount(0);
+  });
+});
+
+test('a wrong password shows "authentication failed"; the right one then registers', async ({ page, harness }) => {
+  test.setTimeout(60_000);
+  await withLab('e2e-auth', async (lab) => {
+    await lab.startKamailio({ auth: true });
+    await page.goto(harness.url);
+    await configurePhone(page, 'not-the-password');
+    const line = page.getByRole('region', { name: 'Phone line' });
+    await expect(line).toContainText('Phone: authentication failed', { timeout: 15_000 });
+    await expect(line.getByRole('button', { name: 'Retry now' })).toBeVisible();
+
+    // Fixing the password in the same form registers.
+    const form = page.getByRole('form', { name: 'Phone account' });
+    await form.getByLabel('Password', { exact: true }).fill(LAB_PASSWORD);
+    await form.getByRole('button', { name: 'Save and connect' }).click();
+    await expect(line).toHaveText(`Phone: registered as ${REP_AOR}`, { timeout: 15_000 });
+  });
+});
