@@ -6,9 +6,11 @@
 #   rtpengine (--rtpengine) ng 127.0.0.1:25223, for WebRTC calls from the renderer
 # Every process runs in its own session/process group; PIDs go to $RUN/*.pid for stop.sh.
 # Usage: tests/lab/start.sh [--auth] [--rtpengine]     RUN dir: $DIALDESK_LAB_RUN (default /tmp/dialdesk-lab-manual)
+#        $DIALDESK_LAB_LEAD: the user baresip registers as (default 15550100; e.g. 12125550147 for a lead +1 212 555 0147)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 RUN="${DIALDESK_LAB_RUN:-/tmp/dialdesk-lab-manual}"
+LEAD="${DIALDESK_LAB_LEAD:-15550100}"
 AUTH=0; RTPENGINE=0
 for arg in "$@"; do
   case "$arg" in
@@ -54,7 +56,7 @@ B="$RUN/baresip"
 mkdir -p "$B/rec"
 sox -n -r 8000 -c 1 -b 16 "$B/greeting.wav" synth 1 sine 1000 vol 0.5 pad 0.5 8.5
 fill() { sed -e "s#LAB_DIR#$B#g" -e 's/BARESIP_SIP_PORT/25090/g' -e 's/BARESIP_CTRL_PORT/25095/g' \
-  -e 's/BARESIP_RTP_MIN/25100/g' -e 's/BARESIP_RTP_MAX/25120/g' -e 's/BARESIP_USER/15550100/g' -e 's/KAMAILIO_UDP_PORT/25060/g' "$1"; }
+  -e 's/BARESIP_RTP_MIN/25100/g' -e 's/BARESIP_RTP_MAX/25120/g' -e "s/BARESIP_USER/$LEAD/g" -e 's/KAMAILIO_UDP_PORT/25060/g' "$1"; }
 fill "$HERE/config/baresip-config.template" >"$B/config"
 fill "$HERE/config/baresip-accounts.template" >"$B/accounts"
 HOME="$B" setsid baresip -4 -f "$B" -s >"$RUN/baresip.log" 2>&1 </dev/null &
@@ -64,6 +66,6 @@ wait_log "$RUN/baresip.log" '\{0/UDP/v4\} 200 OK' 10
 cat <<INFO
 Lab up in $RUN (logs: *.log)
   SIP WebSocket  ws://127.0.0.1:25088   registrar/proxy sip:127.0.0.1:25060$( (( AUTH )) && echo "  password: lab-secret-1")
-  lead's phone   sip:15550100@127.0.0.1:25060 (dial plan sip:{digits}@127.0.0.1:25060, number +15550100)
+  lead's phone   sip:$LEAD@127.0.0.1:25060 (dial plan sip:{digits}@127.0.0.1:25060, number +$LEAD)
 Stop with tests/lab/stop.sh
 INFO
