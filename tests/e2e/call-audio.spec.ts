@@ -115,6 +115,15 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await expect(bar.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
     await expect(bar).toContainText('Connected');
 
+    // The keypad: RFC 4733 events from the page's RTCDTMFSender, decoded by baresip (through rtpengine).
+    const logFrom = baresip.proc.log.length;
+    await bar.getByRole('button', { name: 'Keypad' }).click();
+    for (const key of ['1', '5', '9', '#']) await bar.getByRole('button', { name: `Send ${key}` }).click();
+    await expect(bar.getByText('Sent: 159#')).toBeVisible();
+    await baresip.proc.waitFor(/received event: '#' \(end=1\)/, 10_000, logFrom);
+    const digits = [...baresip.proc.log.slice(logFrom).matchAll(/received event: '(.)' \(end=1\)/g)].map((m) => m[1]).join('');
+    expect(digits).toBe('159#');
+
     // Let the unmuted tone run ~3 s more (by the call timer, not a sleep), then hang up from the UI.
     const seconds = async () => Number((await bar.getByLabel('Call time').textContent())?.split(':')[1] ?? 0);
     const unmutedAt = await seconds();
