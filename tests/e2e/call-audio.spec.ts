@@ -124,6 +124,16 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     const digits = [...baresip.proc.log.slice(logFrom).matchAll(/received event: '(.)' \(end=1\)/g)].map((m) => m[1]).join('');
     expect(digits).toBe('159#');
 
+    // Hold and resume: re-INVITEs with the page's sendonly/sendrecv offers; baresip answers recvonly while held.
+    const holdFrom = baresip.proc.log.length;
+    await bar.getByRole('button', { name: 'Hold' }).click();
+    await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(bar).toContainText('On hold');
+    await baresip.proc.waitFor(/a=recvonly/, 5000, holdFrom);
+    await bar.getByRole('button', { name: 'Hold' }).click();
+    await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(bar).toContainText('Connected');
+
     // Let the unmuted tone run ~3 s more (by the call timer, not a sleep), then hang up from the UI.
     const seconds = async () => Number((await bar.getByLabel('Call time').textContent())?.split(':')[1] ?? 0);
     const unmutedAt = await seconds();
