@@ -9,46 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { Lab, LAB_PASSWORD, LAB_PORTS, LAB_WS_URL, soxStat } from '../lab/lab.js';
-import { afternoonZone, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, MIC_TONE_HZ } from './call-lab.js';
+import { LAB_PASSWORD, soxStat } from '../lab/lab.js';
+import { afternoonZone, configurePhone, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
 const LEAD_DIGITS = '12125550147';
-const REP_AOR = `sip:rep@127.0.0.1:${LAB_PORTS.kamailioUdp}`;
 
 test.use({ launchOptions: fakeMediaLaunchOptions(micToneWav()) });
-
-/** Starts the lab pieces a test needs and stops them by PID afterwards; keeps the run folder of a failed test. */
-async function withLab<T>(name: string, body: (lab: Lab) => Promise<T>): Promise<T> {
-  const lab = new Lab(name);
-  let passed = false;
-  try {
-    const result = await body(lab);
-    passed = true;
-    return result;
-  } finally {
-    await lab.stopAll();
-    if (passed && !process.env.DIALDESK_LAB_KEEP) lab.remove();
-    else console.warn(`lab run kept: ${lab.runDir}`);
-  }
-}
-
-async function configurePhone(page: Page, password: string): Promise<void> {
-  await page.getByRole('button', { name: 'Phone', exact: true }).click();
-  const form = page.getByRole('form', { name: 'Phone account' });
-  await form.getByLabel('Server (WebSocket URL)').fill(LAB_WS_URL);
-  await form.getByLabel('SIP address', { exact: true }).fill(REP_AOR);
-  await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByLabel('Display name', { exact: true }).fill('Dana Reyes');
-  await form.getByLabel('Dial plan').fill(`sip:{digits}@127.0.0.1:${LAB_PORTS.kamailioUdp}`);
-  await form.getByLabel('Ring timeout (seconds)').fill('20');
-  await form.getByRole('button', { name: 'Save and connect' }).click();
-  await expect(form.getByRole('status', { name: 'Save status' })).toHaveText('Saved. Connecting with the new account…');
-  // Write-only: the password is never shown again, only that one is saved.
-  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
-  await expect(form.getByText('A password is saved. Leave empty to keep it.')).toBeVisible();
-}
 
 test('a call from the UI carries audio both ways through Kamailio + rtpengine to baresip, and lands in the lead history', async ({ page, harness }, testInfo) => {
   test.setTimeout(120_000);

@@ -8,8 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { config } from '../../playwright.config.js';
+import { Lab, LAB_PORTS, LAB_WS_URL } from '../lab/lab.js';
+
+/** The rep's SIP address on the lab's Kamailio. */
+export const REP_AOR = `sip:rep@127.0.0.1:${LAB_PORTS.kamailioUdp}`;
 
 /** The fake microphone: a steady 440 Hz sine at half scale (RMS 0.354), looped by Chromium. */
 export const MIC_TONE_HZ = 440;
@@ -142,6 +146,38 @@ export async function measureRemoteAudio(page: Page, targetHz: number, wantSecon
     },
     { targetHz, wantSeconds, timeoutMs },
   );
+}
+
+/** Starts the lab pieces a test needs and stops them by PID afterwards; keeps the run folder of a failed test. */
+export async function withLab<T>(name: string, body: (lab: Lab) => Promise<T>): Promise<T> {
+  const lab = new Lab(name);
+  let passed = false;
+  try {
+    const result = await body(lab);
+    passed = true;
+    return result;
+  } finally {
+    await lab.stopAll();
+    if (passed && !process.env.DIALDESK_LAB_KEEP) lab.remove();
+    else console.warn(`lab run kept: ${lab.runDir}`);
+  }
+}
+
+/** Types the lab account into the Phone screen and saves it (the password is write-only afterwards). */
+export async function configurePhone(page: Page, password: string): Promise<void> {
+  await page.getByRole('button', { name: 'Phone', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Phone account' });
+  await form.getByLabel('Server (WebSocket URL)').fill(LAB_WS_URL);
+  await form.getByLabel('SIP address', { exact: true }).fill(REP_AOR);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByLabel('Display name', { exact: true }).fill('Dana Reyes');
+  await form.getByLabel('Dial plan').fill(`sip:{digits}@127.0.0.1:${LAB_PORTS.kamailioUdp}`);
+  await form.getByLabel('Ring timeout (seconds)').fill('20');
+  await form.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(form.getByRole('status', { name: 'Save status' })).toHaveText('Saved. Connecting with the new account…');
+  // Write-only: the password is never shown again, only that one is saved.
+  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(form.getByText('A password is saved. Leave empty to keep it.')).toBeVisible();
 }
 
 function run(command: string, args: string[]): void {
