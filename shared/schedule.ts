@@ -109,7 +109,20 @@ export const scheduleSettingsSchema = z
           .refine((b) => b.start < b.end, 'a band must end after it starts'),
       )
       .min(1)
-      .max(24),
+      .max(24)
+      .superRefine((bands, ctx) => {
+        const sorted = [...bands].sort((a, b) => (a.start < b.start ? -1 : 1));
+        for (let i = 1; i < sorted.length; i++) {
+          if (sorted[i].start < sorted[i - 1].end) {
+            ctx.addIssue({ code: 'custom', message: `bands ${sorted[i - 1].id} and ${sorted[i].id} overlap` });
+          }
+        }
+        const ids = new Set<string>();
+        for (const band of bands) {
+          if (ids.has(band.id)) ctx.addIssue({ code: 'custom', message: `two bands share the id ${band.id}` });
+          ids.add(band.id);
+        }
+      }),
     legalWindow: localWindowSchema,
     countryWindows: z.record(z.string().regex(/^[A-Z]{2}$/), localWindowSchema),
     leadWindows: z.record(z.string().min(1).max(64), localWindowSchema),
@@ -122,13 +135,21 @@ export const scheduleSettingsSchema = z
     voicemailsBeforeOptOut: z.number().int().min(1).max(20),
     rotationLookaheadDays: z.number().int().min(1).max(30),
     dialBlocks: z.array(
-      z.object({ days: z.array(z.number().int().min(0).max(6)).max(7), start: clock, end: clock }).strict(),
+      z
+        .object({ days: z.array(z.number().int().min(0).max(6)).min(1, 'a dial block needs at least one day').max(7), start: clock, end: clock })
+        .strict()
+        .refine((b) => b.start < b.end, 'a dial block must end after it starts'),
     ),
     promiseLeadInMinutes: z.number().int().min(0).max(120),
     promiseRoundingMinutes: z.number().int().min(1).max(60),
     promiseToleranceMinutes: z.number().int().min(1).max(240),
   })
-  .strict();
+  .strict()
+  // A band no legal minute touches could never be dialled: a setting mistake, not a plan.
+  .refine((s) => s.bands.every((b) => b.end > s.legalWindow.start && b.start < s.legalWindow.end), {
+    message: 'every band must overlap the legal calling window',
+    path: ['bands'],
+  });
 
 /** Where a lead's zones came from. */
 export type LeadZoneSource = 'import' | 'phone' | 'default';

@@ -100,6 +100,17 @@ export function renderTemplate(template: string, values: ScriptValues): Rendered
 }
 
 /** Readable pre-call warnings for values a lead lacks. */
+/** The variables that come from the rep's own Settings rather than the lead. */
+const REP_SETTINGS: Partial<Record<ScriptVariable, string>> = {
+  rep_name: 'Your name',
+  rep_company: 'Your company',
+  callback_number: 'Your callback number',
+};
+
 export function missingValueWarnings(missing: ScriptVariable[]): string[] {
-  return missing.map((name) => `This lead has no ${name.replace(/_/g, ' ')}; the script leaves {${name}} blank (add a fallback such as {${name}|…})`);
+  return missing.map((name) =>
+    REP_SETTINGS[name]
+      ? `${REP_SETTINGS[name]} is not set (Settings), so the script leaves {${name}} blank.`
+      : `This lead has no ${name.replace(/_/g, ' ')}; the script leaves {${name}} blank (add a fallback such as {${name}|…})`,
+  );
 }
