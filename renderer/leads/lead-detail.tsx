@@ -57,7 +57,7 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
 
   const { lead, summary, attempts, schedule } = detail;
   const name = `${lead.firstName} ${lead.lastName}`.trim();
-  const zone = lead.timeZone;
+  const zone = lead.zones?.zones[0] ?? lead.timeZone;
   const localTime = localTimeIn(zone);
 
   return (

@@ -11,6 +11,7 @@ export interface LeadRow {
   name: string;
   company: string;
   phone: string;
+  /** The lead's reference zone (imported, else from the number); null when neither tells. */
   timeZone: string | null;
   attempts: number;
   lastAttemptAt: string | null;

@@ -33,7 +33,8 @@ export class LeadListView {
       name: leadName(lead),
       company: lead.company,
       phone: lead.phone,
-      timeZone: lead.timeZone,
+      // The zone calls are planned in: the imported column, else the one the number implies.
+      timeZone: lead.zones?.zones[0] ?? lead.timeZone,
       attempts: summary.attempts,
       lastAttemptAt: summary.lastAttemptAt,
       lastOutcome: summary.lastOutcome,
