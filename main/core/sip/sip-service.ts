@@ -173,10 +173,10 @@ class SipServiceImpl implements SipService {
       const entry = this.calls.get(callId);
       if (entry && entry.view.status !== 'ended') void this.endByUs(entry, 'media-lost', why);
     });
-    // sip.js opens `new WebSocket(url, 'sip')` on the global. Node 20 has none; use `ws` (verified
-    // against Kamailio). Where a global exists (Electron's Node 22) it is left alone.
-    const g = globalThis as { WebSocket?: unknown };
-    if (typeof g.WebSocket === 'undefined') g.WebSocket = NodeWebSocket;
+    // sip.js opens `new WebSocket(url, 'sip')` on the global. Always `ws`: it is the implementation
+    // the lab tests prove against Kamailio. Node 20 has no global, and the one in Electron's Node 22
+    // (undici) is untested here, so the app must not silently run on a different transport.
+    (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
   }
 
   // ---- account ----------------------------------------------------------------------------
