@@ -126,5 +126,6 @@ export type MediaOperation =
 export type MediaRequest = { id: string; callId: string } & MediaOperation;
 
 export type MediaResponse =
-  | { id: string; ok: true; description?: { body: string; contentType: string } }
+  /** `sent: false` answers sendDtmf when the far end took no RFC 4733 events: main then falls back to SIP INFO. */
+  | { id: string; ok: true; description?: { body: string; contentType: string }; sent?: boolean }
   | { id: string; ok: false; error: string };

@@ -80,10 +80,11 @@ export class PeerCallMedia implements CallMedia {
     }
   }
 
-  async sendDtmf(tones: string, { durationMs, gapMs }: { durationMs: number; gapMs: number }): Promise<void> {
+  /** False when the far end took no RFC 4733 telephone-events: main then sends the digits as SIP INFO. */
+  async sendDtmf(tones: string, { durationMs, gapMs }: { durationMs: number; gapMs: number }): Promise<boolean> {
     const dtmf = this.transceiver?.sender.dtmf;
     if (!dtmf) throw new Error('no audio sender for DTMF yet');
-    if (!dtmf.canInsertDTMF) throw new Error('the far end did not accept RFC 4733 telephone-events');
+    if (!dtmf.canInsertDTMF) return false;
     const duration = Math.min(6000, Math.max(40, durationMs));
     const gap = Math.max(30, gapMs);
     await new Promise<void>((resolve) => {
@@ -100,6 +101,7 @@ export class PeerCallMedia implements CallMedia {
       dtmf.addEventListener('tonechange', onTone);
       dtmf.insertDTMF(tones, duration, gap);
     });
+    return true;
   }
 
   setMute(muted: boolean): void {

@@ -4,7 +4,7 @@ import type { MediaRequest, MediaResponse } from '../../shared/sip.js';
 export interface CallMedia {
   getDescription(options: { hold: boolean; iceServers: string[] }): Promise<{ body: string; contentType: string }>;
   setDescription(sdp: string, options: { hold: boolean; iceServers: string[] }): Promise<void>;
-  sendDtmf(tones: string, options: { durationMs: number; gapMs: number }): Promise<void>;
+  sendDtmf(tones: string, options: { durationMs: number; gapMs: number }): Promise<boolean>;
   setMute(muted: boolean): void;
   close(): void;
 }
@@ -65,8 +65,7 @@ export class MediaRequestRouter {
             await media.setDescription(request.sdp, { hold: request.hold, iceServers: request.iceServers });
             return { id: request.id, ok: true };
           case 'sendDtmf':
-            await media.sendDtmf(request.tones, { durationMs: request.durationMs, gapMs: request.gapMs });
-            return { id: request.id, ok: true };
+            return { id: request.id, ok: true, sent: await media.sendDtmf(request.tones, { durationMs: request.durationMs, gapMs: request.gapMs }) };
           case 'setMute':
             media.setMute(request.muted);
             return { id: request.id, ok: true };

@@ -70,6 +70,7 @@ export const mediaResponseSchema = z.union([
       id: z.string().min(1).max(64),
       ok: z.literal(true),
       description: z.object({ body: z.string().max(100_000), contentType: z.string().max(100) }).strict().optional(),
+      sent: z.boolean().optional(),
     })
     .strict(),
   z.object({ id: z.string().min(1).max(64), ok: z.literal(false), error: z.string().max(1000) }).strict(),

@@ -53,8 +53,8 @@ export function createRendererMedia(options: RendererMediaOptions): MediaBridgeF
           await request(call.callId, { op: 'setDescription', sdp, hold, iceServers: call.iceServers });
         },
         async sendDtmf(tones, { durationMs, gapMs }) {
-          await request(call.callId, { op: 'sendDtmf', tones, durationMs, gapMs });
-          return true;
+          const response = await request(call.callId, { op: 'sendDtmf', tones, durationMs, gapMs });
+          return response.sent !== false;
         },
         async setMute(muted) {
           await request(call.callId, { op: 'setMute', muted });

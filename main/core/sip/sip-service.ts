@@ -662,6 +662,9 @@ class SipServiceImpl implements SipService {
       this.endCall(entry, entry.remoteBye ? 'hangup-remote' : entry.localBye ? 'hangup-local' : 'network', 200);
     } else if (entry.cancelReason) {
       this.endCall(entry, entry.cancelReason, entry.finalStatus);
+    } else if (entry.finalStatus !== null && entry.finalStatus >= 200 && entry.finalStatus < 300) {
+      // Answered, but the answer's media could not be set up: not the lead's doing.
+      this.endCall(entry, 'media-lost', entry.finalStatus);
     } else {
       this.endCall(entry, entry.finalStatus !== null ? 'rejected' : 'network', entry.finalStatus);
     }

@@ -3,7 +3,7 @@ import type { MediaOperation, MediaRequest } from '../../../shared/sip.js';
 import { MediaRequestRouter, type CallMedia } from '../../../renderer/media/request-router.js';
 
 /** A CallMedia that logs each step and can be made slow or failing. */
-function fakeMedia(log: string[], callId: string, options: { slowSet?: Promise<void>; failGet?: Error } = {}): CallMedia {
+function fakeMedia(log: string[], callId: string, options: { slowSet?: Promise<void>; failGet?: Error; noTelephoneEvent?: boolean } = {}): CallMedia {
   return {
     async getDescription({ hold }) {
       log.push(`${callId} get hold=${hold}`);
@@ -17,6 +17,7 @@ function fakeMedia(log: string[], callId: string, options: { slowSet?: Promise<v
     },
     async sendDtmf(tones) {
       log.push(`${callId} dtmf ${tones}`);
+      return !options.noTelephoneEvent;
     },
     setMute(muted) {
       log.push(`${callId} mute ${muted}`);
@@ -64,9 +65,15 @@ describe('media request routing', () => {
     const router = new MediaRequestRouter((callId) => fakeMedia(log, callId));
     expect(await router.handle(req('r0', 'c1', { op: 'sendDtmf', tones: '1', durationMs: 100, gapMs: 70 }))).toMatchObject({ id: 'r0', ok: false });
     await router.handle(req('r1', 'c1', { op: 'getDescription', hold: false, iceServers: [] }));
-    expect(await router.handle(req('r2', 'c1', { op: 'sendDtmf', tones: '12#', durationMs: 160, gapMs: 80 }))).toEqual({ id: 'r2', ok: true });
+    expect(await router.handle(req('r2', 'c1', { op: 'sendDtmf', tones: '12#', durationMs: 160, gapMs: 80 }))).toEqual({ id: 'r2', ok: true, sent: true });
     expect(await router.handle(req('r3', 'c1', { op: 'setMute', muted: true }))).toEqual({ id: 'r3', ok: true });
     expect(log).toEqual(['c1 get hold=false', 'c1 dtmf 12#', 'c1 mute true']);
+  });
+
+  it('answers sent: false when the far end takes no RFC 4733 events, so main falls back to SIP INFO', async () => {
+    const router = new MediaRequestRouter((callId) => fakeMedia([], callId, { noTelephoneEvent: true }));
+    await router.handle(req('r1', 'c1', { op: 'getDescription', hold: false, iceServers: [] }));
+    expect(await router.handle(req('r2', 'c1', { op: 'sendDtmf', tones: '5', durationMs: 160, gapMs: 80 }))).toEqual({ id: 'r2', ok: true, sent: false });
   });
 
   it('turns a failing step into an error answer, not a throw', async () => {

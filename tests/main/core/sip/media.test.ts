@@ -104,6 +104,16 @@ describe('renderer media bridge protocol', () => {
     await expect(set).rejects.toThrow('no microphone');
   });
 
+  it('reports DTMF as not sent when the page says the far end takes no RFC 4733 events', async () => {
+    const { factory, requests, bridge } = setup();
+    const first = bridge.sendDtmf('1', { durationMs: 160, gapMs: 80 });
+    factory.respond!({ id: requests[0].id, ok: true, sent: true });
+    await expect(first).resolves.toBe(true);
+    const second = bridge.sendDtmf('2', { durationMs: 160, gapMs: 80 });
+    factory.respond!({ id: requests[1].id, ok: true, sent: false });
+    await expect(second).resolves.toBe(false);
+  });
+
   it('a renderer that never answers is reported as media lost', async () => {
     const { lost, bridge } = setup(30);
     await expect(bridge.getDescription({ hold: false })).rejects.toThrow(/did not answer getDescription/);
