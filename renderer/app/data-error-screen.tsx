@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { AppStatus } from '../../shared/contract/index.js';
-import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { ErrorMessage } from './error-message.js';
 
 interface Props {
@@ -13,16 +12,11 @@ interface Props {
 /** The store could not be read. Nothing was replaced; say where the rep's data is and offer a fresh start. */
 export function DataErrorScreen({ message, keptFiles, onStarted }: Props) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiAction();
 
   const startFresh = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.startFreshStore({ confirm: true });
-    setBusy(false);
+    const result = await run(() => api.startFreshStore({ confirm: true }));
     if (result.ok) onStarted(result.value);
-    else setError(result.error);
   };
 
   return (

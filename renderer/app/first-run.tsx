@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { ErrorMessage } from './error-message.js';
 
 interface Props {
@@ -11,16 +10,11 @@ interface Props {
 /** No leads and no history yet: bring in real leads, or try the app with the sample list. */
 export function FirstRun({ onImport, onSampleLoaded }: Props) {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiAction();
 
   const loadSample = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.loadSampleLeads({});
-    setBusy(false);
+    const result = await run(() => api.loadSampleLeads({}));
     if (result.ok) onSampleLoaded();
-    else setError(result.error);
   };
 
   return (

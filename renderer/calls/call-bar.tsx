@@ -1,7 +1,7 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { CallView } from '../../shared/sip.js';
-import type { ApiError, Result } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { mediaEngineFor } from '../media/media-engine.js';
 import { DtmfKeypad } from './dtmf-keypad.js';
 import { callParty, callStateText, formatDuration } from './format.js';
@@ -26,21 +26,13 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
     engine.subscribe,
     useCallback(() => engine.problem(call.id), [engine, call.id]),
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
   const live = call.status !== 'ended';
   const connected = call.status === 'connected';
   const now = useNow(connected);
 
-  const run = async (action: () => Promise<Result<unknown>>) => {
-    setBusy(true);
-    setError(null);
-    const result = await action();
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-  };
   const sendTone = (tone: string) => {
     setSent((s) => (s + tone).slice(-24));
     void run(() => api.sendDtmf({ callId: call.id, tones: tone }));

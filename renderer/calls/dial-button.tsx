@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { onCall } from './sip-state.js';
 import { useSip } from './use-sip.js';
 
@@ -11,17 +10,10 @@ import { useSip } from './use-sip.js';
 export function DialButton({ number, leadId }: { number: string; leadId: string | null }) {
   const api = useApi();
   const { state } = useSip();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
   const lineBusy = onCall(state);
 
-  const dial = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await api.dial({ number, leadId });
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-  };
+  const dial = () => run(() => api.dial({ number, leadId }));
 
   return (
     <div className="dial">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/sip.js';
-import type { ApiError, Result } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { callParty } from './format.js';
 import { ringingCalls } from './sip-state.js';
 import { useSip } from './use-sip.js';
@@ -23,8 +23,7 @@ export function InboundRinging() {
 function RingingCall({ call }: { call: CallView }) {
   const api = useApi();
   const [lead, setLead] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
 
   useEffect(() => {
     if (!call.leadId) return;
@@ -40,13 +39,6 @@ function RingingCall({ call }: { call: CallView }) {
     };
   }, [api, call.leadId]);
 
-  const run = async (action: () => Promise<Result<unknown>>) => {
-    setBusy(true);
-    setError(null);
-    const result = await action();
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-  };
 
   return (
     <section className="inbound-call" aria-label="Incoming call">

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { CallOutput } from '../../shared/contract/index.js';
-import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { readFileAsBase64 } from '../import/read-file.js';
 import './do-not-call.css';
@@ -13,22 +13,16 @@ export function DoNotCallImport() {
   const api = useApi();
   const fileId = useId();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiAction();
   const [report, setReport] = useState<Report | null>(null);
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    setBusy(true);
-    setError(null);
     setReport(null);
-    const contentBase64 = await readFileAsBase64(file);
-    const result = await api.importDoNotCall({ fileName: file.name, contentBase64 });
-    setBusy(false);
+    const result = await run(async () => api.importDoNotCall({ fileName: file.name, contentBase64: await readFileAsBase64(file) }));
     if (result.ok) setReport({ ...result.value, fileName: file.name });
-    else setError(result.error);
   };
 
   const already = report ? report.total - report.added : 0;

@@ -1,7 +1,7 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { MANUAL_OUTCOMES, OUTCOME_LABELS, type Attempt } from '../../shared/domain.js';
-import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
 import { ErrorMessage } from '../app/error-message.js';
 
 type ManualOutcome = (typeof MANUAL_OUTCOMES)[number];
@@ -19,21 +19,14 @@ export const OutcomeRecorder = forwardRef<HTMLFieldSetElement, Props>(function O
   const api = useApi();
   const noteId = useId();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useApiAction();
   const [done, setDone] = useState<string | null>(null);
 
   const record = async (outcome: ManualOutcome) => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    const result = await api.recordOutcome({ leadId, outcome, note: note.trim() });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+    const result = await run(() => api.recordOutcome({ leadId, outcome, note: note.trim() }));
+    if (!result.ok) return;
     setNote('');
     setDone(`Recorded: ${OUTCOME_LABELS[outcome]}`);
     onRecorded(result.value);
