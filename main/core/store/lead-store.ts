@@ -30,6 +30,14 @@ import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkp
 export const STORE_FILES = ['leads.json', 'state.json', 'attempts', 'inbound'] as const;
 
 const CHECKPOINT_EVERY = 5_000;
+/** Attempts folded between yields to the event loop during a refold. */
+const REFOLD_SLICE = 20_000;
+
+/** Where a fold writes: the live state, or a new one being built by refold(). */
+interface FoldTarget {
+  summaries: Map<string, StoredSummary>;
+  bandStats: BandStats;
+}
 
 export interface LeadStoreOptions {
   log?: (message: string) => void;
@@ -50,6 +58,7 @@ export class LeadStore {
   private readonly leadIdByPhone = new Map<string, string>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
+  private refolding: Promise<void> | null = null;
   private readonly logs = new Map<string, JsonlLog<Attempt>>();
   private attemptsSinceCheckpoint = 0;
   private pendingWrite: Promise<void> = Promise.resolve();
@@ -141,12 +150,33 @@ export class LeadStore {
    * (bands, cadence) change. Seconds at a million attempts; rare.
    */
   async refold(): Promise<void> {
-    this.summaries.clear();
-    this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
-    for (const month of [...this.logs.keys()].sort()) {
-      for (const { record } of this.logs.get(month)!.readFrom(0)) this.fold(record, month);
+    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length) });
+    this.refolding = refolding;
+    try {
+      await refolding;
+    } finally {
+      this.refolding = null;
     }
     await this.checkpoint();
+  }
+
+  /**
+   * Builds the new state aside and swaps it in whole, yielding to the event
+   * loop as it goes: readers keep the old state until then, and outcomes
+   * recorded meanwhile wait (recordAttempt awaits `refolding`).
+   */
+  private async refoldInto(target: FoldTarget): Promise<void> {
+    let folded = 0;
+    for (const month of [...this.logs.keys()].sort()) {
+      for (const { record } of this.logs.get(month)!.readFrom(0)) {
+        this.fold(record, month, target);
+        if (++folded % REFOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.summaries.clear();
+    for (const [id, summary] of target.summaries) this.summaries.set(id, summary);
+    this.bandStatsValue = target.bandStats;
+    this.summariesVersion += 1;
   }
 
   /** Adds leads and rewrites leads.json once for the whole batch. */
@@ -178,6 +208,7 @@ export class LeadStore {
    * disk; a crash after that cannot lose it, a crash before it leaves no trace.
    */
   async recordAttempt(attempt: Attempt): Promise<void> {
+    if (this.refolding) await this.refolding;
     this.assertOpen();
     if (!this.leads.has(attempt.leadId)) throw new Error(`no lead ${attempt.leadId}`);
     const month = attempt.recordedAt.slice(0, 7);
@@ -244,16 +275,16 @@ export class LeadStore {
     return this.options.schedule?.() ?? DEFAULT_SCHEDULE_SETTINGS;
   }
 
-  private fold(attempt: Attempt, month: string): void {
-    const summary = this.summaryOf(attempt.leadId);
+  private fold(attempt: Attempt, month: string, into: FoldTarget = { summaries: this.summaries, bandStats: this.bandStatsValue }): void {
+    const summary = into.summaries.get(attempt.leadId) ?? emptySummary();
     const zones = this.leads.get(attempt.leadId)?.zones;
     let rotation = summary.rotation;
     if (zones) {
       const schedule = this.schedule;
       rotation = foldAttempt(rotation ?? undefined, attempt, zones, schedule);
-      foldBandStatsInPlace(this.bandStatsValue, attempt, zones, schedule);
+      foldBandStatsInPlace(into.bandStats, attempt, zones, schedule);
     }
-    this.summaries.set(attempt.leadId, foldAttemptIntoSummary(summary, attempt, month, rotation));
+    into.summaries.set(attempt.leadId, foldAttemptIntoSummary(summary, attempt, month, rotation));
     this.summariesVersion += 1;
   }
 

@@ -5,6 +5,8 @@ import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import { LEADS_SCHEMA_VERSION } from '../../../../main/core/store/migrations.js';
 import { StoreOpenError } from '../../../../main/core/store/store-error.js';
 import { readCheckpoint } from '../../../../main/core/store/summary-checkpoint.js';
+import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
+import { generateStore } from '../../../bench/generate-store.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
@@ -69,6 +71,28 @@ describe('LeadStore', () => {
     const rebuilt = await LeadStore.open(dir);
     expect(rebuilt.summaryOf(lead.id).attempts).toBe(7);
     await rebuilt.close();
+  });
+
+  it('refolds aside while an outcome recorded meanwhile waits, then counts every attempt once', async () => {
+    const dir = tempDir();
+    const { leadIds } = generateStore(dir, 200, 50_000, 2);
+    let schedule = DEFAULT_SCHEDULE_SETTINGS;
+    const store = await LeadStore.open(dir, { schedule: () => schedule });
+    const lead = leadIds[7];
+    const before = store.summaryOf(lead).attempts;
+    schedule = { ...DEFAULT_SCHEDULE_SETTINGS, bands: [{ id: 'day', start: '08:00', end: '21:00' }] };
+
+    const refold = store.refold();
+    // Readers see the old, complete state until the new one is swapped in.
+    expect(store.summaryOf(lead).attempts).toBe(before);
+    const recorded = store.recordAttempt(makeAttempt(lead, 'busy', '2026-11-28T15:00:00.000Z'));
+    await Promise.all([refold, recorded]);
+
+    expect(store.summaryOf(lead).attempts).toBe(before + 1);
+    expect(store.rotationOf(lead)!.bandTries).toHaveLength(1);
+    const total = [...store.allLeads()].reduce((n, l) => n + store.summaryOf(l.id).attempts, 0);
+    expect(total).toBe([...store.allAttempts()].filter((a) => a.outcome !== 'failed').length);
+    await store.close();
   });
 
   it('refuses a second process on the same data folder and takes over a dead owner\'s lock', async () => {
