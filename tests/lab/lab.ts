@@ -384,3 +384,47 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
     }),
   ]);
 }
+
+export interface BaresipCtrlResponse {
+  ok: boolean;
+  data: string;
+}
+
+/**
+ * Runs one baresip command (as typed after `/`, e.g. `dial sip:rep@…`) over its ctrl_tcp module:
+ * JSON in netstrings (`<len>:{"command":…,"params":…,"token":…},`). Resolves with baresip's
+ * response to that token; the events it also pushes on the connection are skipped.
+ */
+export function baresipCommand(command: string, params = '', timeoutMs = 5000, port: number = LAB_PORTS.baresipCtrl): Promise<BaresipCtrlResponse> {
+  const token = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const json = JSON.stringify({ command, params, token });
+  const request = `${Buffer.byteLength(json)}:${json},`;
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let buffer = Buffer.alloc(0);
+    const timer = setTimeout(() => finish(new Error(`baresip did not answer "${command}" within ${timeoutMs} ms`)), timeoutMs);
+    const finish = (error: Error | null, response?: BaresipCtrlResponse) => {
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve(response!);
+    };
+    socket.once('connect', () => socket.write(request));
+    socket.once('error', (error) => finish(error));
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const colon = buffer.indexOf(':');
+        if (colon < 0) return;
+        const length = Number(buffer.subarray(0, colon).toString('ascii'));
+        if (!Number.isInteger(length)) return finish(new Error(`baresip ctrl_tcp sent a bad netstring: ${buffer.toString('utf8').slice(0, 80)}`));
+        if (buffer.length < colon + 1 + length + 1) return;
+        const message = JSON.parse(buffer.subarray(colon + 1, colon + 1 + length).toString('utf8')) as Record<string, unknown>;
+        buffer = buffer.subarray(colon + 1 + length + 1);
+        if (message.response === true && message.token === token) {
+          return finish(null, { ok: message.ok === true, data: typeof message.data === 'string' ? message.data : '' });
+        }
+      }
+    });
+  });
+}
