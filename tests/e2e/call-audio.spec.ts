@@ -2,15 +2,18 @@
  * A real call through the real renderer: Chromium (fake microphone playing 440 Hz) → the media
  * module's RTCPeerConnection ⇄ the core's sip.js over the harness → Kamailio (WebSocket, digest
  * auth) → rtpengine (DTLS-SRTP ⇄ RTP) → baresip as the lead's phone, which auto-answers, plays a
- * greeting with a 1000 Hz beep and records what it receives. Audio is measured both ways: sox on
- * baresip's recording, an AnalyserNode on the page's remote `<audio>` element.
+ * spoken line then a steady 1000 Hz tone, and records what it receives. Audio is measured both
+ * ways before the hold (an AnalyserNode on the page's remote `<audio>` element; sox on baresip's
+ * recording, which baresip 1.0 stops writing at the first re-INVITE), and again after the resume
+ * (the page's `<audio>` once more, plus RTP counters from rtpengine's ng `query` and baresip's
+ * `audio_debug`, since the recording no longer covers that part).
  *
  * Lab processes use fixed loopback ports (tests/lab/README.md): never run this beside `npm run test:lab`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_PASSWORD, soxStat } from '../lab/lab.js';
-import { afternoonZone, configurePhone, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
+import { afternoonZone, configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
 const LEAD_DIGITS = '12125550147';
@@ -63,7 +66,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await expect(bar).toContainText('Connected', { timeout: 20_000 });
     await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
 
-    // What the rep hears: baresip's 1000 Hz beep on the page's <audio>, at the level it was sent (RMS 0.354).
+    // What the rep hears: baresip's 1000 Hz tone on the page's <audio>, at the level it was sent (RMS 0.354).
     const heard = await measureRemoteAudio(page, 1000, 1.5, 15_000);
     testInfo.annotations.push({ type: 'heard in page', description: JSON.stringify(heard) });
     expect(heard.toneSeconds, `heard: ${JSON.stringify(heard)}`).toBeGreaterThanOrEqual(1.5);
@@ -92,28 +95,38 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     expect(digits).toBe('159#');
 
     // Hold and resume: re-INVITEs with the page's sendonly/sendrecv offers; baresip answers recvonly while held.
+    // The first re-INVITE also ends baresip's recording of what it receives (baresip 1.0), though RTP keeps arriving.
     const holdFrom = baresip.proc.log.length;
     await bar.getByRole('button', { name: 'Hold' }).click();
     await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
     await expect(bar).toContainText('On hold');
     await baresip.proc.waitFor(/a=recvonly/, 5000, holdFrom);
+    // While held the lead's phone sends nothing and the page hears no tone: the checks after the resume tell that apart.
+    await expectLeadSilentWhileHeld(page, testInfo);
     await bar.getByRole('button', { name: 'Hold' }).click();
     await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false');
     await expect(bar).toContainText('Connected');
-
-    // Let the unmuted tone run ~3 s more (by the call timer, not a sleep), then hang up from the UI.
     const seconds = async () => Number((await bar.getByLabel('Call time').textContent())?.split(':')[1] ?? 0);
-    const unmutedAt = await seconds();
-    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(unmutedAt + 3);
+    const resumedAt = await seconds();
+
+    // After the resume, both ways again: the page hears the lead's tone; the rep's RTP is relayed by
+    // rtpengine and counted as received by baresip; the lead's RTP flows too (tests/e2e/call-lab.ts).
+    await expectMediaBothWays(page, testInfo, 'after resume');
+
+    // The call stays up ~3 s past the resume (by the call timer, not a sleep), then hang up from the UI.
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(resumedAt + 3);
     await bar.getByRole('button', { name: 'Hang up' }).click();
     await expect(bar).toContainText('You hung up');
 
-    // What the lead heard: our 440 Hz tone in baresip's recording, measured by sox once baresip closed the file.
+    // What the lead heard before the hold: our 440 Hz tone in baresip's recording, measured by sox
+    // once baresip closed the file. The recording runs from the answer to the hold's re-INVITE only.
     await baresip.proc.stop();
     const [recording] = lab.recordings(baresip.recDir);
     expect(recording, `no recording in ${baresip.recDir}`).toBeDefined();
     const whole = soxStat(recording);
-    // The last 2.5 s before the hang-up were unmuted tone.
+    // The window measured is 2.5 s to 0.5 s before the recording's end, i.e. before the hold: after
+    // the unmute, around the keypad digits (RFC 4733 events, not audio). Nothing after the hold is
+    // in the recording; the rep → lead direction after the resume is the RTP counts checked above.
     const tone = soxStat(recording, ['trim', String(Math.max(0, whole.lengthSeconds - 2.5)), '2']);
     testInfo.annotations.push({ type: 'recorded by baresip', description: JSON.stringify({ whole, tone }) });
     expect(whole.lengthSeconds).toBeGreaterThan(5);

@@ -4,15 +4,16 @@
  * offers ICE + DTLS-SRTP to the rep's WebSocket registration → the core's sip.js → the renderer's
  * RTCPeerConnection answers (Chromium's fake microphone plays 440 Hz). The ringing panel names
  * the matched lead; after Accept, audio is measured both ways as in call-audio.spec.ts (an
- * AnalyserNode on the page's `<audio>`, sox on baresip's recording), and the core's inbound log
- * has the call as accepted, for that lead.
+ * AnalyserNode on the page's `<audio>`, sox on baresip's recording, which ends at the first
+ * re-INVITE), again after each resume (the page's `<audio>`, RTP counters from rtpengine and
+ * baresip), and the core's inbound log has the call as accepted, for that lead.
  *
  * Lab processes use fixed loopback ports (tests/lab/README.md): never run this beside `npm run test:lab`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baresipCommand, LAB_PASSWORD, soxStat } from '../lab/lab.js';
-import { configurePhone, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
+import { configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
 /** baresip registers as this user, so its calls come From the lead's number. */
@@ -56,7 +57,7 @@ test('an inbound call from a lead, accepted in the UI, carries audio both ways a
     await expect(bar).toContainText(LEAD_E164);
     await expect(bar).toContainText('Connected', { timeout: 15_000 });
 
-    // What the rep hears: baresip's 1000 Hz beep on the page's <audio>, at the level it was sent (RMS 0.354).
+    // What the rep hears: baresip's 1000 Hz tone on the page's <audio>, at the level it was sent (RMS 0.354).
     const heard = await measureRemoteAudio(page, 1000, 1.5, 15_000);
     testInfo.annotations.push({ type: 'heard in page', description: JSON.stringify(heard) });
     expect(heard.toneSeconds, `heard: ${JSON.stringify(heard)}`).toBeGreaterThanOrEqual(1.5);
@@ -80,9 +81,13 @@ test('an inbound call from a lead, accepted in the UI, carries audio both ways a
     await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'true');
     await expect(bar).toContainText('On hold');
     await baresip.proc.waitFor(/a=recvonly/, 5000, holdFrom);
+    // While held the lead's phone sends nothing and the page hears no tone: the checks after the resume tell that apart.
+    await expectLeadSilentWhileHeld(page, testInfo);
     await bar.getByRole('button', { name: 'Hold' }).click();
     await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false');
     await expect(bar).toContainText('Connected');
+    // After the rep's resume, both ways again (the page's <audio>; RTP counters, tests/e2e/call-lab.ts).
+    await expectMediaBothWays(page, testInfo, 'after the rep resumed');
 
     // Hold and resume from the lead's phone: re-INVITEs from the plain-RTP side, offered to the page
     // as WebRTC again; the page answers recvonly to baresip's sendonly, then sendrecv.
@@ -93,6 +98,8 @@ test('an inbound call from a lead, accepted in the UI, carries audio both ways a
     expect((await baresipCommand('resume')).ok).toBe(true);
     await baresip.proc.waitFor(/SIP\/2\.0 200 OK\r?\n(?:(?!\r?\n\r?\n)[\s\S])*?CSeq: \d+ INVITE[\s\S]*?a=sendrecv/, 5000, remoteResumeFrom);
     await expect(bar).toContainText('Connected');
+    // After the lead's resume too: media renegotiated from the plain side still flows both ways.
+    await expectMediaBothWays(page, testInfo, 'after the lead resumed');
 
     // Hang up from the UI.
     await bar.getByRole('button', { name: 'Hang up' }).click();

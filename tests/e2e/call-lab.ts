@@ -8,9 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 import { config } from '../../playwright.config.js';
-import { Lab, LAB_PORTS, LAB_WS_URL } from '../lab/lab.js';
+import { baresipRtpReceived, Lab, LAB_PORTS, LAB_WS_URL } from '../lab/lab.js';
+import { rtpengineOnlyCall } from '../lab/rtpengine-ng.js';
 
 /** The rep's SIP address on the lab's Kamailio. */
 export const REP_AOR = `sip:rep@127.0.0.1:${LAB_PORTS.kamailioUdp}`;
@@ -47,19 +48,24 @@ export function fakeMediaLaunchOptions(toneWav: string) {
   };
 }
 
+/** How long the lead's phone keeps sending its 1000 Hz tone after the spoken line. */
+export const LEAD_TONE_SECONDS = 90;
+
 /**
- * The lead's phone greeting (8 kHz mono, what baresip plays): a spoken line, then a 1000 Hz beep
- * at half scale for 2.5 s, then silence long enough that the rep hangs up first.
+ * The lead's phone greeting (8 kHz mono, what baresip plays): a spoken line, then a steady 1000 Hz
+ * tone at half scale (RMS 0.354) for LEAD_TONE_SECONDS. The tone lasts the whole call, so the page
+ * can hear it again after a hold (baresip's aufile source does not restart on a re-INVITE), and
+ * baresip, which hangs up when the file ends, never does so before the rep.
  */
 export function makeGreeting(dir: string): string {
   const speech = join(dir, 'speech.wav');
   const speech8k = join(dir, 'speech-8k.wav');
-  const beep = join(dir, 'beep.wav');
+  const tone = join(dir, 'tone.wav');
   const greeting = join(dir, 'greeting.wav');
   run('espeak-ng', ['-w', speech, 'Hello, you have reached the lead phone.']);
   run('sox', [speech, '-r', '8000', '-c', '1', '-b', '16', speech8k, 'pad', '0.5', '0.3']);
-  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', beep, 'synth', '2.5', 'sine', '1000', 'vol', '0.5', 'pad', '0', '20']);
-  run('sox', [speech8k, beep, greeting]);
+  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', tone, 'synth', String(LEAD_TONE_SECONDS), 'sine', '1000', 'vol', '0.5']);
+  run('sox', [speech8k, tone, greeting]);
   return greeting;
 }
 
@@ -146,6 +152,85 @@ export async function measureRemoteAudio(page: Page, targetHz: number, wantSecon
     },
     { targetHz, wantSeconds, timeoutMs },
   );
+}
+
+/** RTP counters of the lab's one call, read at `at` (ms, `performance.now()`-like clock of this process). */
+export interface CallRtpCounts {
+  at: number;
+  /** Packets rtpengine received on the page's WebRTC leg: what the rep sends, relayed to the lead. */
+  fromRep: number;
+  /** Packets rtpengine received on baresip's plain leg: what the lead sends, relayed to the page. */
+  fromLead: number;
+  /** Packets baresip itself received (its RTCP session's counter): what reached the lead. */
+  leadReceived: number;
+}
+
+/** Reads rtpengine's per-leg counters (ng `query`) and baresip's receive counter (`audio_debug`). */
+export async function callRtpCounts(): Promise<CallRtpCounts> {
+  const [{ legs }, leadReceived] = await Promise.all([rtpengineOnlyCall(), baresipRtpReceived()]);
+  const plain = legs.filter((l) => l.protocol === 'RTP/AVP');
+  const webrtc = legs.filter((l) => l.protocol.includes('SAVPF'));
+  if (plain.length !== 1 || webrtc.length !== 1) throw new Error(`expected one plain and one WebRTC leg: ${JSON.stringify(legs)}`);
+  return { at: Date.now(), fromRep: webrtc[0].packetsIn, fromLead: plain[0].packetsIn, leadReceived };
+}
+
+export interface RtpDeltas {
+  seconds: number;
+  /** Packets counted between the readings (one 20 ms PCMU packet every 20 ms is 50/s). */
+  fromRep: number;
+  fromLead: number;
+  leadReceived: number;
+  /** The same per second, for the report. */
+  perSecond: { fromRep: number; fromLead: number; leadReceived: number };
+}
+
+/** What each counter gained between two readings. */
+export function rtpDeltas(before: CallRtpCounts, after: CallRtpCounts): RtpDeltas {
+  const seconds = (after.at - before.at) / 1000;
+  const rate = (n: number) => Math.round((n / seconds) * 10) / 10;
+  const fromRep = after.fromRep - before.fromRep;
+  const fromLead = after.fromLead - before.fromLead;
+  const leadReceived = after.leadReceived - before.leadReceived;
+  return { seconds, fromRep, fromLead, leadReceived, perSecond: { fromRep: rate(fromRep), fromLead: rate(fromLead), leadReceived: rate(leadReceived) } };
+}
+
+/**
+ * Media flows both ways right now (used after a resume): over one measuring window the page hears
+ * the lead's 1000 Hz tone for 1.5 s at the level baresip sends it (RMS 0.354), and by the counters
+ * the lead keeps sending, the rep keeps sending (rtpengine relays it) and baresip keeps receiving,
+ * each by 60+ packets (1.2 s of 20 ms PCMU; the window lasts at least the 1.5 s of tone). Not baresip's recording: baresip 1.0 stops writing
+ * it at the first re-INVITE while RTP keeps arriving.
+ */
+export async function expectMediaBothWays(page: Page, testInfo: TestInfo, label: string): Promise<void> {
+  const before = await callRtpCounts();
+  const heard = await measureRemoteAudio(page, 1000, 1.5, 10_000);
+  const rtp = rtpDeltas(before, await callRtpCounts());
+  testInfo.annotations.push({ type: `${label}: heard in page`, description: JSON.stringify(heard) }, { type: `${label}: RTP packets`, description: JSON.stringify(rtp) });
+  expect(heard.toneSeconds, `${label}, heard: ${JSON.stringify(heard)}`).toBeGreaterThanOrEqual(1.5);
+  expect(heard.peakHz).toBeGreaterThan(980);
+  expect(heard.peakHz).toBeLessThan(1020);
+  expect(heard.rms).toBeGreaterThan(0.25);
+  expect(heard.rms).toBeLessThan(0.45);
+  expect(rtp.fromLead, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
+  expect(rtp.fromRep, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
+  expect(rtp.leadReceived, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
+}
+
+/**
+ * While the rep holds the call, baresip answers recvonly and stops sending: over a 1.5 s window the
+ * page hears none of the lead's tone and rtpengine gets (almost) no packets from the lead (under 8
+ * in 1.5 s, against 75 when flowing). This
+ * shows the checks in expectMediaBothWays tell flowing media from stopped media. The rep's side
+ * is not checked here: on hold the page still sends (sendonly, renderer/media/sdp.ts).
+ */
+export async function expectLeadSilentWhileHeld(page: Page, testInfo: TestInfo): Promise<void> {
+  const before = await callRtpCounts();
+  // The window is the measurement itself (wantSeconds = the timeout): the tone must not show up in it.
+  const heard = await measureRemoteAudio(page, 1000, 1.5, 1500);
+  const rtp = rtpDeltas(before, await callRtpCounts());
+  testInfo.annotations.push({ type: 'held: heard in page', description: JSON.stringify(heard) }, { type: 'held: RTP packets', description: JSON.stringify(rtp) });
+  expect(heard.toneSeconds, `held, heard: ${JSON.stringify(heard)}`).toBeLessThan(0.3);
+  expect(rtp.fromLead, `held: ${JSON.stringify(rtp)}`).toBeLessThan(8);
 }
 
 /** Starts the lab pieces a test needs and stops them by PID afterwards; keeps the run folder of a failed test. */

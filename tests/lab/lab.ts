@@ -428,3 +428,15 @@ export function baresipCommand(command: string, params = '', timeoutMs = 5000, p
     });
   });
 }
+
+/**
+ * RTP packets baresip has received in its current call, from its `audio_debug` command (baresip
+ * 1.0's menu module): the RTCP session's per-member `rcvd=` counters, summed. Unlike baresip's
+ * recording, this keeps counting after a re-INVITE.
+ */
+export async function baresipRtpReceived(): Promise<number> {
+  const response = await baresipCommand('audio_debug');
+  const counts = [...response.data.matchAll(/\brcvd=(\d+)/g)].map((m) => Number(m[1]));
+  if (!response.ok || counts.length === 0) throw new Error(`baresip audio_debug has no rcvd= counter (no call?): ${response.data}`);
+  return counts.reduce((sum, n) => sum + n, 0);
+}
