@@ -31,6 +31,8 @@ export class PeerCallMedia implements CallMedia {
   private micLevel: StreamLevel | null = null;
   private remoteLevel: StreamLevel | null = null;
   private muted = false;
+  /** On hold the microphone is silenced too: a lead on hold must not overhear the rep. */
+  private held = false;
   private closed = false;
 
   constructor(private readonly options: PeerCallOptions) {
@@ -50,6 +52,7 @@ export class PeerCallMedia implements CallMedia {
     const pc = this.peer(iceServers);
     const mic = await this.microphone();
     this.assertOpen();
+    this.setHeld(hold);
     if (pc.signalingState === 'have-remote-offer') {
       this.attachMicToOffer(mic, hold);
       await pc.setLocalDescription(await pc.createAnswer());
@@ -72,6 +75,7 @@ export class PeerCallMedia implements CallMedia {
     const pc = this.peer(iceServers);
     const type = remoteDescriptionType(pc.signalingState);
     await pc.setRemoteDescription({ type, sdp });
+    this.setHeld(hold);
     if (type === 'offer') {
       // An inbound call or the far end's re-INVITE: our answer needs the microphone on the transceiver.
       const mic = await this.microphone();
@@ -106,7 +110,21 @@ export class PeerCallMedia implements CallMedia {
 
   setMute(muted: boolean): void {
     this.muted = muted;
-    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !muted;
+    this.applyMicrophoneState();
+  }
+
+  private setHeld(held: boolean): void {
+    this.held = held;
+    this.applyMicrophoneState();
+  }
+
+  /**
+   * The sender keeps its track (so resuming needs no renegotiation) but sends
+   * silence while muted or held: RFC 3264's sendonly hold leaves what to send
+   * to us, and the rep's voice is the one thing it must not be.
+   */
+  private applyMicrophoneState(): void {
+    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !this.muted && !this.held;
   }
 
   close(): void {
@@ -165,7 +183,7 @@ export class PeerCallMedia implements CallMedia {
         throw new Error('the call ended while the microphone was opening');
       }
       this.mic = stream;
-      for (const track of stream.getAudioTracks()) track.enabled = !this.muted;
+      this.applyMicrophoneState();
       const context = this.options.audioContext();
       if (context) this.micLevel = new StreamLevel(context, stream);
       return stream;

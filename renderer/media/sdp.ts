@@ -7,8 +7,9 @@
 export type MediaDirection = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
 
 /**
- * The direction we offer (or answer with): on hold we keep sending (music/silence is the PBX's
- * business) but stop receiving — RFC 3264 §8.4 `sendonly`; off hold both ways.
+ * The direction we offer (or answer with): on hold we keep sending — silence, as the call media
+ * disables the microphone while held — but stop receiving (RFC 3264 §8.4 `sendonly`); off hold
+ * both ways.
  */
 export function localDirection(hold: boolean): MediaDirection {
   return hold ? 'sendonly' : 'sendrecv';

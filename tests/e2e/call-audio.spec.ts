@@ -103,6 +103,10 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await baresip.proc.waitFor(/a=recvonly/, 5000, holdFrom);
     // While held the lead's phone sends nothing and the page hears no tone: the checks after the resume tell that apart.
     await expectLeadSilentWhileHeld(page, testInfo);
+    // And the lead on hold must not overhear the rep: the microphone track the page sends is silenced,
+    // which the call bar's meter (reading that same track) shows as zero.
+    const micLevel = () => micMeter.evaluate((m: HTMLMeterElement) => m.value);
+    await expect.poll(micLevel, { timeout: 5000 }).toBeLessThan(0.02);
     await bar.getByRole('button', { name: 'Hold' }).click();
     await expect(bar.getByRole('button', { name: 'Hold' })).toHaveAttribute('aria-pressed', 'false');
     await expect(bar).toContainText('Connected');
@@ -112,6 +116,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     // After the resume, both ways again: the page hears the lead's tone; the rep's RTP is relayed by
     // rtpengine and counted as received by baresip; the lead's RTP flows too (tests/e2e/call-lab.ts).
     await expectMediaBothWays(page, testInfo, 'after resume');
+    await expect.poll(micLevel, { timeout: 5000 }).toBeGreaterThan(0.5);
 
     // The call stays up ~3 s past the resume (by the call timer, not a sleep), then hang up from the UI.
     await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(resumedAt + 3);
