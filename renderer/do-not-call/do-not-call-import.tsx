@@ -4,6 +4,7 @@ import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../api/use-api-action.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { readFileAsBase64 } from '../import/read-file.js';
+import { RejectedRowsTable } from '../import/rejected-rows-table.js';
 import './do-not-call.css';
 
 type Report = CallOutput<'importDoNotCall'> & { fileName: string };
@@ -48,24 +49,7 @@ export function DoNotCallImport() {
               : ''}
           </p>
           {report.rejected.length > 0 ? (
-            <div className="table-scroll">
-              <table className="data-table" aria-label="Do-not-call rows not used">
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.map((row) => (
-                    <tr key={`${row.row}-${row.reason}`}>
-                      <td className="num">{row.row}</td>
-                      <td>{row.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RejectedRowsTable label="Do-not-call rows not used" rows={report.rejected} />
           ) : null}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ImportReport as Report } from '../../shared/contract/index.js';
+import { RejectedRowsTable } from './rejected-rows-table.js';
 
 interface Props {
   report: Report;
@@ -17,28 +18,7 @@ export function ImportReport({ report, onShowLeads, onImportAnother }: Props) {
         {rejected > 0 ? ` ${rejected.toLocaleString()} ${rejected === 1 ? 'row was' : 'rows were'} not imported.` : ''}
       </p>
       {rejected > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table" aria-label="Rows not imported">
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Row content</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejected.map((row) => (
-                <tr key={`${row.row}-${row.reason}`}>
-                  <td className="num">{row.row}</td>
-                  <td>{row.reason}</td>
-                  <td>
-                    <code className="excerpt">{row.excerpt}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RejectedRowsTable label="Rows not imported" rows={report.rejected} />
       ) : null}
       <div className="actions">
         <button type="button" className="button button-primary" onClick={onShowLeads}>
