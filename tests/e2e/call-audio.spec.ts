@@ -12,8 +12,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAB_PASSWORD, soxStat } from '../lab/lab.js';
-import { afternoonZone, configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
+import { LAB_PASSWORD } from '../lab/lab.js';
+import { afternoonZone, configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, expectMicToneInLeadRecording, fakeMediaLaunchOptions, makeGreeting, measureRemoteAudio, micToneWav, REP_AOR, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
 const LEAD_DIGITS = '12125550147';
@@ -123,21 +123,9 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await bar.getByRole('button', { name: 'Hang up' }).click();
     await expect(bar).toContainText('You hung up');
 
-    // What the lead heard before the hold: our 440 Hz tone in baresip's recording, measured by sox
-    // once baresip closed the file. The recording runs from the answer to the hold's re-INVITE only.
-    await baresip.proc.stop();
-    const [recording] = lab.recordings(baresip.recDir);
-    expect(recording, `no recording in ${baresip.recDir}`).toBeDefined();
-    const whole = soxStat(recording);
-    // The window measured is 2.5 s to 0.5 s before the recording's end, i.e. before the hold: after
-    // the unmute, around the keypad digits (RFC 4733 events, not audio). Nothing after the hold is
-    // in the recording; the rep → lead direction after the resume is the RTP counts checked above.
-    const tone = soxStat(recording, ['trim', String(Math.max(0, whole.lengthSeconds - 2.5)), '2']);
-    testInfo.annotations.push({ type: 'recorded by baresip', description: JSON.stringify({ whole, tone }) });
-    expect(whole.lengthSeconds).toBeGreaterThan(5);
-    expect(tone.roughFrequency).toBeGreaterThan(425);
-    expect(tone.roughFrequency).toBeLessThan(455);
-    expect(tone.rms).toBeGreaterThan(0.25);
+    // What the lead heard before the hold (after the unmute, around the keypad digits): our tone in
+    // baresip's recording. After the resume the rep → lead direction is the RTP counts checked above.
+    await expectMicToneInLeadRecording(lab, baresip, testInfo);
 
     // The attempt is in the lead's history, as a conversation.
     const history = lead.getByRole('list', { name: 'Attempt history' });

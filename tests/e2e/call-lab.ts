@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { config } from '../../playwright.config.js';
-import { baresipRtpReceived, Lab, LAB_PORTS, LAB_WS_URL } from '../lab/lab.js';
+import { baresipRtpReceived, Lab, LAB_PORTS, LAB_WS_URL, soxStat } from '../lab/lab.js';
 import { rtpengineOnlyCall } from '../lab/rtpengine-ng.js';
 
 /** The rep's SIP address on the lab's Kamailio. */
@@ -268,4 +268,26 @@ export async function configurePhone(page: Page, password: string): Promise<void
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: 20_000 });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error}`);
+}
+
+/**
+ * What the lead heard: our fake-microphone tone in baresip's recording, measured by sox once
+ * baresip is stopped (it closes the file then). baresip 1.0 records only up to the first
+ * re-INVITE, so the window is 2.5 s to 0.5 s before the recording's end: before any hold.
+ */
+export async function expectMicToneInLeadRecording(
+  lab: Lab,
+  baresip: Awaited<ReturnType<Lab['startBaresip']>>,
+  testInfo: TestInfo,
+): Promise<void> {
+  await baresip.proc.stop();
+  const [recording] = lab.recordings(baresip.recDir);
+  expect(recording, `no recording in ${baresip.recDir}`).toBeDefined();
+  const whole = soxStat(recording);
+  const tone = soxStat(recording, ['trim', String(Math.max(0, whole.lengthSeconds - 2.5)), '2']);
+  testInfo.annotations.push({ type: 'recorded by baresip', description: JSON.stringify({ whole, tone }) });
+  expect(whole.lengthSeconds).toBeGreaterThan(5);
+  expect(tone.roughFrequency).toBeGreaterThan(MIC_TONE_HZ - 15);
+  expect(tone.roughFrequency).toBeLessThan(MIC_TONE_HZ + 15);
+  expect(tone.rms).toBeGreaterThan(0.25);
 }
