@@ -14,7 +14,8 @@ const hostile = fc.oneof(
 );
 
 describe('contract fuzz', () => {
-  const tempDir = useTempDirs();
+  // The suite's tests share one core: its folder must last until afterAll has closed it.
+  const tempDir = useTempDirs('all');
   let core: Core;
 
   beforeAll(async () => {
