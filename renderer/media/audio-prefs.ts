@@ -43,7 +43,6 @@ export function microphoneConstraints(prefs: AudioPrefs): MediaTrackConstraints 
   };
 }
 
-const listeners = new Set<() => void>();
 let cached: AudioPrefs | null = null;
 
 function storage(): Storage | null {
@@ -62,10 +61,4 @@ export function loadAudioPrefs(): AudioPrefs {
 export function saveAudioPrefs(prefs: AudioPrefs): void {
   cached = { ...prefs };
   storage()?.setItem(KEY, JSON.stringify(cached));
-  for (const listener of [...listeners]) listener();
-}
-
-export function onAudioPrefsChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
 }

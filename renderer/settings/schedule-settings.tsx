@@ -5,7 +5,7 @@ import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { Field } from './field.js';
 import { DAY_NAMES } from './settings-form.js';
-import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ProblemMap, type ScheduleForm } from './schedule-form.js';
+import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
 
 const ROUNDING = [1, 5, 10, 15, 30];

@@ -55,7 +55,7 @@ export class LabProcess {
 
   constructor(
     readonly name: string,
-    private readonly child: ChildProcess,
+    child: ChildProcess,
     readonly logFile: string,
   ) {
     if (child.pid === undefined) throw new Error(`${name} did not start`);

@@ -42,10 +42,3 @@ export function contains(list: Interval[], ms: number): boolean {
   return false;
 }
 
-/** The earliest instant ≥ `from` inside the list, or null. */
-export function earliestFrom(list: Interval[], from: number): number | null {
-  for (const interval of list) {
-    if (interval.end > from) return Math.max(interval.start, from);
-  }
-  return null;
-}

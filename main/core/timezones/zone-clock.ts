@@ -52,11 +52,6 @@ export function isoDateOfDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Day number of a "YYYY-MM-DD" date. */
-export function dayOfIsoDate(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
-
 /**
  * The earliest instant whose wall time in `zone` is at or after `minute` on
  * local `day`. For a wall time that exists this is that time (the first of two
