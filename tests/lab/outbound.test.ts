@@ -112,6 +112,26 @@ describe('outbound calls (Kamailio + sipp)', () => {
     }
   });
 
+  it('closing twice at once (the app quitting) ends a connected call once and records it once', async () => {
+    const closer = new SipClient({ account: { aor: `sip:repclose@${LAB_DOMAIN}`, authUsername: 'repclose' } });
+    try {
+      await closer.service.start();
+      await closer.waitRegistration('registered');
+      sipp = await lab.startSipp({ role: 'uas', scenario: 'uas', rtpEcho: true });
+      const call = await closer.service.dial({ number: NUMBER, leadId: LEAD });
+      await closer.waitCall(call.id, (c) => c.status === 'connected', 'connected');
+      const first = closer.service.close();
+      const second = closer.service.close();
+      expect(second).toBe(first);
+      await Promise.all([first, second]);
+      expect(closer.callStatuses(call.id).filter((s) => s === 'ended')).toHaveLength(1);
+      expect(closer.attempts).toEqual([expect.objectContaining({ leadId: LEAD, outcome: 'conversation', sipStatus: 200 })]);
+      await sippExit();
+    } finally {
+      await closer.close();
+    }
+  });
+
   it('DTMF as SIP INFO reaches the far end (sipp checks the digits)', async () => {
     const info = new SipClient({ account: { aor: `sip:repinfo@${LAB_DOMAIN}`, authUsername: 'repinfo', dtmfMode: 'info' } });
     try {
@@ -136,8 +156,8 @@ describe('outbound calls (Kamailio + sipp)', () => {
     await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
     expect(await rep.service.mediaReset()).toEqual({ endedCalls: 1 });
     const ended = await rep.waitEnded(call.id);
-    expect(ended).toMatchObject({ endReason: 'media-lost', outcome: 'conversation' });
-    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation' });
+    expect(ended).toMatchObject({ endReason: 'media-lost', sipStatus: 200, outcome: 'conversation' });
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation', sipStatus: 200 });
     // sipp's uas scenario only passes once it got our BYE.
     await sippExit();
     expect(rep.service.getRegistration().status).toBe('registered');

@@ -188,7 +188,10 @@ export class CallRegistry {
     this.log.warn(`ending call ${entry.view.id}: ${why}`);
     const session = entry.session;
     const status = entry.view.status;
-    this.endCall(entry, reason, entry.finalStatus, entry.view.direction === 'inbound' && status !== 'connected' ? { response: 'missed', reason: why } : undefined);
+    // An answered call's final status is 200 even if sip.js has not yet handed us the 2xx (it
+    // delivers responses asynchronously), as the hang-up path already records it.
+    const sipStatus = entry.view.answeredAt ? 200 : entry.finalStatus;
+    this.endCall(entry, reason, sipStatus, entry.view.direction === 'inbound' && status !== 'connected' ? { response: 'missed', reason: why } : undefined);
     try {
       if (session.state === SessionState.Established) await session.bye();
       else if (session instanceof Inviter && session.state === SessionState.Establishing) await session.cancel();

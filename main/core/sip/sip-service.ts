@@ -101,6 +101,7 @@ class SipServiceImpl implements SipService {
   private readonly outbound: OutboundCalls;
   private readonly inbound: InboundCalls;
   private readonly controls: InCallControls;
+  private closing: Promise<void> | null = null;
 
   constructor(private readonly deps: SipServiceDeps) {
     this.accounts = new SipAccounts(deps.accountStore ?? createConfAccountStore(deps.dataDir), deps.secrets);
@@ -229,9 +230,12 @@ class SipServiceImpl implements SipService {
 
   // ---- lifecycle --------------------------------------------------------------------------
 
-  async close(): Promise<void> {
-    if (this.line.closed) return;
-    for (const entry of this.calls.active()) await this.calls.endByUs(entry, 'hangup-local', 'app closing').catch(() => {});
-    await this.line.close();
+  /** Idempotent: a second close while the first is still ending calls waits for the same one. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const entry of this.calls.active()) await this.calls.endByUs(entry, 'hangup-local', 'app closing').catch(() => {});
+      await this.line.close();
+    })();
+    return this.closing;
   }
 }
