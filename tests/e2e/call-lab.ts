@@ -201,16 +201,25 @@ export function rtpDeltas(before: CallRtpCounts, after: CallRtpCounts): RtpDelta
  * each by 60+ packets (1.2 s of 20 ms PCMU; the window lasts at least the 1.5 s of tone). Not baresip's recording: baresip 1.0 stops writing
  * it at the first re-INVITE while RTP keeps arriving.
  */
-export async function expectMediaBothWays(page: Page, testInfo: TestInfo, label: string): Promise<void> {
-  const before = await callRtpCounts();
-  const heard = await measureRemoteAudio(page, 1000, 1.5, 10_000);
-  const rtp = rtpDeltas(before, await callRtpCounts());
-  testInfo.annotations.push({ type: `${label}: heard in page`, description: JSON.stringify(heard) }, { type: `${label}: RTP packets`, description: JSON.stringify(rtp) });
+/**
+ * What the rep hears: baresip's 1000 Hz tone on the page's <audio> for at least 1.5 s, at the level
+ * it was sent (RMS 0.354).
+ */
+export async function expectLeadToneHeard(page: Page, testInfo: TestInfo, label: string, timeoutMs: number): Promise<void> {
+  const heard = await measureRemoteAudio(page, 1000, 1.5, timeoutMs);
+  testInfo.annotations.push({ type: `${label}: heard in page`, description: JSON.stringify(heard) });
   expect(heard.toneSeconds, `${label}, heard: ${JSON.stringify(heard)}`).toBeGreaterThanOrEqual(1.5);
   expect(heard.peakHz).toBeGreaterThan(980);
   expect(heard.peakHz).toBeLessThan(1020);
   expect(heard.rms).toBeGreaterThan(0.25);
   expect(heard.rms).toBeLessThan(0.45);
+}
+
+export async function expectMediaBothWays(page: Page, testInfo: TestInfo, label: string): Promise<void> {
+  const before = await callRtpCounts();
+  await expectLeadToneHeard(page, testInfo, label, 10_000);
+  const rtp = rtpDeltas(before, await callRtpCounts());
+  testInfo.annotations.push({ type: `${label}: RTP packets`, description: JSON.stringify(rtp) });
   expect(rtp.fromLead, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
   expect(rtp.fromRep, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
   expect(rtp.leadReceived, `${label}: ${JSON.stringify(rtp)}`).toBeGreaterThanOrEqual(60);
@@ -221,7 +230,8 @@ export async function expectMediaBothWays(page: Page, testInfo: TestInfo, label:
  * page hears none of the lead's tone and rtpengine gets (almost) no packets from the lead (under 8
  * in 1.5 s, against 75 when flowing). This
  * shows the checks in expectMediaBothWays tell flowing media from stopped media. The rep's side
- * is not checked here: on hold the page still sends (sendonly, renderer/media/sdp.ts).
+ * is not checked here: on hold the page still sends — silence, its microphone track disabled
+ * (sendonly, renderer/media/sdp.ts; call-audio.spec.ts checks the track falls silent).
  */
 export async function expectLeadSilentWhileHeld(page: Page, testInfo: TestInfo): Promise<void> {
   const before = await callRtpCounts();
