@@ -104,9 +104,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     getStatus: () => status(),
-    ...settingsHandlers(options.settings, events, async (before, after) => {
-      // Rotation states depend on the bands and cadence: a change refolds the history once.
-      if (store && JSON.stringify(before.schedule) !== JSON.stringify(after.schedule)) await store.refold();
+    ...settingsHandlers(options.settings, events, async () => {
+      await store?.refoldIfStale();
     }),
     startFreshStore: async () => {
       if (store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');

@@ -2,13 +2,13 @@ import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { Handler } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import type { Settings } from '../../../shared/domain.js';
 import type { SettingsStore } from './settings-store.js';
 
 export function settingsHandlers(
   settings: SettingsStore,
   events: EventHub,
-  afterUpdate: (before: Settings, after: Settings) => Promise<void> = async () => undefined,
+  /** Runs after a change is stored, before the answer (the store refolds if the schedule requires it). */
+  afterUpdate: () => Promise<void> = async () => undefined,
 ): {
   getSettings: Handler<'getSettings'>;
   updateSettings: Handler<'updateSettings'>;
@@ -22,9 +22,8 @@ export function settingsHandlers(
       if (patch.repTimeZone && !isIanaZone(patch.repTimeZone)) {
         throw new ApiFailure('invalid-input', `${patch.repTimeZone} is not a time zone name such as America/New_York.`);
       }
-      const before = settings.get();
       const updated = settings.update(patch);
-      await afterUpdate(before, updated);
+      await afterUpdate();
       events.emit({ type: 'settings.changed' });
       return updated;
     },

@@ -59,6 +59,8 @@ export class LeadStore {
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private refolding: Promise<void> | null = null;
+  /** The fold key the current rotation states were built with (see foldKeyOf). */
+  private foldedWith = '';
   private readonly logs = new Map<string, JsonlLog<Attempt>>();
   private attemptsSinceCheckpoint = 0;
   private pendingWrite: Promise<void> = Promise.resolve();
@@ -149,7 +151,15 @@ export class LeadStore {
    * Folds the whole history again: after the settings a fold depends on
    * (bands, cadence) change. Seconds at a million attempts; rare.
    */
+  /** Refolds only when the settings a fold depends on changed since the states were built. */
+  async refoldIfStale(): Promise<boolean> {
+    if (foldKeyOf(this.schedule) === this.foldedWith) return false;
+    await this.refold();
+    return true;
+  }
+
   async refold(): Promise<void> {
+    const foldKey = foldKeyOf(this.schedule);
     const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length) });
     this.refolding = refolding;
     try {
@@ -157,6 +167,7 @@ export class LeadStore {
     } finally {
       this.refolding = null;
     }
+    this.foldedWith = foldKey;
     await this.checkpoint();
   }
 
@@ -241,7 +252,7 @@ export class LeadStore {
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
       summaries: new Map(this.summaries),
       bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
-      foldKey: foldKeyOf(this.schedule),
+      foldKey: this.foldedWith,
     };
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
@@ -316,9 +327,11 @@ export class LeadStore {
     for (const month of months) this.logFor(month);
 
     const checkpoint = readCheckpoint(this.checkpointPath);
+    // Whatever the checkpoint holds, the states after opening are folded with today's settings.
+    this.foldedWith = foldKeyOf(this.schedule);
     const usable =
       checkpoint !== null &&
-      checkpoint.foldKey === foldKeyOf(this.schedule) &&
+      checkpoint.foldKey === this.foldedWith &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);

@@ -95,6 +95,24 @@ describe('LeadStore', () => {
     await store.close();
   });
 
+  it('refolds only when a setting the fold depends on changes, not for dial blocks', async () => {
+    const dir = tempDir();
+    let schedule = DEFAULT_SCHEDULE_SETTINGS;
+    const store = await LeadStore.open(dir, { schedule: () => schedule });
+    const lead = makeLead({ zones: { zones: ['America/New_York'], ambiguous: false, source: 'import', country: 'US' } });
+    await store.addLeads([lead]);
+    await store.recordAttempt(makeAttempt(lead.id, 'no-answer', '2026-12-01T15:00:00.000Z'));
+    schedule = { ...DEFAULT_SCHEDULE_SETTINGS, dialBlocks: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }] };
+    expect(await store.refoldIfStale()).toBe(false);
+    schedule = { ...schedule, bands: [{ id: 'day', start: '08:00', end: '21:00' }] };
+    expect(await store.refoldIfStale()).toBe(true);
+    expect(store.rotationOf(lead.id)!.bandTries).toEqual([1]);
+    expect(await store.refoldIfStale()).toBe(false);
+    await store.close();
+    // The checkpoint records the settings the states were folded with: reopening uses it as is.
+    expect(readCheckpoint(join(dir, 'state.json'))!.foldKey).toContain('"day"');
+  });
+
   it('refuses a second process on the same data folder and takes over a dead owner\'s lock', async () => {
     const dir = tempDir();
     const first = await LeadStore.open(dir);
