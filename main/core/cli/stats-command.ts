@@ -1,6 +1,6 @@
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../shared/domain.js';
 import type { PromiseTally, ScheduleSettings } from '../../../shared/schedule.js';
-import { tallyPromises } from '../schedule/promises.js';
+import { tallyPromiseStates } from '../schedule/promises.js';
 import type { LeadStore } from '../store/lead-store.js';
 
 export interface StoreStats {
@@ -12,12 +12,13 @@ export interface StoreStats {
   promises: PromiseTally;
 }
 
-/** Totals over the whole history (the CLI's `stats`); a full scan, so not for the UI's hot path. */
+/** Totals over the whole history (the CLI's `stats`): one streamed scan, so not for the UI's hot path. */
 export function computeStats(store: LeadStore, schedule: ScheduleSettings, now: number): StoreStats {
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  const attempts = [...store.allAttempts()];
-  for (const attempt of attempts) byOutcome[attempt.outcome] += 1;
-  const promises = tallyPromises(attempts, now, schedule);
+  // Outcome counts need the whole history (streamed); promises are already folded per lead.
+  for (const attempt of store.allAttempts()) byOutcome[attempt.outcome] += 1;
+  const states = [...store.allLeads()].map((lead) => store.rotationOf(lead.id)).filter((s) => s !== undefined);
+  const promises = tallyPromiseStates(states, now, schedule);
   let doNotCall = 0;
   for (const lead of store.allLeads()) if (lead.doNotCall || store.summaryOf(lead.id).optedOut) doNotCall += 1;
   const dials = OUTCOMES.filter((o) => o !== 'failed').reduce((n, o) => n + byOutcome[o], 0);

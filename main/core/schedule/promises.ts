@@ -81,12 +81,20 @@ export function tallyPromises(
     else byLead.set(attempt.leadId, [attempt]);
   }
   const noZones: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
-  const tally: PromiseTally = { kept: 0, broken: 0, open: 0 };
+  const states: LeadRotationState[] = [];
   for (const list of byLead.values()) {
     list.sort((a, b) => toMs(a.startedAt) - toMs(b.startedAt));
     let state: LeadRotationState | undefined;
     for (const attempt of list) state = foldAttempt(state, attempt, noZones, schedule);
-    if (!state) continue;
+    if (state) states.push(state);
+  }
+  return tallyPromiseStates(states, now, schedule);
+}
+
+/** The same tally from lead states already folded (the store keeps them current): no history scan. */
+export function tallyPromiseStates(states: Iterable<LeadRotationState>, now: number, schedule: ScheduleSettings): PromiseTally {
+  const tally: PromiseTally = { kept: 0, broken: 0, open: 0 };
+  for (const state of states) {
     const standing = promiseStatus(state, now, schedule);
     tally.kept += state.promisesKept;
     tally.broken += state.promisesBroken + (standing === 'broken' ? 1 : 0);

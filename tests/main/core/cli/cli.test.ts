@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../../main/core/cli/cli.js';
+import { LeadStore } from '../../../../main/core/store/lead-store.js';
+import { makeAttempt } from '../../../support/fixtures.js';
+import { useTempDirs } from '../../../support/temp-dir.js';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (c) => (chunks.out += c));
+  err.on('data', (c) => (chunks.err += c));
+  const code = await runCli(args, out, err);
+  return { code, ...chunks };
+}
+
+const CSV = 'First Name,Last Name,Company,Phone,Time Zone\nDana,Whitfield,Harbor,(212) 555-0101,Eastern Time (US & Canada)\nOmar,Q,Acme,555-12,\n';
+
+describe('dialdesk CLI', () => {
+  const tempDir = useTempDirs();
+
+  it('imports with per-row errors, exports CSV, and counts outcomes and promises', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'leads.csv');
+    writeFileSync(file, CSV);
+    const imported = await cli(['import', file, '--data-dir', join(dir, 'data')]);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('Imported 1 of 2 rows');
+    expect(imported.out).toMatch(/row 3: "555-12" is not a valid phone number for US/);
+
+    // History written straight to the store: a promise kept, then one that passed without an attempt.
+    const store = await LeadStore.open(join(dir, 'data'));
+    const dana = store.leadByPhone('+12125550101')!;
+    await store.recordAttempt(makeAttempt(dana.id, 'voicemail', '2026-11-02T15:00:00.000Z', { promisedFor: '2026-11-03T14:15:00.000Z' }));
+    await store.recordAttempt(makeAttempt(dana.id, 'voicemail', '2026-11-03T14:16:00.000Z', { promisedFor: '2026-11-04T14:15:00.000Z' }));
+    await store.close();
+
+    const stats = await cli(['stats', '--data-dir', join(dir, 'data')]);
+    expect(stats.code).toBe(0);
+    expect(stats.out).toMatch(/Dials:\s+2/);
+    expect(stats.out).toMatch(/Promises:\s+1 kept, 1 broken, 0 open/);
+
+    const exported = await cli(['export', 'attempts', '--data-dir', join(dir, 'data')]);
+    const rows = Papa.parse<Record<string, string>>(exported.out, { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.phone, r.outcome, r.promised_for])).toEqual([
+      ['+12125550101', 'voicemail', '2026-11-03T14:15:00.000Z'],
+      ['+12125550101', 'voicemail', '2026-11-04T14:15:00.000Z'],
+    ]);
+  });
+
+  it('plans as CSV with the lead offset, and exits non-zero with a clear message on bad input', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'leads.csv');
+    writeFileSync(file, CSV);
+    await cli(['import', file, '--data-dir', dir]);
+    const plan = await cli(['plan', '--from', '2026-12-01T00:00:00Z', '--days', '2', '--data-dir', dir]);
+    expect(plan.code).toBe(0);
+    const [row] = Papa.parse<Record<string, string>>(plan.out, { header: true, skipEmptyLines: true }).data;
+    expect(row).toMatchObject({ phone: '+12125550101', time_zone: 'America/New_York', promised: 'no' });
+    expect(row.planned_at).toMatch(/^2026-12-0\dT\d\d:\d\d:00-05:00$/);
+
+    expect(await cli(['plan', '--days', 'x', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/--days expects/) });
+    expect(await cli(['import', join(dir, 'missing.csv'), '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/Cannot read/) });
+    expect(await cli(['frobnicate', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown command/) });
+  });
+});
