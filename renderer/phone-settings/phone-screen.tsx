@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression, type SipAccountView } from '../../shared/sip.js';
-import type { ApiError } from '../../shared/result.js';
+import { useMemo, type FormEvent } from 'react';
+import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
+import { useLoadedForm } from '../api/use-loaded-form.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { Field } from '../settings/field.js';
 import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
@@ -17,48 +17,25 @@ const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
 /** The Phone screen: the SIP account the core registers with, and the rep's microphone and speaker. */
 export function PhoneScreen() {
   const api = useApi();
-  const [view, setView] = useState<SipAccountView | null>(null);
-  const [form, setForm] = useState<AccountForm | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.getSipAccount({}).then((result) => {
-      if (result.ok) {
-        setView(result.value);
-        setForm(toAccountForm(result.value));
-      } else {
-        setLoadError(result.error);
-      }
-    });
-  }, [api]);
+  const {
+    value: view,
+    form,
+    loadError,
+    saveError,
+    saved,
+    busy,
+    update,
+    save: saveWith,
+  } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
   const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
   if (!form) return <p className="muted">Loading phone settings…</p>;
 
-  const update = (patch: Partial<AccountForm>) => {
-    setForm({ ...form, ...patch });
-    setSaved(false);
-  };
-
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    setSaveError(null);
-    const result = await api.saveSipAccount(toSaveInput(form));
-    setBusy(false);
-    if (result.ok) {
-      setView(result.value);
-      setForm(toAccountForm(result.value));
-      setSaved(true);
-    } else {
-      setSaveError(result.error);
-    }
+    void saveWith(() => api.saveSipAccount(toSaveInput(form)));
   };
 
   const text = (field: 'serverUrl' | 'aor' | 'authUsername' | 'displayName' | 'callerId' | 'dialPlan' | 'voicemailUri', type = 'text') =>

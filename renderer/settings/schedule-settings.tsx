@@ -1,7 +1,6 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { ScheduleSettings } from '../../shared/schedule.js';
-import type { ApiError } from '../../shared/result.js';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
+import { useLoadedForm } from '../api/use-loaded-form.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { Field } from './field.js';
 import { DAY_NAMES } from './settings-form.js';
@@ -20,24 +19,12 @@ const addMinutes = (clock: string, minutes: number) => {
 export function ScheduleSettingsForm() {
   const api = useApi();
   const id = useId();
-  const [base, setBase] = useState<ScheduleSettings | null>(null);
-  const [form, setForm] = useState<ScheduleForm | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const { value, form, loadError, saveError, saved, busy, update, save: saveWith } = useLoadedForm({
+    load: () => api.getSettings({}),
+    toForm: (settings) => toScheduleForm(settings.schedule),
+  });
+  const base = value?.schedule ?? null;
   const [checked, setChecked] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.getSettings({}).then((result) => {
-      if (result.ok) {
-        setBase(result.value.schedule);
-        setForm(toScheduleForm(result.value.schedule));
-      } else {
-        setLoadError(result.error);
-      }
-    });
-  }, [api]);
 
   const core = useMemo(() => scheduleIssues(saveError?.issues), [saveError]);
   const local = useMemo(() => (form ? localProblems(form) : {}), [form]);
@@ -49,10 +36,6 @@ export function ScheduleSettingsForm() {
   const problems = (key: string): string[] | undefined => {
     const list = [...(checked ? (local[key] ?? []) : []), ...(core.fields[key] ?? [])];
     return list.length ? list : undefined;
-  };
-  const update = (patch: Partial<ScheduleForm>) => {
-    setForm({ ...form, ...patch });
-    setSaved(false);
   };
   const updateBand = (index: number, patch: Partial<{ start: string; end: string }>) =>
     update({ bands: form.bands.map((b, i) => (i === index ? { ...b, ...patch } : b)) });
@@ -70,20 +53,9 @@ export function ScheduleSettingsForm() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    setSaved(false);
     if (Object.keys(localProblems(form)).length > 0) return;
-    setBusy(true);
-    setSaveError(null);
-    const result = await api.updateSettings({ schedule: toSchedule(form, base) });
-    setBusy(false);
-    if (result.ok) {
-      setBase(result.value.schedule);
-      setForm(toScheduleForm(result.value.schedule));
-      setChecked(false);
-      setSaved(true);
-    } else {
-      setSaveError(result.error);
-    }
+    const result = await saveWith(() => api.updateSettings({ schedule: toSchedule(form, base) }));
+    if (result.ok) setChecked(false);
   };
 
   const rowErrors = (key: string) => {

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { ApiError } from '../../shared/result.js';
+import { useMemo, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
+import { useLoadedForm } from '../api/use-loaded-form.js';
 import { ErrorMessage } from '../app/error-message.js';
 import { Field } from './field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
-import { DAY_NAMES, issuesByField, toForm, toPatch, type SettingsForm } from './settings-form.js';
+import { DAY_NAMES, issuesByField, toForm, toPatch } from './settings-form.js';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -16,44 +16,19 @@ const TIME_ZONES: string[] = (() => {
 
 export function SettingsScreen() {
   const api = useApi();
-  const [form, setForm] = useState<SettingsForm | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void api.getSettings({}).then((result) => {
-      if (result.ok) setForm(toForm(result.value));
-      else setLoadError(result.error);
-    });
-  }, [api]);
+  const { form, loadError, saveError, saved, busy, update, save: saveWith } = useLoadedForm({ load: () => api.getSettings({}), toForm });
 
   const issues = useMemo(() => issuesByField(saveError?.issues), [saveError]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load settings" />;
   if (!form) return <p className="muted">Loading settings…</p>;
 
-  const update = (patch: Partial<SettingsForm>) => {
-    setForm({ ...form, ...patch });
-    setSaved(false);
-  };
   const toggleDay = (day: number) =>
     update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    setSaveError(null);
-    const result = await api.updateSettings(toPatch(form));
-    setBusy(false);
-    if (result.ok) {
-      setForm(toForm(result.value));
-      setSaved(true);
-    } else {
-      setSaveError(result.error);
-    }
+    void saveWith(() => api.updateSettings(toPatch(form)));
   };
 
   return (
