@@ -13,19 +13,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_PASSWORD } from '../lab/lab.js';
-import { afternoonZone, configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, expectLeadToneHeard, expectMicToneInLeadRecording, fakeMediaLaunchOptions, makeGreeting, micToneWav, REP_AOR, withLab } from './call-lab.js';
+import { afternoonZone, configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, expectLeadToneHeard, expectMicToneInLeadRecording, fakeMediaLaunchOptions, LEAD_DIGITS, micToneWav, REP_AOR, startAudioLab, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
-const LEAD_DIGITS = '12125550147';
 
 test.use({ launchOptions: fakeMediaLaunchOptions(micToneWav()) });
 
 test('a call from the UI carries audio both ways through Kamailio + rtpengine to baresip, and lands in the lead history', async ({ page, harness }, testInfo) => {
   test.setTimeout(120_000);
   await withLab('e2e-audio', async (lab) => {
-    await lab.startRtpengine();
-    await lab.startKamailio({ auth: true, rtpengine: true });
-    const baresip = await lab.startBaresip({ user: LEAD_DIGITS, greetingWav: makeGreeting(lab.runDir) });
+    const baresip = await startAudioLab(lab);
 
     // The rep's calendar and the lead's zone: early afternoon in both, every day, so the dial gate allows the call now.
     const zone = afternoonZone();
@@ -49,7 +46,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
 
     // The lead, imported through the UI.
     const csv = join(lab.runDir, 'lab-lead.csv');
-    writeFileSync(csv, `First Name,Last Name,Company,Phone,Time Zone\nLena,Lab,Loopback Phones,+1 212 555 0147,${zone}\n`);
+    writeFileSync(csv, `First Name,Last Name,Company,Phone,Time Zone\nLena,Lab,Loopback Phones,+${LEAD_DIGITS},${zone}\n`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Choose CSV file').setInputFiles(csv);
     await page.getByRole('button', { name: 'Import 1 rows' }).click();
@@ -62,7 +59,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     // Dial from the lead; baresip answers at once.
     await lead.getByRole('button', { name: 'Dial' }).click();
     const bar = page.getByRole('region', { name: 'Current call' });
-    await expect(bar).toContainText('+12125550147');
+    await expect(bar).toContainText(`+${LEAD_DIGITS}`);
     await expect(bar).toContainText('Connected', { timeout: 20_000 });
     await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
 

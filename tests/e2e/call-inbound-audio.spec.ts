@@ -13,11 +13,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { baresipCommand, LAB_PASSWORD } from '../lab/lab.js';
-import { configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, expectLeadToneHeard, expectMicToneInLeadRecording, fakeMediaLaunchOptions, makeGreeting, micToneWav, REP_AOR, withLab } from './call-lab.js';
+import { configurePhone, expectLeadSilentWhileHeld, expectMediaBothWays, expectLeadToneHeard, expectMicToneInLeadRecording, fakeMediaLaunchOptions, LEAD_DIGITS, micToneWav, REP_AOR, startAudioLab, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 
 /** baresip registers as this user, so its calls come From the lead's number. */
-const LEAD_DIGITS = '12125550147';
 const LEAD_E164 = `+${LEAD_DIGITS}`;
 
 test.use({ launchOptions: fakeMediaLaunchOptions(micToneWav()) });
@@ -25,9 +24,7 @@ test.use({ launchOptions: fakeMediaLaunchOptions(micToneWav()) });
 test('an inbound call from a lead, accepted in the UI, carries audio both ways and is logged as accepted', async ({ page, harness }, testInfo) => {
   test.setTimeout(120_000);
   await withLab('e2e-inbound-audio', async (lab) => {
-    await lab.startRtpengine();
-    await lab.startKamailio({ auth: true, rtpengine: true });
-    const baresip = await lab.startBaresip({ user: LEAD_DIGITS, greetingWav: makeGreeting(lab.runDir) });
+    const baresip = await startAudioLab(lab);
 
     await page.goto(harness.url);
     // The lead, imported through the UI: its number is baresip's caller ID.

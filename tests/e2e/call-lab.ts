@@ -287,7 +287,7 @@ function run(command: string, args: string[]): void {
  */
 export async function expectMicToneInLeadRecording(
   lab: Lab,
-  baresip: Awaited<ReturnType<Lab['startBaresip']>>,
+  baresip: LeadPhone,
   testInfo: TestInfo,
 ): Promise<void> {
   await baresip.proc.stop();
@@ -300,4 +300,19 @@ export async function expectMicToneInLeadRecording(
   expect(tone.roughFrequency).toBeGreaterThan(MIC_TONE_HZ - 15);
   expect(tone.roughFrequency).toBeLessThan(MIC_TONE_HZ + 15);
   expect(tone.rms).toBeGreaterThan(0.25);
+}
+
+type LeadPhone = Awaited<ReturnType<Lab['startBaresip']>>;
+
+/** The lead's phone number in both audio specs (baresip's user; valid for import, so it can be a lead). */
+export const LEAD_DIGITS = '12125550147';
+
+/**
+ * The WebRTC ↔ plain-RTP lab both audio specs use: rtpengine, Kamailio with digest auth and
+ * rtpengine, and baresip as the lead's phone playing the greeting and tone (makeGreeting).
+ */
+export async function startAudioLab(lab: Lab): Promise<LeadPhone> {
+  await lab.startRtpengine();
+  await lab.startKamailio({ auth: true, rtpengine: true });
+  return lab.startBaresip({ user: LEAD_DIGITS, greetingWav: makeGreeting(lab.runDir) });
 }
