@@ -16,6 +16,16 @@ async function setUpRep(page: Page) {
   await expect(form.getByRole('status')).toHaveText('Settings saved.');
 }
 
+/** The sample list loaded at NOW, the rep set up, and Dana's lead open. */
+async function startWithDana(page: Page, url: string) {
+  await page.clock.setFixedTime(new Date(NOW));
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Load sample leads' }).click();
+  await expect(page.getByText('15 leads')).toBeVisible();
+  await setUpRep(page);
+  return openDana(page);
+}
+
 async function openDana(page: Page) {
   await page.getByRole('button', { name: /^Leads/ }).click();
   await page.getByRole('listbox', { name: 'Leads' }).getByRole('option', { name: /Dana Whitfield/ }).click();
@@ -23,12 +33,7 @@ async function openDana(page: Page) {
 }
 
 test('a voicemail left from the script panel promises the next attempt, and the lead is then pinned to it', async ({ page, harness }) => {
-  await page.clock.setFixedTime(new Date(NOW));
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Load sample leads' }).click();
-  await expect(page.getByText('15 leads')).toBeVisible();
-  await setUpRep(page);
-  const detail = await openDana(page);
+  const detail = await startWithDana(page, harness.url);
 
   const schedule = detail.getByRole('region', { name: 'Schedule' });
   await expect(schedule).toContainText('America/New_York');
@@ -67,12 +72,7 @@ test('a voicemail left from the script panel promises the next attempt, and the 
 });
 
 test('the 24-hour strip shows each attempt at the lead\'s local time, coloured by outcome', async ({ page, harness }) => {
-  await page.clock.setFixedTime(new Date(NOW));
-  await page.goto(harness.url);
-  await page.getByRole('button', { name: 'Load sample leads' }).click();
-  await expect(page.getByText('15 leads')).toBeVisible();
-  await setUpRep(page);
-  const detail = await openDana(page);
+  const detail = await startWithDana(page, harness.url);
 
   const strip = detail.getByRole('img', { name: /Attempts by time of day in America\/New_York/ });
   await expect(strip).toHaveAccessibleName(/none yet/);
