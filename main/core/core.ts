@@ -70,8 +70,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const schedule = createScheduleService({
     store: requireStore,
     settings: options.settings,
-    scripts: () => scripts,
-    doNotCall: () => doNotCall,
+    scripts,
+    doNotCall,
     now,
   });
 
@@ -117,13 +117,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts: () => scripts, doNotCall: () => doNotCall, settings: options.settings, events, now }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
   };
-  handlers.dial = gateDial(handlers.dial, (number, leadId) => {
-    if (doNotCall.list.has(number)) return { allowed: false, reason: `Do not call: ${number} is on your do-not-call list.` };
-    const lead = leadId ? store?.getLead(leadId) : store?.leadByPhone(number);
-    return lead ? schedule.checkDial(lead, now().getTime()) : { allowed: true };
-  });
+  handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 

@@ -16,8 +16,8 @@ import type { ScheduleService } from './schedule-service.js';
 export interface ScheduleHandlerDeps {
   store(): LeadStore;
   schedule: ScheduleService;
-  scripts(): ScriptLibrary;
-  doNotCall(): DoNotCallStore;
+  scripts: ScriptLibrary;
+  doNotCall: DoNotCallStore;
   settings: SettingsStore;
   events: EventHub;
   now(): Date;
@@ -38,7 +38,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
 
     listReminders: ({ withinMinutes }) => deps.schedule.reminders(withinMinutes),
 
-    listScripts: () => deps.scripts().current().map(withWarnings),
+    listScripts: () => deps.scripts.current().map(withWarnings),
 
     checkScript: ({ template, stage }) => {
       const valid = validateTemplate(template);
@@ -47,7 +47,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
 
     saveScript: async (input) => {
       try {
-        return withWarnings(await deps.scripts().save(input));
+        return withWarnings(await deps.scripts.save(input));
       } catch (error) {
         if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors);
         if (error instanceof Error && error.message.startsWith('no script')) throw new ApiFailure('not-found', error.message);
@@ -62,7 +62,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
       if (parsed.numbers.length === 0 && parsed.rejected.length === 0) {
         throw new ApiFailure('invalid-input', `${fileName} holds no phone numbers.`);
       }
-      const added = await deps.doNotCall().add(parsed.numbers);
+      const added = await deps.doNotCall.add(parsed.numbers);
       deps.events.emit({ type: 'leads.changed' });
       return { total: parsed.numbers.length, added, rejected: parsed.rejected.map(({ row, value, reason }) => ({ row, reason: `${value}: ${reason}` })) };
     },

@@ -25,8 +25,8 @@ const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', co
 export interface ScheduleServiceDeps {
   store(): LeadStore;
   settings: SettingsStore;
-  scripts(): ScriptLibrary;
-  doNotCall(): DoNotCallStore;
+  scripts: ScriptLibrary;
+  doNotCall: DoNotCallStore;
   now(): Date;
 }
 
@@ -51,7 +51,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       state: deps.store().rotationOf(lead.id),
       rep: settings,
       schedule: settings.schedule,
-      doNotCallList: deps.doNotCall().list,
+      doNotCallList: deps.doNotCall.list,
       now,
     });
   };
@@ -66,12 +66,21 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     checkDial,
     promiseFor,
 
+    /** The gate in front of every dial: the lead's full check when the number is a lead's, and the dialled number against the do-not-call list (a lead's other number may be on it). */
+    checkNumber(number: string, leadId: string | null): DialCheck {
+      const store = deps.store();
+      const lead = leadId ? store.getLead(leadId) : store.leadByPhone(number);
+      const verdict: DialCheck = lead ? checkDial(lead, deps.now().getTime()) : { allowed: true };
+      if (!verdict.allowed || !deps.doNotCall.list.has(number)) return verdict;
+      return { allowed: false, reason: `Do not call: ${number} is on the imported do-not-call list.` };
+    },
+
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
       const state = deps.store().rotationOf(lead.id);
       const zone = referenceZone(lead);
-      const doNotCall = isDoNotCall(lead, state, deps.doNotCall().list) || deps.store().summaryOf(lead.id).optedOut;
+      const doNotCall = isDoNotCall(lead, state, deps.doNotCall.list) || deps.store().summaryOf(lead.id).optedOut;
       const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, context(), lead.id);
       const promise = state?.promise ?? null;
       return {
@@ -106,7 +115,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       for (const lead of store.allLeads()) {
         const promise = store.rotationOf(lead.id)?.promise;
         if (!promise || promise.at < from || promise.at > until) continue;
-        if (isDoNotCall(lead, store.rotationOf(lead.id), deps.doNotCall().list) || store.summaryOf(lead.id).optedOut) continue;
+        if (isDoNotCall(lead, store.rotationOf(lead.id), deps.doNotCall.list) || store.summaryOf(lead.id).optedOut) continue;
         due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
       }
       const blocks = expandDialBlocks(settings.schedule.dialBlocks, settings, from - 86_400_000, until + 86_400_000);
@@ -130,7 +139,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const settings = deps.settings.get();
       const state = deps.store().rotationOf(lead.id);
       const stage = voicemailStage(state, settings.schedule);
-      const script = pickScript(deps.scripts().activeFor(stage), stage, lead.id);
+      const script = pickScript(deps.scripts.activeFor(stage), stage, lead.id);
       const promisedFor = promiseFor(lead, now);
       const promisedAt = promisedFor === null ? null : Date.parse(promisedFor);
       const zone = referenceZone(lead);

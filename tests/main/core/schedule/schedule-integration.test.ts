@@ -97,6 +97,14 @@ describe('scheduling through the core', () => {
     expect(detail.schedule.status).toBe('do-not-call');
     expect(detail.schedule.next).toBeNull();
 
+    // A lead's other number on the list is refused too, even with the lead's own number allowed.
+    const marcus = await leadByName(core, 'Marcus');
+    await value(core.dispatch('importDoNotCall', { fileName: 'dnc2.csv', contentBase64: Buffer.from('+16175550152\n').toString('base64') }));
+    expect(await core.dispatch('dial', { number: '+16175550152', leadId: marcus.id })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', message: expect.stringMatching(/\+16175550152 is on the imported do-not-call list/) },
+    });
+
     // Inside the window the gate lets the dial through to SIP (which has no account here).
     const allowed = await core.dispatch('dial', { number: dana.phone, leadId: dana.id });
     expect(allowed.ok ? null : allowed.error.code).not.toBe('refused');
