@@ -85,14 +85,17 @@ export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | 
   // `test.use({ harnessNow: ISO })` starts the core's clock at that instant.
   harnessNow: [undefined, { option: true }],
   // Any uncaught error or console error in the page (a CSP violation, a failed
-  // request, a React warning) fails the test that caused it.
-  page: async ({ page }, use) => {
+  // request, a React warning) fails the test that caused it. The page depends on
+  // the harness so it is closed, and checked, before its harness stops: a refresh
+  // timer firing against a stopped harness is teardown, not the test's fault.
+  page: async ({ page, harness: _harness }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
     await use(page);
+    await page.close();
     expect(problems, 'errors in the page').toEqual([]);
   },
   harness: async ({ harnessNow }, use, testInfo) => {
