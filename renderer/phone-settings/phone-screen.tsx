@@ -7,6 +7,7 @@ import { Field } from '../settings/field.js';
 import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
 import { AudioDevices } from './audio-devices.js';
 import './phone-settings.css';
+import { SaveActions } from '../settings/save-actions.js';
 
 const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
   'busy-486': 'Busy (486): their phone says you are on another call',
@@ -165,14 +166,7 @@ export function PhoneScreen() {
           </Field>
         </fieldset>
         {saveError ? <ErrorMessage error={saveError} title="The phone account was not saved" /> : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save and connect'}
-          </button>
-          <p role="status" className="status-line" aria-label="Save status">
-            {saved ? 'Saved. Connecting with the new account…' : ''}
-          </p>
-        </div>
+        <SaveActions busy={busy} saved={saved} label="Save and connect" savedText="Saved. Connecting with the new account…" statusLabel="Save status" />
       </form>
       <AudioDevices />
     </div>

@@ -6,6 +6,7 @@ import { Field } from './field.js';
 import { DAY_NAMES } from './settings-form.js';
 import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
+import { SaveActions } from './save-actions.js';
 
 const ROUNDING = [1, 5, 10, 15, 30];
 
@@ -258,14 +259,7 @@ export function ScheduleSettingsForm() {
           Fix the marked rows to save.
         </p>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save calling schedule'}
-        </button>
-        <p role="status" className="status-line">
-          {saved ? 'Calling schedule saved.' : ''}
-        </p>
-      </div>
+      <SaveActions busy={busy} saved={saved} label="Save calling schedule" savedText="Calling schedule saved." />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../app/error-message.js';
 import { Field } from './field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
 import { DAY_NAMES, issuesByField, toForm, toPatch } from './settings-form.js';
+import { SaveActions } from './save-actions.js';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -110,14 +111,7 @@ export function SettingsScreen() {
           {issues.fields.workingHours ? <p className="field-error">{issues.fields.workingHours.join('; ')}</p> : null}
         </fieldset>
         {saveError ? <ErrorMessage error={saveError} title="Settings were not saved" /> : null}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save settings'}
-          </button>
-          <p role="status" className="status-line">
-            {saved ? 'Settings saved.' : ''}
-          </p>
-        </div>
+        <SaveActions busy={busy} saved={saved} label="Save settings" savedText="Settings saved." />
       </form>
       <ScheduleSettingsForm />
     </div>
