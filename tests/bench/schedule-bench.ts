@@ -11,7 +11,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Attempt, Outcome } from '../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type DialBlock, type LeadRotationState, type LeadZones, type PlannedAttempt, type ScheduleSettings } from '../../shared/schedule.js';
-import { orderBlockQueue } from '../../main/core/schedule/block-queue.js';
+import { orderBlockQueue } from '../../main/core/dial-block/block-queue.js';
 import type { RepCalendar } from '../../main/core/schedule/calling-window.js';
 import { checkDialAllowed } from '../../main/core/schedule/check-dial.js';
 import { expandDialBlocks } from '../../main/core/schedule/dial-blocks.js';

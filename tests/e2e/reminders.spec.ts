@@ -18,7 +18,7 @@ test('a promise due when no dial block runs raises a reminder with a dial button
 
   // The CLI reads the same store (once the harness has let go of it): the promise is in the history.
   await harness.stop();
-  const csv = execFileSync(process.execPath, ['--import', 'tsx', 'main/core/cli/cli.ts', 'export', 'attempts', '--data-dir', harness.dataDir], { encoding: 'utf8' });
+  const csv = execFileSync(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', 'export', 'attempts', '--data-dir', harness.dataDir], { encoding: 'utf8' });
   const [attempt] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
   expect(attempt.outcome).toBe('voicemail');
   const promised = Date.parse(attempt.promised_for);

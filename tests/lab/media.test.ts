@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stopLabAfterAll } from './cleanup.js';
-import { loudFrames, rms, sineSource, zeroCrossingFrequency, SAMPLE_RATE } from '../../main/core/media/tone.js';
+import { loudFrames, rms, sineSource, zeroCrossingFrequency, SAMPLE_RATE } from '../support/media/tone.js';
 import { Lab, LAB_DOMAIN, makeWav, soxStat, type LabProcess } from './lab.js';
 import { SipClient } from './sip-client.js';
 

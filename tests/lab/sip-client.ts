@@ -9,7 +9,7 @@ import type { DialdeskEvent } from '../../shared/contract/index.js';
 import type { InboundCall } from '../../shared/domain.js';
 import type { CallView, RegistrationStatus, SipAccount } from '../../shared/sip.js';
 import { createEventHub } from '../../main/core/api/event-hub.js';
-import { createPlainRtpMedia, type PlainRtpOptions, type PlainRtpSession } from '../../main/core/media/plain-rtp-media.js';
+import { createPlainRtpMedia, type PlainRtpOptions, type PlainRtpSession } from '../support/media/plain-rtp-media.js';
 import { createMemorySecrets } from '../../main/core/settings/secret-store.js';
 import {
   createMemoryAccountStore,

@@ -14,7 +14,7 @@ import { isDoNotCall } from './do-not-call.js';
 import { phraseAttemptTime } from './phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
-import { promiseReminders } from './block-queue.js';
+import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../leads/lead-list.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';

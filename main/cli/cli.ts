@@ -1,17 +1,17 @@
 import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { exportAttemptsCsv, exportLeadsCsv } from '../leads/export-csv.js';
-import { importLeads, MappingError } from '../leads/import-leads.js';
-import { CsvFileError } from '../leads/parse-csv.js';
-import { createConfSettings } from '../settings/conf-settings.js';
-import { defaultDataDir } from '../settings/default-data-dir.js';
-import type { LeadStore } from '../store/lead-store.js';
-import { openLeadStore } from '../store/open-store.js';
+import { exportAttemptsCsv, exportLeadsCsv } from '../core/leads/export-csv.js';
+import { importLeads, MappingError } from '../core/leads/import-leads.js';
+import { CsvFileError } from '../core/leads/parse-csv.js';
+import { createConfSettings } from '../core/settings/conf-settings.js';
+import { defaultDataDir } from '../core/settings/default-data-dir.js';
+import type { LeadStore } from '../core/store/lead-store.js';
+import { openLeadStore } from '../core/store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
-import { DoNotCallStore } from '../schedule/do-not-call-store.js';
-import type { Settings } from '../../../shared/domain.js';
+import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
+import type { Settings } from '../../shared/domain.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 

@@ -4,13 +4,13 @@
  * the store and settings, passes "now", and prints the returned text.
  */
 import Papa from 'papaparse';
-import type { Lead, LeadId } from '../../../shared/domain.js';
-import type { BandStats, DialBlock, LeadRotationState, LeadZones, PlannedAttempt, ScheduleSettings } from '../../../shared/schedule.js';
-import type { RepCalendar } from '../schedule/calling-window.js';
-import { isDoNotCall, type DoNotCallList } from '../schedule/do-not-call.js';
-import { createPlanningContext } from '../schedule/planner.js';
-import { projectAll } from '../schedule/project-plans.js';
-import { DAY_MS, isoWithOffset } from '../timezones/zone-clock.js';
+import type { Lead, LeadId } from '../../shared/domain.js';
+import type { BandStats, DialBlock, LeadRotationState, LeadZones, PlannedAttempt, ScheduleSettings } from '../../shared/schedule.js';
+import type { RepCalendar } from '../core/schedule/calling-window.js';
+import { isDoNotCall, type DoNotCallList } from '../core/schedule/do-not-call.js';
+import { createPlanningContext } from '../core/schedule/planner.js';
+import { projectAll } from '../core/schedule/project-plans.js';
+import { DAY_MS, isoWithOffset } from '../core/timezones/zone-clock.js';
 
 export const PLAN_CSV_COLUMNS = ['lead_id', 'phone', 'time_zone', 'planned_at', 'band', 'promised', 'in_block'] as const;
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/core/cli/cli.js';
-import { LeadStore } from '../../../../main/core/store/lead-store.js';
-import { makeAttempt } from '../../../support/fixtures.js';
-import { useTempDirs } from '../../../support/temp-dir.js';
+import { runCli } from '../../../main/cli/cli.js';
+import { LeadStore } from '../../../main/core/store/lead-store.js';
+import { makeAttempt } from '../../support/fixtures.js';
+import { useTempDirs } from '../../support/temp-dir.js';
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createEventHub } from '../../../../main/core/api/event-hub.js';
-import { linearToMulaw, mulawToLinear } from '../../../../main/core/media/g711.js';
-import { buildDtmfPayload, buildRtp, parseDtmfPayload, parseRtp } from '../../../../main/core/media/rtp.js';
-import { buildAudioSdp, parseRemoteAudio } from '../../../../main/core/media/sdp.js';
-import { sineSource, zeroCrossingFrequency, rms } from '../../../../main/core/media/tone.js';
-import { BridgeSessionDescriptionHandler } from '../../../../main/core/sip/bridge-sdh.js';
-import type { MediaBridge } from '../../../../main/core/sip/media-bridge.js';
-import { createRendererMedia } from '../../../../main/core/sip/renderer-media.js';
-import type { DialdeskEvent } from '../../../../shared/contract/index.js';
+import { createEventHub } from '../../../main/core/api/event-hub.js';
+import { linearToMulaw, mulawToLinear } from './g711.js';
+import { buildDtmfPayload, buildRtp, parseDtmfPayload, parseRtp } from './rtp.js';
+import { buildAudioSdp, parseRemoteAudio } from './sdp.js';
+import { sineSource, zeroCrossingFrequency, rms } from './tone.js';
+import { BridgeSessionDescriptionHandler } from '../../../main/core/sip/bridge-sdh.js';
+import type { MediaBridge } from '../../../main/core/sip/media-bridge.js';
+import { createRendererMedia } from '../../../main/core/sip/renderer-media.js';
+import type { DialdeskEvent } from '../../../shared/contract/index.js';
 
 describe('G.711 µ-law', () => {
   it('round-trips within the codec step and keeps a tone', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlanCsv, parsePlanArgs, planCommand } from '../../../../main/core/cli/plan-command.js';
-import { createDoNotCallList } from '../../../../main/core/schedule/do-not-call.js';
-import { at, rep, schedule, zones } from './fixtures.js';
+import { formatPlanCsv, parsePlanArgs, planCommand } from '../../../main/cli/plan-command.js';
+import { createDoNotCallList } from '../../../main/core/schedule/do-not-call.js';
+import { at, rep, schedule, zones } from '../core/schedule/fixtures.js';
 
 const leads = [
   { lead: { id: 'a', phone: '+13125550100', doNotCall: false }, state: undefined, zones: zones('America/Chicago') },

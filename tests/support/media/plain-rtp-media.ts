@@ -1,6 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { randomInt } from 'node:crypto';
-import type { MediaBridge, MediaBridgeFactory, MediaCallInfo } from '../sip/media-bridge.js';
+import type { MediaBridge, MediaBridgeFactory, MediaCallInfo } from '../../../main/core/sip/media-bridge.js';
 import { linearToMulaw, MULAW_SILENCE, mulawToLinear } from './g711.js';
 import { buildDtmfPayload, buildRtp, dtmfEventCode, dtmfKey, parseDtmfPayload, parseRtp } from './rtp.js';
 import { buildAudioSdp, parseRemoteAudio, type Direction, type RemoteAudio } from './sdp.js';

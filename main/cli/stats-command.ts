@@ -1,7 +1,7 @@
-import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../shared/domain.js';
-import type { PromiseTally, ScheduleSettings } from '../../../shared/schedule.js';
-import { tallyPromiseStates } from '../schedule/promises.js';
-import type { LeadStore } from '../store/lead-store.js';
+import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../shared/domain.js';
+import type { PromiseTally, ScheduleSettings } from '../../shared/schedule.js';
+import { tallyPromiseStates } from '../core/schedule/promises.js';
+import type { LeadStore } from '../core/store/lead-store.js';
 
 export interface StoreStats {
   leads: number;
