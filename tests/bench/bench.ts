@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: prints Dialdesk's speed and memory figures. Targets are
- * printed beside the figures; a miss is reported, never hidden, and nothing
- * here is a pass/fail test.
+ * `npm run bench [-- --only SECTION[,SECTION]]`: prints Dialdesk's speed and
+ * memory figures and writes them to `bench-results.json` (one key a figure).
+ * Targets are printed beside the figures; a miss is reported, never hidden,
+ * and nothing here is a pass/fail test. Measure on an otherwise idle machine.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,14 +11,15 @@ import { join } from 'node:path';
 import { LeadStore } from '../../main/core/store/lead-store.js';
 import { bundleForNode } from '../support/bundle-for-node.js';
 import { generateStore } from './generate-store.js';
-import { runScheduleBenchmarks } from './schedule-bench.js';
+import { parseArgs } from 'node:util';
+import { BenchReport } from './bench-report.js';
+import { benchmarkPlanning, benchmarkSimulation } from './schedule-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
-const line = (text: string) => process.stdout.write(`${text}\n`);
-const verdict = (value: number, target: number) => (value <= target ? 'ok' : 'MISSED');
 
-async function storeBenchmarks(): Promise<void> {
+async function storeBenchmarks(report: BenchReport): Promise<void> {
+  const line = (text: string) => report.note(text);
   const dir = mkdtempSync(join(tmpdir(), 'dialdesk-bench-'));
   try {
     line(`Store: generating ${LEADS.toLocaleString('en-US')} leads and ${ATTEMPTS.toLocaleString('en-US')} attempts over 24 months…`);
@@ -28,27 +30,46 @@ async function storeBenchmarks(): Promise<void> {
     started = performance.now();
     const first = await LeadStore.open(dir);
     await first.close();
-    line(`  first open, rebuilding summaries from all logs (once, or after state.json is lost): ${(performance.now() - started).toFixed(0)} ms`);
+    report.figure('store.rebuild_ms', performance.now() - started, { label: 'first open, rebuilding summaries from the logs', unit: 'ms' });
 
     // Bundled and run by plain node, as the app runs it: a TypeScript loader would add its own memory to the figure.
     const child = await bundleForNode(join(import.meta.dirname, 'store-bench-child.ts'), 'store-bench-child');
     const raw = execFileSync(process.execPath, [child, dir, '1000'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const { peaks, ...r } = JSON.parse(raw) as Record<string, number> & { peaks: Record<string, number> };
     const size = execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];
-    line(`  open store:                  ${r.openMs.toFixed(0)} ms   (target ≤ 1500 ms: ${verdict(r.openMs, 1500)})`);
-    line(`  record one outcome p50:      ${r.recordP50.toFixed(2)} ms`);
-    line(`  record one outcome p95:      ${r.recordP95.toFixed(2)} ms   (target ≤ 5 ms: ${verdict(r.recordP95, 5)}; max ${r.recordMax.toFixed(1)} ms over 1,000)`);
-    line(`  peak RSS (open + 1,000):     ${r.peakRssMb.toFixed(0)} MB   (target ≤ 400 MB: ${verdict(r.peakRssMb, 400)})`);
-    line(`    peak after each step:      ${Object.entries(peaks).map(([step, mb]) => `${step} ${mb.toFixed(0)}`).join(', ')} (MB)`);
-    line(`  lead list, first sort:       ${r.firstSortMs.toFixed(0)} ms; next page ${r.nextPageMs.toFixed(2)} ms`);
-    line(`  one lead's timeline:         ${r.timelineMs.toFixed(0)} ms (${r.timeline} attempts)`);
-    line(`  data on disk:                ${size} MB`);
+    report.figure('store.open_ms', r.openMs, { label: 'open store', unit: 'ms', target: { max: 1500 } });
+    report.figure('store.record_p50_ms', r.recordP50, { label: 'record one outcome p50', unit: 'ms' });
+    report.figure('store.record_p95_ms', r.recordP95, { label: 'record one outcome p95', unit: 'ms', target: { max: 5 } });
+    report.figure('store.record_max_ms', r.recordMax, { label: 'record one outcome, worst of 1,000', unit: 'ms' });
+    report.figure('store.peak_rss_mb', r.peakRssMb, { label: 'peak RSS (open + 1,000 outcomes)', unit: 'MB', target: { max: 400 } });
+    line(`peak after each step: ${Object.entries(peaks).map(([step, mb]) => `${step} ${mb.toFixed(0)}`).join(', ')} (MB)`);
+    report.figure('store.lead_list_first_sort_ms', r.firstSortMs, { label: 'lead list, first sort', unit: 'ms' });
+    report.figure('store.lead_list_next_page_ms', r.nextPageMs, { label: 'lead list, next page', unit: 'ms' });
+    report.figure('store.timeline_ms', r.timelineMs, { label: `one lead's timeline (${r.timeline} attempts)`, unit: 'ms' });
+    report.figure('store.disk_mb', Number(size), { label: 'data on disk', unit: 'MB' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await storeBenchmarks();
-line('');
-line('Scheduling:');
-await runScheduleBenchmarks((text) => line(`  ${text}`));
+/** Each section is one area's figures; `--only` runs some of them. Add a section here and nowhere else. */
+const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Promise<void> | void }> = {
+  store: { title: `Store (${LEADS.toLocaleString('en-US')} leads, ${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: storeBenchmarks },
+  plan: { title: 'Planning', run: benchmarkPlanning },
+  simulation: { title: 'Rotation simulation', run: benchmarkSimulation },
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });
+const chosen = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(SECTIONS);
+const unknown = chosen.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}\n`);
+  process.exit(2);
+}
+const report = new BenchReport();
+for (const name of chosen) {
+  report.heading(SECTIONS[name].title);
+  await SECTIONS[name].run(report);
+}
+report.write(values.out!);
+process.stdout.write(`\nWrote ${Object.keys(report.figures).length} figures to ${values.out}.\n`);

