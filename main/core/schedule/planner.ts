@@ -20,7 +20,7 @@ import type {
   ScheduleSettings,
 } from '../../../shared/schedule.js';
 import { DAY_MS, instantAtLocal, localDay, MINUTE_MS } from '../timezones/zone-clock.js';
-import { bandIndexAt, bandMinutes } from './bands.js';
+import { bandIndexAt, bandMinutes } from '../rotation/bands.js';
 import {
   isAllowedAt,
   leadIntervals,
@@ -31,7 +31,7 @@ import {
 } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains, intersect, type Interval } from './intervals.js';
-import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from './rotation-state.js';
+import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
 
 /** How far past the look-ahead the planner searches before it gives up (a long holiday). */
 const MAX_SEARCH_DAYS = 60;

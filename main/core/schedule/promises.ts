@@ -8,7 +8,7 @@ import { localMinuteOfDay, MINUTE_MS } from '../timezones/zone-clock.js';
 import { isAllowedAt } from './calling-window.js';
 import { blockAt, expandDialBlocks } from './dial-blocks.js';
 import { planNextAttempt, type PlanningContext } from './planner.js';
-import { foldAttempt, toMs } from './rotation-state.js';
+import { foldAttempt, toMs } from '../rotation/rotation-state.js';
 
 export interface PromiseInput {
   leadId: LeadId;

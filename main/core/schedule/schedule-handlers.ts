@@ -3,7 +3,7 @@ import type { VoicemailScript } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { decodeText } from '../leads/decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { coachScript } from '../scripts/coach.js';
 import { TemplateError, type ScriptLibrary } from '../scripts/script-library.js';
 import { validateTemplate } from '../scripts/template.js';

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBandStats, foldAttempt, foldBandStats, restartCadence } from '../../../../main/core/schedule/rotation-state.js';
+import { emptyBandStats, foldAttempt, foldBandStats, restartCadence } from '../../../../main/core/rotation/rotation-state.js';
 import type { Outcome } from '../../../../shared/domain.js';
-import { at, schedule, zones } from './fixtures.js';
+import { at, schedule, zones } from '../schedule/fixtures.js';
 
 const chicago = zones('America/Chicago');
 const attempt = (id: string, startedAt: string, outcome: Outcome = 'no-answer', promisedFor: string | null = null) => ({
