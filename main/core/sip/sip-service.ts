@@ -1,7 +1,7 @@
 import type { LeadId } from '../../../shared/domain.js';
 import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { CallView, MediaResponse, RegistrationState, SipAccount, SipAccountView } from '../../../shared/sip.js';
-import { ApiFailure } from '../api/api-failure.js';
+import { ApiFailure, describeIssue, issuesFromZod } from '../api/api-failure.js';
 import { createConfAccountStore, SipAccounts } from './account-store.js';
 import { CallRegistry } from './call-registry.js';
 import { InCallControls } from './in-call-controls.js';
@@ -89,8 +89,8 @@ class SipServiceImpl implements SipService {
   async saveAccount(input: { account: SipAccount; password?: string; clearPassword?: boolean }): Promise<SipAccountView> {
     const parsed = sipAccountSchema.safeParse(input.account);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(account)'}: ${i.message}`);
-      throw new ApiFailure('invalid-input', `Invalid SIP account: ${issues[0]}`, issues);
+      const issues = issuesFromZod(parsed.error);
+      throw new ApiFailure('invalid-input', `Invalid SIP account: ${describeIssue(issues[0]!, '(account)')}`, issues);
     }
     if (this.calls.active().length > 0) throw new ApiFailure('conflict', 'Finish the current call before changing the SIP account.');
     const view = this.accounts.save(parsed.data, input.password, input.clearPassword ?? false);
