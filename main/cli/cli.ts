@@ -11,6 +11,7 @@ import { openLeadStore } from '../core/store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
+import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
@@ -130,7 +131,7 @@ async function planCliCommand(store: LeadStore, settings: Settings, args: string
     leads: [...store.allLeads()].map((lead) => ({
       lead: { ...lead, doNotCall: lead.doNotCall || store.summaryOf(lead.id).optedOut },
       state: store.rotationOf(lead.id),
-      zones: lead.zones ?? { zones: [], ambiguous: false, source: 'default', country: null },
+      zones: lead.zones ?? NO_ZONES,
     })),
     rep: settings,
     schedule: settings.schedule,

@@ -9,6 +9,7 @@ import { isAllowedAt } from './calling-window.js';
 import { blockAt, expandDialBlocks } from './dial-blocks.js';
 import { planNextAttempt, type PlanningContext } from './planner.js';
 import { foldAttempt, toMs } from '../rotation/rotation-state.js';
+import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 
 export interface PromiseInput {
   leadId: LeadId;
@@ -80,12 +81,11 @@ export function tallyPromises(
     if (list) list.push(attempt);
     else byLead.set(attempt.leadId, [attempt]);
   }
-  const noZones: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
   const states: LeadRotationState[] = [];
   for (const list of byLead.values()) {
     list.sort((a, b) => toMs(a.startedAt) - toMs(b.startedAt));
     let state: LeadRotationState | undefined;
-    for (const attempt of list) state = foldAttempt(state, attempt, noZones, schedule);
+    for (const attempt of list) state = foldAttempt(state, attempt, NO_ZONES, schedule);
     if (state) states.push(state);
   }
   return tallyPromiseStates(states, now, schedule);

@@ -17,10 +17,8 @@ import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../../../shared/lead-name.js';
+import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
-
-/** A lead whose zone is unknown has no legal window: it is refused with that reason, never guessed. */
-const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
 
 export interface ScheduleServiceDeps {
   store(): LeadStore;
