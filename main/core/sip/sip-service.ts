@@ -27,7 +27,10 @@ export interface SipService {
   sendDtmf(callId: string, tones: string): Promise<CallView>;
   answerInbound(callId: string): Promise<CallView>;
   declineInbound(callId: string): Promise<CallView>;
-  /** Policy input for dial blocks: while true, inbound calls are answered by the suppression setting. */
+  /**
+   * Policy input for dial blocks: while true, inbound calls are answered by the suppression setting.
+   * Only the lab test sets it today: issue 9 (Dial blocks) switches it with the block session.
+   */
   setDialBlockActive(active: boolean): void;
   mediaRespond(response: MediaResponse): void;
   mediaReset(why?: string): Promise<{ endedCalls: number }>;
