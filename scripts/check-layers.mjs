@@ -269,7 +269,10 @@ function circlesOf(graph) {
       file: first,
       line: edge?.line ?? 1,
       specifier: edge?.specifier ?? ring[1],
-      why: `import circle: ${ring.join(' -> ')} (no file may reach itself; move what both sides need into a file below both)`,
+      why:
+        `import circle: ${ring.join(' -> ')}` +
+        (component.length > ring.length - 1 ? `, among ${component.length} files that reach each other: ${[...component].sort().join(', ')}` : '') +
+        ' (no file may reach itself; move what both sides need into a file below both)',
     };
   });
 }
