@@ -48,6 +48,8 @@ export const columnMappingSchema = z
     referrer: z.number().int().min(0).nullable(),
     reason: z.number().int().min(0).nullable(),
     notes: z.number().int().min(0).nullable(),
+    /** A CRM's "Do Not Call" flag: a lead marked there is imported as do-not-call. */
+    doNotCall: z.number().int().min(0).nullable().default(null),
   })
   .strict();
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
