@@ -47,14 +47,12 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
 
   const records: CsvRow[] = [];
   let unclosedQuoteRow: number | null = null;
-  let delimiter = ',';
+  const delimiter = headerDelimiter(body);
   // Row by row, so a huge file's rows are capped as they come instead of all held at full size.
   Papa.parse<string[]>(body, {
-    delimiter: '',
-    delimitersToGuess: DELIMITERS,
+    delimiter,
     skipEmptyLines: false,
     step: (result) => {
-      delimiter = result.meta.delimiter;
       const row = records.length + 1;
       if (unclosedQuoteRow === null && result.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuoteRow = row;
       records.push(capRow(row, result.data));
@@ -77,6 +75,21 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
   const rows = data.slice(0, data.length - footerLines);
   if (rows.length === 0) throw new CsvFileError(`${fileName} has a header row but no leads.`);
   return { encoding, delimiter, headers: header.cells, rows, footerLines };
+}
+
+/**
+ * The separator is the one that splits the header row into the most columns:
+ * a CRM's header is clean, while notes further down are full of ; and |.
+ */
+function headerDelimiter(body: string): string {
+  const firstLine = body.slice(0, 64 * 1024).split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  let best = ',';
+  let bestColumns = 0;
+  for (const candidate of DELIMITERS) {
+    const columns = Papa.parse<string[]>(firstLine, { delimiter: candidate, preview: 1 }).data[0]?.length ?? 0;
+    if (columns > bestColumns) [best, bestColumns] = [candidate, columns];
+  }
+  return best;
 }
 
 function capRow(row: number, raw: string[]): CsvRow {
