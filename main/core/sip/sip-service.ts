@@ -56,6 +56,8 @@ export interface SipServiceDeps {
   inboundRingTimeoutMs?: number;
   /** sip.js log level (default warn). */
   sipLogLevel?: LogLevel;
+  /** WebSocket ping interval; a line is dead when a ping is unanswered by the next. Default 10 s. */
+  keepAliveMs?: number;
 }
 
 export interface SipService {
