@@ -1,3 +1,16 @@
+/**
+ * The renderer's import rule (one line per folder; the layer check enforces it):
+ * - renderer/api/    the contract client (preload or harness socket): imports shared/ only.
+ * - renderer/media/  the call audio engine (WebRTC in this window): imports shared/, api/.
+ * - renderer/ui/     pieces every screen uses (error message, field, save actions, file pick,
+ *                    dial button and line state, API action and loaded-form hooks): imports shared/, api/.
+ * - renderer/<feature>/ (leads, import, do-not-call, scripts, schedule, settings, phone-settings,
+ *                    calls, reminders): imports shared/, api/, media/, ui/ and its own folder only,
+ *                    never another feature and never app/. A piece two features need moves to ui/.
+ * - renderer/app/    the shell (status, navigation, the screen registry in screens.tsx): may import
+ *                    every folder above; it wires one feature's part into another's screen.
+ * - renderer/main.tsx mounts app/. Nothing in renderer/ imports main/ or Node.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context.js';

@@ -1,13 +1,13 @@
 import { useMemo, type FormEvent } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from '../settings/field.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field } from '../ui/field.js';
 import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
 import { AudioDevices } from './audio-devices.js';
 import './phone-settings.css';
-import { SaveActions } from '../settings/save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
   'busy-486': 'Busy (486): their phone says you are on another call',

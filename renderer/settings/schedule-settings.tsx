@@ -1,12 +1,12 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from './field.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field } from '../ui/field.js';
 import { DAY_NAMES } from './settings-form.js';
 import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
-import { SaveActions } from './save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const ROUNDING = [1, 5, 10, 15, 30];
 

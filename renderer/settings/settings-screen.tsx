@@ -1,11 +1,11 @@
 import { useMemo, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from './field.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field } from '../ui/field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
 import { DAY_NAMES, issuesByField, toForm, toPatch } from './settings-form.js';
-import { SaveActions } from './save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const TIME_ZONES: string[] = (() => {
   try {

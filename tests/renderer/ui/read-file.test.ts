@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileAsBase64 } from '../../renderer/import/read-file.js';
-import { formatPhone } from '../../renderer/leads/format.js';
+import { readFileAsBase64 } from '../../../renderer/ui/read-file.js';
+import { formatPhone } from '../../../renderer/leads/format.js';
 
 describe('readFileAsBase64', () => {
   it('encodes the bytes exactly, BOM and non-UTF-8 bytes included, across chunk boundaries', async () => {

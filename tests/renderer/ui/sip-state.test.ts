@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallView, RegistrationState } from '../../../shared/sip.js';
-import { applySipEvent, currentCall, INITIAL_SIP_STATE, onCall, ringingCalls, withCalls, type SipState } from '../../../renderer/calls/sip-state.js';
+import { applySipEvent, currentCall, INITIAL_SIP_STATE, onCall, ringingCalls, withCalls, type SipState } from '../../../renderer/ui/sip-state.js';
 import { callStateText, clockTime, endText, formatDuration, registrationText } from '../../../renderer/calls/format.js';
 
 const call = (patch: Partial<CallView>): CallView => ({
