@@ -1,10 +1,11 @@
-import { useMemo, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
-import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
+import { accountField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
 import { AudioDevices } from './audio-devices.js';
 import './phone-settings.css';
 import { SaveActions } from '../ui/save-actions.js';
@@ -29,7 +30,7 @@ export function PhoneScreen() {
     save: saveWith,
   } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
-  const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
+  const issues = useIssuesByField(saveError, accountField);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
   if (!form) return <p className="muted">Loading phone settings…</p>;

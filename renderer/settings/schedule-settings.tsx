@@ -1,10 +1,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
-import { ErrorMessage } from '../ui/error-message.js';
+import { ErrorMessage, IssueSummary } from '../ui/error-message.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
 import { Field } from '../ui/field.js';
 import { DAY_NAMES } from './settings-form.js';
-import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
+import { localProblems, newKey, scheduleField, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
 import { SaveActions } from '../ui/save-actions.js';
 
@@ -27,7 +28,7 @@ export function ScheduleSettingsForm() {
   const base = value?.schedule ?? null;
   const [checked, setChecked] = useState(false);
 
-  const core = useMemo(() => scheduleIssues(saveError?.issues), [saveError]);
+  const core = useIssuesByField(saveError, scheduleField);
   const local = useMemo(() => (form ? localProblems(form) : {}), [form]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the calling schedule" />;
@@ -252,7 +253,7 @@ export function ScheduleSettingsForm() {
         </div>
       </fieldset>
 
-      {core.general.length ? <ErrorMessage error={{ code: 'invalid-input', message: core.general.join('; ') }} /> : null}
+      <IssueSummary issues={core.general} />
       {saveError ? <ErrorMessage error={saveError} title="The calling schedule was not saved" /> : null}
       {blocked ? (
         <p className="field-error" role="alert">

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../shared/result.js';
+import { describeIssue, type ValidationIssue } from './validation-issues.js';
 
 /** An API error as the rep should read it: the message, then any field-level details. */
 export function ErrorMessage({ error, title }: { error: ApiError; title?: string }) {
@@ -8,11 +9,16 @@ export function ErrorMessage({ error, title }: { error: ApiError; title?: string
       <p>{error.message}</p>
       {error.issues && error.issues.length > 1 ? (
         <ul>
-          {error.issues.map((issue) => (
-            <li key={issue}>{issue}</li>
+          {error.issues.map(describeIssue).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}
     </div>
   );
+}
+
+/** The validation issues no field of a form shows, as one alert (see issuesByField). */
+export function IssueSummary({ issues }: { issues: readonly ValidationIssue[] }) {
+  return issues.length > 0 ? <ErrorMessage error={{ code: 'invalid-input', message: issues.map(describeIssue).join('; ') }} /> : null;
 }

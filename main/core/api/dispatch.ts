@@ -29,8 +29,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     if (!isCallName(name)) return fail('invalid-input', `Unknown call: ${describe(name)}`);
     const parsed = contract[name].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
-      return fail('invalid-input', `Invalid input for ${name}: ${issues[0]}`, issues);
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+      return fail('invalid-input', `Invalid input for ${name}: ${issues[0].path.join('.') || '(input)'}: ${issues[0].message}`, issues);
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;

@@ -135,8 +135,8 @@ class SipServiceImpl implements SipService {
   async saveAccount(input: { account: SipAccount; password?: string; clearPassword?: boolean }): Promise<SipAccountView> {
     const parsed = sipAccountSchema.safeParse(input.account);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(account)'}: ${i.message}`);
-      throw new ApiFailure('invalid-input', `Invalid SIP account: ${issues[0]}`, issues);
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+      throw new ApiFailure('invalid-input', `Invalid SIP account: ${issues[0].path.join('.') || '(account)'}: ${issues[0].message}`, issues);
     }
     if (this.calls.active().length > 0) throw new ApiFailure('conflict', 'Finish the current call before changing the SIP account.');
     const view = this.accounts.save(parsed.data, input.password, input.clearPassword ?? false);
