@@ -17,8 +17,12 @@ import { ApiProvider } from './api/api-context.js';
 import { resolveApi } from './api/resolve-api.js';
 import { App } from './app/app.js';
 import { ErrorBoundary } from './app/error-boundary.js';
+// Styles: each feature imports its own sheet; the base sheet (tokens, buttons, cards, alerts) and
+// ui/ui.css are imported here, after App, so they come after the feature sheets in the bundle as
+// app.css and base.css always did. Moving them first would let features' same-specificity
+// overrides of base classes apply (.button-hangup, .script-card, .status-badge…): a visual change.
 import './styles/base.css';
-import './styles/app.css';
+import './ui/ui.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Dialdesk: #root is missing from index.html');

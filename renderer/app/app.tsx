@@ -6,6 +6,7 @@ import { DataErrorScreen } from './data-error-screen.js';
 import { Navigation } from './navigation.js';
 import { SCREENS, type ScreenId } from './screens.js';
 import { useStatus } from './use-status.js';
+import './app.css';
 
 export function App() {
   const { state, refresh, replace } = useStatus();

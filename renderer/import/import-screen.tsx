@@ -8,6 +8,7 @@ import { MappingStep } from './mapping-step.js';
 import { PreviewTable } from './preview-table.js';
 import { FilePick } from '../ui/file-pick.js';
 import { readFileAsBase64 } from '../ui/read-file.js';
+import './import.css';
 
 type Step =
   | { kind: 'pick'; busy: boolean }

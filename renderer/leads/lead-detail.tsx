@@ -7,6 +7,7 @@ import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatPhone, localTimeIn } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
+import './lead-detail.css';
 
 /**
  * What other features show inside a lead's detail, between its facts and the outcome recorder

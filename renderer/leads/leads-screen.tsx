@@ -7,6 +7,7 @@ import { LeadDetail, type LeadPanels } from './lead-detail.js';
 import { LeadList } from './lead-list.js';
 import { LeadToolbar } from './lead-toolbar.js';
 import { useLeadPages } from './use-lead-pages.js';
+import './leads.css';
 
 const SEARCH_DELAY_MS = 150;
 

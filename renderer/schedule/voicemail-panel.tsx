@@ -5,7 +5,7 @@ import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { STAGE_LABELS } from '../ui/labels.js';
-import './schedule.css';
+import './voicemail-panel.css';
 
 interface Props {
   leadId: string;

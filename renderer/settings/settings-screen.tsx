@@ -6,6 +6,7 @@ import { Field } from '../ui/field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
 import { useIssuesByField } from '../ui/validation-issues.js';
 import { DAY_NAMES, settingsField, toForm, toPatch } from './settings-form.js';
+import './settings.css';
 import { SaveActions } from '../ui/save-actions.js';
 
 const TIME_ZONES: string[] = (() => {
