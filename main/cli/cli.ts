@@ -112,19 +112,26 @@ async function importCommand(
     throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const progress = progressLine(err, `Importing ${file}`);
-  const report = await importLeads(store, bytes, file, { defaultCountry: options.country.toUpperCase(), now: new Date(), onProgress: progress.update });
+  // The full report is written as rows are rejected, so a broken file's million rejections never sit in memory.
+  const reportFile = options.report ? createWriteStream(options.report) : null;
+  reportFile?.write(csvLine(['row', 'reason', 'excerpt']));
+  const report = await importLeads(store, bytes, file, {
+    defaultCountry: options.country.toUpperCase(),
+    now: new Date(),
+    onProgress: progress.update,
+    keepRejected: REJECTED_ROWS_PRINTED,
+    onRejected: reportFile ? (r) => reportFile.write(csvLine([r.row, r.reason, r.excerpt])) : undefined,
+  });
   progress.end();
+  if (reportFile) await closeStream(reportFile);
   out.write(`Imported ${report.imported} of ${report.total} rows from ${file}.\n`);
-  if (report.rejected.length > 0) {
-    out.write(`${report.rejected.length} rows were not imported:\n`);
-    for (const r of report.rejected.slice(0, REJECTED_ROWS_PRINTED)) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
-    const more = report.rejected.length - REJECTED_ROWS_PRINTED;
+  if (report.rejectedCount > 0) {
+    out.write(`${report.rejectedCount} rows were not imported:\n`);
+    for (const r of report.rejected) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
+    const more = report.rejectedCount - report.rejected.length;
     if (more > 0) out.write(`  … and ${more} more${options.report ? '' : ' (--report FILE writes them all)'}\n`);
   }
-  if (options.report) {
-    await writeChunks([csvLine(['row', 'reason', 'excerpt']), ...report.rejected.map((r) => csvLine([r.row, r.reason, r.excerpt]))], options.report, out);
-    out.write(`Wrote the ${report.rejected.length} rejected rows to ${options.report}.\n`);
-  }
+  if (options.report) out.write(`Wrote the ${report.rejectedCount} rejected rows to ${options.report}.\n`);
   if (report.imported === 0) {
     err.write(`Nothing was imported from ${file}.\n`);
     return 1;
@@ -137,9 +144,9 @@ function progressLine(err: NodeJS.WritableStream, label: string) {
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   let lastTenth = -1;
   return {
-    update(done: number, total: number): void {
-      const text = `${label}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`;
-      const tenth = Math.floor((10 * done) / Math.max(1, total));
+    update(rows: number, fraction: number): void {
+      const text = `${label}: ${rows.toLocaleString('en-US')} rows read (${Math.floor(100 * fraction)}%)`;
+      const tenth = Math.floor(10 * fraction);
       if (tty) err.write(`\r${text}`);
       else if (tenth !== lastTenth) err.write(`${text}\n`);
       lastTenth = tenth;
@@ -163,12 +170,14 @@ async function writeChunks(chunks: Iterable<string>, file: string | undefined, o
   for (const chunk of chunks) {
     if (!target.write(chunk)) await once(target, 'drain');
   }
-  if (fileStream) {
-    await new Promise<void>((resolve, reject) => {
-      fileStream.once('error', reject);
-      fileStream.end(() => resolve());
-    });
-  }
+  if (fileStream) await closeStream(fileStream);
+}
+
+function closeStream(stream: NodeJS.WritableStream & { once(event: 'error', listener: (error: Error) => void): unknown }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
 }
 
 async function planCliCommand(store: LeadStore, settings: Settings, args: string[], dataDir: string, out: NodeJS.WritableStream): Promise<number> {

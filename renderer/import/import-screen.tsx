@@ -23,9 +23,9 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
   const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'pick', busy: false });
   const [error, setError] = useState<ApiError | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ rows: number; fraction: number } | null>(null);
   useDialdeskEvent((event) => {
-    if (event.type === 'import.progress' && step.kind === 'mapping' && event.fileName === step.fileName) setProgress({ done: event.done, total: event.total });
+    if (event.type === 'import.progress' && step.kind === 'mapping' && event.fileName === step.fileName) setProgress({ rows: event.rows, fraction: event.fraction });
   });
 
   const pick = async (file: File) => {
@@ -83,7 +83,7 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
           </section>
           <MappingStep preview={step.preview} mapping={step.mapping} onChange={(mapping) => setStep({ ...step, mapping })} />
           <PreviewTable preview={step.preview} />
-          {step.busy ? <ImportProgress done={progress?.done ?? 0} total={progress?.total ?? step.preview.rowCount} /> : null}
+          {step.busy ? <ImportProgress rows={progress?.rows ?? 0} total={step.preview.rowCount} fraction={progress?.fraction ?? 0} /> : null}
           <div className="actions sticky-actions">
             <button type="button" className="button button-primary" disabled={step.busy} onClick={commit}>
               {step.busy ? 'Importing…' : `Import ${step.preview.rowCount.toLocaleString()} rows`}
@@ -103,12 +103,12 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
 }
 
 /** A large export takes seconds: the rep sees it move, and a screen reader hears where it is. */
-function ImportProgress({ done, total }: { done: number; total: number }) {
+function ImportProgress({ rows, total, fraction }: { rows: number; total: number; fraction: number }) {
   return (
     <div className="import-progress">
-      <progress max={total} value={done} aria-label="Import progress" />
+      <progress max={100} value={Math.round(100 * fraction)} aria-label="Import progress" />
       <span className="muted num" role="status" aria-live="polite">
-        {done.toLocaleString()} of {total.toLocaleString()} rows
+        {Math.min(rows, total).toLocaleString()} of {total.toLocaleString()} rows read
       </span>
     </div>
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { leadsCalls, REJECTED_ROWS_SHOWN, type ImportReport } from '../../../shared/contract/index.js';
+import { leadsCalls, REJECTED_ROWS_SHOWN } from '../../../shared/contract/index.js';
 import type { Attempt } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
@@ -82,11 +82,12 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
           mapping,
           defaultCountry: deps.settings.get().defaultCountry,
           now: deps.now(),
-          onProgress: (done, total) => deps.events.emit({ type: 'import.progress', fileName, done, total }),
+          onProgress: (rows, fraction) => deps.events.emit({ type: 'import.progress', fileName, rows, fraction }),
+          keepRejected: REJECTED_ROWS_SHOWN,
         }),
       );
       if (report.imported > 0) changed();
-      return shownReport(report);
+      return report;
     },
 
     loadSampleLeads: async () => {
@@ -113,9 +114,4 @@ async function asImportFailure<T>(work: () => T | Promise<T>): Promise<T> {
     if (error instanceof CsvFileError || error instanceof MappingError) throw new ApiFailure('invalid-input', error.message);
     throw error;
   }
-}
-
-/** A broken file can reject hundreds of thousands of rows; the screen gets the first ones and the count. */
-function shownReport(report: ImportReport): ImportReport {
-  return report.rejected.length <= REJECTED_ROWS_SHOWN ? report : { ...report, rejected: report.rejected.slice(0, REJECTED_ROWS_SHOWN) };
 }

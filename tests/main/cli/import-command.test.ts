@@ -32,7 +32,10 @@ describe('cli import on big and hostile files', () => {
     expect(result.out.split('\n').filter((l) => /^ {2}row \d+:/.test(l))).toHaveLength(50);
     expect(result.out).toContain('… and 2950 more');
     // Progress goes to standard error, a line a tenth when it is not a terminal.
-    expect(result.err).toMatch(/Importing .*junk\.csv: 2,000 of 3,000 rows/);
+    const progress = result.err.split('\n').filter((line) => line.startsWith('Importing '));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThanOrEqual(11);
+    expect(progress.at(-1)).toMatch(/junk\.csv: 3,000 rows read \(100%\)$/);
     const report = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'report.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(report).toHaveLength(3_000);
     expect(report[2999]).toMatchObject({ row: '3001', reason: '"not-a-phone-2999" is not a valid phone number for US' });
