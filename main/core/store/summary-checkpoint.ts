@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
 import type { StoredSummary } from './lead-summary.js';
+import { lines } from './line-chunks.js';
+import { NewerDataError } from './store-error.js';
 import { writeAtomically } from './write-atomically.js';
 
 /**
@@ -71,8 +73,28 @@ function encode(id: string, s: StoredSummary): SummaryTuple {
   ];
 }
 
-function decode(tuple: SummaryTuple, month: (m: string) => string): [string, StoredSummary] {
-  const [id, attempts, conversations, voicemails, lastAttemptAt, outcome, months, optedOut, rotation] = tuple;
+const OUTCOME_COUNT = OUTCOMES.length;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isTimeOrNull = (v: unknown): v is number | null => v === null || typeof v === 'number';
+const isCounts = (v: unknown): v is number[] => Array.isArray(v) && v.every(isCount);
+
+/**
+ * One tuple back into a summary, or null when it is not the shape `encode`
+ * writes. Checked field by field, by hand: this runs 100,000 times on every
+ * start, and a bad tuple only means the cache is rebuilt from the logs.
+ */
+function decode(tuple: unknown, month: (m: string) => string): [string, StoredSummary] | null {
+  if (!Array.isArray(tuple) || tuple.length !== 9) return null;
+  const [id, attempts, conversations, voicemails, lastAttemptAt, outcome, months, optedOut, rotation] = tuple as unknown[];
+  if (typeof id !== 'string' || !isCount(attempts) || !isCount(conversations) || !isCount(voicemails)) return null;
+  if (!(lastAttemptAt === null || typeof lastAttemptAt === 'string') || typeof months !== 'string') return null;
+  if (!(typeof outcome === 'number' && Number.isInteger(outcome) && outcome >= -1 && outcome < OUTCOME_COUNT)) return null;
+  if (optedOut !== 0 && optedOut !== 1) return null;
+  let state: LeadRotationState | null = null;
+  if (rotation !== null) {
+    state = decodeRotation(id, rotation);
+    if (!state) return null;
+  }
   return [
     id,
     {
@@ -83,31 +105,104 @@ function decode(tuple: SummaryTuple, month: (m: string) => string): [string, Sto
       lastOutcome: outcome < 0 ? null : (OUTCOMES[outcome] as Outcome),
       months: months === '' ? [] : months.split(',').map(month),
       optedOut: optedOut === 1,
-      rotation: rotation && (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.map((f, i) => [f, rotation[i]])]) as LeadRotationState),
+      rotation: state,
     },
   ];
 }
 
-/** Null when missing, unreadable or of another version: the caller rebuilds from the logs. */
+const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status']>(['active', 'reached', 'bad-number', 'do-not-call']);
+
+/** In ROTATION_FIELDS order; an object literal, since this is the hottest loop of opening the store. */
+function decodeRotation(leadId: string, r: unknown): LeadRotationState | null {
+  if (!Array.isArray(r) || r.length !== ROTATION_FIELDS.length) return null;
+  const [status, doNotCallSince, bandTries, attempts, cadenceAttempts, cadenceStartedAt, lastAttemptAt, unanswered, promise, kept, broken] = r as unknown[];
+  if (!STATUSES.has(status) || !isTimeOrNull(doNotCallSince) || !isCounts(bandTries) || !isCount(attempts) || !isCount(cadenceAttempts)) return null;
+  if (!isTimeOrNull(cadenceStartedAt) || !isTimeOrNull(lastAttemptAt) || !isCount(unanswered) || !isCount(kept) || !isCount(broken)) return null;
+  if (promise !== null) {
+    const p = promise as { at?: unknown; attemptId?: unknown };
+    if (typeof p !== 'object' || typeof p.at !== 'number' || typeof p.attemptId !== 'string') return null;
+  }
+  return {
+    leadId,
+    status: status as LeadRotationState['status'],
+    doNotCallSince,
+    bandTries,
+    attempts,
+    cadenceAttempts,
+    cadenceStartedAt,
+    lastAttemptAt,
+    unansweredVoicemails: unanswered,
+    promise: promise as LeadRotationState['promise'],
+    promisesKept: kept,
+    promisesBroken: broken,
+  };
+}
+
+const isNumberRecord = (v: unknown): v is Record<string, number> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount);
+
+/**
+ * Null when missing, unreadable, of an older version or not of the shape
+ * written below: the caller rebuilds from the logs. One of a newer version
+ * throws NewerDataError instead, so an older app neither uses nor replaces it.
+ *
+ * Read line by line (the writer puts one lead per line), so 22 MB of JSON
+ * never becomes one string nor one giant array before it is decoded.
+ */
 export function readCheckpoint(path: string): Checkpoint | null {
-  let raw: { schemaVersion?: number; offsets?: Record<string, number>; bandStats?: BandStats; foldKey?: string; summaries?: SummaryTuple[] };
+  let fd: number;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  if (raw?.schemaVersion !== CHECKPOINT_SCHEMA_VERSION || !raw.offsets || !raw.bandStats || !Array.isArray(raw.summaries)) return null;
+  try {
+    return readLines(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readLines(fd: number): Checkpoint | null {
+  const all = lines(fd, 0, fstatSync(fd).size);
+  const first = all.next();
+  if (first.done) return null;
+  const version = /^\{"schemaVersion":(\d+)/.exec(first.value.text);
+  if (version && Number(version[1]) > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError('state.json', Number(version[1]));
+  if (!version || Number(version[1]) !== CHECKPOINT_SCHEMA_VERSION || !first.value.text.endsWith(HEAD_END)) return null;
+  let head: { offsets?: unknown; bandStats?: { dials?: unknown; conversations?: unknown }; foldKey?: unknown };
+  try {
+    head = JSON.parse(`${first.value.text.slice(0, -HEAD_END.length)}}`);
+  } catch {
+    return null;
+  }
+  const { offsets, bandStats, foldKey } = head;
+  if (!isNumberRecord(offsets) || !bandStats || !isCounts(bandStats.dials) || !isCounts(bandStats.conversations)) return null;
+  if (typeof foldKey !== 'string') return null;
   // One shared string per month name instead of one per lead.
   const months = new Map<string, string>();
   const month = (m: string) => months.get(m) ?? (months.set(m, m), m);
-  return {
-    schemaVersion: raw.schemaVersion,
-    offsets: raw.offsets,
-    bandStats: raw.bandStats,
-    foldKey: raw.foldKey ?? '',
-    summaries: new Map(raw.summaries.map((tuple) => decode(tuple, month))),
-  };
+  const summaries = new Map<string, StoredSummary>();
+  for (const { text } of all) {
+    if (text === FOOT) {
+      return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: { dials: bandStats.dials, conversations: bandStats.conversations }, foldKey, summaries };
+    }
+    let tuple: unknown;
+    try {
+      tuple = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
+    } catch {
+      return null;
+    }
+    const entry = decode(tuple, month);
+    if (!entry) return null;
+    summaries.set(entry[0], entry[1]);
+  }
+  // Cut off before its closing line.
+  return null;
 }
+
+const HEAD_END = ',"summaries":[';
+const FOOT = ']}';
 
 /**
  * Written in batches (see writeAtomically): a checkpoint never holds the
@@ -118,11 +213,11 @@ export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Pro
   const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey };
   const entries = [...checkpoint.summaries];
   function* lines(): Generator<string> {
-    yield `${JSON.stringify(head).slice(0, -1)},"summaries":[\n`;
+    yield `${JSON.stringify(head).slice(0, -1)}${HEAD_END}\n`;
     for (let i = 0; i < entries.length; i++) {
       yield `${JSON.stringify(encode(...entries[i]))}${i < entries.length - 1 ? ',' : ''}\n`;
     }
-    yield ']}\n';
+    yield `${FOOT}\n`;
   }
   await writeAtomically(path, lines());
 }
