@@ -12,6 +12,7 @@ import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead
 import { attemptRecordSchema } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
 import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { sweepTempFiles } from './write-atomically.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -92,6 +93,9 @@ export class LeadStore {
     const releaseLock = () => ownLock?.release();
     try {
       mkdirSync(join(dataDir, 'attempts'), { recursive: true });
+      // Left by a writer killed mid-write; nobody else can be writing while we hold the lock.
+      const swept = sweepTempFiles(dataDir);
+      if (swept.length > 0) options.log?.(`removed unfinished temp files: ${swept.join(', ')}`);
       const leadsPath = join(dataDir, 'leads.json');
       let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
       try {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
@@ -122,6 +122,20 @@ describe('LeadStore', () => {
     await first.close();
     const second = await LeadStore.open(dir);
     await second.close();
+  });
+
+  it('sweeps the temp files a killed writer left, and leaves the data files alone', async () => {
+    const dir = tempDir();
+    const first = await LeadStore.open(dir);
+    await first.addLeads([makeLead()]);
+    await first.close();
+    for (const name of ['leads.json.tmp-4242', 'state.json.tmp-17', 'scripts.json.tmp-99']) writeFileSync(join(dir, name), '{"half');
+    const logged: string[] = [];
+    const store = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(logged.join('\n')).toContain('leads.json.tmp-4242');
+    expect(store.leadCount).toBe(1);
+    await store.close();
   });
 
   it('rejects duplicate phones and unknown leads', async () => {
