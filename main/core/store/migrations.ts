@@ -1,5 +1,5 @@
 import type { Lead } from '../../../shared/domain.js';
-import { describeIssues, leadRecordSchema } from './record-schemas.js';
+import { describeIssues, isCertainlyLead, leadRecordSchema } from './record-schemas.js';
 import { NewerDataError } from './store-error.js';
 
 /** What `leads.json` holds. Bump the version and add a migration when the shape changes. */
@@ -41,6 +41,7 @@ export function migrateLeadsFile(raw: unknown): LeadsFile {
   if (!Array.isArray(data.leads)) throw new Error('the file has no lead list');
   const leads = data.leads as unknown[];
   for (let i = 0; i < leads.length; i++) {
+    if (isCertainlyLead(leads[i])) continue;
     const checked = leadRecordSchema.safeParse(leads[i]);
     // Line i + 2 in the one-lead-per-line layout (the header is line 1).
     if (!checked.success) throw new Error(`lead ${i + 1} (line ${i + 2}) is not a valid lead: ${describeIssues(checked.error)}`);
