@@ -50,13 +50,13 @@ void everyRotationField;
 /**
  * The file is one JSON object laid out one column per line:
  *
- *   {"schemaVersion":4,"offsets":{…},"bandStats":{…},"foldKey":"…","count":N,"columns":[
+ *   {"schemaVersion":4,"offsets":{…},"bandStats":{…},"foldKey":"…","count":N,"months":["2026-11",…],"columns":[
  *   ["lead-id",…],        ← N values each, in COLUMNS order
  *   [3,…],
  *   …
  *   ]}
  *
- * Columns, not a tuple per lead: reading is then ~20 JSON.parse calls over
+ * A lead's months are indexes into the head's `months`. Columns, not a tuple per lead: reading is then ~20 JSON.parse calls over
  * flat arrays instead of 100,000 over nested ones, and each column is
  * checked in one tight loop. Opening the store spends most of its time here
  * and in leads.json, so this layout is what keeps opening under 1.5 s.
@@ -98,7 +98,8 @@ const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> =
   voicemails: isCount,
   lastAttemptAt: isStringOrNull,
   lastOutcome: isOutcomeIndex,
-  months: (v) => typeof v === 'string',
+  // Indexes into the head's list of month names (checked against its length in readColumns).
+  months: isCounts,
   optedOut: isFlag,
   'rotation.status': (v) => STATUSES.has(v),
   'rotation.doNotCallSince': isTimeOrNull,
@@ -113,14 +114,14 @@ const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> =
   'rotation.promisesBroken': isCount,
 };
 
-function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSummary): unknown {
+function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSummary, monthIndex: Map<string, number>): unknown {
   switch (column) {
     case 'id':
       return id;
     case 'lastOutcome':
       return s.lastOutcome === null ? -1 : OUTCOMES.indexOf(s.lastOutcome);
     case 'months':
-      return s.months.join(',');
+      return s.months.map((month) => monthIndex.get(month));
     case 'optedOut':
       return s.optedOut ? 1 : 0;
     case 'attempts':
@@ -166,15 +167,17 @@ function readColumns(fd: number): Checkpoint | null {
   const version = /^\{"schemaVersion":(\d+)/.exec(first.value.text);
   if (version && Number(version[1]) > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError('state.json', Number(version[1]));
   if (!version || Number(version[1]) !== CHECKPOINT_SCHEMA_VERSION || !first.value.text.endsWith(HEAD_END)) return null;
-  let head: { offsets?: unknown; bandStats?: { dials?: unknown; conversations?: unknown }; foldKey?: unknown; count?: unknown };
+  let head: { offsets?: unknown; bandStats?: { dials?: unknown; conversations?: unknown }; foldKey?: unknown; count?: unknown; months?: unknown };
   try {
     head = JSON.parse(`${first.value.text.slice(0, -HEAD_END.length)}}`);
   } catch {
     return null;
   }
-  const { offsets, bandStats, foldKey, count } = head;
+  const { offsets, bandStats, foldKey, count, months } = head;
   if (!isNumberRecord(offsets) || !bandStats || !isCounts(bandStats.dials) || !isCounts(bandStats.conversations)) return null;
   if (typeof foldKey !== 'string' || !isCount(count)) return null;
+  if (!Array.isArray(months) || !months.every((m) => typeof m === 'string')) return null;
+  const isMonthIndex = (i: number) => i < months.length;
 
   const columns: unknown[][] = [];
   let ended = false;
@@ -193,32 +196,33 @@ function readColumns(fd: number): Checkpoint | null {
     const check = COLUMN_CHECKS[COLUMNS[columns.length]];
     if (!Array.isArray(values) || values.length !== count) return null;
     for (let i = 0; i < count; i++) if (!check(values[i])) return null;
+    if (COLUMNS[columns.length] === 'months' && !(values as number[][]).every((indexes) => indexes.every(isMonthIndex))) return null;
     columns.push(values);
   }
   // Cut off, or a column missing.
   if (!ended || columns.length !== COLUMNS.length) return null;
-  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: { dials: bandStats.dials, conversations: bandStats.conversations }, foldKey, summaries: summariesFrom(columns, count) };
+  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: { dials: bandStats.dials, conversations: bandStats.conversations }, foldKey, summaries: summariesFrom(columns, count, months as string[]) };
 }
 
 /** The columns, already checked, back into one summary (and rotation state) per lead. */
-function summariesFrom(columns: unknown[][], count: number): Map<string, StoredSummary> {
+function summariesFrom(columns: unknown[][], count: number, monthNames: string[]): Map<string, StoredSummary> {
   const [ids, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns as [
-    string[], number[], number[], number[], (string | null)[], number[], string[], number[], ...unknown[][],
+    string[], number[], number[], number[], (string | null)[], number[], unknown[][], number[], ...unknown[][],
   ];
   const [status, doNotCallSince, bandTries, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = r;
-  // One shared string per month name instead of one per lead.
-  const monthNames = new Map<string, string>();
-  const month = (m: string) => monthNames.get(m) ?? (monthNames.set(m, m), m);
   const summaries = new Map<string, StoredSummary>();
   for (let i = 0; i < count; i++) {
     const id = ids[i];
+    // The parsed array of indexes becomes the list of (shared) month names in place.
+    const leadMonths = months[i];
+    for (let m = 0; m < leadMonths.length; m++) leadMonths[m] = monthNames[leadMonths[m] as number];
     summaries.set(id, {
       attempts: attempts[i],
       conversations: conversations[i],
       voicemails: voicemails[i],
       lastAttemptAt: lastAttemptAt[i],
       lastOutcome: lastOutcome[i] < 0 ? null : (OUTCOMES[lastOutcome[i]] as Outcome),
-      months: months[i] === '' ? [] : months[i].split(',').map(month),
+      months: leadMonths as string[],
       optedOut: optedOut[i] === 1,
       rotation:
         status[i] === null
@@ -252,13 +256,17 @@ const isNumberRecord = (v: unknown): v is Record<string, number> =>
  */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
   const entries = [...checkpoint.summaries];
-  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, count: entries.length };
+  const seen = new Set<string>();
+  for (const [, s] of entries) for (const month of s.months) seen.add(month);
+  const months = [...seen].sort();
+  const monthIndex = new Map(months.map((month, i) => [month, i]));
+  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, count: entries.length, months };
   function* chunks(): Generator<string> {
     yield `${JSON.stringify(head).slice(0, -1)}${HEAD_END}\n`;
     for (let c = 0; c < COLUMNS.length; c++) {
       yield '[';
       for (let from = 0; from < entries.length; from += VALUES_PER_CHUNK) {
-        const values = entries.slice(from, from + VALUES_PER_CHUNK).map(([id, s]) => columnValue(COLUMNS[c], id, s));
+        const values = entries.slice(from, from + VALUES_PER_CHUNK).map(([id, s]) => columnValue(COLUMNS[c], id, s, monthIndex));
         yield `${from > 0 ? ',' : ''}${JSON.stringify(values).slice(1, -1)}`;
       }
       yield c < COLUMNS.length - 1 ? '],\n' : ']\n';
