@@ -67,17 +67,16 @@ describe('crash recovery', () => {
     await setup.close();
 
     const delays = fc.sample(fc.integer({ min: 0, max: 120 }), { numRuns: KILLS, seed: 20261128 });
-    const cuts = fc.sample(fc.tuple(fc.integer({ min: 2, max: 20 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })), { numRuns: KILLS, seed: 20261201 });
+    const cuts = fc.sample(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })), { numRuns: KILLS, seed: 20261201 });
     const log = join(dir, 'attempts', '2026-11.jsonl');
     const acknowledged: string[] = [];
     const seen = { torn: 0, duringOpen: 0, tempLeft: 0 };
     for (let run = 0; run < KILLS; run++) {
       const [nth, fraction] = cuts[run];
-      // A cycle of four: mid-way through the checkpoint's temp file (the 8th write: 7 lines, then the
-      // checkpoint), then inside the checkpoint the next open writes for that tail, then inside an
-      // attempt line, then at a random moment.
-      const kill =
-        run % 4 === 0 ? { crashAt: `8:${fraction}` } : run % 4 === 1 ? { crashAt: `1:${fraction}` } : run % 4 === 2 ? { crashAt: `${nth}:${fraction}` } : { afterReadyMs: delays[run] };
+      // A cycle of four: inside the first checkpoint temp file this run writes (after 7 lines, or while
+      // opening when the tail left is that long), then again (now always while opening, since the last
+      // checkpoint never landed), then inside an attempt line, then at a random moment.
+      const kill = run % 4 < 2 ? { crashAt: `temp:1:${fraction}` } : run % 4 === 2 ? { crashAt: `log:${nth}:${fraction}` } : { afterReadyMs: delays[run] };
       const result = await runAndKill(script, [dir, lead.id, `run${run}`], kill);
       acknowledged.push(...result.acked);
       if (result.duringOpen) seen.duringOpen += 1;
