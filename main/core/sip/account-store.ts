@@ -5,7 +5,7 @@ import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { SipAccount, SipAccountView } from '../../../shared/sip.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { ApiFailure } from '../api/api-failure.js';
-import { setAsideIfInvalid } from '../store/set-aside-invalid.js';
+import { setAsideIfInvalid } from '../settings/set-aside-invalid.js';
 
 /** Where the non-secret account fields live. The app and CLI use `conf`; unit tests memory. */
 export interface SipAccountStore {
@@ -37,11 +37,6 @@ export function createConfAccountStore(dataDir: string, now = new Date()): SipAc
     get: () => conf.get('account') ?? null,
     set: (account) => conf.set('account', account),
   };
-}
-
-export function createMemoryAccountStore(initial: SipAccount | null = null): SipAccountStore {
-  let account = initial;
-  return { get: () => account, set: (a) => void (account = a) };
 }
 
 /** The SecretStore key of the SIP password. Nothing else may hold it. */

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { fsyncDir } from './fsync-dir.js';
+import { fsyncDirectory } from './write-atomically.js';
 import { describeIssues } from './record-schemas.js';
 import { lines, wholeLineChunks } from './line-chunks.js';
 import { StoreOpenError } from './store-error.js';
@@ -30,7 +30,7 @@ export class JsonlLog<T> {
     const existed = existsSync(path);
     const fd = openSync(path, 'a+');
     // A new month's log is a new name in the folder: make the name durable, not only the bytes.
-    if (!existed) fsyncDir(dirname(path));
+    if (!existed) fsyncDirectory(dirname(path));
     const size = fstatSync(fd).size;
     const log = new JsonlLog<T>(path, fd, size, schema);
     log.repairTornTail();

@@ -35,6 +35,18 @@ export async function openSmallJsonFile<T>(
 }
 
 /**
+ * The validation every small Dialdesk file shares: schema version 1 and its
+ * one list (`versions`, `numbers`) present; anything else is not our file.
+ */
+export function versionOneWithList<T extends { schemaVersion: 1 }>(kind: string, list: keyof T & string): (raw: unknown) => T {
+  return (raw) => {
+    const data = raw as T | null;
+    if (data?.schemaVersion !== 1 || !Array.isArray(data[list])) throw new Error(`not a Dialdesk ${kind} file`);
+    return data;
+  };
+}
+
+/**
  * lowdb adapter: read and checked, written through writeAtomically (temp file,
  * fsync, rename, fsync of the folder), so an acknowledged change to the
  * scripts or the do-not-call list survives a power cut.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../../main/core/core.js';
 import { createConfSettings } from '../../../../main/core/settings/conf-settings.js';
-import { createMemorySecrets } from '../../../../main/core/settings/secret-store.js';
+import { createMemorySecrets } from '../../../support/memory-stores.js';
 import { DEFAULT_SETTINGS } from '../../../../main/core/settings/settings-store.js';
 import { createConfAccountStore } from '../../../../main/core/sip/account-store.js';
 import { lockDataDir } from '../../../../main/core/store/data-dir-lock.js';

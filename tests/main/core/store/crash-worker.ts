@@ -16,7 +16,7 @@ import { LeadStore } from '../../../../main/core/store/lead-store.js';
 const crashAt = process.env.DIALDESK_CRASH_AT?.split(':');
 if (crashAt) {
   const [kind, n, fraction] = [crashAt[0], Number(crashAt[1]), Number(crashAt[2])];
-  const pattern = kind === 'log' ? /\.jsonl$/ : /\.tmp-\d+$/;
+  const pattern = kind === 'log' ? /\.jsonl$/ : /\.tmp-\d+-[0-9a-f]+$/;
   const { openSync, writeSync } = fs;
   const targets = new Set<number>();
   let calls = 0;
