@@ -8,7 +8,9 @@ import { CsvFileError } from '../core/leads/parse-csv.js';
 import { createConfSettings } from '../core/settings/conf-settings.js';
 import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
+import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
 import { openLeadStore } from '../core/store/open-store.js';
+import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
@@ -56,8 +58,34 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  // The folder lock comes before anything else in the folder is read: a busy folder is left untouched.
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(dataDir);
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    err.write(`${error.message}\n`);
+    return 1;
+  }
+  try {
+    return await runLocked(command, rest, values, dataDir, lock, out, err);
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(
+  command: string,
+  rest: string[],
+  values: { country?: string; out?: string; report?: string; from?: string; days?: string },
+  dataDir: string,
+  lock: DataDirLock,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const settings = createConfSettings(dataDir);
-  const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`) });
+  if (settings.notice) err.write(`${settings.notice}\n`);
+  const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`), lock });
   if (!opened.store) {
     err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);
     return 1;

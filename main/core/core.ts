@@ -9,16 +9,22 @@ import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
-import { createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
+import { createConfAccountStore, createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
 
 export interface CoreOptions {
   dataDir: string;
-  settings: SettingsStore;
+  /**
+   * A function for a store backed by a file in the data folder: it is called
+   * only once the folder is locked, so a second process never reads (or sets
+   * aside) a settings file another process owns.
+   */
+  settings: SettingsStore | ((dataDir: string) => SettingsStore);
   secrets: SecretStore;
   /** The clock; tests pin it. */
   now?: () => Date;
@@ -39,17 +45,31 @@ export interface Core {
  * the test harness and the CLI all run this same core.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Before anything else in the folder is opened: a busy folder stops here, untouched.
+  const lock = lockDataDir(options.dataDir);
+  try {
+    return await createLockedCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
+  const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
   const storeOptions = {
     log: options.log,
-    schedule: () => options.settings.get().schedule,
-    defaultCountry: () => options.settings.get().defaultCountry,
+    schedule: () => settings.get().schedule,
+    defaultCountry: () => settings.get().defaultCountry,
+    lock,
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
   const doNotCall = await DoNotCallStore.open(options.dataDir, now());
-  const notices = [scripts.notice, doNotCall.notice].filter((n): n is string => n !== null);
+  const accountStore = createConfAccountStore(options.dataDir, now());
+  const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice].filter((n): n is string => typeof n === 'string');
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 
@@ -69,7 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const schedule = createScheduleService({
     store: requireStore,
-    settings: options.settings,
+    settings,
     scripts,
     doNotCall,
     now,
@@ -78,11 +98,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? (() => undefined);
   const sip = createSipService({
     dataDir: options.dataDir,
+    accountStore,
     secrets: options.secrets,
     events,
     media: options.media ?? createRendererMedia({ events }),
     now,
-    defaultCountry: () => options.settings.get().defaultCountry,
+    defaultCountry: () => settings.get().defaultCountry,
     matchLead: (e164) => store?.leadByPhone(e164)?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
       await requireStore().recordAttempt({
@@ -104,7 +125,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     getStatus: () => status(),
-    ...settingsHandlers(options.settings, events, async () => {
+    ...settingsHandlers(settings, events, async () => {
       await store?.refoldIfStale();
     }),
     startFreshStore: async () => {
@@ -115,9 +136,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit({ type: 'leads.changed' });
       return status();
     },
-    ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
+    ...leadsHandlers({ store: requireStore, settings, events, schedule, now }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings, events, now }),
   };
   handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
@@ -128,7 +149,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       await sip.close();
-      await store?.close();
+      try {
+        await store?.close();
+      } finally {
+        lock.release();
+      }
       store = null;
       storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
   const log = (message: string) => process.stderr.write(`[core] ${message}\n`);
-  const core = await createCore({ dataDir: dir, settings: createConfSettings(dir), secrets: createMemorySecrets(), log, now });
+  const core = await createCore({ dataDir: dir, settings: createConfSettings, secrets: createMemorySecrets(), log, now });
   const harness = await startHarness({ core, staticDir: STATIC_DIR, port, log });
 
   let stopping = false;

@@ -11,13 +11,15 @@ import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
 import { LeadSnapshot } from './lead-snapshot.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
-import { StoreOpenError } from './store-error.js';
+import { attemptRecordSchema } from './record-schemas.js';
+import { NewerDataError, StoreOpenError } from './store-error.js';
 import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { sweepTempFiles } from './write-atomically.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -54,6 +56,12 @@ export interface LeadStoreOptions {
   schedule?: () => ScheduleSettings;
   /** Country for numbers without a country code, when a lead's zones must be resolved. */
   defaultCountry?: () => string;
+  /**
+   * The data-folder lock, when the caller took it before opening anything
+   * else (the core, the CLI); it stays the caller's to release. Without it
+   * the store takes the lock itself and releases it on close.
+   */
+  lock?: DataDirLock;
 }
 
 /** Only these settings change what a fold produces; dial blocks or windows do not. */
@@ -86,16 +94,21 @@ export class LeadStore {
     this.inbound = new InboundLog(join(dataDir, 'inbound'));
   }
 
-  /** Throws StoreOpenError (`damaged` or `busy`) when the data cannot be opened. */
+  /** Throws StoreOpenError (`damaged`, `busy` or `newer`) when the data cannot be opened. */
   static async open(dataDir: string, options: LeadStoreOptions = {}): Promise<LeadStore> {
-    mkdirSync(join(dataDir, 'attempts'), { recursive: true });
-    const releaseLock = lockDataDir(dataDir);
+    const ownLock = options.lock ? null : lockDataDir(dataDir);
+    const releaseLock = () => ownLock?.release();
     try {
+      mkdirSync(join(dataDir, 'attempts'), { recursive: true });
+      // Left by a writer killed mid-write; nobody else can be writing while we hold the lock.
+      const swept = sweepTempFiles(dataDir);
+      if (swept.length > 0) options.log?.(`removed unfinished temp files: ${swept.join(', ')}`);
       const leadsPath = join(dataDir, 'leads.json');
       let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
       try {
         opened = await LeadSnapshot.open(leadsPath);
       } catch (error) {
+        if (error instanceof NewerDataError) throw error;
         throw new StoreOpenError(`leads.json cannot be read (${reasonOf(error)}).`, [leadsPath]);
       }
       const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
@@ -306,7 +319,7 @@ export class LeadStore {
   private logFor(month: string): JsonlLog<Attempt> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open<Attempt>(join(this.dataDir, 'attempts', `${month}.jsonl`));
+      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema);
       this.logs.set(month, log);
     }
     return log;
@@ -342,6 +355,7 @@ export class LeadStore {
       }
     }
     this.attemptsSinceCheckpoint = replayed;
+
     if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
   }
 

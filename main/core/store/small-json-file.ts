@@ -1,6 +1,6 @@
-import { existsSync, renameSync } from 'node:fs';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { Low, type Adapter } from 'lowdb';
+import { writeAtomically } from './write-atomically.js';
 
 export interface SmallJsonFile<T> {
   db: Low<T>;
@@ -19,7 +19,7 @@ export async function openSmallJsonFile<T>(
   validate: (raw: unknown) => T,
   now: Date,
 ): Promise<SmallJsonFile<T>> {
-  const db = new Low<T>(new DataFile<T>(path, { parse: (text) => validate(JSON.parse(text)), stringify: (data) => JSON.stringify(data, null, 1) }), defaults());
+  const db = new Low<T>(new DurableJsonFile(path, validate), defaults());
   try {
     await db.read();
     if (!existsSync(path)) await db.write();
@@ -44,4 +44,25 @@ export function versionOneWithList<T extends { schemaVersion: 1 }>(kind: string,
     if (data?.schemaVersion !== 1 || !Array.isArray(data[list])) throw new Error(`not a Dialdesk ${kind} file`);
     return data;
   };
+}
+
+/**
+ * lowdb adapter: read and checked, written through writeAtomically (temp file,
+ * fsync, rename, fsync of the folder), so an acknowledged change to the
+ * scripts or the do-not-call list survives a power cut.
+ */
+class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    private readonly path: string,
+    private readonly validate: (raw: unknown) => T,
+  ) {}
+
+  async read(): Promise<T | null> {
+    if (!existsSync(this.path)) return null;
+    return this.validate(JSON.parse(readFileSync(this.path, 'utf8')));
+  }
+
+  async write(data: T): Promise<void> {
+    await writeAtomically(this.path, [JSON.stringify(data, null, 1)]);
+  }
 }

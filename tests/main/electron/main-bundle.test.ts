@@ -185,8 +185,16 @@ describe('main bundle', () => {
     electron.app.becomeReady();
     const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     window.close();
+    expect(electron.app.quitted).toBe(false);
     electron.app.emit('window-all-closed');
-    if (process.platform !== 'darwin') await until(() => electron.app.quitted, 'quit');
+    if (process.platform === 'darwin') {
+      // macOS apps stay open without windows; nothing asked to quit.
+      expect(electron.app.quitRequested).toBe(0);
+      electron.app.quit();
+    }
+    await until(() => electron.app.quitted, 'quit');
+    expect(electron.app.quitRequested).toBe(process.platform === 'darwin' ? 1 : 2);
+    expect(electron.ipcMain.handlers.has('dialdesk:call')).toBe(false);
   });
 
   it('a second instance on the same data dir quits at once and focuses the first', async () => {
@@ -200,10 +208,17 @@ describe('main bundle', () => {
     second.app.singleInstanceLock = false;
     launch(second, ['--data-dir', dataDir]);
     expect(second.app.quitted).toBe(true);
+    // Nothing waits for ready and no app event is handled, so no window or core can appear later:
+    // checked directly rather than by sleeping and seeing none yet.
+    expect(second.app.readyWaiters).toBe(0);
+    // (Only the hardening hook every instance sets before the lock check; none of the app's lifecycle.)
+    expect(second.app.eventNames()).toEqual(['web-contents-created']);
     second.app.becomeReady();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await second.app.whenReady();
     expect(second.BrowserWindow.getAllWindows()).toHaveLength(0);
     expect(second.ipcMain.handlers.size).toBe(0);
+    // The first instance asked for ready once and runs on.
+    expect(first.app.readyWaiters).toBe(1);
 
     first.app.emit('second-instance');
     expect(window.focused).toBe(true);
