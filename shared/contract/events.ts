@@ -7,6 +7,8 @@ import type { SipEvent } from './sip-events.js';
 export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
+  /** The do-not-call list, or its damaged state, changed. */
+  | { type: 'doNotCall.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
   | SipEvent;
 

@@ -56,6 +56,8 @@ const foldKeyOf = (schedule: ScheduleSettings): string =>
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
   private readonly leadIdByPhone = new Map<string, string>();
+  /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
+  private readonly leadIdsByNumber = new Map<string, string[]>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private refolding: Promise<void> | null = null;
@@ -123,6 +125,12 @@ export class LeadStore {
   leadByPhone(e164: string): Lead | undefined {
     const id = this.leadIdByPhone.get(e164);
     return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** Every lead that has `e164` as its main phone or one of its other phones; the main-phone owner first. */
+  leadsWithNumber(e164: string): Lead[] {
+    const ids = this.leadIdsByNumber.get(e164) ?? [];
+    return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
   allLeads(): IterableIterator<Lead> {
@@ -209,6 +217,7 @@ export class LeadStore {
       if (owner && owner !== id) throw new Error(`a lead with phone ${updated.phone} already exists`);
       this.leadIdByPhone.delete(lead.phone);
     }
+    this.unindexNumbers(lead);
     this.indexLead(updated);
     await this.persistLeads();
     return updated;
@@ -277,9 +286,24 @@ export class LeadStore {
   }
 
   private indexLead(lead: Lead): void {
+    const previous = this.leads.get(lead.id);
+    if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
     this.leadIdByPhone.set(lead.phone, lead.id);
+    for (const number of new Set([lead.phone, ...lead.otherPhones])) {
+      const ids = this.leadIdsByNumber.get(number);
+      if (ids) ids.push(lead.id);
+      else this.leadIdsByNumber.set(number, [lead.id]);
+    }
     this.leadsVersion += 1;
+  }
+
+  private unindexNumbers(lead: Lead): void {
+    for (const number of new Set([lead.phone, ...lead.otherPhones])) {
+      const ids = this.leadIdsByNumber.get(number)?.filter((id) => id !== lead.id) ?? [];
+      if (ids.length > 0) this.leadIdsByNumber.set(number, ids);
+      else this.leadIdsByNumber.delete(number);
+    }
   }
 
   private get schedule(): ScheduleSettings {

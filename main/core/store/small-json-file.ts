@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 
@@ -6,6 +6,8 @@ export interface SmallJsonFile<T> {
   db: Low<T>;
   /** Set when the file could not be read and was moved aside; the app shows it to the rep. */
   notice: string | null;
+  /** Where an unreadable file was moved (for a caller that must say what was on it); null when it read fine. */
+  keptAs: string | null;
 }
 
 /**
@@ -18,18 +20,21 @@ export async function openSmallJsonFile<T>(
   defaults: () => T,
   validate: (raw: unknown) => T,
   now: Date,
+  /** The data to start from after damage (default: `defaults()`); a caller that must remember the damage records it here. */
+  afterDamage: (keptAs: string, reason: string) => T = () => defaults(),
 ): Promise<SmallJsonFile<T>> {
   const db = new Low<T>(new DataFile<T>(path, { parse: (text) => validate(JSON.parse(text)), stringify: (data) => JSON.stringify(data, null, 1) }), defaults());
   try {
     await db.read();
     if (!existsSync(path)) await db.write();
-    return { db, notice: null };
+    return { db, notice: null, keptAs: null };
   } catch (error) {
     const kept = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(path, kept);
-    db.data = defaults();
-    await db.write();
+    // Copied, then replaced in one atomic write: a crash in between finds the damaged file again, never a silent default.
+    copyFileSync(path, kept);
     const reason = error instanceof Error ? error.message : String(error);
-    return { db, notice: `${path} could not be read (${reason}); it was kept as ${kept} and defaults are in use.` };
+    db.data = afterDamage(kept, reason);
+    await db.write();
+    return { db, notice: `${path} could not be read (${reason}); it was kept as ${kept} and defaults are in use.`, keptAs: kept };
   }
 }
