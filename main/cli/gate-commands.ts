@@ -65,10 +65,13 @@ export interface DncCommandInput {
   out: NodeJS.WritableStream;
 }
 
+/** Cells a spreadsheet would run as a formula; a plain E.164 number (+ and digits only) is data and stays as it is. */
+const FORMULA_START = /^[=@\t\r-]|^\+(?!\d+$)/;
+
 export async function dncCommand(input: DncCommandInput): Promise<number> {
   const { doNotCall, out } = input;
   if (input.action === 'list') {
-    out.write(Papa.unparse({ fields: ['number', 'source', 'added_at'], data: doNotCall.entries().map((e) => [e.number, e.source, e.addedAt]) }, { newline: '\r\n', escapeFormulae: true }));
+    out.write(Papa.unparse({ fields: ['number', 'source', 'added_at'], data: doNotCall.entries().map((e) => [e.number, e.source, e.addedAt]) }, { newline: '\r\n', escapeFormulae: FORMULA_START }));
     out.write('\r\n');
     return 0;
   }

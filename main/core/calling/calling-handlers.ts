@@ -7,6 +7,7 @@ import { decodeText } from '../leads/decode-text.js';
 import { ConfirmationError, NotListedError, type DoNotCallStore } from '../schedule/do-not-call-store.js';
 import { parseDoNotCallCsv } from '../schedule/do-not-call.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { parsePhone } from '../timezones/phone-zones.js';
 import type { DialGate } from './dial-gate.js';
 import type { PlaceCall } from './place-call.js';
 
@@ -48,7 +49,9 @@ export function callingHandlers(deps: CallingHandlerDeps): HandlersFor<CallingCa
 
     removeDoNotCall: async ({ number, confirm }) => {
       try {
-        const entry = await deps.doNotCall.remove(number, confirm);
+        // The rep may type it as written locally: "(702) 555-0111" confirms +17025550111.
+        const typed = parsePhone(confirm, deps.settings.get().defaultCountry)?.number ?? confirm;
+        const entry = await deps.doNotCall.remove(number, typed);
         deps.log(`do-not-call: ${number} removed by the rep (it came from ${entry.source})`);
       } catch (error) {
         if (error instanceof ConfirmationError) throw new ApiFailure('invalid-input', error.message);
