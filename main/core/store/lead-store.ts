@@ -290,12 +290,16 @@ export class LeadStore {
     if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
     this.leadIdByPhone.set(lead.phone, lead.id);
-    for (const number of new Set([lead.phone, ...lead.otherPhones])) {
-      const ids = this.leadIdsByNumber.get(number);
-      if (ids) ids.push(lead.id);
-      else this.leadIdsByNumber.set(number, [lead.id]);
-    }
+    this.indexNumber(lead.phone, lead.id);
+    for (const other of lead.otherPhones) this.indexNumber(other, lead.id);
     this.leadsVersion += 1;
+  }
+
+  /** Called once per lead per number on open (100,000 leads): no temporary arrays or sets for the usual one-number lead. */
+  private indexNumber(number: string, id: string): void {
+    const ids = this.leadIdsByNumber.get(number);
+    if (!ids) this.leadIdsByNumber.set(number, [id]);
+    else if (!ids.includes(id)) ids.push(id);
   }
 
   private unindexNumbers(lead: Lead): void {
