@@ -4,10 +4,10 @@
  * 8601 strings in UTC and there are no classes.
  */
 
+import type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 import type { LeadZones, ScheduleSettings } from './schedule.js';
 
-export type LeadId = string;
-export type IsoTime = string;
+export type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 
 /**
  * What happened on one attempt. `failed` is a technical failure (5xx, network)
@@ -120,8 +120,6 @@ export interface InboundCall {
   reason: string;
 }
 
-export type ScriptStage = 'first' | 'follow-up' | 'opt-out';
-
 export interface VoicemailScript {
   id: string;
   version: number;
@@ -130,9 +128,6 @@ export interface VoicemailScript {
   template: string;
   active: boolean;
 }
-
-/** "HH:MM", 24-hour. */
-export type ClockTime = string;
 
 export interface WorkingHours {
   start: ClockTime;

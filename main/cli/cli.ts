@@ -12,8 +12,8 @@ import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
-import { NO_ZONES } from '../core/schedule/check-dial.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
+import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError } from './gate-commands.js';
 

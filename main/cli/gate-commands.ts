@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { DialGate } from '../core/calling/dial-gate.js';
-import { decodeText } from '../core/leads/decode-text.js';
+import { decodeText } from '../core/text/decode-text.js';
 import type { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { parseDoNotCallCsv } from '../core/schedule/do-not-call.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';

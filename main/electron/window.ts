@@ -55,8 +55,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
 /**
  * The page never leaves the app: no popups, no navigation, no redirects, no
- * <webview>. Applied to every web contents main creates (see main.ts), not
- * just ours, as Electron's security checklist advises.
+ * <webview>. Applied to the app's one window (createMainWindow above); the
+ * app creates no other web contents.
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,8 +1,7 @@
 import type { Settings } from '../../shared/domain.js';
 import type { LeadPage } from '../../shared/contract/index.js';
 import { createCore, type Core } from '../../main/core/core.js';
-import { createMemorySecrets } from '../../main/core/settings/secret-store.js';
-import { createMemorySettings } from '../../main/core/settings/settings-store.js';
+import { createMemorySecrets, createMemorySettings } from './memory-stores.js';
 
 /** A rep in New York working every day 07:00–23:00, so only the lead's window decides. */
 export const LATE_REP: Partial<Settings> = {

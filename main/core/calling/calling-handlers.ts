@@ -3,7 +3,7 @@ import type { sipCalls } from '../../../shared/contract/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { decodeText } from '../leads/decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { ConfirmationError, NotListedError, type DoNotCallStore } from '../schedule/do-not-call-store.js';
 import { parseDoNotCallCsv } from '../schedule/do-not-call.js';
 import type { SettingsStore } from '../settings/settings-store.js';

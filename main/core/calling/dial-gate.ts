@@ -9,14 +9,15 @@
 import type { NumberCheck } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
 import { leadMinuteWindow } from '../schedule/calling-window.js';
-import { checkDialAllowed, clockText, NO_ZONES } from '../schedule/check-dial.js';
+import { checkDialAllowed, clockText } from '../schedule/check-dial.js';
 import type { DoNotCallStore } from '../schedule/do-not-call-store.js';
 import { doNotCallReason, optOutOf } from '../schedule/do-not-call.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { zonesForPhone } from '../timezones/phone-zones.js';
+import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isKnownZone, isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
 
 export interface DialGateDeps {

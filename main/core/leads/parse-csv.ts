@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { decodeText, looksBinary, type TextEncoding } from './decode-text.js';
+import { decodeText, looksBinary, type TextEncoding } from '../text/decode-text.js';
 
 export interface ParsedCsv {
   encoding: TextEncoding;

@@ -21,9 +21,6 @@ export interface DialCheckInput {
   now: number;
 }
 
-/** A lead whose zone is unknown has no legal window: it is refused with that reason, never guessed. */
-export const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
-
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "7:40", "21:00": 24-hour clock text for reasons. */

@@ -41,7 +41,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
       try {
         return withWarnings(await deps.scripts.save(input));
       } catch (error) {
-        if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors);
+        if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors.map((message) => ({ path: ['template'], message })));
         if (error instanceof Error && error.message.startsWith('no script')) throw new ApiFailure('not-found', error.message);
         throw error;
       }

@@ -8,13 +8,13 @@ import type { ScriptLibrary } from '../scripts/script-library.js';
 import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { NO_ZONES } from './check-dial.js';
-import { phraseAttemptTime } from './phrase-time.js';
+import { phraseAttemptTime } from '../timezones/phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
+import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
 
 export interface ScheduleServiceDeps {

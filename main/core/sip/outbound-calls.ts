@@ -7,7 +7,7 @@ import type { SipAccounts } from './account-store.js';
 import type { CallEntry, CallRegistry } from './call-registry.js';
 import { applyDialPlan } from './dial-plan.js';
 import type { SipLine } from './sip-line.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /** After CANCEL a 487 should come at once; a broken peer must not leave the call hanging. */
 const CANCEL_GRACE_MS = 5_000;

@@ -5,7 +5,7 @@ import { ApiFailure } from '../api/api-failure.js';
 import type { SipAccounts } from './account-store.js';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { RegistrationMachine } from './registration-machine.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /** What the calls on the line hear from it; the line itself knows nothing about calls. */
 export interface SipLineHooks {

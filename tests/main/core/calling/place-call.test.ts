@@ -5,7 +5,7 @@ import { createDialGate } from '../../../../main/core/calling/dial-gate.js';
 import { createPlaceCall } from '../../../../main/core/calling/place-call.js';
 import { ApiFailure } from '../../../../main/core/api/api-failure.js';
 import { DoNotCallStore } from '../../../../main/core/schedule/do-not-call-store.js';
-import { createMemorySettings } from '../../../../main/core/settings/settings-store.js';
+import { createMemorySettings } from '../../../support/memory-stores.js';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import { makeLead } from '../../../support/fixtures.js';
 import { LATE_REP } from '../../../support/core-fixture.js';

@@ -103,27 +103,10 @@ export function foldAttempt(
   return next;
 }
 
-/** Counts one attempt into the rep's per-band dials and conversations (new object). */
-export function foldBandStats(
-  stats: BandStats,
-  attempt: Pick<Attempt, 'outcome' | 'startedAt'>,
-  zones: LeadZones,
-  schedule: ScheduleSettings,
-): BandStats {
-  if (attempt.outcome === 'failed') return stats;
-  const zone = zones.zones[0];
-  const band = zone ? bandIndexAt(schedule.bands, zone, toMs(attempt.startedAt)) : -1;
-  if (band < 0) return stats;
-  const dials = resize(stats.dials, schedule.bands.length);
-  const conversations = resize(stats.conversations, schedule.bands.length);
-  dials[band] += 1;
-  if (attempt.outcome === 'conversation') conversations[band] += 1;
-  return { dials, conversations };
-}
-
 /**
- * Same as `foldBandStats` but updates `stats` in place: for the store's
- * start-up fold over a million attempts, where a copy per attempt is waste.
+ * Counts one attempt into the rep's per-band dials and conversations, in
+ * place: the store folds a million attempts at start-up, where a copy per
+ * attempt is waste.
  */
 export function foldBandStatsInPlace(
   stats: BandStats,
@@ -139,7 +122,10 @@ export function foldBandStatsInPlace(
   if (attempt.outcome === 'conversation') stats.conversations[band] = (stats.conversations[band] ?? 0) + 1;
 }
 
-/** Restarts the cadence (the rep chose to work a reached or finished lead again). */
+/**
+ * Restarts the cadence (the rep chose to work a reached or finished lead again).
+ * Not called by the product yet: issue 9 (Dial blocks) wires it to the rep's "work again".
+ */
 export function restartCadence(state: LeadRotationState): LeadRotationState {
   return {
     ...state,
