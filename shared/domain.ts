@@ -50,6 +50,8 @@ export interface Lead {
   id: LeadId;
   firstName: string;
   lastName: string;
+  /** The name as the CRM wrote it when it came in one column ("Dr. Anna van der Berg"); absent otherwise. */
+  fullName?: string;
   company: string;
   email: string;
   /** The number to dial, E.164 (`+15551234567`). */

@@ -4,8 +4,8 @@
  * answering a complaint and for admins syncing a list.
  */
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import type { DialGate } from '../core/calling/dial-gate.js';
+import { csvLine } from '../core/leads/csv-line.js';
 import { decodeText } from '../core/text/decode-text.js';
 import type { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { parseDoNotCallCsv } from '../core/schedule/do-not-call.js';
@@ -65,14 +65,11 @@ export interface DncCommandInput {
   out: NodeJS.WritableStream;
 }
 
-/** Cells a spreadsheet would run as a formula; a plain E.164 number (+ and digits only) is data and stays as it is. */
-const FORMULA_START = /^[=@\t\r-]|^\+(?!\d+$)/;
-
 export async function dncCommand(input: DncCommandInput): Promise<number> {
   const { doNotCall, out } = input;
   if (input.action === 'list') {
-    out.write(Papa.unparse({ fields: ['number', 'source', 'added_at'], data: doNotCall.entries().map((e) => [e.number, e.source, e.addedAt]) }, { newline: '\r\n', escapeFormulae: FORMULA_START }));
-    out.write('\r\n');
+    out.write(csvLine(['number', 'source', 'added_at']));
+    for (const e of doNotCall.entries()) out.write(csvLine([e.number, e.source, e.addedAt]));
     return 0;
   }
   if (input.action !== 'import') throw new GateCliError('dnc needs "import FILE" or "list".');

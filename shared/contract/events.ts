@@ -10,6 +10,8 @@ export type DialdeskEvent =
   /** The do-not-call list, or its damaged state, changed. */
   | { type: 'doNotCall.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
+  /** A lead import under way: rows read so far of the file's total. */
+  | { type: 'import.progress'; fileName: string; done: number; total: number }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -45,14 +45,10 @@ export interface SipServiceDeps {
   /** Country for inbound numbers written without a country code. */
   defaultCountry?: () => string;
   backoff?: BackoffOptions;
-  /**
-   * Test-only: ring timeout in ms instead of the account's. The account schema keeps the product
-   * minimum (15 s, so a lead has time to pick up); the lab overrides it so the no-answer test does
-   * not spend 15 s waiting. Never set by the app.
-   */
-  ringTimeoutOverrideMs?: number;
   /** How long an inbound call rings before it counts as missed (answered 480). Default 45 s. */
   inboundRingTimeoutMs?: number;
   /** sip.js log level (default warn). */
   sipLogLevel?: LogLevel;
+  /** WebSocket ping interval; a line is dead when a ping is unanswered by the next. Default 10 s. */
+  keepAliveMs?: number;
 }
