@@ -1,20 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/cli.js';
+import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c) => (chunks.out += c));
-  err.on('data', (c) => (chunks.err += c));
-  const code = await runCli(args, out, err);
-  return { code, ...chunks };
-}
 
 // Ada: main phone in New York, mobile in San Francisco. Bo: Boston.
 const LEADS = 'First Name,Last Name,Company Name,Phone Number,Mobile Phone Number\nAda,Stone,Acme,+1 212 555 0101,+1 415 555 0107\nBo,Lind,Beta,+1 617 555 0102,\n';
