@@ -76,9 +76,16 @@ export const DEFAULT_BANDS: Band[] = [
   { id: '18-20', start: '18:00', end: '20:00' },
 ];
 
+/**
+ * The widest calling window the law allows, in the lead's local time (US TCPA: 8 a.m. to 9 p.m.).
+ * Settings may only narrow it: the schema refuses a wider `legalWindow`, and the gate intersects
+ * this constant in whatever a settings file says.
+ */
+export const LEGAL_WINDOW: LocalWindow = { start: '08:00', end: '21:00' };
+
 export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   bands: DEFAULT_BANDS,
-  legalWindow: { start: '08:00', end: '21:00' },
+  legalWindow: LEGAL_WINDOW,
   countryWindows: {},
   leadWindows: {},
   minimumGap: { kind: 'next-business-day' },
@@ -123,7 +130,10 @@ export const scheduleSettingsSchema = z
           ids.add(band.id);
         }
       }),
-    legalWindow: localWindowSchema,
+    legalWindow: localWindowSchema.refine(
+      (w) => w.start >= LEGAL_WINDOW.start && w.end <= LEGAL_WINDOW.end,
+      `the legal window can only be made stricter than ${LEGAL_WINDOW.start}–${LEGAL_WINDOW.end}, never wider`,
+    ),
     countryWindows: z.record(z.string().regex(/^[A-Z]{2}$/), localWindowSchema),
     leadWindows: z.record(z.string().min(1).max(64), localWindowSchema),
     minimumGap: z.discriminatedUnion('kind', [

@@ -14,8 +14,11 @@ import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
+import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
+import type { SettingsStore } from '../core/settings/settings-store.js';
 import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
+import { checkCommand, dncCommand, GateCliError } from './gate-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
@@ -25,6 +28,9 @@ Commands:
   export leads|attempts [--out F]   write CSV (standard output by default)
   stats                             print totals: leads, dials, conversations, promises
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
+  check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why
+  dnc import FILE                   add a CSV of do-not-call numbers
+  dnc list                          the do-not-call list as CSV (number,source,added_at)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -44,6 +50,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         report: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
+        at: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,7 +85,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 async function runLocked(
   command: string,
   rest: string[],
-  values: { country?: string; out?: string; report?: string; from?: string; days?: string },
+  values: { country?: string; out?: string; report?: string; from?: string; days?: string; at?: string; json?: boolean },
   dataDir: string,
   lock: DataDirLock,
   out: NodeJS.WritableStream,
@@ -92,27 +100,35 @@ async function runLocked(
   }
   const store = opened.store;
   try {
+    const doNotCall = await DoNotCallStore.open(dataDir, new Date());
+    // The app's own gate over this folder: `check`, and the do-not-call rule of every command.
+    const gate = createDialGate({ store: () => store, settings, doNotCall, now: () => new Date() });
+    const isDoNotCall = (lead: Parameters<DialGate['doNotCallReason']>[0]) => gate.doNotCallReason(lead) !== null;
     switch (command) {
       case 'import':
         return await importCommand(store, rest[0], { country: values.country ?? settings.get().defaultCountry, report: values.report }, out, err);
       case 'export':
-        return await exportCommand(store, rest[0], values.out, out);
+        return await exportCommand(store, rest[0], values.out, out, isDoNotCall);
       case 'stats':
-        out.write(formatStats(computeStats(store, settings.get().schedule, Date.now())));
+        out.write(formatStats(computeStats(store, settings.get().schedule, Date.now(), isDoNotCall)));
         return 0;
       case 'plan':
-        return await planCliCommand(
+        return planCliCommand(
           store,
-          settings.get(),
+          settings,
           [...(values.from ? ['--from', values.from] : []), ...(values.days ? ['--days', values.days] : [])],
-          dataDir,
+          doNotCall,
           out,
         );
+      case 'check':
+        return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
+      case 'dnc':
+        return await dncCommand({ doNotCall, settings, action: rest[0], file: rest[1], out });
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof CsvFileError || error instanceof MappingError) {
+    if (error instanceof CliError || error instanceof GateCliError || error instanceof CsvFileError || error instanceof MappingError) {
       err.write(`${error.message}\n`);
       return 1;
     }
@@ -185,9 +201,15 @@ function progressLine(err: NodeJS.WritableStream, label: string) {
   };
 }
 
-async function exportCommand(store: LeadStore, kind: string | undefined, file: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+async function exportCommand(
+  store: LeadStore,
+  kind: string | undefined,
+  file: string | undefined,
+  out: NodeJS.WritableStream,
+  isDoNotCall: (lead: Parameters<DialGate['doNotCallReason']>[0]) => boolean,
+): Promise<number> {
   if (kind !== 'leads' && kind !== 'attempts') throw new CliError('export needs "leads" or "attempts".');
-  await writeChunks(kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store), file, out);
+  await writeChunks(kind === 'leads' ? exportLeadsCsv(store, isDoNotCall) : exportAttemptsCsv(store), file, out);
   return 0;
 }
 
@@ -208,14 +230,15 @@ function closeStream(stream: NodeJS.WritableStream & { once(event: 'error', list
   });
 }
 
-async function planCliCommand(store: LeadStore, settings: Settings, args: string[], dataDir: string, out: NodeJS.WritableStream): Promise<number> {
-  const doNotCall = await DoNotCallStore.open(dataDir, new Date());
+function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: string[], doNotCall: DoNotCallStore, out: NodeJS.WritableStream): number {
+  const settings: Settings = settingsStore.get();
   const result = planCommand({
     args,
     leads: [...store.allLeads()].map((lead) => ({
-      lead: { ...lead, doNotCall: lead.doNotCall || store.summaryOf(lead.id).optedOut },
+      lead,
       state: store.rotationOf(lead.id),
       zones: lead.zones ?? NO_ZONES,
+      optedOut: store.summaryOf(lead.id).optedOut,
     })),
     rep: settings,
     schedule: settings.schedule,

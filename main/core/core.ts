@@ -1,6 +1,8 @@
 import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
-import type { DialCheck } from '../../shared/schedule.js';
 import { ApiFailure } from './api/api-failure.js';
+import { callingHandlers } from './calling/calling-handlers.js';
+import { createDialGate } from './calling/dial-gate.js';
+import { createPlaceCall } from './calling/place-call.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
@@ -67,7 +69,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
-  const doNotCall = await DoNotCallStore.open(options.dataDir, now());
+  const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
   const accountStore = createConfAccountStore(options.dataDir, now());
   const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice].filter((n): n is string => typeof n === 'string');
   let store: LeadStore | null = opened.store;
@@ -86,14 +88,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     leadCount: store?.leadCount ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
     notices,
+    doNotCallDamage: doNotCall.damage,
   });
-  const schedule = createScheduleService({
-    store: requireStore,
-    settings,
-    scripts,
-    doNotCall,
-    now,
-  });
+  const gate = createDialGate({ store: requireStore, settings, doNotCall, now });
+  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
   const sip = createSipService({
@@ -104,7 +102,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     media: options.media ?? createRendererMedia({ events }),
     now,
     defaultCountry: () => settings.get().defaultCountry,
-    matchLead: (e164) => store?.leadByPhone(e164)?.id ?? null,
+    matchLead: (e164) => store?.leadsWithNumber(e164)[0]?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
       await requireStore().recordAttempt({
         id: randomUUID(),
@@ -123,6 +121,9 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     logger: { info: log, warn: log, error: log },
   });
 
+  // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
+  const placeCall = createPlaceCall({ gate, sip, now });
+
   const handlers: Handlers = {
     getStatus: () => status(),
     ...settingsHandlers(settings, events, async () => {
@@ -138,9 +139,9 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     },
     ...leadsHandlers({ store: requireStore, settings, events, schedule, now }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings, events, now }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, now }),
+    ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
   };
-  handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
@@ -157,14 +158,5 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       store = null;
       storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
-  };
-}
-
-/** No call leaves Dialdesk outside the lead's legal window, the rep's hours, or to a do-not-call number. */
-function gateDial(dial: Handlers['dial'], check: (number: string, leadId: string | null) => DialCheck): Handlers['dial'] {
-  return (input) => {
-    const verdict = check(input.number, input.leadId);
-    if (!verdict.allowed) throw new ApiFailure('refused', verdict.reason);
-    return dial(input);
   };
 }

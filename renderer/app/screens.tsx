@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract/index.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
+import { DoNotCallScreen } from '../do-not-call/do-not-call-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
 import { PhoneScreen } from '../phone-settings/phone-screen.js';
@@ -47,6 +48,7 @@ export const SCREENS = [
       </ImportScreen>
     ),
   },
+  { id: 'do-not-call', label: 'Do not call', render: () => <DoNotCallScreen /> },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
   { id: 'phone', label: 'Phone', render: () => <PhoneScreen /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../domain.js';
 import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
+import type { DoNotCallDamage } from './do-not-call.js';
 
 export type StoreStatus =
   | { state: 'ready' }
@@ -17,6 +18,8 @@ export interface AppStatus {
   firstRun: boolean;
   /** Things the rep should know, such as a damaged scripts file that was set aside. */
   notices: string[];
+  /** The do-not-call list could not be read: no dial leaves until it is imported again or the rep acknowledges. */
+  doNotCallDamage: DoNotCallDamage | null;
 }
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');

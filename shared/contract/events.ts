@@ -7,6 +7,8 @@ import type { SipEvent } from './sip-events.js';
 export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
+  /** The do-not-call list, or its damaged state, changed. */
+  | { type: 'doNotCall.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
   /** A lead import under way: rows read so far, and the share of the work done (0…1). */
   | { type: 'import.progress'; fileName: string; rows: number; fraction: number }

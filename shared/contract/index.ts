@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result.js';
 import { appCalls } from './app.js';
+import { doNotCallCalls } from './do-not-call.js';
 import type { CallSpec } from './define.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...leadsCalls,
   ...sipCalls,
   ...scheduleCalls,
+  ...doNotCallCalls,
 };
 
 export type Contract = typeof contract;
@@ -40,6 +42,7 @@ export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './app.js';
+export * from './do-not-call.js';
 export * from './events.js';
 export * from './leads.js';
 export * from './schedule.js';

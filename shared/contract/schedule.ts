@@ -75,12 +75,4 @@ export const scheduleCalls = {
       })
       .strict(),
   ),
-  importDoNotCall: call<{ total: number; added: number; rejected: Array<{ row: number; reason: string }> }>()(
-    z
-      .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 content'),
-      })
-      .strict(),
-  ),
 };

@@ -29,7 +29,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
   let view: { store: LeadStore; view: LeadListView } | null = null;
   const listView = () => {
     const store = deps.store();
-    if (view?.store !== store) view = { store, view: new LeadListView(store) };
+    if (view?.store !== store) view = { store, view: new LeadListView(store, deps.schedule.isDoNotCall) };
     return view.view;
   };
   const changed = () => deps.events.emit({ type: 'leads.changed' });
@@ -101,7 +101,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
 
     exportCsv: ({ kind }) => {
       const store = deps.store();
-      return [...(kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store))].join('');
+      return [...(kind === 'leads' ? exportLeadsCsv(store, deps.schedule.isDoNotCall) : exportAttemptsCsv(store))].join('');
     },
   };
 }

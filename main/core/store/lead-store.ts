@@ -71,6 +71,8 @@ const foldKeyOf = (schedule: ScheduleSettings): string =>
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
   private readonly leadIdByPhone = new Map<string, string>();
+  /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
+  private readonly leadIdsByNumber = new Map<string, string[]>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private refolding: Promise<void> | null = null;
@@ -143,6 +145,12 @@ export class LeadStore {
   leadByPhone(e164: string): Lead | undefined {
     const id = this.leadIdByPhone.get(e164);
     return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** Every lead that has `e164` as its main phone or one of its other phones; the main-phone owner first. */
+  leadsWithNumber(e164: string): Lead[] {
+    const ids = this.leadIdsByNumber.get(e164) ?? [];
+    return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
   allLeads(): IterableIterator<Lead> {
@@ -283,9 +291,28 @@ export class LeadStore {
   }
 
   private indexLead(lead: Lead): void {
+    const previous = this.leads.get(lead.id);
+    if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
     this.leadIdByPhone.set(lead.phone, lead.id);
+    this.indexNumber(lead.phone, lead.id);
+    for (const other of lead.otherPhones) this.indexNumber(other, lead.id);
     this.leadsVersion += 1;
+  }
+
+  /** Called once per lead per number on open (100,000 leads): no temporary arrays or sets for the usual one-number lead. */
+  private indexNumber(number: string, id: string): void {
+    const ids = this.leadIdsByNumber.get(number);
+    if (!ids) this.leadIdsByNumber.set(number, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+
+  private unindexNumbers(lead: Lead): void {
+    for (const number of new Set([lead.phone, ...lead.otherPhones])) {
+      const ids = this.leadIdsByNumber.get(number)?.filter((id) => id !== lead.id) ?? [];
+      if (ids.length > 0) this.leadIdsByNumber.set(number, ids);
+      else this.leadIdsByNumber.delete(number);
+    }
   }
 
   private get schedule(): ScheduleSettings {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { Low, type Adapter } from 'lowdb';
 import { writeAtomically } from './write-atomically.js';
 
@@ -6,11 +6,13 @@ export interface SmallJsonFile<T> {
   db: Low<T>;
   /** Set when the file could not be read and was moved aside; the app shows it to the rep. */
   notice: string | null;
+  /** Where an unreadable file was moved (for a caller that must say what was on it); null when it read fine. */
+  keptAs: string | null;
 }
 
 /**
  * A small lowdb file (scripts, the do-not-call list). One that cannot be read
- * is renamed beside itself, never overwritten, and the caller starts from
+ * is copied beside itself, never lost, and the caller starts from
  * defaults with a notice that says where the old file went.
  */
 export async function openSmallJsonFile<T>(
@@ -18,19 +20,22 @@ export async function openSmallJsonFile<T>(
   defaults: () => T,
   validate: (raw: unknown) => T,
   now: Date,
+  /** The data to start from after damage (default: `defaults()`); a caller that must remember the damage records it here. */
+  afterDamage: (keptAs: string, reason: string) => T = () => defaults(),
 ): Promise<SmallJsonFile<T>> {
   const db = new Low<T>(new DurableJsonFile(path, validate), defaults());
   try {
     await db.read();
     if (!existsSync(path)) await db.write();
-    return { db, notice: null };
+    return { db, notice: null, keptAs: null };
   } catch (error) {
     const kept = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(path, kept);
-    db.data = defaults();
-    await db.write();
+    // Copied, then replaced in one atomic write: a crash in between finds the damaged file again, never a silent default.
+    copyFileSync(path, kept);
     const reason = error instanceof Error ? error.message : String(error);
-    return { db, notice: `${path} could not be read (${reason}); it was kept as ${kept} and defaults are in use.` };
+    db.data = afterDamage(kept, reason);
+    await db.write();
+    return { db, notice: `${path} could not be read (${reason}); it was kept as ${kept} and defaults are in use.`, keptAs: kept };
   }
 }
 

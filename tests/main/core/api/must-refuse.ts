@@ -94,6 +94,15 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
     ],
   },
   importDoNotCall: { refuse: [{ fileName: 'dnc.csv' }, { fileName: 'dnc.csv', contentBase64: '***' }, { contentBase64: CSV_BASE64 }] },
+  // The gate answers for a number the rep may type: it must be a real E.164 number, and a time a real instant.
+  checkNumber: {
+    refuse: [{}, { number: '2125550123' }, { number: '+1 212 555 0123' }, { number: '+12125550123', at: 'tomorrow' }, { number: '+12125550123', leadId: '' }],
+    accept: { number: '+12125550123' },
+  },
+  listDoNotCall: { refuse: [{ limit: 0 }, { limit: 501 }, { offset: -1 }, { query: 'x'.repeat(201) }], accept: {} },
+  // Removing a number from the list takes the number typed again: never a removal without a confirmation.
+  removeDoNotCall: { refuse: [{ number: '+12125550123' }, { number: '+12125550123', confirm: '' }, { confirm: '+12125550123' }] },
+  acknowledgeDoNotCallDamage: { refuse: [{}, { confirm: false }, { confirm: 'yes' }] },
   getSipAccount: noInput,
   saveSipAccount: {
     refuse: [
