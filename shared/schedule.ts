@@ -209,6 +209,14 @@ export interface LeadRotationState {
 export interface BandStats {
   dials: number[];
   conversations: number[];
+  /**
+   * Per band and the lead's local weekday, index `band * 7 + weekday` (0 = Sunday).
+   * Absent in checkpoints written before the planner learned; the model then starts from the band level.
+   */
+  weekdayDials?: number[];
+  weekdayConversations?: number[];
+  /** Per segment (the lead's reference zone): dials and conversations per band. */
+  segments?: Record<string, { dials: number[]; conversations: number[] }>;
 }
 
 export interface PlannedAttempt {
@@ -222,6 +230,8 @@ export interface PlannedAttempt {
   inBlock: boolean;
   /** Why a promise could not be kept where it was stated (the plan then moves it), else null. */
   promiseConflict: string | null;
+  /** The learning planner's estimate of the lead answering then (posterior mean); absent from the least-tried rule. */
+  chance?: number;
 }
 
 export type DialCheck = { allowed: true } | { allowed: false; reason: string };

@@ -4,11 +4,19 @@
  * caches live in the PlanningContext the caller creates (one per planning
  * run, or kept while settings do not change) and only memoise pure results.
  *
- * Rule, in order: a standing promise is pinned where it was stated; else the
- * attempt goes to the band this lead was tried in least, among bands with a
- * legal slot within the look-ahead; ties go to the band with the better
- * connect rate over the rep's whole history, then to a band with a slot in a
- * planned dial block, then to the earliest slot.
+ * Rule, in order: a standing promise is pinned where it was stated; else,
+ * among bands with a legal slot within the look-ahead:
+ * - `learning` (the app's planner): each band's chance for this lead is drawn
+ *   from its posterior (answer-model.ts: the rep's history by band, weekday
+ *   and zone as the prior, the lead's own unanswered tries as evidence) and
+ *   the best draw wins (Thompson sampling). The draw is seeded by the
+ *   context's seed, the lead, its attempt count and the day, so the same
+ *   inputs give the same plan. Until the history holds enough dials to learn
+ *   from, it rotates exactly like `least-tried`.
+ * - `least-tried` (the earlier rule, kept as a baseline): the band this lead
+ *   was tried in least; ties go to the band with the better connect rate over
+ *   the rep's whole history, then to a band with a slot in a planned dial
+ *   block, then to the earliest slot.
  */
 import type { LeadId } from '../../../shared/domain.js';
 import type {
@@ -32,6 +40,12 @@ import {
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains, intersect, type Interval } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from './rotation-state.js';
+import { buildAnswerModel, leadChance, sampleLeadChance, type AnswerModel } from './answer-model.js';
+import { hashSeed, seededRandom } from './seeded-random.js';
+import { weekdayOfDay } from '../timezones/zone-clock.js';
+
+export const PLANNING_STRATEGIES = ['learning', 'least-tried'] as const;
+export type PlanningStrategy = (typeof PLANNING_STRATEGIES)[number];
 
 /** How far past the look-ahead the planner searches before it gives up (a long holiday). */
 const MAX_SEARCH_DAYS = 60;
@@ -42,12 +56,20 @@ export interface PlanningContextInput {
   bandStats?: BandStats;
   /** Concrete dial blocks; when omitted they are expanded from `schedule.dialBlocks`. */
   blocks?: DialBlock[];
+  /** `least-tried` when omitted (the rule the pure planner had before it learned); the app asks for `learning`. */
+  strategy?: PlanningStrategy;
+  /** Seeds the learning planner's draws (default 0): the same seed and inputs give the same plans. */
+  seed?: number;
 }
 
 export interface PlanningContext {
   readonly rep: RepCalendar;
   readonly schedule: ScheduleSettings;
   readonly rates: number[];
+  readonly strategy: PlanningStrategy;
+  readonly seed: number;
+  /** The population model the learning planner draws from (built once per context). */
+  readonly model: AnswerModel;
   readonly blocks: DialBlock[] | null;
   /** Memoised slot tables per (zones, window); pure functions of the settings above. */
   readonly slots: Map<string, ZoneSlots>;
@@ -71,6 +93,9 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
     rep: input.rep,
     schedule: input.schedule,
     rates: bandConnectRates(input.bandStats ?? emptyBandStats(count), count),
+    strategy: input.strategy ?? 'least-tried',
+    seed: input.seed ?? 0,
+    model: buildAnswerModel(input.bandStats, count),
     blocks: input.blocks ? [...input.blocks].sort((a, b) => a.startsAt - b.startsAt) : null,
     slots: new Map(),
   };
@@ -205,30 +230,54 @@ export function planNextAttempt(
   if (!isWorkable(lead, ctx.schedule, now) && !promised) return null;
 
   const limit = promised ? Number.POSITIVE_INFINITY : cadenceEnd(lead, ctx.schedule);
-  const startDay = localDay(zones.zones[0], earliest);
+  const reference = zones.zones[0];
+  const startDay = localDay(reference, earliest);
   const bandCount = ctx.schedule.bands.length;
+  const learning = ctx.strategy === 'learning' && ctx.model.informed;
+  const random = learning ? seededRandom(hashSeed(leadId, ctx.seed, lead.attempts, startDay)) : null;
   let bestBand = -1;
   let bestAt = 0;
   let bestInBlock = false;
+  let bestDay = 0;
+  let bestScore = -1;
   for (let band = 0; band < bandCount; band++) {
     let windowAt: number | null = null;
+    let windowDay = 0;
     let blockAt: number | null = null;
-    for (let day = startDay; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
+    let day = startDay;
+    for (; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
       const slotsOfDay = daySlots(ctx, slots, day);
-      if (windowAt === null) windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
+      if (windowAt === null) {
+        windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
+        windowDay = day;
+      }
       blockAt = firstAtOrAfter(slotsOfDay.block[band], earliest, limit);
       if (blockAt !== null) break;
     }
     if (windowAt === null) continue;
     const inBlock = blockAt !== null;
     const at = blockAt ?? windowAt;
-    if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
+    const atDay = inBlock ? day : windowDay;
+    if (random) {
+      const score = sampleLeadChance(ctx.model, reference, band, weekdayOfDay(atDay), lead.bandTries[band] ?? 0, random);
+      if (score > bestScore || (score === bestScore && (inBlock ? !bestInBlock : false))) {
+        bestScore = score;
+        bestBand = band;
+        bestAt = at;
+        bestInBlock = inBlock;
+        bestDay = atDay;
+      }
+    } else if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
       bestBand = band;
       bestAt = at;
       bestInBlock = inBlock;
+      bestDay = atDay;
     }
   }
-  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock);
+  if (bestBand >= 0) {
+    const chance = learning ? leadChance(ctx.model, reference, bestBand, weekdayOfDay(bestDay), lead.bandTries[bestBand] ?? 0) : undefined;
+    return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, chance);
+  }
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -271,9 +320,10 @@ function describe(
   promised: boolean,
   promiseConflict: string | null,
   inBlock?: boolean,
+  chance?: number,
 ): PlannedAttempt {
   const band = bandIndexAt(ctx.schedule.bands, zones.zones[0], at);
-  return {
+  const plan: PlannedAttempt = {
     leadId,
     at,
     band: band >= 0 ? ctx.schedule.bands[band].id : null,
@@ -281,6 +331,8 @@ function describe(
     inBlock: inBlock ?? isInBlock(ctx, at),
     promiseConflict,
   };
+  if (chance !== undefined) plan.chance = chance;
+  return plan;
 }
 
 function isInBlock(ctx: PlanningContext, at: number): boolean {

@@ -251,7 +251,8 @@ export class LeadStore {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
       summaries: new Map(this.summaries),
-      bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
+      // The learning planner's weekday and segment tables travel with the band counts.
+      bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
     };
     this.attemptsSinceCheckpoint = 0;

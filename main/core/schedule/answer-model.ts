@@ -1,0 +1,119 @@
+/**
+ * What the learning planner believes about a lead's chance of answering in
+ * each band: a two-level (hierarchical) Beta–Bernoulli model.
+ *
+ * Population level, from the rep's whole history (BandStats): a connect rate
+ * per band of the lead's local day, per band and lead-local weekday, and per
+ * band within a segment (the lead's reference zone). Each finer cell is shrunk
+ * toward the coarser one by a fixed number of pseudo-dials, so a cell with
+ * little data says what its parent says and a segment that does not differ
+ * changes nothing.
+ *
+ * Lead level: the lead's own chance in band b is Beta(κ·μ, κ·(1−μ)), μ the
+ * population mean for its segment, band and weekday, κ the prior's weight in
+ * dials. Each unanswered attempt of the lead in b adds one failure. A lead's
+ * rotation stops at its first conversation, so its own evidence inside a
+ * cadence is its unanswered tries per band (LeadRotationState.bandTries).
+ *
+ * Building the model is O(bands × (7 + segments)); a chance or a draw is O(1).
+ */
+import type { BandStats } from '../../../shared/schedule.js';
+import { betaDraw, type Random } from './seeded-random.js';
+
+/** Pseudo-dials pulling a band's rate toward the overall rate. */
+const BAND_SHRINK = 20;
+/** Pseudo-dials pulling a (band, weekday) cell toward its band times the weekday's overall factor. */
+const WEEKDAY_SHRINK = 40;
+/** Pseudo-dials pulling a segment's band rate toward the population's. */
+const SEGMENT_SHRINK = 40;
+/** The lead-level prior's weight, in dials: how many of the lead's own tries outweigh the population. */
+export const LEAD_PRIOR_STRENGTH = 3;
+/** Below this many dials in the whole history the population says nothing and the planner rotates. */
+export const MIN_POPULATION_DIALS = 60;
+
+const WEEKDAYS = 7;
+
+export interface AnswerModel {
+  readonly bandCount: number;
+  /** Whether the history is large enough to learn from at all. */
+  readonly informed: boolean;
+  /** Population mean per (band × 7 + weekday), weekday 0 = Sunday in the lead's local time. */
+  readonly mean: Float64Array;
+  /** Per segment: multiplier per band relative to the population. */
+  readonly segmentFactor: Map<string, Float64Array>;
+  readonly strength: number;
+}
+
+const sum = (list: readonly number[] | undefined) => (list ?? []).reduce((n, x) => n + (x ?? 0), 0);
+
+export function buildAnswerModel(stats: BandStats | undefined, bandCount: number): AnswerModel {
+  const dials = stats?.dials ?? [];
+  const conversations = stats?.conversations ?? [];
+  const total = sum(dials);
+  const overall = (sum(conversations) + 1) / (total + 2);
+  const band = new Float64Array(bandCount);
+  for (let b = 0; b < bandCount; b++) band[b] = ((conversations[b] ?? 0) + BAND_SHRINK * overall) / ((dials[b] ?? 0) + BAND_SHRINK);
+
+  // Weekday factor over all bands, then each (band, weekday) cell shrunk toward band × factor.
+  const wd = stats?.weekdayDials ?? [];
+  const wc = stats?.weekdayConversations ?? [];
+  const weekdayFactor = new Float64Array(WEEKDAYS).fill(1);
+  const wTotal = sum(wd);
+  if (wTotal > 0) {
+    const wOverall = (sum(wc) + 1) / (wTotal + 2);
+    for (let w = 0; w < WEEKDAYS; w++) {
+      let d = 0;
+      let c = 0;
+      for (let b = 0; b < bandCount; b++) {
+        d += wd[b * WEEKDAYS + w] ?? 0;
+        c += wc[b * WEEKDAYS + w] ?? 0;
+      }
+      weekdayFactor[w] = (c + WEEKDAY_SHRINK * wOverall) / (d + WEEKDAY_SHRINK) / wOverall;
+    }
+  }
+  const mean = new Float64Array(bandCount * WEEKDAYS);
+  for (let b = 0; b < bandCount; b++) {
+    for (let w = 0; w < WEEKDAYS; w++) {
+      const i = b * WEEKDAYS + w;
+      const parent = Math.min(0.99, band[b] * weekdayFactor[w]);
+      mean[i] = ((wc[i] ?? 0) + WEEKDAY_SHRINK * parent) / ((wd[i] ?? 0) + WEEKDAY_SHRINK);
+    }
+  }
+
+  const segmentFactor = new Map<string, Float64Array>();
+  for (const [segment, counts] of Object.entries(stats?.segments ?? {})) {
+    const factor = new Float64Array(bandCount);
+    for (let b = 0; b < bandCount; b++) {
+      const rate = ((counts.conversations[b] ?? 0) + SEGMENT_SHRINK * band[b]) / ((counts.dials[b] ?? 0) + SEGMENT_SHRINK);
+      factor[b] = rate / band[b];
+    }
+    segmentFactor.set(segment, factor);
+  }
+  return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, segmentFactor, strength: LEAD_PRIOR_STRENGTH };
+}
+
+/** The population's mean for a lead of `segment` in `band` on local `weekday` (0 = Sunday). */
+export function populationMean(model: AnswerModel, segment: string | undefined, band: number, weekday: number): number {
+  const factor = segment === undefined ? undefined : model.segmentFactor.get(segment);
+  const mu = model.mean[band * WEEKDAYS + weekday] * (factor ? factor[band] : 1);
+  return Math.min(0.99, Math.max(1e-4, mu));
+}
+
+/** The lead's posterior mean chance of answering in `band`, after `failures` unanswered tries there. */
+export function leadChance(model: AnswerModel, segment: string | undefined, band: number, weekday: number, failures: number): number {
+  const mu = populationMean(model, segment, band, weekday);
+  return (model.strength * mu) / (model.strength + failures);
+}
+
+/** One Thompson draw of the lead's chance in `band` from its posterior. */
+export function sampleLeadChance(
+  model: AnswerModel,
+  segment: string | undefined,
+  band: number,
+  weekday: number,
+  failures: number,
+  random: Random,
+): number {
+  const mu = populationMean(model, segment, band, weekday);
+  return betaDraw(model.strength * mu, model.strength * (1 - mu) + failures, random);
+}
