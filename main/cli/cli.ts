@@ -10,6 +10,7 @@ import type { LeadStore } from '../core/store/lead-store.js';
 import { openLeadStore } from '../core/store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import type { Settings } from '../../shared/domain.js';
 
@@ -20,6 +21,8 @@ Commands:
   export leads|attempts [--out F]   write CSV (standard output by default)
   stats                             print totals: leads, dials, conversations, promises
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
+  simulate --scenario FILE.json [--seed N] [--json]
+                                    every planning strategy on a synthetic scenario (needs no data folder)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -38,6 +41,9 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         out: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -51,6 +57,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+  // The simulator draws its own world: it neither needs nor locks a data folder (--data-dir is accepted and unused).
+  if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, json: values.json }, out, err);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const settings = createConfSettings(dataDir);
   const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`) });
