@@ -17,7 +17,8 @@
  *
  * Building the model is O(bands × (7 + segments)); a chance or a draw is O(1).
  */
-import type { BandStats } from '../../../shared/schedule.js';
+import type { BandStats, LeadZones } from '../../../shared/schedule.js';
+import { localDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { betaDraw, type Random } from './seeded-random.js';
 
 /** Pseudo-dials pulling a band's rate toward the overall rate. */
@@ -116,4 +117,16 @@ export function sampleLeadChance(
 ): number {
   const mu = populationMean(model, segment, band, weekday);
   return betaDraw(model.strength * mu, model.strength * (1 - mu) + failures, random);
+}
+
+/**
+ * The lead's estimated chance per band on its local day of `now` (what the
+ * strip shades), or null when the history is too small to learn from or the
+ * lead has no zone.
+ */
+export function bandChancesToday(model: AnswerModel, zones: LeadZones, bandTries: readonly number[], now: number): number[] | null {
+  const zone = zones.zones[0];
+  if (!model.informed || !zone) return null;
+  const weekday = weekdayOfDay(localDay(zone, now));
+  return Array.from({ length: model.bandCount }, (_, b) => leadChance(model, zone, b, weekday, bandTries[b] ?? 0));
 }

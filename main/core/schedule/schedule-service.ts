@@ -13,6 +13,7 @@ import type { DoNotCallStore } from './do-not-call-store.js';
 import { isDoNotCall } from './do-not-call.js';
 import { phraseAttemptTime } from './phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
@@ -38,7 +39,7 @@ export interface ScheduleServiceDeps {
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const context = (): PlanningContext => {
     const settings = deps.settings.get();
-    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats });
+    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats, strategy: 'learning' });
   };
   const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
   const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
@@ -81,7 +82,9 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const state = deps.store().rotationOf(lead.id);
       const zone = referenceZone(lead);
       const doNotCall = isDoNotCall(lead, state, deps.doNotCall.list) || deps.store().summaryOf(lead.id).optedOut;
-      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, context(), lead.id);
+      const ctx = context();
+      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
+      const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], now);
       const promise = state?.promise ?? null;
       return {
         zones: lead.zones,
@@ -100,7 +103,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         },
         cadenceAttempts: state?.cadenceAttempts ?? 0,
         maxAttempts: settings.schedule.maxAttempts,
-        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0 })),
+        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0, chance: chances?.[i] ?? null })),
       };
     },
 
