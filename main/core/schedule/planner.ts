@@ -73,6 +73,10 @@ export interface PlanningContext {
   readonly blocks: DialBlock[] | null;
   /** Memoised slot tables per (zones, window); pure functions of the settings above. */
   readonly slots: Map<string, ZoneSlots>;
+  /** Whether any dial block can exist: without one the band search stops at a band's first legal slot. */
+  readonly hasBlocks: boolean;
+  /** Calling window per country for leads without a window of their own (memoised). */
+  readonly countryWindows: Map<string | null, MinuteWindow | null>;
 }
 
 /** Per local day of the reference zone: for each band, allowed intervals and those inside dial blocks. */
@@ -98,13 +102,25 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
     model: buildAnswerModel(input.bandStats, count),
     blocks: input.blocks ? [...input.blocks].sort((a, b) => a.startsAt - b.startsAt) : null,
     slots: new Map(),
+    hasBlocks: input.blocks ? input.blocks.length > 0 : input.schedule.dialBlocks.length > 0,
+    countryWindows: new Map(),
   };
+}
+
+function minuteWindowOf(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): MinuteWindow | null {
+  if (ctx.schedule.leadWindows[leadId]) return leadMinuteWindow(zones, leadId, ctx.schedule);
+  let window = ctx.countryWindows.get(zones.country);
+  if (window === undefined) {
+    window = leadMinuteWindow(zones, null, ctx.schedule);
+    ctx.countryWindows.set(zones.country, window);
+  }
+  return window;
 }
 
 const slotKeys = new WeakMap<LeadZones, Map<string, string>>();
 
 function zoneSlots(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): ZoneSlots | null {
-  const window = leadMinuteWindow(zones, leadId, ctx.schedule);
+  const window = minuteWindowOf(ctx, zones, leadId);
   if (!window || zones.zones.length === 0) return null;
   // Key by zones and effective window; memoised on the (cached) LeadZones object to skip string building.
   let perWindow = slotKeys.get(zones);
@@ -250,6 +266,10 @@ export function planNextAttempt(
       if (windowAt === null) {
         windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
         windowDay = day;
+      }
+      if (!ctx.hasBlocks) {
+        if (windowAt !== null) break;
+        continue;
       }
       blockAt = firstAtOrAfter(slotsOfDay.block[band], earliest, limit);
       if (blockAt !== null) break;
