@@ -233,7 +233,7 @@ export function planNextAttempt(
     if (now <= at + tolerance) {
       const when = Math.max(at, Math.ceil(now / MINUTE_MS) * MINUTE_MS);
       if (isAllowedAt(zones, leadId, ctx.rep, ctx.schedule, when)) {
-        return describe(leadId, when, zones, ctx, true, null);
+        return describe(leadId, when, zones, ctx, true, null, undefined, lead.bandTries);
       }
       promiseConflict = 'The promised time is no longer inside the calling window';
     } else {
@@ -254,7 +254,6 @@ export function planNextAttempt(
   let bestBand = -1;
   let bestAt = 0;
   let bestInBlock = false;
-  let bestDay = 0;
   let bestScore = -1;
   for (let band = 0; band < bandCount; band++) {
     let windowAt: number | null = null;
@@ -285,19 +284,14 @@ export function planNextAttempt(
         bestBand = band;
         bestAt = at;
         bestInBlock = inBlock;
-        bestDay = atDay;
       }
     } else if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
       bestBand = band;
       bestAt = at;
       bestInBlock = inBlock;
-      bestDay = atDay;
     }
   }
-  if (bestBand >= 0) {
-    const chance = learning ? leadChance(ctx.model, reference, bestBand, weekdayOfDay(bestDay), lead.bandTries[bestBand] ?? 0) : undefined;
-    return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, chance);
-  }
+  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead.bandTries);
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -307,7 +301,7 @@ export function planNextAttempt(
       const at = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
       if (at !== null && (dayBest === null || at < dayBest)) dayBest = at;
     }
-    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict);
+    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict, undefined, lead.bandTries);
   }
   return null;
 }
@@ -340,9 +334,10 @@ function describe(
   promised: boolean,
   promiseConflict: string | null,
   inBlock?: boolean,
-  chance?: number,
+  bandTries?: readonly number[],
 ): PlannedAttempt {
-  const band = bandIndexAt(ctx.schedule.bands, zones.zones[0], at);
+  const zone = zones.zones[0];
+  const band = bandIndexAt(ctx.schedule.bands, zone, at);
   const plan: PlannedAttempt = {
     leadId,
     at,
@@ -351,7 +346,10 @@ function describe(
     inBlock: inBlock ?? isInBlock(ctx, at),
     promiseConflict,
   };
-  if (chance !== undefined) plan.chance = chance;
+  // The learning planner says how likely it thinks the lead answers then (the block queue and the strip use it).
+  if (ctx.strategy === 'learning' && ctx.model.informed && band >= 0) {
+    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(localDay(zone, at)), bandTries?.[band] ?? 0);
+  }
   return plan;
 }
 
