@@ -254,6 +254,7 @@ export function planNextAttempt(
   let bestBand = -1;
   let bestAt = 0;
   let bestInBlock = false;
+  let bestDay = 0;
   let bestScore = -1;
   for (let band = 0; band < bandCount; band++) {
     let windowAt: number | null = null;
@@ -284,14 +285,16 @@ export function planNextAttempt(
         bestBand = band;
         bestAt = at;
         bestInBlock = inBlock;
+        bestDay = atDay;
       }
     } else if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
       bestBand = band;
       bestAt = at;
       bestInBlock = inBlock;
+      bestDay = atDay;
     }
   }
-  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead.bandTries);
+  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead.bandTries, { band: bestBand, day: bestDay });
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -335,9 +338,11 @@ function describe(
   promiseConflict: string | null,
   inBlock?: boolean,
   bandTries?: readonly number[],
+  /** The band and local day of `at` when the caller already knows them. */
+  known?: { band: number; day: number },
 ): PlannedAttempt {
   const zone = zones.zones[0];
-  const band = bandIndexAt(ctx.schedule.bands, zone, at);
+  const band = known ? known.band : bandIndexAt(ctx.schedule.bands, zone, at);
   const plan: PlannedAttempt = {
     leadId,
     at,
@@ -348,7 +353,7 @@ function describe(
   };
   // The learning planner says how likely it thinks the lead answers then (the block queue and the strip use it).
   if (ctx.strategy === 'learning' && ctx.model.informed && band >= 0) {
-    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(localDay(zone, at)), bandTries?.[band] ?? 0);
+    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), bandTries?.[band] ?? 0);
   }
   return plan;
 }
