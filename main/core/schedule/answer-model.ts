@@ -44,14 +44,21 @@ export interface AnswerModel {
   /** Per segment: multiplier per band relative to the population. */
   readonly segmentFactor: Map<string, Float64Array>;
   readonly strength: number;
-  /** Memoised quantile tables of the lead posteriors, per (segment, band, weekday, failures) as one number. */
-  readonly quantiles: Map<number, Float64Array>;
+  /** Memoised quantile tables of the lead posteriors, indexed by (segment number, band, weekday, failures). */
+  readonly quantiles: (Float64Array | undefined)[];
   /** Segment → its number in the table keys (1-based; 0 = no segment or one the history has not seen). */
   readonly segmentIndex: Map<string, number>;
 }
 
 /** Draws per posterior quantile table: a draw is a table entry picked by one uniform number. */
 const QUANTILE_DRAWS = 64;
+/** Failures in one band beyond this draw from this many's table (the posterior is near zero there anyway). */
+const MAX_TABLE_FAILURES = 15;
+
+/** The number a segment has in the model's tables: 0 for none or one the history has not seen. */
+export function segmentNumber(model: AnswerModel, segment: string | undefined): number {
+  return segment === undefined ? 0 : (model.segmentIndex.get(segment) ?? 0);
+}
 
 const sum = (list: readonly number[] | undefined) => (list ?? []).reduce((n, x) => n + (x ?? 0), 0);
 
@@ -98,7 +105,7 @@ export function buildAnswerModel(stats: BandStats | undefined, bandCount: number
     }
     segmentFactor.set(segment, factor);
   }
-  return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, segmentFactor, strength: LEAD_PRIOR_STRENGTH, quantiles: new Map(),
+  return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, segmentFactor, strength: LEAD_PRIOR_STRENGTH, quantiles: [],
     segmentIndex: new Map([...segmentFactor.keys()].map((segment, i) => [segment, i + 1])),
   };
 }
@@ -127,21 +134,22 @@ export function leadChance(model: AnswerModel, segment: string | undefined, band
 export function sampleLeadChance(
   model: AnswerModel,
   segment: string | undefined,
+  segmentNo: number,
   band: number,
   weekday: number,
   failures: number,
   random: Random,
 ): number {
-  const segmentNumber = segment === undefined ? 0 : (model.segmentIndex.get(segment) ?? 0);
-  const key = ((segmentNumber * model.bandCount + band) * WEEKDAYS + weekday) * 4096 + Math.min(failures, 4095);
-  let table = model.quantiles.get(key);
+  const capped = Math.min(failures, MAX_TABLE_FAILURES);
+  const key = ((segmentNo * model.bandCount + band) * WEEKDAYS + weekday) * (MAX_TABLE_FAILURES + 1) + capped;
+  let table = model.quantiles[key];
   if (!table) {
     const mu = populationMean(model, segment, band, weekday);
     const tableRandom = seededRandom(hashSeed('quantiles', key));
     table = new Float64Array(QUANTILE_DRAWS);
-    for (let i = 0; i < QUANTILE_DRAWS; i++) table[i] = betaDraw(model.strength * mu, model.strength * (1 - mu) + failures, tableRandom);
+    for (let i = 0; i < QUANTILE_DRAWS; i++) table[i] = betaDraw(model.strength * mu, model.strength * (1 - mu) + capped, tableRandom);
     table.sort();
-    model.quantiles.set(key, table);
+    model.quantiles[key] = table;
   }
   const at = random() * (QUANTILE_DRAWS - 1);
   const i = Math.floor(at);

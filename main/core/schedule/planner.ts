@@ -40,7 +40,7 @@ import {
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains, intersect, type Interval } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from './rotation-state.js';
-import { buildAnswerModel, leadChance, sampleLeadChance, type AnswerModel } from './answer-model.js';
+import { buildAnswerModel, leadChance, sampleLeadChance, segmentNumber, type AnswerModel } from './answer-model.js';
 import { hashSeed, seededRandom } from './seeded-random.js';
 import { weekdayOfDay } from '../timezones/zone-clock.js';
 
@@ -71,8 +71,8 @@ export interface PlanningContext {
   /** The population model the learning planner draws from (built once per context). */
   readonly model: AnswerModel;
   readonly blocks: DialBlock[] | null;
-  /** Memoised slot tables per (zones, window); pure functions of the settings above. */
-  readonly slots: Map<string, ZoneSlots>;
+  /** Memoised slot tables per zones and window (start × 2000 + end); pure functions of the settings above. */
+  readonly slots: Map<string, Map<number, ZoneSlots>>;
   /** Whether any dial block can exist: without one the band search stops at a band's first legal slot. */
   readonly hasBlocks: boolean;
   /** Calling window per country for leads without a window of their own (memoised). */
@@ -117,27 +117,22 @@ function minuteWindowOf(ctx: PlanningContext, zones: LeadZones, leadId: LeadId):
   return window;
 }
 
-const slotKeys = new WeakMap<LeadZones, Map<string, string>>();
-
 function zoneSlots(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): ZoneSlots | null {
   const window = minuteWindowOf(ctx, zones, leadId);
   if (!window || zones.zones.length === 0) return null;
-  // Key by zones and effective window; memoised on the (cached) LeadZones object to skip string building.
-  let perWindow = slotKeys.get(zones);
+  // Keyed by zones and effective window. Most leads have one zone: its name is the key as it is,
+  // with no string built per lead (100,000 leads are 100,000 distinct LeadZones objects).
+  const zoneKey = zones.zones.length === 1 ? zones.zones[0] : zones.zones.join('|');
+  let perWindow = ctx.slots.get(zoneKey);
   if (!perWindow) {
     perWindow = new Map();
-    slotKeys.set(zones, perWindow);
+    ctx.slots.set(zoneKey, perWindow);
   }
-  const windowKey = `${window.start}-${window.end}`;
-  let key = perWindow.get(windowKey);
-  if (key === undefined) {
-    key = `${zones.zones.join('|')}#${windowKey}`;
-    perWindow.set(windowKey, key);
-  }
-  let slots = ctx.slots.get(key);
+  const windowKey = window.start * 2000 + window.end;
+  let slots = perWindow.get(windowKey);
   if (!slots) {
     slots = { zones: zones.zones, window, days: new Map() };
-    ctx.slots.set(key, slots);
+    perWindow.set(windowKey, slots);
   }
   return slots;
 }
@@ -251,6 +246,7 @@ export function planNextAttempt(
   const bandCount = ctx.schedule.bands.length;
   const learning = ctx.strategy === 'learning' && ctx.model.informed;
   const random = learning ? seededRandom(hashSeed(leadId, ctx.seed, lead.attempts, startDay)) : null;
+  const segmentNo = learning ? segmentNumber(ctx.model, reference) : 0;
   let bestBand = -1;
   let bestAt = 0;
   let bestInBlock = false;
@@ -279,7 +275,7 @@ export function planNextAttempt(
     const at = blockAt ?? windowAt;
     const atDay = inBlock ? day : windowDay;
     if (random) {
-      const score = sampleLeadChance(ctx.model, reference, band, weekdayOfDay(atDay), lead.bandTries[band] ?? 0, random);
+      const score = sampleLeadChance(ctx.model, reference, segmentNo, band, weekdayOfDay(atDay), lead.bandTries[band] ?? 0, random);
       if (score > bestScore || (score === bestScore && (inBlock ? !bestInBlock : false))) {
         bestScore = score;
         bestBand = band;
