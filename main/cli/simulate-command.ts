@@ -44,16 +44,16 @@ export function simulateCommand(options: SimulateOptions, out: NodeJS.WritableSt
   }
   const result = runSimulation(scenario, seed);
   if (options.json) {
-    out.write(`${JSON.stringify(result)}\n`);
+    out.write(`${JSON.stringify({ scenario: result.scenario, dials: result.dials, strategies: result.strategies })}\n`);
     return 0;
   }
   const comparison = compareWithBaselines(result);
   const lines = [
-    `${result.scenario} (seed ${seed}): ${result.dials.toLocaleString('en-US')} dials per strategy`,
-    `${'strategy'.padEnd(12)} ${'conv/100'.padStart(9)} ${'reached'.padStart(8)}`,
+    `${result.scenario} (seed ${seed}): ${result.dials.toLocaleString('en-US')} dials per strategy, of ${result.slots.toLocaleString('en-US')} slots`,
+    `${'strategy'.padEnd(12)} ${'conv/100'.padStart(9)} ${'reached'.padStart(8)} ${'dials made'.padStart(11)}`,
     ...STRATEGIES.map((name) => {
       const s = result.strategies[name];
-      return `${name.padEnd(12)} ${s.conversationsPer100.toFixed(1).padStart(9)} ${`${(s.reachedShare * 100).toFixed(1)}%`.padStart(8)}`;
+      return `${name.padEnd(12)} ${s.conversationsPer100.toFixed(1).padStart(9)} ${`${(s.reachedShare * 100).toFixed(1)}%`.padStart(8)} ${result.made[name].toLocaleString('en-US').padStart(11)}`;
     }),
     `dialdesk − ${comparison.best}: ${comparison.difference.toFixed(2)} ± ${comparison.standardError.toFixed(2)} (standard error); dialdesk / oracle: ${(comparison.oracleShare * 100).toFixed(0)}%`,
   ];

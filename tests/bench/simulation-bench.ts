@@ -26,10 +26,11 @@ export function benchmarkSimulation(report: BenchReport): void {
     report.note(
       `${key}: "${scenario.name}" — ${scenario.leads.toLocaleString('en-US')} leads, ${scenario.days} days, ${result.dials.toLocaleString('en-US')} dials per strategy, seed ${SEED} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
+    report.note(`dials made before the cut, of ${result.slots.toLocaleString('en-US')} slots: ${STRATEGIES.map((n) => `${n} ${result.made[n].toLocaleString('en-US')}`).join(', ')}`);
     for (const name of STRATEGIES) {
       const s = result.strategies[name];
       report.figure(`simulation.${key}.${name}.conversations_per_100`, s.conversationsPer100, {
-        label: `${name}: conversations / 100 dials (reached ${(s.reachedShare * 100).toFixed(0)}%)`,
+        label: `${name}: conv. / 100 dials (reached ${(s.reachedShare * 100).toFixed(0)}%)`,
         digits: 1,
       });
     }

@@ -23,6 +23,12 @@ export interface SimulationResult {
   strategies: Record<StrategyName, StrategyResult>;
 }
 
+/** The result and what the comparison was cut from: the rep's dial slots and each strategy's dials before the cut. */
+export interface SimulationRun extends SimulationResult {
+  slots: number;
+  made: Record<StrategyName, number>;
+}
+
 export interface Comparison {
   best: StrategyName;
   /** dialdesk minus the best baseline, conversations per 100 dials. */
@@ -44,12 +50,14 @@ function run(world: ReturnType<typeof buildWorld>, name: StrategyName): SimDial[
   }
 }
 
-export function runSimulation(scenario: Scenario, seed = 1): SimulationResult {
+export function runSimulation(scenario: Scenario, seed = 1): SimulationRun {
   const world = buildWorld(scenario, seed);
   const runs = STRATEGIES.map((name) => [name, run(world, name)] as const);
   const dials = Math.min(...runs.map(([, list]) => list.length));
   const strategies = {} as Record<StrategyName, StrategyResult>;
+  const made = {} as Record<StrategyName, number>;
   for (const [name, list] of runs) {
+    made[name] = list.length;
     const used = list.slice(0, dials);
     const reached = new Set<string>();
     for (const dial of used) if (dial.conversation) reached.add(dial.leadId);
@@ -59,7 +67,7 @@ export function runSimulation(scenario: Scenario, seed = 1): SimulationResult {
       reachedShare: reached.size / scenario.leads,
     };
   }
-  return { scenario: scenario.name, dials, strategies };
+  return { scenario: scenario.name, dials, strategies, slots: world.blocks.reduce((n, b) => n + b.slots.length, 0), made };
 }
 
 export function compareWithBaselines(result: SimulationResult): Comparison {

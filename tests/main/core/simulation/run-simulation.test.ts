@@ -29,6 +29,7 @@ describe('runSimulation', () => {
       expect(result.strategies[name].reachedShare).toBeLessThanOrEqual(1);
     }
     expect(runSimulation(small, 5)).toEqual(result);
+    expect(Object.values(result.made).every((made) => made >= result.dials && made <= result.slots)).toBe(true);
     expect(runSimulation(small, 6)).not.toEqual(result);
   });
 
