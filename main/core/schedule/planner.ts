@@ -27,22 +27,15 @@ import type {
   PlannedAttempt,
   ScheduleSettings,
 } from '../../../shared/schedule.js';
-import { DAY_MS, instantAtLocal, localDay, MINUTE_MS } from '../timezones/zone-clock.js';
-import { bandIndexAt, bandMinutes } from './bands.js';
-import {
-  isAllowedAt,
-  leadIntervals,
-  leadMinuteWindow,
-  workingIntervals,
-  type MinuteWindow,
-  type RepCalendar,
-} from './calling-window.js';
+import { DAY_MS, instantAtLocal, localDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
+import { bandIndexAt } from './bands.js';
+import { isAllowedAt, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
-import { contains, intersect, type Interval } from './intervals.js';
+import { contains } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from './rotation-state.js';
 import { buildAnswerModel, leadChance, sampleLeadChance, segmentNumber, type AnswerModel } from './answer-model.js';
 import { hashSeed, seededRandom } from './seeded-random.js';
-import { weekdayOfDay } from '../timezones/zone-clock.js';
+import { daySlots, firstAtOrAfter, zoneSlots, type SlotTables } from './slot-tables.js';
 
 export const PLANNING_STRATEGIES = ['learning', 'least-tried'] as const;
 export type PlanningStrategy = (typeof PLANNING_STRATEGIES)[number];
@@ -62,34 +55,14 @@ export interface PlanningContextInput {
   seed?: number;
 }
 
-export interface PlanningContext {
-  readonly rep: RepCalendar;
-  readonly schedule: ScheduleSettings;
+export interface PlanningContext extends SlotTables {
   readonly rates: number[];
   readonly strategy: PlanningStrategy;
   readonly seed: number;
   /** The population model the learning planner draws from (built once per context). */
   readonly model: AnswerModel;
-  readonly blocks: DialBlock[] | null;
-  /** Memoised slot tables per zones and window (start × 2000 + end); pure functions of the settings above. */
-  readonly slots: Map<string, Map<number, ZoneSlots>>;
-  /** Whether any dial block can exist: without one the band search stops at a band's first legal slot. */
-  readonly hasBlocks: boolean;
-  /** Calling window per country for leads without a window of their own (memoised). */
-  readonly countryWindows: Map<string | null, MinuteWindow | null>;
 }
 
-/** Per local day of the reference zone: for each band, allowed intervals and those inside dial blocks. */
-interface DaySlots {
-  window: Interval[][];
-  block: Interval[][];
-}
-
-interface ZoneSlots {
-  zones: string[];
-  window: MinuteWindow;
-  days: Map<number, DaySlots>;
-}
 
 export function createPlanningContext(input: PlanningContextInput): PlanningContext {
   const count = input.schedule.bands.length;
@@ -107,70 +80,6 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
   };
 }
 
-function minuteWindowOf(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): MinuteWindow | null {
-  if (ctx.schedule.leadWindows[leadId]) return leadMinuteWindow(zones, leadId, ctx.schedule);
-  let window = ctx.countryWindows.get(zones.country);
-  if (window === undefined) {
-    window = leadMinuteWindow(zones, null, ctx.schedule);
-    ctx.countryWindows.set(zones.country, window);
-  }
-  return window;
-}
-
-function zoneSlots(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): ZoneSlots | null {
-  const window = minuteWindowOf(ctx, zones, leadId);
-  if (!window || zones.zones.length === 0) return null;
-  // Keyed by zones and effective window. Most leads have one zone: its name is the key as it is,
-  // with no string built per lead (100,000 leads are 100,000 distinct LeadZones objects).
-  const zoneKey = zones.zones.length === 1 ? zones.zones[0] : zones.zones.join('|');
-  let perWindow = ctx.slots.get(zoneKey);
-  if (!perWindow) {
-    perWindow = new Map();
-    ctx.slots.set(zoneKey, perWindow);
-  }
-  const windowKey = window.start * 2000 + window.end;
-  let slots = perWindow.get(windowKey);
-  if (!slots) {
-    slots = { zones: zones.zones, window, days: new Map() };
-    perWindow.set(windowKey, slots);
-  }
-  return slots;
-}
-
-function daySlots(ctx: PlanningContext, slots: ZoneSlots, day: number): DaySlots {
-  let found = slots.days.get(day);
-  if (found) return found;
-  const reference = slots.zones[0];
-  const dayStart = instantAtLocal(reference, day, 0);
-  const dayEnd = instantAtLocal(reference, day + 1, 0);
-  const allowed = intersect(
-    leadIntervals(slots.zones, slots.window, dayStart, dayEnd),
-    workingIntervals(ctx.rep, dayStart, dayEnd),
-  );
-  const blocks = ctx.blocks
-    ? blockIntervals(ctx.blocks, dayStart, dayEnd)
-    : blockIntervals(expandDialBlocks(ctx.schedule.dialBlocks, ctx.rep, dayStart, dayEnd), dayStart, dayEnd);
-  const window: Interval[][] = [];
-  const block: Interval[][] = [];
-  for (const band of bandMinutes(ctx.schedule.bands)) {
-    const bandInterval = [{ start: instantAtLocal(reference, day, band.start), end: instantAtLocal(reference, day, band.end) }];
-    const inBand = intersect(bandInterval, allowed);
-    window.push(inBand);
-    block.push(blocks.length > 0 ? intersect(inBand, blocks) : []);
-  }
-  found = { window, block };
-  slots.days.set(day, found);
-  return found;
-}
-
-function firstAtOrAfter(list: Interval[], from: number, before: number): number | null {
-  for (const interval of list) {
-    if (interval.end <= from) continue;
-    const at = Math.max(interval.start, from);
-    return at < before ? at : null;
-  }
-  return null;
-}
 
 /** Earliest instant the minimum gap allows after the last attempt. */
 export function earliestNextAttempt(
