@@ -1,4 +1,4 @@
-import type { ApiError } from '../../shared/result.js';
+import { describeIssue, type ApiError } from '../../shared/result.js';
 
 /** An API error as the rep should read it: the message, then any field-level details. */
 export function ErrorMessage({ error, title }: { error: ApiError; title?: string }) {
@@ -8,8 +8,8 @@ export function ErrorMessage({ error, title }: { error: ApiError; title?: string
       <p>{error.message}</p>
       {error.issues && error.issues.length > 1 ? (
         <ul>
-          {error.issues.map((issue) => (
-            <li key={issue}>{issue}</li>
+          {error.issues.map((issue) => describeIssue(issue)).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}

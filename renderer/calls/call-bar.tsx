@@ -26,6 +26,10 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
     engine.subscribe,
     useCallback(() => engine.problem(call.id), [engine, call.id]),
   );
+  const deviceOffer = useSyncExternalStore(
+    engine.subscribe,
+    useCallback(() => engine.deviceOffer(call.id), [engine, call.id]),
+  );
   const { busy, error, run } = useApiAction();
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
@@ -92,7 +96,19 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           {error.message}
         </p>
       ) : null}
-      {problem && live ? <p className="warning">{problem}</p> : null}
+      {problem && live ? (
+        <p className="warning" role="status">
+          {problem}
+        </p>
+      ) : null}
+      {deviceOffer && live ? (
+        <p className="notice" role="status">
+          {deviceOffer.notice}{' '}
+          <button type="button" className="button" onClick={() => void deviceOffer.accept()}>
+            Switch back
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

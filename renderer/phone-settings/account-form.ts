@@ -5,6 +5,7 @@ import {
   type SipAccount,
   type SipAccountView,
 } from '../../shared/sip.js';
+import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** The SIP account form as typed: text everywhere, the password write-only. */
 export interface AccountForm {
@@ -87,17 +88,17 @@ export function toSaveInput(form: AccountForm): { account: SipAccount; password?
 }
 
 /**
- * Groups the core's "path: message" issues by form field. The contract's validation names them
+ * Groups the core's issues by form field. The contract's validation names them
  * `account.serverUrl`, the service's own check `serverUrl`; `iceServers.2` belongs to iceServers.
  */
-export function accountIssuesByField(issues: string[] | undefined): { fields: Partial<Record<AccountField, string[]>>; general: string[] } {
+export function accountIssuesByField(issues: ApiIssue[] | undefined): { fields: Partial<Record<AccountField, string[]>>; general: string[] } {
   const fields: Partial<Record<AccountField, string[]>> = {};
   const general: string[] = [];
   for (const issue of issues ?? []) {
-    const match = /^(?:account\.)?([A-Za-z]+)(?:\.[^:]*)?:\s*(.*)$/.exec(issue);
-    const field = match ? FIELDS.find((f) => f === match[1]) : undefined;
-    if (field && match) (fields[field] ??= []).push(match[2]);
-    else general.push(issue);
+    const path = issue.path[0] === 'account' ? issue.path.slice(1) : issue.path;
+    const field = FIELDS.find((f) => f === path[0]);
+    if (field) (fields[field] ??= []).push(issue.message);
+    else general.push(describeIssue(issue));
   }
   return { fields, general };
 }

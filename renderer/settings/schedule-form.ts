@@ -1,4 +1,5 @@
 import type { ScheduleSettings } from '../../shared/schedule.js';
+import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** One row of the bands editor; `key` is React's, `id` the band id it was loaded with. */
 export interface BandRow {
@@ -108,21 +109,21 @@ export function localProblems(form: ScheduleForm): ProblemMap {
 }
 
 /**
- * The core's issues ("schedule.bands.1.end: expected HH:MM") filed by form
+ * The core's issues (path `schedule.bands.1.end`, "expected HH:MM") filed by form
  * field: rows by their index, windows and gaps by their object, the rest by name.
  */
-export function scheduleIssues(issues: string[] | undefined): { fields: ProblemMap; general: string[] } {
+export function scheduleIssues(issues: ApiIssue[] | undefined): { fields: ProblemMap; general: string[] } {
   const fields: ProblemMap = {};
   const general: string[] = [];
   for (const issue of issues ?? []) {
-    const match = /^schedule\.([A-Za-z]+)(?:\.(\d+))?[^:]*:\s*(.*)$/.exec(issue);
-    if (!match) {
-      general.push(issue);
+    const [root, field, index] = issue.path;
+    if (root !== 'schedule' || field === undefined || !/^[A-Za-z]+$/.test(field)) {
+      general.push(describeIssue(issue));
       continue;
     }
-    const [, field, index, message] = match;
-    const key = (field === 'bands' || field === 'dialBlocks') && index !== undefined ? `${field}.${index}` : field === 'minimumGap' ? 'minimumGap' : field;
-    add(fields, key, message);
+    const row = index !== undefined && /^\d+$/.test(index) ? index : undefined;
+    const key = (field === 'bands' || field === 'dialBlocks') && row !== undefined ? `${field}.${row}` : field;
+    add(fields, key, issue.message);
   }
   return { fields, general };
 }

@@ -1,4 +1,5 @@
 import type { Settings } from '../../shared/domain.js';
+import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** The form's own state: what the inputs show, before the core validates it. */
 export interface SettingsForm {
@@ -41,18 +42,17 @@ export function toPatch(form: SettingsForm): Partial<Settings> {
 }
 
 /**
- * Issues arrive as "path: message" (e.g. "workingHours.start: expected HH:MM").
+ * Issues arrive with their path (e.g. `workingHours.start`, "expected HH:MM").
  * Group them by the form field they belong to; anything else stays general.
  */
-export function issuesByField(issues: string[] | undefined): { fields: Partial<Record<FormField, string[]>>; general: string[] } {
+export function issuesByField(issues: ApiIssue[] | undefined): { fields: Partial<Record<FormField, string[]>>; general: string[] } {
   const fields: Partial<Record<FormField, string[]>> = {};
   const general: string[] = [];
   const known: FormField[] = ['defaultCountry', 'repName', 'repCompany', 'callbackNumber', 'repTimeZone', 'workingHours'];
   for (const issue of issues ?? []) {
-    const match = /^([A-Za-z]+)[^:]*:\s*(.*)$/.exec(issue);
-    const field = match ? known.find((k) => k === match[1]) : undefined;
-    if (field && match) (fields[field] ??= []).push(match[2]);
-    else general.push(issue);
+    const field = known.find((k) => k === issue.path[0]);
+    if (field) (fields[field] ??= []).push(issue.message);
+    else general.push(describeIssue(issue));
   }
   return { fields, general };
 }

@@ -11,8 +11,8 @@ import type { Attempt, Outcome } from '../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type LeadRotationState, type LeadZones } from '../../shared/schedule.js';
 import type { RepCalendar } from '../../main/core/schedule/calling-window.js';
 import { createPlanningContext, planAll } from '../../main/core/schedule/planner.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/schedule/rotation-state.js';
-import { zonesForPhoneViaLibrary } from '../../main/core/timezones/phone-zones.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/rotation/rotation-state.js';
+import { zonesForPhoneViaLibrary } from '../support/phone-zones-via-library.js';
 import { resolveLeadZones } from '../../main/core/timezones/resolve-lead-zones.js';
 import { DAY_MS, MINUTE_MS } from '../../main/core/timezones/zone-clock.js';
 

@@ -3,12 +3,12 @@ import { DEFAULT_SETTINGS } from '../../main/core/settings/settings-store.js';
 import { issuesByField, toForm, toPatch } from '../../renderer/settings/settings-form.js';
 
 describe('settings form', () => {
-  it('groups "path: message" issues by the field they belong to', () => {
+  it('groups issues by the field their path names', () => {
     const { fields, general } = issuesByField([
-      'defaultCountry: expected a two-letter country code such as US',
-      'workingHours.start: expected HH:MM (24-hour)',
-      'workingHours: working hours must end after they start',
-      '(input): something else',
+      { path: ['defaultCountry'], message: 'expected a two-letter country code such as US' },
+      { path: ['workingHours', 'start'], message: 'expected HH:MM (24-hour)' },
+      { path: ['workingHours'], message: 'working hours must end after they start' },
+      { path: [], message: 'something else' },
     ]);
     expect(fields.defaultCountry).toEqual(['expected a two-letter country code such as US']);
     expect(fields.workingHours).toEqual(['expected HH:MM (24-hour)', 'working hours must end after they start']);

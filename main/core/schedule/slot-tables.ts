@@ -7,7 +7,7 @@
 import type { LeadId } from '../../../shared/domain.js';
 import type { DialBlock, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
 import { instantAtLocal } from '../timezones/zone-clock.js';
-import { bandMinutes } from './bands.js';
+import { bandMinutes } from '../rotation/bands.js';
 import { leadIntervals, leadMinuteWindow, workingIntervals, type MinuteWindow, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { intersect, type Interval } from './intervals.js';

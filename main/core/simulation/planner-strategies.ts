@@ -12,7 +12,7 @@
 import type { LeadRotationState, PlannedAttempt } from '../../../shared/schedule.js';
 import { orderBlockQueue } from '../dial-block/block-queue.js';
 import { createPlanningContext, planNextAttempt, type PlanningStrategy } from '../schedule/planner.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';
 import type { SimDial } from './baseline-strategies.js';
 import type { SimWorld } from './synthetic-world.js';

@@ -58,12 +58,12 @@ describe('phone account form', () => {
 
   it('puts the core\'s issues next to their fields, with or without the "account." prefix', () => {
     const { fields, general } = accountIssuesByField([
-      'account.serverUrl: expected a WebSocket URL such as wss://pbx.example.com:8089/ws',
-      'ringTimeoutSeconds: ring at least 15 s so a lead can pick up',
-      'account.iceServers.1: expected stun:host:port or turn:host:port',
-      'account.voicemailUri: diverting to voicemail needs a voicemail SIP address',
-      'password: Too small',
-      '(input): something else',
+      { path: ['account', 'serverUrl'], message: 'expected a WebSocket URL such as wss://pbx.example.com:8089/ws' },
+      { path: ['ringTimeoutSeconds'], message: 'ring at least 15 s so a lead can pick up' },
+      { path: ['account', 'iceServers', '1'], message: 'expected stun:host:port or turn:host:port' },
+      { path: ['account', 'voicemailUri'], message: 'diverting to voicemail needs a voicemail SIP address' },
+      { path: ['password'], message: 'Too small' },
+      { path: [], message: 'something else' },
     ]);
     expect(fields.serverUrl).toEqual(['expected a WebSocket URL such as wss://pbx.example.com:8089/ws']);
     expect(fields.ringTimeoutSeconds).toEqual(['ring at least 15 s so a lead can pick up']);

@@ -39,11 +39,11 @@ describe('schedule settings form', () => {
 
   it('files the core\'s issues by field and row', () => {
     const { fields, general } = scheduleIssues([
-      'schedule.bands.2: a band must end after it starts',
-      'schedule.dialBlocks.0.start: expected HH:MM (24-hour)',
-      'schedule.maxAttempts: Too small: expected number to be >=1',
-      'schedule.minimumGap.minutes: Too small',
-      'something else',
+      { path: ['schedule', 'bands', '2'], message: 'a band must end after it starts' },
+      { path: ['schedule', 'dialBlocks', '0', 'start'], message: 'expected HH:MM (24-hour)' },
+      { path: ['schedule', 'maxAttempts'], message: 'Too small: expected number to be >=1' },
+      { path: ['schedule', 'minimumGap', 'minutes'], message: 'Too small' },
+      { path: [], message: 'something else' },
     ]);
     expect(fields).toEqual({
       'bands.2': ['a band must end after it starts'],
@@ -51,6 +51,6 @@ describe('schedule settings form', () => {
       maxAttempts: ['Too small: expected number to be >=1'],
       minimumGap: ['Too small'],
     });
-    expect(general).toEqual(['something else']);
+    expect(general).toEqual(['(input): something else']);
   });
 });

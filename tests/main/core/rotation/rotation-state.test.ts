@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBandStats, foldAttempt, foldBandStats, restartCadence } from '../../../../main/core/schedule/rotation-state.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace, restartCadence } from '../../../../main/core/rotation/rotation-state.js';
 import type { Outcome } from '../../../../shared/domain.js';
-import { at, schedule, zones } from './fixtures.js';
+import { at, schedule, zones } from '../schedule/fixtures.js';
 
 const chicago = zones('America/Chicago');
 const attempt = (id: string, startedAt: string, outcome: Outcome = 'no-answer', promisedFor: string | null = null) => ({
@@ -55,12 +55,12 @@ describe('foldAttempt', () => {
   });
 });
 
-describe('foldBandStats', () => {
+describe('foldBandStatsInPlace', () => {
   it('counts dials and conversations per band', () => {
-    let stats = emptyBandStats(6);
-    stats = foldBandStats(stats, attempt('a1', '2025-03-12T14:30:00Z', 'conversation'), chicago, schedule());
-    stats = foldBandStats(stats, attempt('a2', '2025-03-12T15:30:00Z'), chicago, schedule());
-    stats = foldBandStats(stats, attempt('a3', '2025-03-12T15:30:00Z', 'failed'), chicago, schedule());
+    const stats = emptyBandStats(6);
+    foldBandStatsInPlace(stats, attempt('a1', '2025-03-12T14:30:00Z', 'conversation'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a2', '2025-03-12T15:30:00Z'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a3', '2025-03-12T15:30:00Z', 'failed'), chicago, schedule());
     // 9:30 and 10:30 in Chicago.
     expect(stats).toEqual({ dials: [1, 1, 0, 0, 0, 0], conversations: [1, 0, 0, 0, 0, 0] });
   });

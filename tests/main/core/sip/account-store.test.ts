@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { saveSipAccountSchema, sipAccountSchema } from '../../../../shared/contract/sip.js';
 import type { SipAccount } from '../../../../shared/sip.js';
 import { ApiFailure } from '../../../../main/core/api/api-failure.js';
-import { createMemorySecrets, type SecretStore } from '../../../../main/core/settings/secret-store.js';
-import { createMemoryAccountStore, SipAccounts, SIP_PASSWORD_KEY } from '../../../../main/core/sip/account-store.js';
+import type { SecretStore } from '../../../../main/core/settings/secret-store.js';
+import { SipAccounts, SIP_PASSWORD_KEY } from '../../../../main/core/sip/account-store.js';
+import { createMemoryAccountStore, createMemorySecrets } from '../../../support/memory-stores.js';
 
 const valid: SipAccount = {
   serverUrl: 'wss://pbx.example.com:8089/ws',

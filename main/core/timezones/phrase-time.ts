@@ -4,7 +4,7 @@
  * in the evening". Calls happen 8:00–21:00, so a bare "8:15" is morning and
  * only evening times need saying so.
  */
-import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
+import { localDay, localMinuteOfDay, weekdayOfDay } from './zone-clock.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

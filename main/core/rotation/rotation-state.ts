@@ -104,37 +104,10 @@ export function foldAttempt(
 }
 
 /**
- * Counts one attempt into the rep's per-band dials and conversations (new
- * object). The weekday and segment tables are carried and counted when the
- * input has them (the store's in-place fold always builds them).
- */
-export function foldBandStats(
-  stats: BandStats,
-  attempt: Pick<Attempt, 'outcome' | 'startedAt'>,
-  zones: LeadZones,
-  schedule: ScheduleSettings,
-): BandStats {
-  if (attempt.outcome === 'failed') return stats;
-  const zone = zones.zones[0];
-  const band = zone ? bandIndexAt(schedule.bands, zone, toMs(attempt.startedAt)) : -1;
-  if (band < 0) return stats;
-  const count = schedule.bands.length;
-  const next: BandStats = { dials: resize(stats.dials, count), conversations: resize(stats.conversations, count) };
-  next.dials[band] += 1;
-  if (attempt.outcome === 'conversation') next.conversations[band] += 1;
-  if (stats.weekdayDials && stats.weekdayConversations) {
-    next.weekdayDials = stats.weekdayDials.slice();
-    next.weekdayConversations = stats.weekdayConversations.slice();
-  }
-  if (stats.segments) next.segments = Object.fromEntries(Object.entries(stats.segments).map(([k, v]) => [k, { dials: v.dials.slice(), conversations: v.conversations.slice() }]));
-  if (next.weekdayDials || next.segments) countFiner(next, band, zone, toMs(attempt.startedAt), attempt.outcome === 'conversation', count, false);
-  return next;
-}
-
-/**
- * Same as `foldBandStats` but updates `stats` in place, building the weekday
- * and segment tables the learning planner reads: for the store's start-up fold
- * over a million attempts, where a copy per attempt is waste. O(1) an attempt.
+ * Counts one attempt into the rep's per-band dials and conversations, in
+ * place, and into the weekday and segment tables the learning planner reads:
+ * the store folds a million attempts at start-up, where a copy per attempt is
+ * waste. O(1) an attempt.
  */
 export function foldBandStatsInPlace(
   stats: BandStats,
@@ -150,32 +123,26 @@ export function foldBandStatsInPlace(
   const conversation = attempt.outcome === 'conversation';
   stats.dials[band] = (stats.dials[band] ?? 0) + 1;
   if (conversation) stats.conversations[band] = (stats.conversations[band] ?? 0) + 1;
-  countFiner(stats, band, zone, at, conversation, schedule.bands.length, true);
+  countFiner(stats, band, zone, at, conversation, schedule.bands.length);
 }
 
-function countFiner(stats: BandStats, band: number, zone: string, at: number, conversation: boolean, bandCount: number, create: boolean): void {
-  if (create && !stats.weekdayDials) {
-    stats.weekdayDials = new Array<number>(bandCount * 7).fill(0);
-    stats.weekdayConversations = new Array<number>(bandCount * 7).fill(0);
-  }
-  if (stats.weekdayDials && stats.weekdayConversations) {
-    const cell = band * 7 + weekdayOfDay(localDay(zone, at));
-    stats.weekdayDials[cell] = (stats.weekdayDials[cell] ?? 0) + 1;
-    if (conversation) stats.weekdayConversations[cell] = (stats.weekdayConversations[cell] ?? 0) + 1;
-  }
-  if (create && !stats.segments) stats.segments = {};
-  if (stats.segments) {
-    let segment = stats.segments[zone];
-    if (!segment) {
-      segment = { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) };
-      stats.segments[zone] = segment;
-    }
-    segment.dials[band] = (segment.dials[band] ?? 0) + 1;
-    if (conversation) segment.conversations[band] = (segment.conversations[band] ?? 0) + 1;
-  }
+function countFiner(stats: BandStats, band: number, zone: string, at: number, conversation: boolean, bandCount: number): void {
+  // Checkpoints written before the planner learned have no such tables: they start from here.
+  const weekdayDials = (stats.weekdayDials ??= new Array<number>(bandCount * 7).fill(0));
+  const weekdayConversations = (stats.weekdayConversations ??= new Array<number>(bandCount * 7).fill(0));
+  const cell = band * 7 + weekdayOfDay(localDay(zone, at));
+  weekdayDials[cell] = (weekdayDials[cell] ?? 0) + 1;
+  if (conversation) weekdayConversations[cell] = (weekdayConversations[cell] ?? 0) + 1;
+  const segments = (stats.segments ??= {});
+  const segment = (segments[zone] ??= { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) });
+  segment.dials[band] = (segment.dials[band] ?? 0) + 1;
+  if (conversation) segment.conversations[band] = (segment.conversations[band] ?? 0) + 1;
 }
 
-/** Restarts the cadence (the rep chose to work a reached or finished lead again). */
+/**
+ * Restarts the cadence (the rep chose to work a reached or finished lead again).
+ * Not called by the product yet: issue 9 (Dial blocks) wires it to the rep's "work again".
+ */
 export function restartCadence(state: LeadRotationState): LeadRotationState {
   return {
     ...state,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phraseAttemptTime, phraseClock, phraseDay } from '../../../../main/core/schedule/phrase-time.js';
-import { at } from './fixtures.js';
+import { phraseAttemptTime, phraseClock, phraseDay } from '../../../../main/core/timezones/phrase-time.js';
+import { at } from '../schedule/fixtures.js';
 
 describe('phraseAttemptTime', () => {
   it('says "tomorrow at 8:15" in the lead’s zone', () => {
