@@ -11,7 +11,7 @@ import type { Attempt, Outcome } from '../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type LeadRotationState, type LeadZones } from '../../shared/schedule.js';
 import type { RepCalendar } from '../../main/core/schedule/calling-window.js';
 import { createPlanningContext, planAll } from '../../main/core/schedule/planner.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/rotation/rotation-state.js';
+import { emptyLearningStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/rotation/rotation-state.js';
 import { zonesForPhoneViaLibrary } from '../support/phone-zones-via-library.js';
 import { resolveLeadZones } from '../../main/core/timezones/resolve-lead-zones.js';
 import { DAY_MS, MINUTE_MS } from '../../main/core/timezones/zone-clock.js';
@@ -74,7 +74,7 @@ export async function benchmarkPlanning(report: BenchReport): Promise<void> {
   const perLead = attemptCount / leadCount;
   start = performance.now();
   const states: (LeadRotationState | undefined)[] = new Array(leadCount);
-  const stats = emptyBandStats(schedule.bands.length);
+  const stats = emptyLearningStats(schedule.bands.length);
   let folded = 0;
   for (let lead = 0; lead < leadCount; lead++) {
     let at = now - 60 * DAY_MS + Math.floor(rand() * 5 * DAY_MS);

@@ -35,6 +35,23 @@ export function emptyBandStats(bandCount: number): BandStats {
   return { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) };
 }
 
+/**
+ * Band statistics with the weekday and zone tables the learning planner reads
+ * (what the store keeps): `foldBandStatsInPlace` counts into the tables a
+ * BandStats carries and leaves out those it does not.
+ */
+export function emptyLearningStats(bandCount: number): BandStats {
+  return withLearningTables(emptyBandStats(bandCount), bandCount);
+}
+
+/** Adds empty weekday and zone tables where they are missing (a checkpoint from before the planner learned). */
+export function withLearningTables(stats: BandStats, bandCount: number): BandStats {
+  stats.weekdayDials ??= new Array<number>(bandCount * 7).fill(0);
+  stats.weekdayConversations ??= new Array<number>(bandCount * 7).fill(0);
+  stats.segments ??= {};
+  return stats;
+}
+
 /** Epoch ms of an ISO time (attempts store ISO strings). */
 export function toMs(time: string | number): number {
   return typeof time === 'number' ? time : Date.parse(time);
@@ -105,7 +122,8 @@ export function foldAttempt(
 
 /**
  * Counts one attempt into the rep's per-band dials and conversations, in
- * place, and into the weekday and segment tables the learning planner reads:
+ * place, and into the weekday and segment tables the learning planner reads
+ * when `stats` carries them (see emptyLearningStats):
  * the store folds a million attempts at start-up, where a copy per attempt is
  * waste. O(1) an attempt.
  */
@@ -127,13 +145,13 @@ export function foldBandStatsInPlace(
 }
 
 function countFiner(stats: BandStats, band: number, zone: string, at: number, conversation: boolean, bandCount: number): void {
-  // Checkpoints written before the planner learned have no such tables: they start from here.
-  const weekdayDials = (stats.weekdayDials ??= new Array<number>(bandCount * 7).fill(0));
-  const weekdayConversations = (stats.weekdayConversations ??= new Array<number>(bandCount * 7).fill(0));
-  const cell = band * 7 + weekdayOfDay(localDay(zone, at));
-  weekdayDials[cell] = (weekdayDials[cell] ?? 0) + 1;
-  if (conversation) weekdayConversations[cell] = (weekdayConversations[cell] ?? 0) + 1;
-  const segments = (stats.segments ??= {});
+  const { weekdayDials, weekdayConversations, segments } = stats;
+  if (weekdayDials && weekdayConversations) {
+    const cell = band * 7 + weekdayOfDay(localDay(zone, at));
+    weekdayDials[cell] = (weekdayDials[cell] ?? 0) + 1;
+    if (conversation) weekdayConversations[cell] = (weekdayConversations[cell] ?? 0) + 1;
+  }
+  if (!segments) return;
   const segment = (segments[zone] ??= { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) });
   segment.dials[band] = (segment.dials[band] ?? 0) + 1;
   if (conversation) segment.conversations[band] = (segment.conversations[band] ?? 0) + 1;

@@ -12,7 +12,7 @@
 import type { LeadRotationState, PlannedAttempt } from '../../../shared/schedule.js';
 import { orderBlockQueue } from '../dial-block/block-queue.js';
 import { createPlanningContext, planNextAttempt, type PlanningStrategy } from '../schedule/planner.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
+import { emptyLearningStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';
 import type { SimDial } from './baseline-strategies.js';
 import type { SimWorld } from './synthetic-world.js';
@@ -21,7 +21,7 @@ export function simulatePlanner(world: SimWorld, strategy: PlanningStrategy): Si
   const { leads, rep, schedule, blocks } = world;
   const byId = new Map(leads.map((lead) => [lead.id, lead]));
   const states = new Map<string, LeadRotationState>();
-  const stats = emptyBandStats(schedule.bands.length);
+  const stats = emptyLearningStats(schedule.bands.length);
   const plans = new Map<string, PlannedAttempt>();
   const finished = new Set<string>();
   const dials: SimDial[] = [];
