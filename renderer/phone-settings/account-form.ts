@@ -5,7 +5,6 @@ import {
   type SipAccount,
   type SipAccountView,
 } from '../../shared/sip.js';
-import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** The SIP account form as typed: text everywhere, the password write-only. */
 export interface AccountForm {
@@ -88,17 +87,10 @@ export function toSaveInput(form: AccountForm): { account: SipAccount; password?
 }
 
 /**
- * Groups the core's issues by form field. The contract's validation names them
- * `account.serverUrl`, the service's own check `serverUrl`; `iceServers.2` belongs to iceServers.
+ * The form field an issue belongs to. The contract's validation names them `['account', 'serverUrl']`,
+ * the service's own check `['serverUrl']`; `['iceServers', '2']` belongs to iceServers.
  */
-export function accountIssuesByField(issues: ApiIssue[] | undefined): { fields: Partial<Record<AccountField, string[]>>; general: string[] } {
-  const fields: Partial<Record<AccountField, string[]>> = {};
-  const general: string[] = [];
-  for (const issue of issues ?? []) {
-    const path = issue.path[0] === 'account' ? issue.path.slice(1) : issue.path;
-    const field = FIELDS.find((f) => f === path[0]);
-    if (field) (fields[field] ??= []).push(issue.message);
-    else general.push(describeIssue(issue));
-  }
-  return { fields, general };
+export function accountField(path: readonly string[]): AccountField | undefined {
+  const [first] = path[0] === 'account' ? path.slice(1) : path;
+  return FIELDS.find((field) => field === first);
 }

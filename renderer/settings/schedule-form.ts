@@ -1,5 +1,4 @@
 import type { ScheduleSettings } from '../../shared/schedule.js';
-import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** One row of the bands editor; `key` is React's, `id` the band id it was loaded with. */
 export interface BandRow {
@@ -109,21 +108,11 @@ export function localProblems(form: ScheduleForm): ProblemMap {
 }
 
 /**
- * The core's issues (path `schedule.bands.1.end`, "expected HH:MM") filed by form
- * field: rows by their index, windows and gaps by their object, the rest by name.
+ * The form field a core issue belongs to (`['schedule', 'bands', '1', 'end']`): rows by their
+ * index ("bands.1", "dialBlocks.0"), windows and gaps by their object ("minimumGap"), the rest by name.
  */
-export function scheduleIssues(issues: ApiIssue[] | undefined): { fields: ProblemMap; general: string[] } {
-  const fields: ProblemMap = {};
-  const general: string[] = [];
-  for (const issue of issues ?? []) {
-    const [root, field, index] = issue.path;
-    if (root !== 'schedule' || field === undefined || !/^[A-Za-z]+$/.test(field)) {
-      general.push(describeIssue(issue));
-      continue;
-    }
-    const row = index !== undefined && /^\d+$/.test(index) ? index : undefined;
-    const key = (field === 'bands' || field === 'dialBlocks') && row !== undefined ? `${field}.${row}` : field;
-    add(fields, key, issue.message);
-  }
-  return { fields, general };
+export function scheduleField(path: readonly string[]): string | undefined {
+  const [root, field, index] = path;
+  if (root !== 'schedule' || field === undefined || !/^[A-Za-z]+$/.test(field)) return undefined;
+  return (field === 'bands' || field === 'dialBlocks') && index !== undefined && /^\d+$/.test(index) ? `${field}.${index}` : field;
 }

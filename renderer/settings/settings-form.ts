@@ -1,5 +1,4 @@
 import type { Settings } from '../../shared/domain.js';
-import { describeIssue, type ApiIssue } from '../../shared/result.js';
 
 /** The form's own state: what the inputs show, before the core validates it. */
 export interface SettingsForm {
@@ -41,18 +40,7 @@ export function toPatch(form: SettingsForm): Partial<Settings> {
   };
 }
 
-/**
- * Issues arrive with their path (e.g. `workingHours.start`, "expected HH:MM").
- * Group them by the form field they belong to; anything else stays general.
- */
-export function issuesByField(issues: ApiIssue[] | undefined): { fields: Partial<Record<FormField, string[]>>; general: string[] } {
-  const fields: Partial<Record<FormField, string[]>> = {};
-  const general: string[] = [];
-  const known: FormField[] = ['defaultCountry', 'repName', 'repCompany', 'callbackNumber', 'repTimeZone', 'workingHours'];
-  for (const issue of issues ?? []) {
-    const field = known.find((k) => k === issue.path[0]);
-    if (field) (fields[field] ??= []).push(issue.message);
-    else general.push(describeIssue(issue));
-  }
-  return { fields, general };
-}
+const FIELDS: FormField[] = ['defaultCountry', 'repName', 'repCompany', 'callbackNumber', 'repTimeZone', 'workingHours'];
+
+/** The form field an issue belongs to: `['workingHours', 'start']` is shown under working hours. */
+export const settingsField = (path: readonly string[]): FormField | undefined => FIELDS.find((field) => field === path[0]);

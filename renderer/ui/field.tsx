@@ -28,3 +28,25 @@ export function Field({ label, hint, errors, children }: Props) {
     </div>
   );
 }
+
+interface NumberFieldProps {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  min?: number;
+  max?: number;
+  /** As typed: the core judges blanks and junk, so the form keeps the text. */
+  value: string;
+  onChange: (text: string) => void;
+}
+
+/** A short number input in a Field. */
+export function NumberField({ label, hint, errors, min, max, value, onChange }: NumberFieldProps) {
+  return (
+    <Field label={label} hint={hint} errors={errors}>
+      {(props) => (
+        <input {...props} className="input input-short" type="number" min={min} max={max} value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}

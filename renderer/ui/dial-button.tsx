@@ -1,5 +1,5 @@
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from './use-api-action.js';
 import { onCall } from './sip-state.js';
 import { useSip } from './use-sip.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULE_SETTINGS, scheduleSettingsSchema } from '../../../shared/schedule.js';
-import { bandId, localProblems, scheduleIssues, toSchedule, toScheduleForm } from '../../../renderer/settings/schedule-form.js';
+import { bandId, localProblems, scheduleField, toSchedule, toScheduleForm } from '../../../renderer/settings/schedule-form.js';
+import { issuesByField } from '../../../renderer/ui/validation-issues.js';
 
 describe('schedule settings form', () => {
   it('round-trips the defaults unchanged, keeping what the form does not show', () => {
@@ -38,19 +39,22 @@ describe('schedule settings form', () => {
   });
 
   it('files the core\'s issues by field and row', () => {
-    const { fields, general } = scheduleIssues([
-      { path: ['schedule', 'bands', '2'], message: 'a band must end after it starts' },
-      { path: ['schedule', 'dialBlocks', '0', 'start'], message: 'expected HH:MM (24-hour)' },
-      { path: ['schedule', 'maxAttempts'], message: 'Too small: expected number to be >=1' },
-      { path: ['schedule', 'minimumGap', 'minutes'], message: 'Too small' },
-      { path: [], message: 'something else' },
-    ]);
+    const { fields, general } = issuesByField(
+      [
+        { path: ['schedule', 'bands', '2'], message: 'a band must end after it starts' },
+        { path: ['schedule', 'dialBlocks', '0', 'start'], message: 'expected HH:MM (24-hour)' },
+        { path: ['schedule', 'maxAttempts'], message: 'Too small: expected number to be >=1' },
+        { path: ['schedule', 'minimumGap', 'minutes'], message: 'Too small' },
+        { path: [], message: 'something else' },
+      ],
+      scheduleField,
+    );
     expect(fields).toEqual({
       'bands.2': ['a band must end after it starts'],
       'dialBlocks.0': ['expected HH:MM (24-hour)'],
       maxAttempts: ['Too small: expected number to be >=1'],
       minimumGap: ['Too small'],
     });
-    expect(general).toEqual(['(input): something else']);
+    expect(general).toEqual([{ path: [], message: 'something else' }]);
   });
 });

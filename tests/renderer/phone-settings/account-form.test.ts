@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { SipAccountView } from '../../../shared/sip.js';
-import { accountIssuesByField, toAccountForm, toSaveInput } from '../../../renderer/phone-settings/account-form.js';
+import { accountField, toAccountForm, toSaveInput } from '../../../renderer/phone-settings/account-form.js';
+import { issuesByField } from '../../../renderer/ui/validation-issues.js';
 
 const saved: SipAccountView = {
   serverUrl: 'wss://pbx.example.com:8089/ws',
@@ -57,19 +58,22 @@ describe('phone account form', () => {
   });
 
   it('puts the core\'s issues next to their fields, with or without the "account." prefix', () => {
-    const { fields, general } = accountIssuesByField([
-      { path: ['account', 'serverUrl'], message: 'expected a WebSocket URL such as wss://pbx.example.com:8089/ws' },
-      { path: ['ringTimeoutSeconds'], message: 'ring at least 15 s so a lead can pick up' },
-      { path: ['account', 'iceServers', '1'], message: 'expected stun:host:port or turn:host:port' },
-      { path: ['account', 'voicemailUri'], message: 'diverting to voicemail needs a voicemail SIP address' },
-      { path: ['password'], message: 'Too small' },
-      { path: [], message: 'something else' },
-    ]);
+    const { fields, general } = issuesByField(
+      [
+        { path: ['account', 'serverUrl'], message: 'expected a WebSocket URL such as wss://pbx.example.com:8089/ws' },
+        { path: ['ringTimeoutSeconds'], message: 'ring at least 15 s so a lead can pick up' },
+        { path: ['account', 'iceServers', '1'], message: 'expected stun:host:port or turn:host:port' },
+        { path: ['account', 'voicemailUri'], message: 'diverting to voicemail needs a voicemail SIP address' },
+        { path: ['password'], message: 'Too small' },
+        { path: [], message: 'something else' },
+      ],
+      accountField,
+    );
     expect(fields.serverUrl).toEqual(['expected a WebSocket URL such as wss://pbx.example.com:8089/ws']);
     expect(fields.ringTimeoutSeconds).toEqual(['ring at least 15 s so a lead can pick up']);
     expect(fields.iceServers).toEqual(['expected stun:host:port or turn:host:port']);
     expect(fields.voicemailUri).toEqual(['diverting to voicemail needs a voicemail SIP address']);
     expect(fields.password).toEqual(['Too small']);
-    expect(general).toEqual(['(input): something else']);
+    expect(general).toEqual([{ path: [], message: 'something else' }]);
   });
 });

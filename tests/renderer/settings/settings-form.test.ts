@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../main/core/settings/settings-store.js';
-import { issuesByField, toForm, toPatch } from '../../renderer/settings/settings-form.js';
+import { DEFAULT_SETTINGS } from '../../../main/core/settings/settings-store.js';
+import { settingsField, toForm, toPatch } from '../../../renderer/settings/settings-form.js';
+import { issuesByField } from '../../../renderer/ui/validation-issues.js';
 
 describe('settings form', () => {
-  it('groups issues by the field their path names', () => {
-    const { fields, general } = issuesByField([
-      { path: ['defaultCountry'], message: 'expected a two-letter country code such as US' },
-      { path: ['workingHours', 'start'], message: 'expected HH:MM (24-hour)' },
-      { path: ['workingHours'], message: 'working hours must end after they start' },
-      { path: [], message: 'something else' },
-    ]);
+  it('groups the core\'s issues by the field they belong to', () => {
+    const { fields, general } = issuesByField(
+      [
+        { path: ['defaultCountry'], message: 'expected a two-letter country code such as US' },
+        { path: ['workingHours', 'start'], message: 'expected HH:MM (24-hour)' },
+        { path: ['workingHours'], message: 'working hours must end after they start' },
+        { path: [], message: 'something else' },
+      ],
+      settingsField,
+    );
     expect(fields.defaultCountry).toEqual(['expected a two-letter country code such as US']);
     expect(fields.workingHours).toEqual(['expected HH:MM (24-hour)', 'working hours must end after they start']);
-    expect(general).toEqual(['(input): something else']);
+    expect(general).toEqual([{ path: [], message: 'something else' }]);
   });
 
   it('sends a trimmed patch with the country upper-cased and the days in order', () => {

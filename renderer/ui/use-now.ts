@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `intervalMs` while `active`. */
-export function useNow(active: boolean, intervalMs = 1000): number {
+/**
+ * The current time in epoch milliseconds, re-read every `intervalMs` while `active`, so "now"
+ * displays (a call's duration, a lead's local time) stay true while they are on screen.
+ */
+export function useNow(intervalMs: number, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
