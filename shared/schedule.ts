@@ -191,6 +191,11 @@ export interface LeadRotationState {
   doNotCallSince: number | null;
   /** Counted attempts per band index of `ScheduleSettings.bands` (attempts outside all bands are not counted here). */
   bandTries: number[];
+  /**
+   * Conversations per band index, counted like `bandTries` (so a band's unanswered tries are the
+   * difference). Absent until the lead's first conversation.
+   */
+  bandAnswers?: number[];
   /** Counted attempts (all but `failed`) ever. */
   attempts: number;
   /** Counted attempts in the current cadence. */

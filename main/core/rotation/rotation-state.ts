@@ -74,6 +74,12 @@ export function foldAttempt(
   const zone = zones.zones[0];
   const band = zone ? bandIndexAt(schedule.bands, zone, at) : -1;
   if (band >= 0) next.bandTries[band] += 1;
+  if (band >= 0 && attempt.outcome === 'conversation') {
+    next.bandAnswers = resize(previous.bandAnswers ?? [], schedule.bands.length);
+    next.bandAnswers[band] += 1;
+  } else if (next.bandAnswers && next.bandAnswers.length !== schedule.bands.length) {
+    next.bandAnswers = resize(next.bandAnswers, schedule.bands.length);
+  }
 
   next.attempts += 1;
   const cadenceOver =

@@ -11,9 +11,8 @@
  *
  * Lead level: the lead's own chance in band b is Beta(κ·μ, κ·(1−μ)), μ the
  * population mean for its segment, band and weekday, κ the prior's weight in
- * dials. Each unanswered attempt of the lead in b adds one failure. A lead's
- * rotation stops at its first conversation, so its own evidence inside a
- * cadence is its unanswered tries per band (LeadRotationState.bandTries).
+ * dials. Each unanswered attempt of the lead in b adds one failure, each
+ * conversation one success (LeadRotationState.bandTries and bandAnswers).
  *
  * Building the model is O(bands × (7 + segments)); a chance or a draw is O(1)
  * (a draw's first use of a posterior builds its quantile table once).
@@ -117,10 +116,10 @@ export function populationMean(model: AnswerModel, segment: string | undefined, 
   return Math.min(0.99, Math.max(1e-4, mu));
 }
 
-/** The lead's posterior mean chance of answering in `band`, after `failures` unanswered tries there. */
-export function leadChance(model: AnswerModel, segment: string | undefined, band: number, weekday: number, failures: number): number {
+/** The lead's posterior mean chance of answering in `band`, after `failures` unanswered tries and `answers` conversations there. */
+export function leadChance(model: AnswerModel, segment: string | undefined, band: number, weekday: number, failures: number, answers = 0): number {
   const mu = populationMean(model, segment, band, weekday);
-  return (model.strength * mu) / (model.strength + failures);
+  return (model.strength * mu + answers) / (model.strength + failures + answers);
 }
 
 /**
@@ -139,7 +138,13 @@ export function sampleLeadChance(
   weekday: number,
   failures: number,
   random: Random,
+  answers = 0,
 ): number {
+  // A lead that answered in this band before (a cadence restarted after a conversation) is rare: drawn directly.
+  if (answers > 0) {
+    const mu = populationMean(model, segment, band, weekday);
+    return betaDraw(model.strength * mu + answers, model.strength * (1 - mu) + failures, random);
+  }
   const capped = Math.min(failures, MAX_TABLE_FAILURES);
   const key = ((segmentNo * model.bandCount + band) * WEEKDAYS + weekday) * (MAX_TABLE_FAILURES + 1) + capped;
   let table = model.quantiles[key];
@@ -161,9 +166,18 @@ export function sampleLeadChance(
  * strip shades), or null when the history is too small to learn from or the
  * lead has no zone.
  */
-export function bandChancesToday(model: AnswerModel, zones: LeadZones, bandTries: readonly number[], now: number): number[] | null {
+export function bandChancesToday(
+  model: AnswerModel,
+  zones: LeadZones,
+  bandTries: readonly number[],
+  bandAnswers: readonly number[],
+  now: number,
+): number[] | null {
   const zone = zones.zones[0];
   if (!model.informed || !zone) return null;
   const weekday = weekdayOfDay(localDay(zone, now));
-  return Array.from({ length: model.bandCount }, (_, b) => leadChance(model, zone, b, weekday, bandTries[b] ?? 0));
+  return Array.from({ length: model.bandCount }, (_, b) => {
+    const answers = bandAnswers[b] ?? 0;
+    return leadChance(model, zone, b, weekday, Math.max(0, (bandTries[b] ?? 0) - answers), answers);
+  });
 }

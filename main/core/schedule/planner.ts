@@ -143,7 +143,7 @@ export function planNextAttempt(
     if (now <= at + tolerance) {
       const when = Math.max(at, Math.ceil(now / MINUTE_MS) * MINUTE_MS);
       if (isAllowedAt(zones, leadId, ctx.rep, ctx.schedule, when)) {
-        return describe(leadId, when, zones, ctx, true, null, undefined, lead.bandTries);
+        return describe(leadId, when, zones, ctx, true, null, undefined, lead);
       }
       promiseConflict = 'The promised time is no longer inside the calling window';
     } else {
@@ -190,7 +190,9 @@ export function planNextAttempt(
     const at = blockAt ?? windowAt;
     const atDay = inBlock ? day : windowDay;
     if (random) {
-      const score = sampleLeadChance(ctx.model, reference, segmentNo, band, weekdayOfDay(atDay), lead.bandTries[band] ?? 0, random);
+      const answers = lead.bandAnswers?.[band] ?? 0;
+      const failures = Math.max(0, (lead.bandTries[band] ?? 0) - answers);
+      const score = sampleLeadChance(ctx.model, reference, segmentNo, band, weekdayOfDay(atDay), failures, random, answers);
       if (score > bestScore || (score === bestScore && (inBlock ? !bestInBlock : false))) {
         bestScore = score;
         bestBand = band;
@@ -205,7 +207,7 @@ export function planNextAttempt(
       bestDay = atDay;
     }
   }
-  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead.bandTries, { band: bestBand, day: bestDay });
+  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead, { band: bestBand, day: bestDay });
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -215,7 +217,7 @@ export function planNextAttempt(
       const at = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
       if (at !== null && (dayBest === null || at < dayBest)) dayBest = at;
     }
-    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict, undefined, lead.bandTries);
+    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict, undefined, lead);
   }
   return null;
 }
@@ -248,7 +250,7 @@ function describe(
   promised: boolean,
   promiseConflict: string | null,
   inBlock?: boolean,
-  bandTries?: readonly number[],
+  lead?: LeadRotationState,
   /** The band and local day of `at` when the caller already knows them. */
   known?: { band: number; day: number },
 ): PlannedAttempt {
@@ -264,7 +266,9 @@ function describe(
   };
   // The learning planner says how likely it thinks the lead answers then (the block queue and the strip use it).
   if (ctx.strategy === 'learning' && ctx.model.informed && band >= 0) {
-    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), bandTries?.[band] ?? 0);
+    const answers = lead?.bandAnswers?.[band] ?? 0;
+    const failures = Math.max(0, (lead?.bandTries[band] ?? 0) - answers);
+    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), failures, answers);
   }
   return plan;
 }

@@ -82,7 +82,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const doNotCall = isDoNotCall(lead, state, deps.doNotCall.list) || deps.store().summaryOf(lead.id).optedOut;
       const ctx = context();
       const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
-      const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], now);
+      const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], state?.bandAnswers ?? [], now);
       const promise = state?.promise ?? null;
       return {
         zones: lead.zones,

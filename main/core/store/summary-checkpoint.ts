@@ -24,13 +24,15 @@ export interface Checkpoint {
   foldKey: string;
 }
 
-export const CHECKPOINT_SCHEMA_VERSION = 3;
+/** 4: rotation states carry `bandAnswers` (the learning planner's per-lead conversations per band). */
+export const CHECKPOINT_SCHEMA_VERSION = 4;
 
 /** Rotation fields in tuple order; `leadId` is the tuple's own key. Adding a field means a new schema version. */
 const ROTATION_FIELDS = [
   'status',
   'doNotCallSince',
   'bandTries',
+  'bandAnswers',
   'attempts',
   'cadenceAttempts',
   'cadenceStartedAt',
@@ -83,7 +85,10 @@ function decode(tuple: SummaryTuple, month: (m: string) => string): [string, Sto
       lastOutcome: outcome < 0 ? null : (OUTCOMES[outcome] as Outcome),
       months: months === '' ? [] : months.split(',').map(month),
       optedOut: optedOut === 1,
-      rotation: rotation && (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.map((f, i) => [f, rotation[i]])]) as LeadRotationState),
+      // An optional field that was absent is written as null: read back as absent.
+      rotation:
+        rotation &&
+        (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.flatMap((f, i) => (rotation[i] === null && f === 'bandAnswers' ? [] : [[f, rotation[i]]]))]) as LeadRotationState),
     },
   ];
 }

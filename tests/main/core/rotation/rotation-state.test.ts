@@ -53,6 +53,19 @@ describe('foldAttempt', () => {
     expect(restartCadence(state).status).toBe('do-not-call');
     expect(foldAttempt(undefined, attempt('b', '2025-03-12T14:30:00Z', 'wrong-number'), chicago, schedule()).status).toBe('bad-number');
   });
+
+  it('counts a lead’s conversations per band beside its tries, for the learning planner', () => {
+    let state = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z'), chicago, schedule());
+    expect(state.bandAnswers).toBeUndefined();
+    // 10:16 in Chicago: band 10-12.
+    state = foldAttempt(state, attempt('a2', '2025-03-13T15:16:00Z', 'conversation'), chicago, schedule());
+    expect(state.bandTries).toEqual([1, 1, 0, 0, 0, 0]);
+    expect(state.bandAnswers).toEqual([0, 1, 0, 0, 0, 0]);
+    const before = state.bandAnswers;
+    state = foldAttempt(restartCadence(state), attempt('a3', '2025-03-14T15:16:00Z', 'conversation'), chicago, schedule());
+    expect(state.bandAnswers).toEqual([0, 2, 0, 0, 0, 0]);
+    expect(before).toEqual([0, 1, 0, 0, 0, 0]);
+  });
 });
 
 describe('foldBandStatsInPlace', () => {
