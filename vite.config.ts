@@ -6,8 +6,8 @@ import { contentSecurityPolicy } from './shared/csp.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Build targets: the Electron window (loaded from file://; signalling runs in main, so the page
- * connects nowhere) and the browser harness used by e2e tests (its own WebSocket on loopback).
+ * Build targets: the Electron window (served from app://dialdesk by main/electron/app-protocol.ts;
+ * signalling runs in main, so the page connects nowhere) and the browser harness used by e2e tests (its own WebSocket on loopback).
  */
 const TARGETS = {
   electron: { outDir: 'dist/renderer', connect: [] },
