@@ -18,7 +18,7 @@
  * folders both need lives below both. main/core/core.ts sits on top of all of them:
  *
  *   api < text < timezones < settings < rotation < store < scripts < schedule
- *     < leads < sip < stats < dial-block < calling < core.ts
+ *     < leads < sip < stats < dial-block < calling < simulation < core.ts
  *
  * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
  *
@@ -78,6 +78,7 @@ export const CORE_ORDER = [
   'stats',
   'dial-block',
   'calling',
+  'simulation',
 ];
 
 const SHELL_WHY = (shell) =>

@@ -201,6 +201,11 @@ export interface LeadRotationState {
   doNotCallSince: number | null;
   /** Counted attempts per band index of `ScheduleSettings.bands` (attempts outside all bands are not counted here). */
   bandTries: number[];
+  /**
+   * Conversations per band index, counted like `bandTries` (so a band's unanswered tries are the
+   * difference). Absent until the lead's first conversation.
+   */
+  bandAnswers?: number[];
   /** Counted attempts (all but `failed`) ever. */
   attempts: number;
   /** Counted attempts in the current cadence. */
@@ -219,6 +224,14 @@ export interface LeadRotationState {
 export interface BandStats {
   dials: number[];
   conversations: number[];
+  /**
+   * Per band and the lead's local weekday, index `band * 7 + weekday` (0 = Sunday).
+   * Absent in checkpoints written before the planner learned; the model then starts from the band level.
+   */
+  weekdayDials?: number[];
+  weekdayConversations?: number[];
+  /** Per segment (the lead's reference zone): dials and conversations per band. */
+  segments?: Record<string, { dials: number[]; conversations: number[] }>;
 }
 
 export interface PlannedAttempt {
@@ -232,6 +245,8 @@ export interface PlannedAttempt {
   inBlock: boolean;
   /** Why a promise could not be kept where it was stated (the plan then moves it), else null. */
   promiseConflict: string | null;
+  /** The learning planner's estimate of the lead answering then (posterior mean); absent from the least-tried rule. */
+  chance?: number;
 }
 
 export type DialCheck = { allowed: true } | { allowed: false; reason: string };

@@ -13,6 +13,7 @@ import { openLeadStore } from '../core/store/open-store.js';
 import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
@@ -31,6 +32,8 @@ Commands:
   check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why
   dnc import FILE                   add a CSV of do-not-call numbers
   dnc list                          the do-not-call list as CSV (number,source,added_at)
+  simulate --scenario FILE.json [--seed N] [--json]
+                                    every planning strategy on a synthetic scenario (needs no data folder)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -51,6 +54,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         from: { type: 'string' },
         days: { type: 'string' },
         at: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,6 +70,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+  // The simulator draws its own world: it neither needs nor locks a data folder (--data-dir is accepted and unused).
+  if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, json: values.json }, out, err);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // The folder lock comes before anything else in the folder is read: a busy folder is left untouched.
   let lock: DataDirLock;

@@ -102,7 +102,7 @@ export function planCommand(input: PlanCommandInput): PlanCommandResult {
     if (isDoNotCall(entry.lead, entry.state, input.doNotCallList, entry.optedOut)) continue;
     leadsById.set(entry.lead.id, entry);
   }
-  const ctx = createPlanningContext({ rep: input.rep, schedule: input.schedule, bandStats: input.bandStats, blocks: input.blocks });
+  const ctx = createPlanningContext({ rep: input.rep, schedule: input.schedule, bandStats: input.bandStats, blocks: input.blocks, strategy: 'learning' });
   const plans = projectAll(
     [...leadsById.values()].map(({ lead, state, zones }) => ({ leadId: lead.id, state, zones })),
     from,

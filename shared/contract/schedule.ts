@@ -15,8 +15,13 @@ export interface LeadScheduleView {
   promise: { at: string; phrase: string; status: 'open' | 'kept' | 'broken' } | null;
   cadenceAttempts: number;
   maxAttempts: number;
-  /** Band ids tried so far, with counts, for the 24-hour strip. */
-  bands: Array<Band & { tries: number }>;
+  /**
+   * The bands with how often this lead was tried in each and the planner's
+   * estimate of the lead answering there today (0–1, the posterior mean of the
+   * learned model), for the 24-hour strip. `chance` is null while the rep's
+   * history is too small to learn from.
+   */
+  bands: Array<Band & { tries: number; chance: number | null }>;
 }
 
 export interface PreparedVoicemail {

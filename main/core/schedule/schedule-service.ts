@@ -10,6 +10,7 @@ import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { phraseAttemptTime } from '../timezones/phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
@@ -37,7 +38,7 @@ export interface ScheduleServiceDeps {
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const context = (): PlanningContext => {
     const settings = deps.settings.get();
-    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats });
+    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats, strategy: 'learning' });
   };
   const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
   const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
@@ -63,7 +64,9 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const state = deps.store().rotationOf(lead.id);
       const zone = referenceZone(lead);
       const doNotCall = isDoNotCall(lead);
-      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, context(), lead.id);
+      const ctx = context();
+      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
+      const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], state?.bandAnswers ?? [], now);
       const promise = state?.promise ?? null;
       return {
         zones: lead.zones,
@@ -82,7 +85,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         },
         cadenceAttempts: state?.cadenceAttempts ?? 0,
         maxAttempts: settings.schedule.maxAttempts,
-        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0 })),
+        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0, chance: chances?.[i] ?? null })),
       };
     },
 

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
+import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
@@ -188,7 +188,7 @@ export class LeadStore {
 
   async refold(): Promise<void> {
     const foldKey = foldKeyOf(this.schedule);
-    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length) });
+    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyLearningStats(this.schedule.bands.length) });
     this.refolding = refolding;
     try {
       await refolding;
@@ -265,7 +265,8 @@ export class LeadStore {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
       summaries: new Map(this.summaries),
-      bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
+      // The learning planner's weekday and segment tables travel with the band counts.
+      bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
     };
     this.attemptsSinceCheckpoint = 0;
@@ -368,9 +369,10 @@ export class LeadStore {
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
-      this.bandStatsValue = checkpoint.bandStats;
+      // A checkpoint from before the planner learned starts its weekday and zone tables now.
+      this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
     } else {
-      this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
+      this.bandStatsValue = emptyLearningStats(this.schedule.bands.length);
       if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }
     let replayed = 0;

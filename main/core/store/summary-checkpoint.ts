@@ -26,13 +26,15 @@ export interface Checkpoint {
   foldKey: string;
 }
 
-export const CHECKPOINT_SCHEMA_VERSION = 4;
+/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead conversations per band). */
+export const CHECKPOINT_SCHEMA_VERSION = 5;
 
 /** Rotation fields, each one column; adding a field means a new schema version. */
 const ROTATION_FIELDS = [
   'status',
   'doNotCallSince',
   'bandTries',
+  'bandAnswers',
   'attempts',
   'cadenceAttempts',
   'cadenceStartedAt',
@@ -50,7 +52,7 @@ void everyRotationField;
 /**
  * The file is one JSON object laid out one column per line:
  *
- *   {"schemaVersion":4,"offsets":{…},"bandStats":{…},"foldKey":"…","count":N,"months":["2026-11",…],"columns":[
+ *   {"schemaVersion":5,"offsets":{…},"bandStats":{…},"foldKey":"…","count":N,"months":["2026-11",…],"columns":[
  *   ["lead-id",…],        ← N values each, in COLUMNS order
  *   [3,…],
  *   …
@@ -104,6 +106,7 @@ const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> =
   'rotation.status': (v) => STATUSES.has(v),
   'rotation.doNotCallSince': isTimeOrNull,
   'rotation.bandTries': isCounts,
+  'rotation.bandAnswers': (v) => v === null || isCounts(v),
   'rotation.attempts': isCount,
   'rotation.cadenceAttempts': isCount,
   'rotation.cadenceStartedAt': isTimeOrNull,
@@ -131,7 +134,9 @@ function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSumm
       return s[column];
     default: {
       const field = column.slice('rotation.'.length) as (typeof ROTATION_FIELDS)[number];
-      if (s.rotation) return s.rotation[field];
+      // An optional field that is absent is written as null, and read back as absent.
+      if (s.rotation) return s.rotation[field] ?? null;
+      if (field === 'bandAnswers') return null;
       return field === 'bandTries' ? [] : field === 'status' || field === 'promise' || field.endsWith('At') || field === 'doNotCallSince' ? null : 0;
     }
   }
@@ -167,14 +172,14 @@ function readColumns(fd: number): Checkpoint | null {
   const version = /^\{"schemaVersion":(\d+)/.exec(first.value.text);
   if (version && Number(version[1]) > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError('state.json', Number(version[1]));
   if (!version || Number(version[1]) !== CHECKPOINT_SCHEMA_VERSION || !first.value.text.endsWith(HEAD_END)) return null;
-  let head: { offsets?: unknown; bandStats?: { dials?: unknown; conversations?: unknown }; foldKey?: unknown; count?: unknown; months?: unknown };
+  let head: { offsets?: unknown; bandStats?: unknown; foldKey?: unknown; count?: unknown; months?: unknown };
   try {
     head = JSON.parse(`${first.value.text.slice(0, -HEAD_END.length)}}`);
   } catch {
     return null;
   }
   const { offsets, bandStats, foldKey, count, months } = head;
-  if (!isNumberRecord(offsets) || !bandStats || !isCounts(bandStats.dials) || !isCounts(bandStats.conversations)) return null;
+  if (!isNumberRecord(offsets) || !isBandStats(bandStats)) return null;
   if (typeof foldKey !== 'string' || !isCount(count)) return null;
   if (!Array.isArray(months) || !months.every((m) => typeof m === 'string')) return null;
   const isMonthIndex = (i: number) => i < months.length;
@@ -201,7 +206,7 @@ function readColumns(fd: number): Checkpoint | null {
   }
   // Cut off, or a column missing.
   if (!ended || columns.length !== COLUMNS.length) return null;
-  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: { dials: bandStats.dials, conversations: bandStats.conversations }, foldKey, summaries: summariesFrom(columns, count, months as string[]) };
+  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, summaries: summariesFrom(columns, count, months as string[]) };
 }
 
 /** The columns, already checked, back into one summary (and rotation state) per lead. */
@@ -209,7 +214,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
   const [ids, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns as [
     string[], number[], number[], number[], (string | null)[], number[], unknown[][], number[], ...unknown[][],
   ];
-  const [status, doNotCallSince, bandTries, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = r;
+  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = r;
   const summaries = new Map<string, StoredSummary>();
   for (let i = 0; i < count; i++) {
     const id = ids[i];
@@ -232,6 +237,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
               status: status[i] as LeadRotationState['status'],
               doNotCallSince: doNotCallSince[i] as number | null,
               bandTries: bandTries[i] as number[],
+              ...(bandAnswers[i] === null ? {} : { bandAnswers: bandAnswers[i] as number[] }),
               attempts: rAttempts[i] as number,
               cadenceAttempts: cadenceAttempts[i] as number,
               cadenceStartedAt: cadenceStartedAt[i] as number | null,
@@ -244,6 +250,23 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
     });
   }
   return summaries;
+}
+
+const isCountPair = (v: unknown): v is { dials: number[]; conversations: number[] } =>
+  typeof v === 'object' && v !== null && isCounts((v as BandStats).dials) && isCounts((v as BandStats).conversations);
+
+/** The rep's connect counts: per band, and (for the learning planner) per band and weekday and per zone. */
+function isBandStats(v: unknown): v is BandStats {
+  if (!isCountPair(v)) return false;
+  const { weekdayDials, weekdayConversations, segments } = v as BandStats;
+  if ((weekdayDials !== undefined && !isCounts(weekdayDials)) || (weekdayConversations !== undefined && !isCounts(weekdayConversations))) return false;
+  return segments === undefined || (typeof segments === 'object' && segments !== null && Object.values(segments).every(isCountPair));
+}
+
+/** Only the known tables, whatever else the file held. */
+function learningTablesOf(stats: BandStats): BandStats {
+  const { dials, conversations, weekdayDials, weekdayConversations, segments } = stats;
+  return { dials, conversations, ...(weekdayDials ? { weekdayDials } : {}), ...(weekdayConversations ? { weekdayConversations } : {}), ...(segments ? { segments } : {}) };
 }
 
 const isNumberRecord = (v: unknown): v is Record<string, number> =>

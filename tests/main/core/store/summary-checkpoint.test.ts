@@ -90,4 +90,35 @@ describe('summary checkpoint', () => {
     writeFileSync(path, `{"schemaVersion":${CHECKPOINT_SCHEMA_VERSION + 1},"anything":[\n]}\n`);
     expect(() => readCheckpoint(path)).toThrow(/made by a newer Dialdesk/);
   });
+
+  it('keeps the learning planner’s per-lead answers per band and its weekday and zone tables', async () => {
+    const path = join(tempDir(), 'state.json');
+    const rotation = {
+      leadId: 'l1',
+      status: 'active' as const,
+      doNotCallSince: null,
+      bandTries: [1, 2, 0, 0, 0, 0],
+      bandAnswers: [0, 1, 0, 0, 0, 0],
+      attempts: 3,
+      cadenceAttempts: 0,
+      cadenceStartedAt: null,
+      lastAttemptAt: 1_764_100_000_000,
+      unansweredVoicemails: 0,
+      promise: null,
+      promisesKept: 0,
+      promisesBroken: 0,
+    };
+    const summaries = new Map<string, StoredSummary>([['l1', { ...emptySummary(), attempts: 3, rotation }]]);
+    const bandStats = {
+      dials: [1, 2, 0, 0, 0, 0],
+      conversations: [0, 1, 0, 0, 0, 0],
+      weekdayDials: Array.from({ length: 42 }, (_, i) => i % 5),
+      weekdayConversations: new Array<number>(42).fill(0),
+      segments: { 'America/Chicago': { dials: [1, 2, 0, 0, 0, 0], conversations: [0, 1, 0, 0, 0, 0] } },
+    };
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries, bandStats, foldKey: '' });
+    const read = readCheckpoint(path)!;
+    expect(read.summaries.get('l1')!.rotation).toEqual(rotation);
+    expect(read.bandStats).toEqual(bandStats);
+  });
 });
