@@ -10,6 +10,7 @@ import type { LeadStore } from '../core/store/lead-store.js';
 import { openLeadStore } from '../core/store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
+import { detectCommand, DetectInputError } from './detect-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import type { Settings } from '../../shared/domain.js';
 
@@ -20,6 +21,8 @@ Commands:
   export leads|attempts [--out F]   write CSV (standard output by default)
   stats                             print totals: leads, dials, conversations, promises
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
+  detect FILE.wav                   the voicemail beep detector on a recording: one JSON line
+         [--silence-after-greeting MS]  (verdict beep|human|silence-after-greeting|unknown, beep times, Hz)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -38,6 +41,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         out: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
+        'silence-after-greeting': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -50,6 +54,17 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (values.help || !command) {
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
+  }
+  if (command === 'detect') {
+    // Reads a recording only: no data folder to open (or to lock against a running app).
+    try {
+      out.write(detectCommand(rest[0], values['silence-after-greeting']));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof DetectInputError)) throw error;
+      err.write(`${error.message}\n`);
+      return 1;
+    }
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const settings = createConfSettings(dataDir);
