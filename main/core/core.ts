@@ -15,6 +15,8 @@ import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
+import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
+import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,7 +51,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
   const doNotCall = await DoNotCallStore.open(options.dataDir, now());
-  const notices = [scripts.notice, doNotCall.notice].filter((n): n is string => n !== null);
+  const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
+  const notices = [scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => n !== null);
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 
@@ -118,6 +121,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
     ...sipHandlers(sip),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
+    ...voicemailAudioHandlers({
+      dataDir: options.dataDir,
+      store: requireStore,
+      schedule,
+      scripts,
+      settings: options.settings,
+      audioSettings,
+      recordOutcome: (input) => handlers.recordOutcome(input),
+    }),
   };
   handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
