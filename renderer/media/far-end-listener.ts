@@ -1,11 +1,5 @@
 import { BeepDetector, type DetectorEvent, type DetectorSettings } from '../../shared/voicemail/beep-detector.js';
-
-const WORKLET_URL = new URL('./beep-tap-worklet.js', import.meta.url);
-const loaded = new WeakMap<AudioContext, Promise<void>>();
-
-export interface FarEndListener {
-  stop(): void;
-}
+import { tapStream, type AudioTap } from './audio-tap.js';
 
 /**
  * Feeds the far end's audio to the beep detector from an AudioWorklet, from
@@ -17,32 +11,13 @@ export async function listenToFarEnd(
   remote: MediaStream,
   settings: Partial<DetectorSettings>,
   onEvent: (event: DetectorEvent) => void,
-): Promise<FarEndListener> {
-  let ready = loaded.get(context);
-  if (!ready) {
-    ready = context.audioWorklet.addModule(WORKLET_URL.href);
-    loaded.set(context, ready);
-  }
-  await ready;
+): Promise<AudioTap> {
   const detector = new BeepDetector(context.sampleRate, settings);
-  const source = context.createMediaStreamSource(remote);
-  const tap = new AudioWorkletNode(context, 'beep-tap', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    tap.port.postMessage('stop');
-    tap.port.onmessage = null;
-    source.disconnect();
-    tap.disconnect();
-  };
-  tap.port.onmessage = (message: MessageEvent<Float32Array>) => {
-    if (stopped) return;
-    for (const event of detector.push(message.data)) {
+  const tap: AudioTap = await tapStream(context, remote, (chunk) => {
+    for (const event of detector.push(chunk)) {
       onEvent(event);
-      if (detector.verdict === event) stop();
+      if (detector.verdict === event) tap.stop();
     }
-  };
-  source.connect(tap);
-  return { stop };
+  });
+  return tap;
 }

@@ -16,9 +16,10 @@ export interface MessageTarget {
  * a MediaStreamAudioDestinationNode in place of the microphone, and played
  * quietly to the rep so they hear what the lead's machine records.
  */
-export async function playIntoCall(target: MessageTarget, wav: ArrayBuffer, monitorVolume = 0.2): Promise<PlayingMessage> {
+export async function playIntoCall(target: MessageTarget, wav: Uint8Array, monitorVolume = 0.2): Promise<PlayingMessage> {
   const { context } = target;
-  const buffer = await context.decodeAudioData(wav.slice(0));
+  // decodeAudioData detaches what it is given: hand it a copy.
+  const buffer = await context.decodeAudioData(wav.slice().buffer);
   const source = context.createBufferSource();
   source.buffer = buffer;
   const outgoing = context.createMediaStreamDestination();

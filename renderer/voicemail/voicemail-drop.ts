@@ -2,8 +2,10 @@ import type { DialdeskApi, VoicemailAudio, VoicemailAudioSettings } from '../../
 import type { DetectorEvent } from '../../shared/voicemail/beep-detector.js';
 import type { DeliveryWay } from '../../shared/voicemail/delivery.js';
 import type { PeerCallMedia } from '../media/call-media.js';
-import { listenToFarEnd, type FarEndListener } from '../media/far-end-listener.js';
+import type { AudioTap } from '../media/audio-tap.js';
+import { listenToFarEnd } from '../media/far-end-listener.js';
 import { playIntoCall, type PlayingMessage } from '../media/message-player.js';
+import { fromBase64 } from './drop-recorder.js';
 
 /**
  * One answered outbound call's voicemail drop:
@@ -49,7 +51,7 @@ export class VoicemailDrop {
   private view: DropView = { phase: 'preparing', way: null, message: 'Preparing the voicemail…', greeting: false };
   private audio: VoicemailAudio | null = null;
   private settings: VoicemailAudioSettings | null = null;
-  private listener: FarEndListener | null = null;
+  private listener: AudioTap | null = null;
   private playing: PlayingMessage | null = null;
   private disposed = false;
 
@@ -131,8 +133,8 @@ export class VoicemailDrop {
     this.listener?.stop();
     this.set({ phase: 'playing', message: 'Playing the message into the call; your microphone is off. Esc takes the line back.' });
     try {
-      const bytes = Uint8Array.from(atob(audio.wavBase64), (c) => c.charCodeAt(0));
-      this.playing = await playIntoCall({ context, sendInsteadOfMicrophone: (track) => media.sendInsteadOfMicrophone(track) }, bytes.buffer);
+      const bytes = fromBase64(audio.wavBase64);
+      this.playing = await playIntoCall({ context, sendInsteadOfMicrophone: (track) => media.sendInsteadOfMicrophone(track) }, bytes);
       const { completed, playedS } = await this.playing.done;
       if (!completed) return this.set({ phase: 'taken-back', message: 'You took the line back: nothing was recorded.' });
       const recorded = await this.api.recordVoicemailLeft({
