@@ -18,7 +18,11 @@ export async function tapStream(context: AudioContext, stream: MediaStream, onCh
   }
   await ready;
   const source = context.createMediaStreamSource(stream);
-  const tap = new AudioWorkletNode(context, 'beep-tap', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+  const tap = new AudioWorkletNode(context, 'beep-tap', { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+  // Chromium renders a worklet only while it is pulled towards the destination; it outputs silence.
+  const sink = context.createGain();
+  sink.gain.value = 0;
+  tap.connect(sink).connect(context.destination);
   let stopped = false;
   tap.port.onmessage = (message: MessageEvent<Float32Array>) => {
     if (!stopped) onChunk(message.data);
@@ -32,6 +36,7 @@ export async function tapStream(context: AudioContext, stream: MediaStream, onCh
       tap.port.onmessage = null;
       source.disconnect();
       tap.disconnect();
+      sink.disconnect();
     },
   };
 }

@@ -91,7 +91,11 @@ export class VoicemailDrop {
     const { context, stream } = media?.remoteAudio() ?? { context: null, stream: null };
     if (!context || !stream) return this.set({ phase: 'failed', message: 'The call has no audio to listen to; press V to drop.' });
     this.set({ phase: 'listening', message: 'Listening for a greeting and the beep… Esc cancels.' });
-    this.listener = await listenToFarEnd(context, stream, { silenceAfterGreetingMs: this.settings.silenceAfterGreetingMs }, (e) => this.heard(e));
+    try {
+      this.listener = await listenToFarEnd(context, stream, { silenceAfterGreetingMs: this.settings.silenceAfterGreetingMs }, (e) => this.heard(e));
+    } catch (error) {
+      return this.set({ phase: 'failed', message: `Cannot listen for the beep (${error instanceof Error ? error.message : String(error)}); press V to drop.` });
+    }
     // Esc, V or the end of the call may have come while the worklet loaded.
     if (this.disposed || this.phase() !== 'listening') this.listener.stop();
   }
