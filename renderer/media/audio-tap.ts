@@ -18,7 +18,13 @@ export async function tapStream(context: AudioContext, stream: MediaStream, onCh
   }
   await ready;
   const source = context.createMediaStreamSource(stream);
-  const tap = new AudioWorkletNode(context, 'beep-tap', { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+  const tap = new AudioWorkletNode(context, 'beep-tap', {
+    numberOfInputs: 1,
+    numberOfOutputs: 1,
+    channelCount: 1,
+    channelCountMode: 'explicit',
+    processorOptions: { chunkLength: Math.round(context.sampleRate * 0.02) },
+  });
   // Chromium renders a worklet only while it is pulled towards the destination; it outputs silence.
   const sink = context.createGain();
   sink.gain.value = 0;

@@ -4,9 +4,12 @@
  * page. Plain JavaScript: worklet modules load as they are, same-origin (CSP).
  */
 class BeepTap extends AudioWorkletProcessor {
-  constructor() {
+  constructor(options) {
     super();
-    this.chunk = new Float32Array(Math.round(sampleRate * 0.02));
+    // The chunk length comes from the page (~20 ms at the context's rate); never 0, or process() would spin.
+    const length = Math.max(128, Math.round((options && options.processorOptions && options.processorOptions.chunkLength) || 960));
+    this.length = length;
+    this.chunk = new Float32Array(length);
     this.filled = 0;
     this.running = true;
     this.port.onmessage = (event) => {
@@ -24,8 +27,9 @@ class BeepTap extends AudioWorkletProcessor {
         this.filled += take;
         offset += take;
         if (this.filled === this.chunk.length) {
+          // Transferring detaches the buffer (its length reads 0 afterwards): size the next one from this.length.
           this.port.postMessage(this.chunk, [this.chunk.buffer]);
-          this.chunk = new Float32Array(this.chunk.length);
+          this.chunk = new Float32Array(this.length);
           this.filled = 0;
         }
       }

@@ -11,15 +11,19 @@ export interface MessageTarget {
   sendInsteadOfMicrophone(track: MediaStreamTrack | null): Promise<void>;
 }
 
+/** Decoded ahead (when the call is answered), so the message starts the moment the beep is heard. */
+export function decodeMessage(context: AudioContext, wav: Uint8Array): Promise<AudioBuffer> {
+  // decodeAudioData detaches what it is given: hand it a copy.
+  return context.decodeAudioData(wav.slice().buffer);
+}
+
 /**
- * Plays a voicemail message (WAV bytes) into the call: decoded, sent through
+ * Plays a voicemail message into the call: decoded, sent through
  * a MediaStreamAudioDestinationNode in place of the microphone, and played
  * quietly to the rep so they hear what the lead's machine records.
  */
-export async function playIntoCall(target: MessageTarget, wav: Uint8Array, monitorVolume = 0.2): Promise<PlayingMessage> {
+export async function playIntoCall(target: MessageTarget, buffer: AudioBuffer, monitorVolume = 0.2): Promise<PlayingMessage> {
   const { context } = target;
-  // decodeAudioData detaches what it is given: hand it a copy.
-  const buffer = await context.decodeAudioData(wav.slice().buffer);
   const source = context.createBufferSource();
   source.buffer = buffer;
   const outgoing = context.createMediaStreamDestination();

@@ -4,7 +4,7 @@ import type { DeliveryWay } from '../../shared/voicemail/delivery.js';
 import type { PeerCallMedia } from '../media/call-media.js';
 import type { AudioTap } from '../media/audio-tap.js';
 import { listenToFarEnd } from '../media/far-end-listener.js';
-import { playIntoCall, type PlayingMessage } from '../media/message-player.js';
+import { decodeMessage, playIntoCall, type PlayingMessage } from '../media/message-player.js';
 import { fromBase64 } from './drop-recorder.js';
 
 /**
@@ -50,6 +50,7 @@ const PLAYABLE: readonly DropPhase[] = ['ready', 'listening', 'human', 'undecide
 export class VoicemailDrop {
   private view: DropView = { phase: 'preparing', way: null, message: 'Preparing the voicemail…', greeting: false };
   private audio: VoicemailAudio | null = null;
+  private decoded: Promise<AudioBuffer> | null = null;
   private settings: VoicemailAudioSettings | null = null;
   private listener: AudioTap | null = null;
   private playing: PlayingMessage | null = null;
@@ -90,6 +91,7 @@ export class VoicemailDrop {
     const media = this.media();
     const { context, stream } = media?.remoteAudio() ?? { context: null, stream: null };
     if (!context || !stream) return this.set({ phase: 'failed', message: 'The call has no audio to listen to; press V to drop.' });
+    this.decodeAhead(context);
     this.set({ phase: 'listening', message: 'Listening for a greeting and the beep… Esc cancels.' });
     try {
       this.listener = await listenToFarEnd(context, stream, { silenceAfterGreetingMs: this.settings.silenceAfterGreetingMs }, (e) => this.heard(e));
@@ -121,6 +123,13 @@ export class VoicemailDrop {
     void this.playing?.takeBack().catch(() => undefined);
   }
 
+  private decodeAhead(context: AudioContext): Promise<AudioBuffer> {
+    this.decoded ??= decodeMessage(context, fromBase64(this.audio!.wavBase64));
+    // A failure shows when the message is played; until then it must not go unhandled.
+    this.decoded.catch(() => undefined);
+    return this.decoded;
+  }
+
   private heard(event: DetectorEvent): void {
     if (this.view.phase !== 'listening') return;
     if (event.kind === 'machine-greeting') this.set({ greeting: true, message: 'A recorded greeting: waiting for the beep…' });
@@ -137,8 +146,8 @@ export class VoicemailDrop {
     this.listener?.stop();
     this.set({ phase: 'playing', message: 'Playing the message into the call; your microphone is off. Esc takes the line back.' });
     try {
-      const bytes = fromBase64(audio.wavBase64);
-      this.playing = await playIntoCall({ context, sendInsteadOfMicrophone: (track) => media.sendInsteadOfMicrophone(track) }, bytes);
+      const buffer = await this.decodeAhead(context);
+      this.playing = await playIntoCall({ context, sendInsteadOfMicrophone: (track) => media.sendInsteadOfMicrophone(track) }, buffer);
       const { completed, playedS } = await this.playing.done;
       if (!completed) return this.set({ phase: 'taken-back', message: 'You took the line back: nothing was recorded.' });
       const recorded = await this.api.recordVoicemailLeft({

@@ -7,8 +7,7 @@ export const DEFAULT_VOICEMAIL_AUDIO_SETTINGS: VoicemailAudioSettings = {
   rateWpm: 165,
   wayByStage: { first: 'read-out', 'follow-up': 'read-out', 'opt-out': 'teleprompter' },
   afterMessage: 'hang-up',
-  // Off until the lab end-to-end test of the automatic drop passes (tests/e2e/voicemail-drop.spec.ts); V drops by hand.
-  autoDrop: false,
+  autoDrop: true,
   silenceAfterGreetingMs: 3000,
 };
 
