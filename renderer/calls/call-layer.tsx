@@ -1,5 +1,5 @@
 import { MediaHost } from '../media/media-host.js';
-import { VoicemailDropBar } from '../voicemail/voicemail-drop-bar.js';
+import { VoicemailDropBar } from './voicemail-drop-bar.js';
 import { CallBar } from './call-bar.js';
 import { InboundRinging } from './inbound-ringing.js';
 import { RegistrationStatus } from './registration-status.js';

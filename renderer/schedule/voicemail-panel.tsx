@@ -3,10 +3,10 @@ import type { PreparedVoicemail } from '../../shared/contract/index.js';
 import { OUTCOME_LABELS, type Attempt } from '../../shared/domain.js';
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { PacedTeleprompter } from '../voicemail/teleprompter.js';
-import { STAGE_LABELS } from './labels.js';
-import './schedule.css';
+import { ErrorMessage } from '../ui/error-message.js';
+import { STAGE_LABELS } from '../ui/labels.js';
+import './voicemail-panel.css';
+import { PacedTeleprompter } from '../ui/paced-teleprompter.js';
 
 /** Until the voicemail settings load: an unhurried phone voice. */
 const DEFAULT_READING_WPM = 165;

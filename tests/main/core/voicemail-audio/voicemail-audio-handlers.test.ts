@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadDetail, LeadPage, RecordedDropView, VoicemailAudio } from '../../../../shared/contract/index.js';
 import { createCore, type Core } from '../../../../main/core/core.js';
 import { readWav } from '../../../../main/core/voicemail-audio/read-wav.js';
-import { createMemorySecrets } from '../../../../main/core/settings/secret-store.js';
-import { createMemorySettings } from '../../../../main/core/settings/settings-store.js';
+import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { identificationProblems, perLeadFields } from '../../../../main/core/voicemail-audio/compliance.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
