@@ -60,6 +60,7 @@ const REACT = ['react', 'react-dom'];
  *   schedule    calling windows, planner, promises, do-not-call, the schedule service
  *   leads       CSV import/export and the lead list view
  *   sip         the SIP user agent, registration and call machines, inbound policy
+ *   voicemail-audio  speech engines, read-out cache, recorded drops, the played-message compliance rule
  *   stats       the stats folds (conversations, outcomes)
  *   dial-block  the dial-block session and its queue
  *   calling     coordination: an action that spans areas (a dial drives SIP, the schedule and the store)
@@ -75,6 +76,7 @@ export const CORE_ORDER = [
   'schedule',
   'leads',
   'sip',
+  'voicemail-audio',
   'stats',
   'dial-block',
   'calling',

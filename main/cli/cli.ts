@@ -14,6 +14,7 @@ import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { simulateCommand } from './simulate-command.js';
+import { detectCommand, DetectInputError } from './detect-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
@@ -34,6 +35,8 @@ Commands:
   dnc list                          the do-not-call list as CSV (number,source,added_at)
   simulate --scenario FILE.json [--seed N] [--json]
                                     every planning strategy on a synthetic scenario (needs no data folder)
+  detect FILE.wav                   the voicemail beep detector on a recording: one JSON line
+         [--silence-after-greeting MS]  (verdict beep|human|silence-after-greeting|unknown, beep times, Hz)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
@@ -57,6 +60,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         scenario: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'boolean' },
+        'silence-after-greeting': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,6 +76,17 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
   // The simulator draws its own world: it neither needs nor locks a data folder (--data-dir is accepted and unused).
   if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, json: values.json }, out, err);
+  if (command === 'detect') {
+    // Reads a recording only: no data folder to open (or to lock against a running app).
+    try {
+      out.write(detectCommand(rest[0], values['silence-after-greeting']));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof DetectInputError)) throw error;
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+  }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // The folder lock comes before anything else in the folder is read: a busy folder is left untouched.
   let lock: DataDirLock;

@@ -18,6 +18,8 @@ import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
+import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
+import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -71,7 +73,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const scripts = await ScriptLibrary.open(options.dataDir, now());
   const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
   const accountStore = createConfAccountStore(options.dataDir, now());
-  const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice].filter((n): n is string => typeof n === 'string');
+  const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
+  const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 
@@ -141,6 +144,15 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     ...sipHandlers(sip),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, now }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
+    ...voicemailAudioHandlers({
+      dataDir: options.dataDir,
+      store: requireStore,
+      schedule,
+      scripts,
+      settings,
+      audioSettings,
+      recordOutcome: (input) => handlers.recordOutcome(input),
+    }),
   };
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));

@@ -1,4 +1,5 @@
 import { MediaHost } from '../media/media-host.js';
+import { VoicemailDropBar } from './voicemail-drop-bar.js';
 import { CallBar } from './call-bar.js';
 import { InboundRinging } from './inbound-ringing.js';
 import { RegistrationStatus } from './registration-status.js';
@@ -12,6 +13,7 @@ export function CallLayer() {
       <RegistrationStatus />
       <InboundRinging />
       <CallBar />
+      <VoicemailDropBar />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
 import { sipCalls } from './sip.js';
+import { voicemailCalls } from './voicemail.js';
 
 /**
  * The one contract between main and renderer. Each area declares its calls in
@@ -19,6 +20,7 @@ export const contract = {
   ...sipCalls,
   ...scheduleCalls,
   ...doNotCallCalls,
+  ...voicemailCalls,
 };
 
 export type Contract = typeof contract;
@@ -48,4 +50,5 @@ export * from './leads.js';
 export * from './schedule.js';
 export * from './sip.js';
 export * from './sip-events.js';
+export * from './voicemail.js';
 export type { CallSpec } from './define.js';

@@ -16,6 +16,7 @@ import { BenchReport } from './bench-report.js';
 import { benchmarkImport } from './import-bench.js';
 import { benchmarkPlanning } from './schedule-bench.js';
 import { benchmarkSimulation } from './simulation-bench.js';
+import { benchmarkVoicemail } from './voicemail-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -60,6 +61,7 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   import: { title: 'Import', run: benchmarkImport },
   plan: { title: 'Planning', run: benchmarkPlanning },
   simulation: { title: 'Strategy simulation (tests/fixtures/scenarios)', run: benchmarkSimulation },
+  voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });

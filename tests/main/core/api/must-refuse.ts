@@ -103,6 +103,23 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
   // Removing a number from the list takes the number typed again: never a removal without a confirmation.
   removeDoNotCall: { refuse: [{ number: '+12125550123' }, { number: '+12125550123', confirm: '' }, { confirm: '+12125550123' }] },
   acknowledgeDoNotCallDamage: { refuse: [{}, { confirm: false }, { confirm: 'yes' }] },
+  getSpeechEngine: noInput,
+  getVoicemailAudioSettings: noInput,
+  saveVoicemailAudioSettings: {
+    refuse: [
+      {},
+      // A message read faster than anyone can follow, or so slow it runs out the mailbox: not a rate.
+      { voice: '', rateWpm: 500, wayByStage: { first: 'read-out', 'follow-up': 'read-out', 'opt-out': 'read-out' }, afterMessage: 'hang-up', autoDrop: true, silenceAfterGreetingMs: 3000 },
+      { voice: '', rateWpm: 160, wayByStage: { first: 'shout', 'follow-up': 'read-out', 'opt-out': 'read-out' }, afterMessage: 'hang-up', autoDrop: true, silenceAfterGreetingMs: 3000 },
+      { voice: '', rateWpm: 160, wayByStage: { first: 'read-out', 'follow-up': 'read-out', 'opt-out': 'read-out' }, afterMessage: 'hang-up', autoDrop: true, silenceAfterGreetingMs: 100 },
+    ],
+  },
+  previewSpeech: { refuse: [{}, { text: '', voice: '', rateWpm: 160 }, { text: 'x'.repeat(2001), voice: '', rateWpm: 160 }, { text: 'Hi', voice: '', rateWpm: 20 }] },
+  prepareVoicemailAudio: { refuse: [{}, { leadId: 'a' }, { leadId: 'a', way: 'teleprompter' }, { leadId: '', way: 'read-out' }] },
+  getRecordedDrop: { refuse: [{}, { stage: 'final' }], accept: { stage: 'first' } },
+  saveRecordedDrop: { refuse: [{ stage: 'first' }, { stage: 'first', wavBase64: 'x' }, { stage: 'first', wavBase64: '***'.repeat(30) }] },
+  deleteRecordedDrop: { refuse: [{}, { stage: 'last' }] },
+  recordVoicemailLeft: { refuse: [{}, { leadId: 'a' }, { leadId: 'a', way: 'read-out', durationS: -1, trigger: 'beep' }, { leadId: 'a', way: 'read-out', durationS: 5, trigger: 'guess' }] },
   getSipAccount: noInput,
   saveSipAccount: {
     refuse: [
