@@ -8,7 +8,8 @@ import { createConfSettings } from '../core/settings/conf-settings.js';
 import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { openLeadStore } from '../core/store/open-store.js';
-import { computeStats, formatStats } from './stats-command.js';
+import { computeStats, formatStats } from '../core/stats/store-stats.js';
+import { returnsCommand } from './returns-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import type { Settings } from '../../shared/domain.js';
@@ -18,7 +19,8 @@ const USAGE = `Usage: dialdesk <command> [options]
 Commands:
   import FILE [--country US]        import leads from a CRM CSV export
   export leads|attempts [--out F]   write CSV (standard output by default)
-  stats                             print totals: leads, dials, conversations, promises
+  stats [--json] [--from D --to D]  dials, conversations, voicemails, returns, promises; by hour and script
+  returns [--ics FILE]              callers waiting for a call back; the returns slots as a calendar
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
@@ -38,6 +40,9 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         out: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
+        to: { type: 'string' },
+        json: { type: 'boolean' },
+        ics: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -53,7 +58,11 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const settings = createConfSettings(dataDir);
-  const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`) });
+  const opened = await openLeadStore(dataDir, new Date(), {
+    log: (m) => err.write(`${m}\n`),
+    schedule: () => settings.get().schedule,
+    repTimeZone: () => settings.get().repTimeZone,
+  });
   if (!opened.store) {
     err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);
     return 1;
@@ -65,9 +74,18 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         return await importCommand(store, rest[0], values.country ?? settings.get().defaultCountry, out);
       case 'export':
         return await exportCommand(store, rest[0], values.out, out);
-      case 'stats':
-        out.write(formatStats(computeStats(store, settings.get().schedule, Date.now())));
+      case 'stats': {
+        let stats;
+        try {
+          stats = computeStats(store, settings.get().schedule, Date.now(), { from: values.from, to: values.to });
+        } catch (error) {
+          throw new CliError(`stats: ${(error as Error).message}`);
+        }
+        out.write(values.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
         return 0;
+      }
+      case 'returns':
+        return returnsCommand({ store, settings: settings.get(), dataDir, ics: values.ics, now: Date.now(), out });
       case 'plan':
         return await planCliCommand(
           store,

@@ -1,6 +1,9 @@
-import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
+import type { AppStatus, dialBlockCalls, StoreStatus } from '../../shared/contract/index.js';
 import type { DialCheck } from '../../shared/schedule.js';
+import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
+import type { SettleDetails } from './dial-block/answered-calls.js';
+import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +34,12 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventHub;
+  /**
+   * Settles an answered call as what it was (conversation, voicemail, wrong person, gatekeeper,
+   * do-not-call, call back): writes that call's one attempt. `id` is the SIP call id or the
+   * attempt id the open call will have. For the rep's keys and for the beep detector.
+   */
+  settleAnsweredCall(id: string, outcome: AnsweredOutcome, details?: SettleDetails): Promise<Attempt>;
   close(): Promise<void>;
 }
 
@@ -45,6 +54,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     schedule: () => options.settings.get().schedule,
     defaultCountry: () => options.settings.get().defaultCountry,
+    repTimeZone: () => options.settings.get().repTimeZone,
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
@@ -76,6 +86,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const log = options.log ?? (() => undefined);
+  // Created below, once the gated dial exists; SIP reports reach it only after start-up.
+  let dialBlock: DialBlockService | null = null;
   const sip = createSipService({
     dataDir: options.dataDir,
     secrets: options.secrets,
@@ -83,11 +95,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     media: options.media ?? createRendererMedia({ events }),
     now,
     defaultCountry: () => options.settings.get().defaultCountry,
-    matchLead: (e164) => store?.leadByPhone(e164)?.id ?? null,
+    // Any of a lead's numbers: a lead calling back from their mobile is still that lead.
+    matchLead: (e164) => store?.leadByAnyPhone(e164)?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
+      const { outcome, ...rest } = call;
+      if (outcome === 'answered') {
+        // A person or a machine: one open attempt until the rep (or the beep detector) settles it.
+        await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
+        return;
+      }
       await requireStore().recordAttempt({
         id: randomUUID(),
-        ...call,
+        ...rest,
+        outcome,
         recordedAt: now().toISOString(),
         note: '',
         scriptId: null,
@@ -97,12 +117,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit({ type: 'leads.changed' });
     },
     recordInbound: (call) => {
-      requireStore().inbound.record(call);
+      const recorded = { ...call, answering: dialBlock?.inboundAnswering(call.leadId) ?? null };
+      requireStore().recordInbound(recorded);
+      dialBlock?.onInboundRecorded(recorded);
     },
     logger: { info: log, warn: log, error: log },
   });
 
-  const handlers: Handlers = {
+  const coreHandlers: Omit<Handlers, keyof typeof dialBlockCalls> = {
     getStatus: () => status(),
     ...settingsHandlers(options.settings, events, async () => {
       await store?.refoldIfStale();
@@ -115,18 +137,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit({ type: 'leads.changed' });
       return status();
     },
-    ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
+    ...leadsHandlers({
+      store: requireStore,
+      settings: options.settings,
+      events,
+      schedule,
+      now,
+      settleOpenCall: async (leadId, outcome, details) => {
+        const open = dialBlock?.answered.forLead(leadId);
+        return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;
+      },
+    }),
     ...sipHandlers(sip),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
   };
-  handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
+  coreHandlers.dial = gateDial(coreHandlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
+  const gatedDial = coreHandlers.dial;
+  dialBlock = createDialBlockService({
+    dataDir: options.dataDir,
+    store: requireStore,
+    schedule,
+    scripts,
+    settings: options.settings,
+    events,
+    now,
+    // Every block dial goes through the gate above, never around it to SIP.
+    dial: (input) => Promise.resolve(gatedDial({ number: input.number, leadId: input.leadId })),
+    cancelCall: (callId) => sip.cancelCall(callId),
+    setDialBlockActive: (active) => sip.setDialBlockActive(active),
+    log,
+  });
+  const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
+  const blockService = dialBlock;
+  events.subscribe((event) => {
+    if (event.type === 'sip.call') blockService.onCall(event.call);
+  });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
   return {
     dispatch: createDispatch(handlers, { logError: (call, error) => options.log?.(`${call}: ${String(error)}`) }),
     events,
+    settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     async close() {
+      blockService.close();
       await sip.close();
       await store?.close();
       store = null;

@@ -1,3 +1,4 @@
+import type { BlockView, ReturnsQueue } from '../dial-block.js';
 import type { SipEvent } from './sip-events.js';
 
 /**
@@ -8,6 +9,12 @@ export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
+  /** The block changed (phase, counts, current lead); null when none is left. */
+  | { type: 'dial-block.changed'; block: BlockView | null }
+  /** An inbound call was answered for the rep (486/480/302): only a quiet counter shows it. */
+  | { type: 'inbound.suppressed'; count: number }
+  /** A returns slot started (held while a block runs): the shell shows a notification. */
+  | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

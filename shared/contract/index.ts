@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../result.js';
 import { appCalls } from './app.js';
 import type { CallSpec } from './define.js';
+import { dialBlockCalls } from './dial-block.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...leadsCalls,
   ...sipCalls,
   ...scheduleCalls,
+  ...dialBlockCalls,
 };
 
 export type Contract = typeof contract;
@@ -40,6 +42,7 @@ export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './app.js';
+export * from './dial-block.js';
 export * from './events.js';
 export * from './leads.js';
 export * from './schedule.js';

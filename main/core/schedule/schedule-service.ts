@@ -12,7 +12,7 @@ import { checkDialAllowed } from './check-dial.js';
 import type { DoNotCallStore } from './do-not-call-store.js';
 import { isDoNotCall } from './do-not-call.js';
 import { phraseAttemptTime } from './phrase-time.js';
-import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { createPlanningContext, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
@@ -65,6 +65,18 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   return {
     checkDial,
     promiseFor,
+
+    /** The next attempt of every lead that may be called (not do-not-call, not opted out), earliest first. */
+    planLeads(now: number, include: (lead: Lead) => boolean = () => true): PlannedAttempt[] {
+      const store = deps.store();
+      const inputs: LeadPlanInput[] = [];
+      for (const lead of store.allLeads()) {
+        const state = store.rotationOf(lead.id);
+        if (!include(lead) || isDoNotCall(lead, state, deps.doNotCall.list) || store.summaryOf(lead.id).optedOut) continue;
+        inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
+      }
+      return planAll(inputs, now, context());
+    },
 
     /** The gate in front of every dial: the lead's full check when the number is a lead's, and the dialled number against the do-not-call list (a lead's other number may be on it). */
     checkNumber(number: string, leadId: string | null): DialCheck {

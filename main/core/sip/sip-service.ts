@@ -1,5 +1,5 @@
 import type { LogLevel } from 'sip.js';
-import type { InboundCall, IsoTime, LeadId, Outcome } from '../../../shared/domain.js';
+import type { CallOutcome, InboundCall, IsoTime, LeadId } from '../../../shared/domain.js';
 import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { CallView, MediaResponse, RegistrationState, SipAccount, SipAccountView } from '../../../shared/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
@@ -16,8 +16,10 @@ import { SipLine } from './sip-line.js';
 
 /** What the integrator's store receives when a call to a lead ends. */
 export interface CallAttemptRecord {
+  callId: string;
   leadId: LeadId;
-  outcome: Outcome;
+  /** `answered` is not an attempt yet: the integrator holds it open until it is settled. */
+  outcome: CallOutcome;
   startedAt: IsoTime;
   endedAt: IsoTime;
   sipStatus: number | null;

@@ -24,9 +24,32 @@ export class InboundLog {
     }
   }
 
-  record(call: InboundCall): void {
-    this.logFor(call.receivedAt.slice(0, 7)).append(call);
+  /** Appends one call; returns its month and the log's length after it (for folds that track offsets). */
+  record(call: InboundCall): { month: string; end: number } {
+    const month = call.receivedAt.slice(0, 7);
+    const log = this.logFor(month);
+    log.append(call);
     this.remember(call);
+    return { month, end: log.byteLength };
+  }
+
+  /** Every call after the given offsets (month → byte offset; months not named from their start), oldest month first. */
+  *since(offsets: Record<string, number>): Generator<{ call: InboundCall; month: string; end: number }> {
+    for (const month of this.months()) {
+      for (const { record, end } of this.logFor(month).readFrom(offsets[month] ?? 0)) yield { call: record, month, end };
+    }
+  }
+
+  /** Every call, oldest month first (history screen, CSV export). */
+  *all(): Generator<InboundCall> {
+    for (const { call } of this.since({})) yield call;
+  }
+
+  private months(): string[] {
+    return readdirSync(this.dir)
+      .filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name))
+      .map((name) => name.slice(0, 7))
+      .sort();
   }
 
   /** Newest first. */

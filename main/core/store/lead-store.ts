@@ -1,13 +1,15 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
+import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
+import { StatsFold } from '../stats/stats-fold.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
 import { LeadSnapshot } from './lead-snapshot.js';
+import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { StoreOpenError } from './store-error.js';
 import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
@@ -37,6 +39,7 @@ const REFOLD_SLICE = 20_000;
 interface FoldTarget {
   summaries: Map<string, StoredSummary>;
   bandStats: BandStats;
+  stats: StatsFold;
 }
 
 export interface LeadStoreOptions {
@@ -47,6 +50,8 @@ export interface LeadStoreOptions {
   schedule?: () => ScheduleSettings;
   /** Country for numbers without a country code, when a lead's zones must be resolved. */
   defaultCountry?: () => string;
+  /** The rep's IANA zone: stats are bucketed by the rep's days. */
+  repTimeZone?: () => string;
 }
 
 /** Only these settings change what a fold produces; dial blocks or windows do not. */
@@ -56,8 +61,11 @@ const foldKeyOf = (schedule: ScheduleSettings): string =>
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
   private readonly leadIdByPhone = new Map<string, string>();
+  /** Every number of every lead (main and others), for matching inbound callers. */
+  private readonly leadIdByAnyPhone = new Map<string, string>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
+  private statsValue: StatsFold;
   private refolding: Promise<void> | null = null;
   /** The fold key the current rotation states were built with (see foldKeyOf). */
   private foldedWith = '';
@@ -77,6 +85,7 @@ export class LeadStore {
     private readonly options: LeadStoreOptions,
   ) {
     this.inbound = new InboundLog(join(dataDir, 'inbound'));
+    this.statsValue = this.newStats();
   }
 
   /** Throws StoreOpenError (`damaged` or `busy`) when the data cannot be opened. */
@@ -95,6 +104,9 @@ export class LeadStore {
       for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
       if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
       await store.resolveMissingZones();
+      if (await mergeVoicemailCalls(join(dataDir, 'attempts'))) {
+        options.log?.('attempt history migrated: answered calls followed by a voicemail record are now one voicemail attempt');
+      }
       await store.loadHistory();
       return store;
     } catch (error) {
@@ -123,6 +135,25 @@ export class LeadStore {
   leadByPhone(e164: string): Lead | undefined {
     const id = this.leadIdByPhone.get(e164);
     return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** The lead with this number as its main or any other number (main numbers win). */
+  leadByAnyPhone(e164: string): Lead | undefined {
+    const id = this.leadIdByPhone.get(e164) ?? this.leadIdByAnyPhone.get(e164);
+    return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** The stats fold (main/core/stats), current with every recorded attempt and inbound call. */
+  get stats(): StatsFold {
+    return this.statsValue;
+  }
+
+  /** Records an inbound call in its log and folds it into the stats (a return, when it answers a voicemail). */
+  recordInbound(call: InboundCall): void {
+    this.assertOpen();
+    const { month, end } = this.inbound.record(call);
+    this.statsValue.foldInbound(call);
+    this.statsValue.inboundOffsets[month] = end;
   }
 
   allLeads(): IterableIterator<Lead> {
@@ -160,7 +191,7 @@ export class LeadStore {
 
   async refold(): Promise<void> {
     const foldKey = foldKeyOf(this.schedule);
-    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length) });
+    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length), stats: this.newStats() });
     this.refolding = refolding;
     try {
       await refolding;
@@ -184,9 +215,11 @@ export class LeadStore {
         if (++folded % REFOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    foldInboundInto(target.stats, this.inbound);
     this.summaries.clear();
     for (const [id, summary] of target.summaries) this.summaries.set(id, summary);
     this.bandStatsValue = target.bandStats;
+    this.statsValue = target.stats;
     this.summariesVersion += 1;
   }
 
@@ -253,6 +286,7 @@ export class LeadStore {
       summaries: new Map(this.summaries),
       bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
       foldKey: this.foldedWith,
+      stats: this.statsValue.snapshot(),
     };
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
@@ -279,6 +313,7 @@ export class LeadStore {
   private indexLead(lead: Lead): void {
     this.leads.set(lead.id, lead);
     this.leadIdByPhone.set(lead.phone, lead.id);
+    for (const phone of lead.otherPhones) if (!this.leadIdByAnyPhone.has(phone)) this.leadIdByAnyPhone.set(phone, lead.id);
     this.leadsVersion += 1;
   }
 
@@ -286,7 +321,15 @@ export class LeadStore {
     return this.options.schedule?.() ?? DEFAULT_SCHEDULE_SETTINGS;
   }
 
-  private fold(attempt: Attempt, month: string, into: FoldTarget = { summaries: this.summaries, bandStats: this.bandStatsValue }): void {
+  private newStats(): StatsFold {
+    return new StatsFold(() => this.options.repTimeZone?.() ?? 'UTC');
+  }
+
+  private fold(
+    attempt: Attempt,
+    month: string,
+    into: FoldTarget = { summaries: this.summaries, bandStats: this.bandStatsValue, stats: this.statsValue },
+  ): void {
     const summary = into.summaries.get(attempt.leadId) ?? emptySummary();
     const zones = this.leads.get(attempt.leadId)?.zones;
     let rotation = summary.rotation;
@@ -295,6 +338,10 @@ export class LeadStore {
       rotation = foldAttempt(rotation ?? undefined, attempt, zones, schedule);
       foldBandStatsInPlace(into.bandStats, attempt, zones, schedule);
     }
+    into.stats.foldAttempt(attempt, zones?.zones[0] ?? null, {
+      kept: (rotation?.promisesKept ?? 0) - (summary.rotation?.promisesKept ?? 0),
+      broken: (rotation?.promisesBroken ?? 0) - (summary.rotation?.promisesBroken ?? 0),
+    });
     into.summaries.set(attempt.leadId, foldAttemptIntoSummary(summary, attempt, month, rotation));
     this.summariesVersion += 1;
   }
@@ -336,8 +383,10 @@ export class LeadStore {
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
       this.bandStatsValue = checkpoint.bandStats;
+      this.statsValue = StatsFold.fromSnapshot(checkpoint.stats, () => this.options.repTimeZone?.() ?? 'UTC');
     } else {
       this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
+      this.statsValue = this.newStats();
       if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }
     let replayed = 0;
@@ -348,6 +397,7 @@ export class LeadStore {
         replayed += 1;
       }
     }
+    foldInboundInto(this.statsValue, this.inbound);
     this.attemptsSinceCheckpoint = replayed;
     if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
   }
@@ -366,6 +416,14 @@ export class LeadStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the store is closed');
+  }
+}
+
+/** Folds the inbound calls the stats have not seen yet (returns after voicemails). */
+function foldInboundInto(stats: StatsFold, inbound: InboundLog): void {
+  for (const { call, month, end } of inbound.since(stats.inboundOffsets)) {
+    stats.foldInbound(call);
+    stats.inboundOffsets[month] = end;
   }
 }
 

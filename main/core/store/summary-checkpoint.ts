@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
+import type { StatsSnapshot } from '../stats/stats-fold.js';
 import type { StoredSummary } from './lead-summary.js';
 import { writeAtomically } from './write-atomically.js';
 
@@ -22,9 +23,12 @@ export interface Checkpoint {
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
   foldKey: string;
+  /** The stats fold (main/core/stats) as of the same offsets, plus how far the inbound logs are folded. */
+  stats: StatsSnapshot;
 }
 
-export const CHECKPOINT_SCHEMA_VERSION = 3;
+/** 4: the stats fold joined the checkpoint. */
+export const CHECKPOINT_SCHEMA_VERSION = 4;
 
 /** Rotation fields in tuple order; `leadId` is the tuple's own key. Adding a field means a new schema version. */
 const ROTATION_FIELDS = [
@@ -39,6 +43,7 @@ const ROTATION_FIELDS = [
   'promise',
   'promisesKept',
   'promisesBroken',
+  'notBefore',
 ] as const satisfies ReadonlyArray<Exclude<keyof LeadRotationState, 'leadId'>>;
 // Fails to compile when LeadRotationState gains a field the tuple does not carry.
 type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | (typeof ROTATION_FIELDS)[number]>;
@@ -83,20 +88,30 @@ function decode(tuple: SummaryTuple, month: (m: string) => string): [string, Sto
       lastOutcome: outcome < 0 ? null : (OUTCOMES[outcome] as Outcome),
       months: months === '' ? [] : months.split(',').map(month),
       optedOut: optedOut === 1,
-      rotation: rotation && (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.map((f, i) => [f, rotation[i]])]) as LeadRotationState),
+      // `notBefore` is set only on leads worked again; absent stays absent.
+      rotation:
+        rotation &&
+        (Object.fromEntries([['leadId', id], ...ROTATION_FIELDS.flatMap((f, i) => (f === 'notBefore' && rotation[i] == null ? [] : [[f, rotation[i]]]))]) as LeadRotationState),
     },
   ];
 }
 
 /** Null when missing, unreadable or of another version: the caller rebuilds from the logs. */
 export function readCheckpoint(path: string): Checkpoint | null {
-  let raw: { schemaVersion?: number; offsets?: Record<string, number>; bandStats?: BandStats; foldKey?: string; summaries?: SummaryTuple[] };
+  let raw: {
+    schemaVersion?: number;
+    offsets?: Record<string, number>;
+    bandStats?: BandStats;
+    foldKey?: string;
+    stats?: StatsSnapshot;
+    summaries?: SummaryTuple[];
+  };
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return null;
   }
-  if (raw?.schemaVersion !== CHECKPOINT_SCHEMA_VERSION || !raw.offsets || !raw.bandStats || !Array.isArray(raw.summaries)) return null;
+  if (raw?.schemaVersion !== CHECKPOINT_SCHEMA_VERSION || !raw.offsets || !raw.bandStats || !raw.stats || !Array.isArray(raw.summaries)) return null;
   // One shared string per month name instead of one per lead.
   const months = new Map<string, string>();
   const month = (m: string) => months.get(m) ?? (months.set(m, m), m);
@@ -105,6 +120,7 @@ export function readCheckpoint(path: string): Checkpoint | null {
     offsets: raw.offsets,
     bandStats: raw.bandStats,
     foldKey: raw.foldKey ?? '',
+    stats: raw.stats,
     summaries: new Map(raw.summaries.map((tuple) => decode(tuple, month))),
   };
 }
@@ -115,7 +131,13 @@ export function readCheckpoint(path: string): Checkpoint | null {
  * entries taken up front stay consistent while it is written.
  */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey };
+  const head = {
+    schemaVersion: CHECKPOINT_SCHEMA_VERSION,
+    offsets: checkpoint.offsets,
+    bandStats: checkpoint.bandStats,
+    foldKey: checkpoint.foldKey,
+    stats: checkpoint.stats,
+  };
   const entries = [...checkpoint.summaries];
   function* lines(): Generator<string> {
     yield `${JSON.stringify(head).slice(0, -1)},"summaries":[\n`;

@@ -39,12 +39,14 @@ describe('summary checkpoint', () => {
       });
     }
     const bandStats = { dials: [3, 1, 0, 0, 2, 5], conversations: [1, 0, 0, 0, 0, 2] };
-    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 1234 }, summaries, bandStats, foldKey: 'k' });
+    const stats = { days: [], waiting: [], inboundOffsets: { '2026-11': 99 } };
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 1234 }, summaries, bandStats, foldKey: 'k', stats });
     const read = readCheckpoint(path)!;
     expect(read.offsets).toEqual({ '2026-11': 1234 });
     expect(read.bandStats).toEqual(bandStats);
     expect(read.foldKey).toBe('k');
     expect(read.summaries).toEqual(summaries);
+    expect(read.stats).toEqual(stats);
   });
 
   it('answers null for a missing, damaged or older file so the store rebuilds', async () => {
@@ -54,7 +56,7 @@ describe('summary checkpoint', () => {
     expect(readCheckpoint(join(dir, 'bad.json'))).toBeNull();
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 2, offsets: {}, summaries: {} }));
     expect(readCheckpoint(join(dir, 'old.json'))).toBeNull();
-    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: 3, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '' });
+    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: 3, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '', stats: { days: [], waiting: [], inboundOffsets: {} } });
     expect(JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8')).summaries).toEqual([]);
   });
 });
