@@ -40,6 +40,8 @@ export interface AnsweredCallsDeps {
   record(attempt: Attempt): Promise<void>;
   /** The attempt a voicemail left now promises (ISO), from the rotation. */
   promiseFor(leadId: LeadId, at: number): IsoTime | null;
+  /** The script version the focus view shows for this lead (used when the settler names none). */
+  scriptFor(leadId: LeadId): { scriptId: string | null; scriptVersion: number | null };
   log?: (message: string) => void;
 }
 
@@ -119,6 +121,7 @@ export class AnsweredCalls {
     if (outcome === 'call-back' && !details.callbackAt) throw new ApiFailure('invalid-input', 'A call-back needs the time the lead asked for.');
     if (details.permission && outcome !== 'conversation') throw new ApiFailure('invalid-input', 'The permission question is asked in a conversation.');
     const started = Date.parse(call.startedAt);
+    const script = outcome === 'voicemail' && details.scriptId === undefined ? this.deps.scriptFor(call.leadId) : null;
     const attempt: Attempt = {
       id: call.attemptId,
       leadId: call.leadId,
@@ -129,8 +132,8 @@ export class AnsweredCalls {
       source: 'call',
       note: details.note ?? '',
       sipStatus: call.sipStatus ?? 200,
-      scriptId: outcome === 'voicemail' ? (details.scriptId ?? null) : null,
-      scriptVersion: outcome === 'voicemail' ? (details.scriptVersion ?? null) : null,
+      scriptId: outcome === 'voicemail' ? (script ? script.scriptId : (details.scriptId ?? null)) : null,
+      scriptVersion: outcome === 'voicemail' ? (script ? script.scriptVersion : (details.scriptVersion ?? null)) : null,
       promisedFor:
         outcome === 'voicemail'
           ? details.promisedFor

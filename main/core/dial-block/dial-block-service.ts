@@ -50,6 +50,11 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       const lead = deps.store().getLead(leadId);
       return lead ? deps.schedule.promiseFor(lead, at) : null;
     },
+    scriptFor: (leadId) => {
+      const lead = deps.store().getLead(leadId);
+      const prepared = lead ? deps.schedule.prepareVoicemail(lead) : null;
+      return { scriptId: prepared?.scriptId ?? null, scriptVersion: prepared?.scriptVersion ?? null };
+    },
     log: deps.log,
   });
   const scriptName = (id: string, version: number) => {

@@ -54,9 +54,9 @@ export interface LeadStoreOptions {
   repTimeZone?: () => string;
 }
 
-/** Only these settings change what a fold produces; dial blocks or windows do not. */
-const foldKeyOf = (schedule: ScheduleSettings): string =>
-  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes]);
+/** Only these settings change what a fold produces (the rep's zone: the stats' days); dial blocks or windows do not. */
+const foldKeyOf = (schedule: ScheduleSettings, repZone: string): string =>
+  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes, repZone]);
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
@@ -184,13 +184,13 @@ export class LeadStore {
    */
   /** Refolds only when the settings a fold depends on changed since the states were built. */
   async refoldIfStale(): Promise<boolean> {
-    if (foldKeyOf(this.schedule) === this.foldedWith) return false;
+    if (foldKeyOf(this.schedule, this.repZone) === this.foldedWith) return false;
     await this.refold();
     return true;
   }
 
   async refold(): Promise<void> {
-    const foldKey = foldKeyOf(this.schedule);
+    const foldKey = foldKeyOf(this.schedule, this.repZone);
     const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length), stats: this.newStats() });
     this.refolding = refolding;
     try {
@@ -321,8 +321,12 @@ export class LeadStore {
     return this.options.schedule?.() ?? DEFAULT_SCHEDULE_SETTINGS;
   }
 
+  private get repZone(): string {
+    return this.options.repTimeZone?.() ?? 'UTC';
+  }
+
   private newStats(): StatsFold {
-    return new StatsFold(() => this.options.repTimeZone?.() ?? 'UTC');
+    return new StatsFold(() => this.repZone);
   }
 
   private fold(
@@ -375,7 +379,7 @@ export class LeadStore {
 
     const checkpoint = readCheckpoint(this.checkpointPath);
     // Whatever the checkpoint holds, the states after opening are folded with today's settings.
-    this.foldedWith = foldKeyOf(this.schedule);
+    this.foldedWith = foldKeyOf(this.schedule, this.repZone);
     const usable =
       checkpoint !== null &&
       checkpoint.foldKey === this.foldedWith &&
@@ -383,7 +387,7 @@ export class LeadStore {
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
       this.bandStatsValue = checkpoint.bandStats;
-      this.statsValue = StatsFold.fromSnapshot(checkpoint.stats, () => this.options.repTimeZone?.() ?? 'UTC');
+      this.statsValue = StatsFold.fromSnapshot(checkpoint.stats, () => this.repZone);
     } else {
       this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
       this.statsValue = this.newStats();
