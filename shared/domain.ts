@@ -56,7 +56,6 @@ export const MANUAL_OUTCOMES = [
   'do-not-call',
   'wrong-person',
   'gatekeeper',
-  'call-back',
 ] as const satisfies readonly Outcome[];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {

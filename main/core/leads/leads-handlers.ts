@@ -56,7 +56,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       const lead = store.getLead(leadId);
       if (!lead) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
       // A back-dated entry is a call made elsewhere; otherwise an open answered call is this one.
-      if (!startedAt && outcome !== 'call-back' && isAnsweredOutcome(outcome) && deps.settleOpenCall) {
+      if (!startedAt && isAnsweredOutcome(outcome) && deps.settleOpenCall) {
         const settled = await deps.settleOpenCall(leadId, outcome, { note, promisedFor, scriptId, scriptVersion });
         if (settled) {
           changed();
@@ -86,9 +86,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
             ? promisedFor
               ? new Date(promisedFor).toISOString()
               : deps.schedule.promiseFor(lead, started.getTime())
-            : outcome === 'call-back' && promisedFor
-              ? new Date(promisedFor).toISOString()
-              : null,
+            : null,
       };
       await store.recordAttempt(attempt);
       changed();
