@@ -50,7 +50,7 @@ export const settleSchema = z
   .refine((s) => s.permission === undefined || s.outcome === 'conversation', { message: 'the permission question is asked in a conversation', path: ['permission'] });
 
 const slotSchema = z.object({ start: clock, end: clock }).strict().refine((s) => s.start !== s.end, 'a slot needs some length');
-export const returnsSlotsSchema = z.record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(slotSchema).max(8));
+export const returnsSlotsSchema = z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(slotSchema).max(8));
 
 export const dialBlockCalls = {
   /** Starts a block over the leads due now (promises first), or refuses while one is unfinished. */
