@@ -180,7 +180,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     async close() {
-      blockService.close();
+      await blockService.close();
       await sip.close();
       await store?.close();
       store = null;

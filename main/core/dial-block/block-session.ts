@@ -78,6 +78,7 @@ export class BlockSession {
   private focusCache: { leadId: string; focus: FocusLead } | null = null;
   private readonly records: JsonlLog<BlockRecord>;
   private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
 
   constructor(private readonly deps: BlockSessionDeps) {
     mkdirSync(deps.dataDir, { recursive: true });
@@ -443,10 +444,24 @@ export class BlockSession {
     return view;
   }
 
+  /**
+   * Writes `dial-block.json`, coalesced: one write in flight and at most one more with the latest
+   * state, so a burst of changes (a flood of suppressed calls) costs two writes, not one each.
+   */
   private persist(): void {
-    const text = `${JSON.stringify(this.state)}\n`;
-    const write = () => writeAtomically(join(this.deps.dataDir, 'dial-block.json'), [text]);
-    this.writing = this.writing.then(write, write).catch((error) => this.deps.log?.(`dial-block.json: ${String(error)}`));
+    if (this.dirty) return;
+    this.dirty = true;
+    this.writing = this.writing
+      .then(() => {
+        this.dirty = false;
+        return writeAtomically(join(this.deps.dataDir, 'dial-block.json'), [`${JSON.stringify(this.state)}\n`]);
+      })
+      .catch((error) => this.deps.log?.(`dial-block.json: ${String(error)}`));
+  }
+
+  /** Resolves when the block's state is on disk. */
+  flushed(): Promise<void> {
+    return this.writing;
   }
 
   /** A block left running or paused by a closed app comes back paused, offered for resuming. */

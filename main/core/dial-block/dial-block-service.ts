@@ -190,8 +190,9 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     onInboundRecorded(call: InboundCall): void {
       if (call.response === 'busy-486' || call.response === 'unavailable-480' || call.response === 'diverted-302') block.onSuppressed();
     },
-    close(): void {
+    async close(): Promise<void> {
       notifier.stop();
+      await block.flushed();
       block.close();
     },
   };

@@ -148,12 +148,19 @@ export class LeadStore {
     return this.statsValue;
   }
 
-  /** Records an inbound call in its log and folds it into the stats (a return, when it answers a voicemail). */
-  recordInbound(call: InboundCall): void {
+  /**
+   * Records an inbound call in its log and folds it into the stats (a return, when it answers a
+   * voicemail). Folded at once; the offset the stats have folded up to moves when the line is on
+   * disk, so a checkpoint never claims a call the log does not hold.
+   */
+  recordInbound(call: InboundCall): Promise<void> {
     this.assertOpen();
-    const { month, end } = this.inbound.record(call);
     this.statsValue.foldInbound(call);
-    this.statsValue.inboundOffsets[month] = end;
+    const stats = this.statsValue;
+    const written = this.inbound.record(call).then(({ month, end }) => {
+      stats.inboundOffsets[month] = Math.max(stats.inboundOffsets[month] ?? 0, end);
+    });
+    return written;
   }
 
   allLeads(): IterableIterator<Lead> {
@@ -280,6 +287,8 @@ export class LeadStore {
 
   /** Writes the checkpoint now (also done every few thousand attempts and on close). */
   async checkpoint(): Promise<void> {
+    // The stats' inbound offsets must cover every inbound call they have folded.
+    await this.inbound.flushed();
     const checkpoint: Checkpoint = {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
@@ -297,6 +306,7 @@ export class LeadStore {
     if (this.closed) return;
     try {
       await this.pendingWrite;
+      await this.inbound.flushed();
       if (this.attemptsSinceCheckpoint > 0) await this.checkpoint();
     } finally {
       this.closed = true;

@@ -28,7 +28,7 @@ describe('dialdesk CLI: stats --json and returns --ics', () => {
     const left = makeAttempt(dana.id, 'voicemail', '2026-11-02T15:00:00.000Z', { scriptId: 'first-direct', scriptVersion: 1, promisedFor: '2026-11-03T14:15:00.000Z' });
     await store.recordAttempt(left);
     await store.recordAttempt(makeAttempt(dana.id, 'conversation', '2026-11-04T15:00:00.000Z'));
-    store.recordInbound({
+    await store.recordInbound({
       id: 'in-1',
       from: '+12125550101',
       displayName: 'Dana',

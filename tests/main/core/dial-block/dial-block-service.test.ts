@@ -142,7 +142,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
       await endCall(calls.at(-1)!, 'answered', 200);
     },
     async close() {
-      service.close();
+      await service.close();
       await store.close();
     },
   };
@@ -299,7 +299,7 @@ describe('dial block service', () => {
       reason: 'dial block active',
       answering,
     };
-    store.recordInbound(inbound);
+    await store.recordInbound(inbound);
     service.onInboundRecorded(inbound);
     expect(((await service.handlers.getBlock({})) as BlockView).counts.suppressedInbound).toBe(1);
     expect(h.events.filter((e) => e.type === 'inbound.suppressed')).toEqual([{ type: 'inbound.suppressed', count: 1 }]);

@@ -75,7 +75,7 @@ describe('stats fold', () => {
     await store.addLeads([dana, omar]);
     await store.recordAttempt(makeAttempt(dana.id, 'voicemail', '2026-12-01T15:00:00.000Z', { scriptId: 's1', scriptVersion: 1, promisedFor: '2026-12-02T14:15:00.000Z' }));
     await store.recordAttempt(makeAttempt(omar.id, 'conversation', '2026-12-01T18:00:00.000Z'));
-    store.recordInbound(inbound(dana.id, '2026-12-01T17:00:00.000Z'));
+    await store.recordInbound(inbound(dana.id, '2026-12-01T17:00:00.000Z'));
     await store.recordAttempt(makeAttempt(dana.id, 'no-answer', '2026-12-02T14:16:00.000Z'));
     const live = queryStats(store.stats, all, names);
     expect(live).toMatchObject({ dials: 3, conversations: 1, voicemailsLeft: 1, returns: 1, promisesKept: 1 });
