@@ -1,29 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/csp.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Build targets: the Electron window (loaded from file://) and the browser harness used by e2e tests. */
+/**
+ * Build targets: the Electron window (served from app://dialdesk by main/electron/app-protocol.ts;
+ * signalling runs in main, so the page connects nowhere) and the browser harness used by e2e tests (its own WebSocket on loopback).
+ */
 const TARGETS = {
-  electron: { outDir: 'dist/renderer', connectSrc: "'none'" },
-  harness: { outDir: 'dist/renderer-harness', connectSrc: "'self' ws://127.0.0.1:*" },
+  electron: { outDir: 'dist/renderer', connect: [] },
+  harness: { outDir: 'dist/renderer-harness', connect: ["'self'", 'ws://127.0.0.1:*'] },
 } as const;
 
 type Target = keyof typeof TARGETS;
-
-function contentSecurityPolicy(target: Target): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src ${TARGETS[target].connectSrc}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /** Puts the CSP `<meta>` first in `<head>` so it governs everything after it. */
 function cspMeta(target: Target): Plugin {
@@ -34,7 +25,7 @@ function cspMeta(target: Target): Plugin {
       handler: () => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(target) },
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ connect: TARGETS[target].connect, delivery: 'meta' }) },
           injectTo: 'head-prepend',
         },
       ],

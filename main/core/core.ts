@@ -4,6 +4,7 @@ import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
 import type { SettleDetails } from './dial-block/answered-calls.js';
 import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
+import { statsFoldFactory } from './stats/stats-fold.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
@@ -27,7 +28,7 @@ export interface CoreOptions {
   now?: () => Date;
   log?: (message: string) => void;
   appVersion?: string;
-  /** Where call media runs. Default: the renderer's WebRTC module over the contract; tests pass plain RTP. */
+  /** Where call media runs. Default: the renderer's WebRTC module over the contract; lab tests pass a plain-RTP double. */
   media?: MediaBridgeFactory;
 }
 
@@ -55,6 +56,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     schedule: () => options.settings.get().schedule,
     defaultCountry: () => options.settings.get().defaultCountry,
     repTimeZone: () => options.settings.get().repTimeZone,
+    historyFold: statsFoldFactory(() => options.settings.get().repTimeZone),
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());

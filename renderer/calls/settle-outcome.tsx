@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ANSWERED_OUTCOMES, OUTCOME_LABELS, type AnsweredOutcome } from '../../shared/domain.js';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 
 /** A call-back needs the time the lead asked for: recorded from the dial block or the lead's panel. */
 const QUICK = ANSWERED_OUTCOMES.filter((o): o is Exclude<AnsweredOutcome, 'call-back'> => o !== 'call-back');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BLOCK_MINUTES, type BlockLength, type BlockView } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 
 /** Length, filter and power-dial pause of a new block; starts it over the leads due now. */
 export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void }) {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { BlockView, FocusLead } from '../../shared/dial-block.js';
 import type { Result } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 import { actionForKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InboundRow, InboundState } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 
 const STATES: Array<InboundState | ''> = ['', 'missed', 'suppressed', 'answered', 'returned'];
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReturnsQueue } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 
 /** The people who called during blocks, oldest first, each with why they probably called. */
 export function ReturnsView() {

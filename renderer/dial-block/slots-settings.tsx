@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReturnsSlots, ReturnsSlotTemplate } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 import './dial-block.css';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

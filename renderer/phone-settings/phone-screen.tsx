@@ -1,13 +1,15 @@
-import { useMemo, type FormEvent } from 'react';
+import { plainWebSocketProblem } from '../../shared/plain-websocket.js';
+import type { FormEvent } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from '../settings/field.js';
-import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field, NumberField } from '../ui/field.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
+import { accountField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
 import { AudioDevices } from './audio-devices.js';
 import './phone-settings.css';
-import { SaveActions } from '../settings/save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
   'busy-486': 'Busy (486): their phone says you are on another call',
@@ -29,7 +31,7 @@ export function PhoneScreen() {
     save: saveWith,
   } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
-  const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
+  const issues = useIssuesByField(saveError, accountField);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
   if (!form) return <p className="muted">Loading phone settings…</p>;
@@ -67,6 +69,12 @@ export function PhoneScreen() {
           <Field label="Server (WebSocket URL)" hint="e.g. wss://pbx.example.com:8089/ws" errors={issues.fields.serverUrl}>
             {text('serverUrl', 'url')}
           </Field>
+          {/^ws:\/\//i.test(form.serverUrl.trim()) && plainWebSocketProblem(form.serverUrl.trim()) === null ? (
+            <p className="warning" role="status">
+              ws:// is not encrypted: your password exchange and every number you call cross the network in clear text. Fine for a
+              PBX on this computer or a trusted office network; use wss:// anywhere else.
+            </p>
+          ) : null}
           <Field label="SIP address" hint="Your SIP user, e.g. sip:rep@pbx.example.com" errors={issues.fields.aor}>
             {text('aor')}
           </Field>
@@ -112,23 +120,15 @@ export function PhoneScreen() {
           >
             {text('dialPlan')}
           </Field>
-          <Field
+          <NumberField
             label="Ring timeout (seconds)"
             hint={`At least ${RING_TIMEOUT_MIN_SECONDS} s, so a lead can reach the phone before it is counted as no answer.`}
             errors={issues.fields.ringTimeoutSeconds}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input input-short"
-                type="number"
-                min={RING_TIMEOUT_MIN_SECONDS}
-                max={RING_TIMEOUT_MAX_SECONDS}
-                value={form.ringTimeoutSeconds}
-                onChange={(e) => update({ ringTimeoutSeconds: e.target.value })}
-              />
-            )}
-          </Field>
+            min={RING_TIMEOUT_MIN_SECONDS}
+            max={RING_TIMEOUT_MAX_SECONDS}
+            value={form.ringTimeoutSeconds}
+            onChange={(ringTimeoutSeconds) => update({ ringTimeoutSeconds })}
+          />
           <Field label="Keypad tones (DTMF)" hint="RFC 4733 works almost everywhere; SIP INFO for PBXs that want it." errors={issues.fields.dtmfMode}>
             {(props) => (
               <select {...props} className="input" value={form.dtmfMode} onChange={(e) => update({ dtmfMode: e.target.value as AccountForm['dtmfMode'] })}>

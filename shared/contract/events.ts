@@ -15,6 +15,8 @@ export type DialdeskEvent =
   | { type: 'inbound.suppressed'; count: number }
   /** A returns slot started (held while a block runs): the shell shows a notification. */
   | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
+  /** A lead import under way: rows read so far of the file's total. */
+  | { type: 'import.progress'; fileName: string; done: number; total: number }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/core.js';
 import { createConfSettings } from '../../main/core/settings/conf-settings.js';
-import { createMemorySecrets } from '../../main/core/settings/secret-store.js';
+import { createMemorySecrets } from '../support/memory-stores.js';
 import { startHarness } from './harness-server.js';
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer-harness', import.meta.url));

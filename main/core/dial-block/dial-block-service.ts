@@ -4,7 +4,7 @@ import type { CallView } from '../../../shared/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import type { SettingsStore } from '../settings/settings-store.js';

@@ -1,6 +1,6 @@
 import type { Lead } from '../../../shared/domain.js';
 import type { FocusLead } from '../../../shared/dial-block.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';

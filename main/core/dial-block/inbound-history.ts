@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Answering, InboundCall } from '../../../shared/domain.js';
 import type { InboundRow, InboundState, ReturnItem, ReturnsQueue, ReturnsSlots } from '../../../shared/dial-block.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
+import { statsOf } from '../stats/stats-fold.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
@@ -55,7 +56,7 @@ export class InboundHistory {
   /** What a call from this lead would be answering now: its last voicemail still waiting for a return. */
   answeringFor(leadId: string | null): Answering | null {
     if (!leadId) return null;
-    const waiting = this.store().stats.waitingFor(leadId);
+    const waiting = statsOf(this.store()).waitingFor(leadId);
     if (!waiting) return null;
     const [scriptId, version] = waiting.script ? [waiting.script.slice(0, waiting.script.lastIndexOf('@')), Number(waiting.script.slice(waiting.script.lastIndexOf('@') + 1))] : [null, null];
     return {

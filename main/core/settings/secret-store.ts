@@ -11,12 +11,3 @@ export interface SecretStore {
   readonly available: boolean;
 }
 
-export function createMemorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    available: true,
-    get: (key) => values.get(key) ?? null,
-    set: (key, value) => void values.set(key, value),
-    delete: (key) => void values.delete(key),
-  };
-}

@@ -22,13 +22,3 @@ export const DEFAULT_SETTINGS: Settings = {
   schedule: DEFAULT_SCHEDULE_SETTINGS,
 };
 
-export function createMemorySettings(initial: Partial<Settings> = {}): SettingsStore {
-  let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
-  return {
-    get: () => settings,
-    update(patch) {
-      settings = { ...settings, ...patch };
-      return settings;
-    },
-  };
-}

@@ -11,6 +11,7 @@
  * return rate over a range is returns / voicemails of the voicemails left in that range.
  */
 import type { Attempt, InboundCall } from '../../../shared/domain.js';
+import type { FoldSnapshot, HistoryFold, HistoryFoldFactory } from '../store/history-fold.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 
 export interface DayTally {
@@ -41,7 +42,7 @@ export interface WaitingReturn {
   at: number;
 }
 
-export interface StatsSnapshot {
+export interface StatsSnapshot extends FoldSnapshot {
   days: Array<[number, DayTally]>;
   waiting: Array<[string, WaitingReturn]>;
   /** Inbound log month → byte offset folded so far. */
@@ -72,7 +73,7 @@ export const emptyDay = (): DayTally => ({
 
 export const scriptKey = (id: string, version: number | null) => `${id}@${version ?? 0}`;
 
-export class StatsFold {
+export class StatsFold implements HistoryFold {
   readonly days = new Map<number, DayTally>();
   private readonly waiting = new Map<string, WaitingReturn>();
   inboundOffsets: Record<string, number> = {};
@@ -81,10 +82,11 @@ export class StatsFold {
 
   constructor(private readonly repZone: () => string) {}
 
-  static fromSnapshot(snapshot: StatsSnapshot, repZone: () => string): StatsFold {
+  static fromSnapshot(snapshot: FoldSnapshot, repZone: () => string): StatsFold {
     const fold = new StatsFold(repZone);
-    for (const [day, tally] of snapshot.days) fold.days.set(day, tally);
-    for (const [lead, waiting] of snapshot.waiting) fold.waiting.set(lead, waiting);
+    const stats = snapshot as Partial<StatsSnapshot>;
+    for (const [day, tally] of stats.days ?? []) fold.days.set(day, tally);
+    for (const [lead, waiting] of stats.waiting ?? []) fold.waiting.set(lead, waiting);
     fold.inboundOffsets = { ...snapshot.inboundOffsets };
     return fold;
   }
@@ -166,4 +168,20 @@ export class StatsFold {
     }
     return tally;
   }
+}
+
+/** The store's history fold for the rep's stats (pass as LeadStoreOptions.historyFold). */
+export function statsFoldFactory(repZone: () => string): HistoryFoldFactory {
+  return {
+    id: 'stats-1',
+    create: () => new StatsFold(repZone),
+    restore: (snapshot) => StatsFold.fromSnapshot(snapshot, repZone),
+  };
+}
+
+/** The store's stats fold; a store opened without one has no stats to give. */
+export function statsOf(store: { historyFold: HistoryFold }): StatsFold {
+  const fold = store.historyFold;
+  if (!(fold instanceof StatsFold)) throw new Error('this store was opened without the stats fold');
+  return fold;
 }

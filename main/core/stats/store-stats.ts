@@ -2,6 +2,7 @@ import type { PromiseTally, ScheduleSettings } from '../../../shared/schedule.js
 import type { StatsReport } from '../../../shared/stats.js';
 import { tallyPromiseStates } from '../schedule/promises.js';
 import type { LeadStore } from '../store/lead-store.js';
+import { statsOf } from './stats-fold.js';
 import { dayOfIsoDate, queryStats } from './stats-query.js';
 
 export interface StoreStats extends StatsReport {
@@ -30,7 +31,7 @@ export function computeStats(
   isDoNotCall: (leadId: string) => boolean = (id) => store.getLead(id)?.doNotCall === true || store.summaryOf(id).optedOut,
 ): StoreStats {
   const report = queryStats(
-    store.stats,
+    statsOf(store),
     { fromDay: range.from ? dayOfIsoDate(range.from) : null, toDay: range.to ? dayOfIsoDate(range.to) : null },
     scriptName,
   );

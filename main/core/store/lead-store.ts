@@ -1,13 +1,20 @@
+/*
+ * Over 300 lines on purpose: LeadStore is the one owner of the data folder's
+ * consistency (leads, logs, summaries, checkpoint, lock), and its open, record
+ * and fold steps share private state; the parts that stand alone already live
+ * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
+ */
+
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
-import { StatsFold } from '../stats/stats-fold.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
+import { NO_HISTORY_FOLD, type HistoryFold, type HistoryFoldFactory } from './history-fold.js';
 import { LeadSnapshot } from './lead-snapshot.js';
 import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
@@ -39,7 +46,7 @@ const REFOLD_SLICE = 20_000;
 interface FoldTarget {
   summaries: Map<string, StoredSummary>;
   bandStats: BandStats;
-  stats: StatsFold;
+  stats: HistoryFold;
 }
 
 export interface LeadStoreOptions {
@@ -50,13 +57,15 @@ export interface LeadStoreOptions {
   schedule?: () => ScheduleSettings;
   /** Country for numbers without a country code, when a lead's zones must be resolved. */
   defaultCountry?: () => string;
-  /** The rep's IANA zone: stats are bucketed by the rep's days. */
+  /** A fold over the history kept with the checkpoint (the rep's stats, main/core/stats). */
+  historyFold?: HistoryFoldFactory;
+  /** The rep's IANA zone: stats are bucketed by the rep's days, so a change refolds. */
   repTimeZone?: () => string;
 }
 
-/** Only these settings change what a fold produces (the rep's zone: the stats' days); dial blocks or windows do not. */
-const foldKeyOf = (schedule: ScheduleSettings, repZone: string): string =>
-  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes, repZone]);
+/** Only these change what a fold produces (the rep's zone: the stats' days; which history fold); dial blocks or windows do not. */
+const foldKeyOf = (schedule: ScheduleSettings, repZone: string, historyFold: string): string =>
+  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes, repZone, historyFold]);
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
@@ -65,7 +74,7 @@ export class LeadStore {
   private readonly leadIdByAnyPhone = new Map<string, string>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
-  private statsValue: StatsFold;
+  private statsValue: HistoryFold;
   private refolding: Promise<void> | null = null;
   /** The fold key the current rotation states were built with (see foldKeyOf). */
   private foldedWith = '';
@@ -143,8 +152,8 @@ export class LeadStore {
     return id === undefined ? undefined : this.leads.get(id);
   }
 
-  /** The stats fold (main/core/stats), current with every recorded attempt and inbound call. */
-  get stats(): StatsFold {
+  /** The history fold (main/core/stats), current with every recorded attempt and inbound call. */
+  get historyFold(): HistoryFold {
     return this.statsValue;
   }
 
@@ -191,13 +200,13 @@ export class LeadStore {
    */
   /** Refolds only when the settings a fold depends on changed since the states were built. */
   async refoldIfStale(): Promise<boolean> {
-    if (foldKeyOf(this.schedule, this.repZone) === this.foldedWith) return false;
+    if (foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id) === this.foldedWith) return false;
     await this.refold();
     return true;
   }
 
   async refold(): Promise<void> {
-    const foldKey = foldKeyOf(this.schedule, this.repZone);
+    const foldKey = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
     const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length), stats: this.newStats() });
     this.refolding = refolding;
     try {
@@ -238,20 +247,6 @@ export class LeadStore {
     }
     for (const lead of newLeads) this.indexLead(lead);
     await this.persistLeads();
-  }
-
-  async updateLead(id: string, patch: Partial<Omit<Lead, 'id' | 'createdAt'>>): Promise<Lead> {
-    const lead = this.leads.get(id);
-    if (!lead) throw new Error(`no lead ${id}`);
-    const updated = { ...lead, ...patch };
-    if (updated.phone !== lead.phone) {
-      const owner = this.leadIdByPhone.get(updated.phone);
-      if (owner && owner !== id) throw new Error(`a lead with phone ${updated.phone} already exists`);
-      this.leadIdByPhone.delete(lead.phone);
-    }
-    this.indexLead(updated);
-    await this.persistLeads();
-    return updated;
   }
 
   /**
@@ -335,8 +330,8 @@ export class LeadStore {
     return this.options.repTimeZone?.() ?? 'UTC';
   }
 
-  private newStats(): StatsFold {
-    return new StatsFold(() => this.repZone);
+  private newStats(): HistoryFold {
+    return (this.options.historyFold ?? NO_HISTORY_FOLD).create();
   }
 
   private fold(
@@ -389,7 +384,7 @@ export class LeadStore {
 
     const checkpoint = readCheckpoint(this.checkpointPath);
     // Whatever the checkpoint holds, the states after opening are folded with today's settings.
-    this.foldedWith = foldKeyOf(this.schedule, this.repZone);
+    this.foldedWith = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
     const usable =
       checkpoint !== null &&
       checkpoint.foldKey === this.foldedWith &&
@@ -397,7 +392,7 @@ export class LeadStore {
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
       this.bandStatsValue = checkpoint.bandStats;
-      this.statsValue = StatsFold.fromSnapshot(checkpoint.stats, () => this.repZone);
+      this.statsValue = (this.options.historyFold ?? NO_HISTORY_FOLD).restore(checkpoint.stats);
     } else {
       this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
       this.statsValue = this.newStats();
@@ -434,7 +429,7 @@ export class LeadStore {
 }
 
 /** Folds the inbound calls the stats have not seen yet (returns after voicemails). */
-function foldInboundInto(stats: StatsFold, inbound: InboundLog): void {
+function foldInboundInto(stats: HistoryFold, inbound: InboundLog): void {
   for (const { call, month, end } of inbound.since(stats.inboundOffsets)) {
     stats.foldInbound(call);
     stats.inboundOffsets[month] = end;

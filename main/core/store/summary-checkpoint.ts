@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
-import type { StatsSnapshot } from '../stats/stats-fold.js';
+import type { FoldSnapshot } from './history-fold.js';
 import type { StoredSummary } from './lead-summary.js';
 import { writeAtomically } from './write-atomically.js';
 
@@ -23,8 +23,8 @@ export interface Checkpoint {
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
   foldKey: string;
-  /** The stats fold (main/core/stats) as of the same offsets, plus how far the inbound logs are folded. */
-  stats: StatsSnapshot;
+  /** The history fold (the stats) as of the same offsets, plus how far the inbound logs are folded. */
+  stats: FoldSnapshot;
 }
 
 /** 4: the stats fold joined the checkpoint. */
@@ -103,7 +103,7 @@ export function readCheckpoint(path: string): Checkpoint | null {
     offsets?: Record<string, number>;
     bandStats?: BandStats;
     foldKey?: string;
-    stats?: StatsSnapshot;
+    stats?: FoldSnapshot;
     summaries?: SummaryTuple[];
   };
   try {

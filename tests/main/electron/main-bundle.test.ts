@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../shared/csp.js';
 import type { Result } from '../../../shared/result.js';
 import { createFakeElectron, FakeFrame, FakeSession, FakeWebContents, type FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
 
@@ -23,7 +24,10 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'dialdesk-main-bundle-'));
   const { main } = await buildElectron({ outDir, only: 'main' });
   code = readFileSync(main, 'utf8');
-}, 60_000);
+  // The renderer as `npm start` builds it (dist/renderer), so the shell's app:// serves the real page.
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), mode: 'electron', logLevel: 'error' });
+}, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const dirs: string[] = [];
@@ -87,12 +91,39 @@ describe('main bundle', () => {
     expect(electron.app.getPath('userData')).toBe(dataDir);
     expect(electron.app.sandboxEnabled).toBe(true);
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    // The app's scheme is privileged before ready, as Electron requires.
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
 
     electron.app.becomeReady();
     const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     expect(window.options.webPreferences.preload).toBe(join(root, 'dist', 'electron', 'preload.cjs'));
     expect(window.options.webPreferences.sandbox).toBe(true);
-    expect(window.loadedFile).toBe(join(root, 'dist', 'renderer', 'index.html'));
+    // Not packaged (a development run): DevTools allowed. The packaged case is below.
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(window.loadedUrl).toBe('app://dialdesk/index.html');
+    expect(window.loadedFile).toBeNull();
+    // app:// serves only the built renderer, with the CSP header.
+    const serve = electron.protocol.handlers.get('app')!;
+    expect((await serve({ url: 'app://dialdesk/..%2F..%2Fpackage.json' })).status).toBe(403);
+    // The built renderer (beforeAll) as the shell serves it: the header is the shell's policy, the
+    // page's own <meta> is the build's, both from shared/csp.ts, and every asset the page names is there.
+    const page = await serve({ url: 'app://dialdesk/index.html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ connect: ["'self'"], delivery: 'header' }));
+    const html = await page.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'");
+    expect(meta).toBe(contentSecurityPolicy({ connect: [], delivery: 'meta' }));
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) expect((await serve({ url: `app://dialdesk/${asset}` })).status, asset).toBe(200);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script: the CSP would refuse it anyway
+
+    // Every other web contents gets the same rules: no popups, no navigation.
+    const other = new FakeWebContents(new FakeSession());
+    electron.app.emit('web-contents-created', {}, other);
+    expect(other.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(other.fire('will-navigate', 'https://evil.example').defaultPrevented).toBe(true);
 
     const status = await callFrom(electron, window, 'getStatus', {});
     expect(status).toMatchObject({ ok: true, value: { dataDir, store: { state: 'ready' } } });
@@ -123,6 +154,17 @@ describe('main bundle', () => {
     expect(electron.app.quitted).toBe(false);
     await until(() => electron.app.quitted, 'the quit after the core closed');
     expect(electron.ipcMain.handlers.has('dialdesk:call')).toBe(false);
+  });
+
+  it('gives a packaged app no DevTools', async () => {
+    const electron = createFakeElectron();
+    electron.app.isPackaged = true;
+    launch(electron, ['--data-dir', scratch()]);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    expect(window.options.webPreferences.devTools).toBe(false);
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'the quit');
   });
 
   it('takes the data dir from DIALDESK_DATA_DIR', async () => {

@@ -11,7 +11,8 @@ import { createDialBlockService, type DialBlockService } from '../../../../main/
 import { DoNotCallStore } from '../../../../main/core/schedule/do-not-call-store.js';
 import { createScheduleService } from '../../../../main/core/schedule/schedule-service.js';
 import { ScriptLibrary } from '../../../../main/core/scripts/script-library.js';
-import { createMemorySettings } from '../../../../main/core/settings/settings-store.js';
+import { createMemorySettings } from '../../../support/memory-stores.js';
+import { statsFoldFactory } from '../../../../main/core/stats/stats-fold.js';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import type { DialdeskEvent } from '../../../../shared/contract/index.js';
 import type { BlockView } from '../../../../shared/dial-block.js';
@@ -43,7 +44,11 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
     repTimeZone: 'America/New_York',
     workingHours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] },
   });
-  const store = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York', schedule: () => settings.get().schedule });
+  const store = await LeadStore.open(dir, {
+    repTimeZone: () => 'America/New_York',
+    historyFold: statsFoldFactory(() => 'America/New_York'),
+    schedule: () => settings.get().schedule,
+  });
   if (store.leadCount === 0) {
     await store.addLeads(
       Array.from({ length: leadCount }, (_, i) =>

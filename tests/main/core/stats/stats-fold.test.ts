@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StatsFold } from '../../../../main/core/stats/stats-fold.js';
+import { StatsFold, statsFoldFactory, statsOf } from '../../../../main/core/stats/stats-fold.js';
 import { dayOfIsoDate, queryStats } from '../../../../main/core/stats/stats-query.js';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import type { InboundCall } from '../../../../shared/domain.js';
@@ -69,7 +69,7 @@ describe('stats fold', () => {
 
   it('is kept with the store: folded as attempts and inbound calls are recorded, restored from the checkpoint, and the same when rebuilt from the logs', async () => {
     const dir = tempDir();
-    const store = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York' });
+    const store = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York', historyFold: statsFoldFactory(() => 'America/New_York') });
     const dana = makeLead({ phone: '+12125550101', zones: NY });
     const omar = makeLead({ phone: '+13105550102', zones: LA });
     await store.addLeads([dana, omar]);
@@ -77,17 +77,17 @@ describe('stats fold', () => {
     await store.recordAttempt(makeAttempt(omar.id, 'conversation', '2026-12-01T18:00:00.000Z'));
     await store.recordInbound(inbound(dana.id, '2026-12-01T17:00:00.000Z'));
     await store.recordAttempt(makeAttempt(dana.id, 'no-answer', '2026-12-02T14:16:00.000Z'));
-    const live = queryStats(store.stats, all, names);
+    const live = queryStats(statsOf(store), all, names);
     expect(live).toMatchObject({ dials: 3, conversations: 1, voicemailsLeft: 1, returns: 1, promisesKept: 1 });
     await store.close();
 
-    const reopened = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York' });
-    expect(queryStats(reopened.stats, all, names)).toEqual(live);
+    const reopened = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York', historyFold: statsFoldFactory(() => 'America/New_York') });
+    expect(queryStats(statsOf(reopened), all, names)).toEqual(live);
     await reopened.close();
 
     writeFileSync(join(dir, 'state.json'), 'not json');
-    const rebuilt = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York' });
-    expect(queryStats(rebuilt.stats, all, names)).toEqual(live);
+    const rebuilt = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York', historyFold: statsFoldFactory(() => 'America/New_York') });
+    expect(queryStats(statsOf(rebuilt), all, names)).toEqual(live);
     await rebuilt.close();
   });
 });

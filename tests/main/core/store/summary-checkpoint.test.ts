@@ -56,7 +56,7 @@ describe('summary checkpoint', () => {
     expect(readCheckpoint(join(dir, 'bad.json'))).toBeNull();
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 2, offsets: {}, summaries: {} }));
     expect(readCheckpoint(join(dir, 'old.json'))).toBeNull();
-    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: 3, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '', stats: { days: [], waiting: [], inboundOffsets: {} } });
+    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: 3, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '', stats: { inboundOffsets: {} } });
     expect(JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8')).summaries).toEqual([]);
   });
 });
