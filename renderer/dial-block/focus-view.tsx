@@ -42,7 +42,7 @@ function DayStrip({ lead }: { lead: FocusLead }) {
 export function FocusView({ block, onChange }: { block: BlockView; onChange: (view: BlockView | null) => void }) {
   const api = useApi();
   const { busy, error, run } = useApiAction();
-  const [help, setHelp] = useState(false);
+  const [help, setHelp] = useState(true);
   const [asking, setAsking] = useState<'skip' | 'call-back' | null>(null);
   const [text, setText] = useState('');
   const [now, setNow] = useState(() => Date.now());
