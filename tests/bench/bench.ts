@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { BenchReport } from './bench-report.js';
 import { benchmarkImport } from './import-bench.js';
 import { benchmarkPlanning, benchmarkSimulation } from './schedule-bench.js';
+import { benchmarkStats } from './stats-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -59,6 +60,7 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   import: { title: 'Import', run: benchmarkImport },
   plan: { title: 'Planning', run: benchmarkPlanning },
   simulation: { title: 'Rotation simulation', run: benchmarkSimulation },
+  stats: { title: `Stats (${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: benchmarkStats },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });

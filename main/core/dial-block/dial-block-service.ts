@@ -8,7 +8,7 @@ import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { computeStats } from '../stats/store-stats.js';
+import { statsReport } from '../stats/store-stats.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { AnsweredCalls, type SettleDetails } from './answered-calls.js';
 import { BlockSession } from './block-session.js';
@@ -130,7 +130,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       }),
     getStats: ({ from, to }) => {
       try {
-        return computeStats(deps.store(), deps.settings.get().schedule, deps.now().getTime(), { from, to }, scriptName);
+        return statsReport(deps.store(), { from, to }, scriptName);
       } catch (error) {
         throw new ApiFailure('invalid-input', error instanceof Error ? error.message : String(error));
       }
