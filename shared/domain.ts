@@ -22,8 +22,29 @@ export const OUTCOMES = [
   'bad-number',
   'do-not-call',
   'failed',
+  'wrong-person',
+  'gatekeeper',
+  'call-back',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * What the rep (or the beep detector) says an answered call was. SIP cannot tell a person
+ * from a voicemail box, so an answered call stays open until one of these settles it.
+ */
+export const ANSWERED_OUTCOMES = [
+  'conversation',
+  'voicemail',
+  'wrong-person',
+  'gatekeeper',
+  'do-not-call',
+  'call-back',
+  'wrong-number',
+] as const satisfies readonly Outcome[];
+export type AnsweredOutcome = (typeof ANSWERED_OUTCOMES)[number];
+
+/** What a call's signalling decides: the settled outcomes, or `answered` (settled later by the rep). */
+export type CallOutcome = Outcome | 'answered';
 
 /** Outcomes a rep can record by hand from the lead screen or a block. */
 export const MANUAL_OUTCOMES = [
@@ -33,6 +54,8 @@ export const MANUAL_OUTCOMES = [
   'conversation',
   'wrong-number',
   'do-not-call',
+  'wrong-person',
+  'gatekeeper',
 ] as const satisfies readonly Outcome[];
 
 export const OUTCOME_LABELS: Record<Outcome, string> = {
@@ -44,6 +67,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   'bad-number': 'Bad number',
   'do-not-call': 'Do not call',
   failed: 'Failed (not counted)',
+  'wrong-person': 'Wrong person',
+  gatekeeper: 'Gatekeeper',
+  'call-back': 'Call back later',
 };
 
 export interface Lead {
@@ -104,8 +130,14 @@ export interface Attempt {
   /** Voicemail script used, for return rates per script. */
   scriptId: string | null;
   scriptVersion: number | null;
-  /** The next attempt promised on this call (voicemail). */
+  /** The next attempt promised on this call (voicemail), or the time the lead asked to be called back. */
   promisedFor: IsoTime | null;
+  /** The SIP call this attempt is (absent on manual entries and on history from before calls were linked). */
+  callId?: string;
+  /** The permission question's answer in a conversation; `no` ends the cadence and opts the lead out. */
+  permission?: 'yes' | 'no';
+  /** "Work again in N days": the reached lead's cadence restarts, first attempt not before this time. */
+  workAgainAt?: IsoTime;
 }
 
 export type InboundResponse = 'rang' | 'accepted' | 'declined' | 'missed' | 'busy-486' | 'unavailable-480' | 'diverted-302';
@@ -120,6 +152,17 @@ export interface InboundCall {
   response: InboundResponse;
   /** Why the core answered as it did ("dial block active", "already on a call"). */
   reason: string;
+  /** The voicemail the caller is probably answering (the lead's last one still unreturned), when known. */
+  answering?: Answering | null;
+}
+
+/** What an inbound caller is probably answering: the last voicemail left for the lead. */
+export interface Answering {
+  voicemailAttemptId: string;
+  leftAt: IsoTime;
+  scriptId: string | null;
+  scriptVersion: number | null;
+  promisedFor: IsoTime | null;
 }
 
 export interface VoicemailScript {

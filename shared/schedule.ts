@@ -218,6 +218,8 @@ export interface LeadRotationState {
   promise: LeadPromise | null;
   promisesKept: number;
   promisesBroken: number;
+  /** "Work again in N days": no attempt is planned before this instant (epoch ms). */
+  notBefore?: number | null;
 }
 
 /** Dials and conversations per band index, over the rep's whole history. */

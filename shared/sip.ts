@@ -3,7 +3,7 @@
  * call state as the UI sees them, and the media-bridge protocol the renderer's WebRTC module
  * answers. Plain data only (see domain.ts).
  */
-import type { IsoTime, LeadId, Outcome } from './domain.js';
+import type { CallOutcome, IsoTime, LeadId } from './domain.js';
 
 export const DTMF_MODES = ['rfc4733', 'info'] as const;
 export type DtmfMode = (typeof DTMF_MODES)[number];
@@ -101,8 +101,8 @@ export interface CallView {
   endReason: CallEndReason | null;
   /** Final SIP status of the INVITE (200 when answered), null while in progress or without one. */
   sipStatus: number | null;
-  /** Attempt outcome for an outbound call once ended (null for inbound). */
-  outcome: Outcome | null;
+  /** Attempt outcome for an outbound call once ended (null for inbound); `answered` waits for the rep to settle it. */
+  outcome: CallOutcome | null;
   muted: boolean;
   held: boolean;
 }

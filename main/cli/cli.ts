@@ -11,7 +11,9 @@ import type { LeadStore } from '../core/store/lead-store.js';
 import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
 import { openLeadStore } from '../core/store/open-store.js';
 import { StoreOpenError } from '../core/store/store-error.js';
-import { computeStats, formatStats } from './stats-command.js';
+import { computeStats, formatStats } from '../core/stats/store-stats.js';
+import { statsFoldFactory } from '../core/stats/stats-fold.js';
+import { returnsCommand } from './returns-command.js';
 import { planCommand } from './plan-command.js';
 import { simulateCommand } from './simulate-command.js';
 import { detectCommand, DetectInputError } from './detect-command.js';
@@ -28,7 +30,8 @@ Commands:
   import FILE [--country US] [--report F]
                                     import leads from a CRM CSV export; --report writes every rejected row as CSV
   export leads|attempts [--out F]   write CSV (standard output by default)
-  stats                             print totals: leads, dials, conversations, promises
+  stats [--json] [--from D --to D]  dials, conversations, voicemails, returns, promises; by hour and script
+  returns [--ics FILE]              callers waiting for a call back; the returns slots as a calendar
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
   check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why
   dnc import FILE                   add a CSV of do-not-call numbers
@@ -61,6 +64,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         seed: { type: 'string' },
         json: { type: 'boolean' },
         'silence-after-greeting': { type: 'string' },
+        to: { type: 'string' },
+        ics: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,7 +112,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 async function runLocked(
   command: string,
   rest: string[],
-  values: { country?: string; out?: string; report?: string; from?: string; days?: string; at?: string; json?: boolean },
+  values: { country?: string; out?: string; report?: string; from?: string; days?: string; to?: string; at?: string; json?: boolean; ics?: string },
   dataDir: string,
   lock: DataDirLock,
   out: NodeJS.WritableStream,
@@ -115,7 +120,13 @@ async function runLocked(
 ): Promise<number> {
   const settings = createConfSettings(dataDir);
   if (settings.notice) err.write(`${settings.notice}\n`);
-  const opened = await openLeadStore(dataDir, new Date(), { log: (m) => err.write(`${m}\n`), lock });
+  const opened = await openLeadStore(dataDir, new Date(), {
+    log: (m) => err.write(`${m}\n`),
+    lock,
+    schedule: () => settings.get().schedule,
+    repTimeZone: () => settings.get().repTimeZone,
+    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
+  });
   if (!opened.store) {
     err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);
     return 1;
@@ -131,9 +142,18 @@ async function runLocked(
         return await importCommand(store, rest[0], { country: values.country ?? settings.get().defaultCountry, report: values.report }, out, err);
       case 'export':
         return await exportCommand(store, rest[0], values.out, out, isDoNotCall);
-      case 'stats':
-        out.write(formatStats(computeStats(store, settings.get().schedule, Date.now(), isDoNotCall)));
+      case 'stats': {
+        let stats;
+        try {
+          stats = computeStats(store, settings.get().schedule, Date.now(), isDoNotCall, { from: values.from, to: values.to });
+        } catch (error) {
+          throw new CliError(`stats: ${(error as Error).message}`);
+        }
+        out.write(values.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
         return 0;
+      }
+      case 'returns':
+        return returnsCommand({ store, settings: settings.get(), dataDir, ics: values.ics, now: Date.now(), out });
       case 'plan':
         return planCliCommand(
           store,

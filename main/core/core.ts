@@ -1,8 +1,12 @@
-import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
+import type { AppStatus, dialBlockCalls, StoreStatus } from '../../shared/contract/index.js';
+import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
 import { callingHandlers } from './calling/calling-handlers.js';
 import { createDialGate } from './calling/dial-gate.js';
 import { createPlaceCall } from './calling/place-call.js';
+import type { SettleDetails } from './dial-block/answered-calls.js';
+import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
+import { statsFoldFactory } from './stats/stats-fold.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +45,12 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventHub;
+  /**
+   * Settles an answered call as what it was (conversation, voicemail, wrong person, gatekeeper,
+   * do-not-call, call back): writes that call's one attempt. `id` is the SIP call id or the
+   * attempt id the open call will have. For the rep's keys and for the beep detector.
+   */
+  settleAnsweredCall(id: string, outcome: AnsweredOutcome, details?: SettleDetails): Promise<Attempt>;
   close(): Promise<void>;
 }
 
@@ -68,6 +78,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     schedule: () => settings.get().schedule,
     defaultCountry: () => settings.get().defaultCountry,
     lock,
+    repTimeZone: () => settings.get().repTimeZone,
+    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
@@ -97,6 +109,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
+  // Created below, once the gated dial exists; SIP reports reach it only after start-up.
+  let dialBlock: DialBlockService | null = null;
   const sip = createSipService({
     dataDir: options.dataDir,
     accountStore,
@@ -105,11 +119,19 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     media: options.media ?? createRendererMedia({ events }),
     now,
     defaultCountry: () => settings.get().defaultCountry,
+    // Any of a lead's numbers: a lead calling back from their mobile is still that lead.
     matchLead: (e164) => store?.leadsWithNumber(e164)[0]?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
+      const { outcome, ...rest } = call;
+      if (outcome === 'answered') {
+        // A person or a machine: one open attempt until the rep (or the beep detector) settles it.
+        await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
+        return;
+      }
       await requireStore().recordAttempt({
         id: randomUUID(),
-        ...call,
+        ...rest,
+        outcome,
         recordedAt: now().toISOString(),
         note: '',
         scriptId: null,
@@ -119,7 +141,9 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       events.emit({ type: 'leads.changed' });
     },
     recordInbound: (call) => {
-      requireStore().inbound.record(call);
+      const recorded = { ...call, answering: dialBlock?.inboundAnswering(call.leadId) ?? null };
+      requireStore().recordInbound(recorded);
+      dialBlock?.onInboundRecorded(recorded);
     },
     logger: { info: log, warn: log, error: log },
   });
@@ -127,7 +151,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
   const placeCall = createPlaceCall({ gate, sip, now });
 
-  const handlers: Handlers = {
+  const coreHandlers: Omit<Handlers, keyof typeof dialBlockCalls> = {
     getStatus: () => status(),
     ...settingsHandlers(settings, events, async () => {
       await store?.refoldIfStale();
@@ -140,7 +164,17 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       events.emit({ type: 'leads.changed' });
       return status();
     },
-    ...leadsHandlers({ store: requireStore, settings, events, schedule, now }),
+    ...leadsHandlers({
+      store: requireStore,
+      settings,
+      events,
+      schedule,
+      now,
+      settleOpenCall: async (leadId, outcome, details) => {
+        const open = dialBlock?.answered.forLead(leadId);
+        return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;
+      },
+    }),
     ...sipHandlers(sip),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, now }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
@@ -154,13 +188,34 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       recordOutcome: (input) => handlers.recordOutcome(input),
     }),
   };
+  dialBlock = createDialBlockService({
+    dataDir: options.dataDir,
+    store: requireStore,
+    schedule,
+    scripts,
+    settings,
+    events,
+    now,
+    // Every block dial is placeCall's: the gate, then SIP, never around it.
+    dial: (input) => placeCall({ number: input.number, leadId: input.leadId }),
+    cancelCall: (callId) => sip.cancelCall(callId),
+    setDialBlockActive: (active) => sip.setDialBlockActive(active),
+    log,
+  });
+  const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
+  const blockService = dialBlock;
+  events.subscribe((event) => {
+    if (event.type === 'sip.call') blockService.onCall(event.call);
+  });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
   return {
     dispatch: createDispatch(handlers, { logError: (call, error) => options.log?.(`${call}: ${String(error)}`) }),
     events,
+    settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     async close() {
+      await blockService.close();
       await sip.close();
       try {
         await store?.close();

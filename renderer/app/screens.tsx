@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract/index.js';
+import { DialBlockScreen } from '../dial-block/dial-block-screen.js';
+import { ReturnsScreen } from '../dial-block/returns-screen.js';
+import { SlotsSettings } from '../dial-block/slots-settings.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
 import { DoNotCallScreen } from '../do-not-call/do-not-call-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
@@ -8,6 +11,7 @@ import { PhoneScreen } from '../phone-settings/phone-screen.js';
 import { LeadSchedulePanels } from '../schedule/lead-schedule-panels.js';
 import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
+import { StatsScreen } from '../stats/stats-screen.js';
 import { FirstRun } from './first-run.js';
 
 /** What a screen gets from the shell. */
@@ -48,10 +52,22 @@ export const SCREENS = [
       </ImportScreen>
     ),
   },
+  { id: 'dial-block', label: 'Dial block', render: () => <DialBlockScreen /> },
+  { id: 'returns', label: 'Returns', render: () => <ReturnsScreen /> },
+  { id: 'stats', label: 'Stats', render: () => <StatsScreen /> },
   { id: 'do-not-call', label: 'Do not call', render: () => <DoNotCallScreen /> },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
   { id: 'phone', label: 'Phone', render: () => <PhoneScreen /> },
-  { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
+  {
+    id: 'settings',
+    label: 'Settings',
+    render: () => (
+      <>
+        <SettingsScreen />
+        <SlotsSettings />
+      </>
+    ),
+  },
 ] as const satisfies readonly Screen[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -6,6 +6,7 @@ import { mediaEngineFor } from '../media/media-engine.js';
 import { DtmfKeypad } from './dtmf-keypad.js';
 import { callParty, callStateText, formatDuration } from './format.js';
 import { LevelMeters } from './level-meters.js';
+import { SettleOutcome } from './settle-outcome.js';
 import { currentCall } from '../ui/sip-state.js';
 import { useNow } from '../ui/use-now.js';
 import { useSip } from '../ui/use-sip.js';
@@ -90,6 +91,7 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           )}
         </div>
       </div>
+      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? <SettleOutcome call={call} /> : null}
       {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}
       {error ? (
         <p className="field-error" role="alert">

@@ -1,3 +1,4 @@
+import type { BlockView, ReturnsQueue } from '../dial-block.js';
 import type { SipEvent } from './sip-events.js';
 
 /**
@@ -12,6 +13,12 @@ export type DialdeskEvent =
   | { type: 'store.status'; ready: boolean; message: string }
   /** A lead import under way: rows read so far, and the share of the work done (0…1). */
   | { type: 'import.progress'; fileName: string; rows: number; fraction: number }
+  /** The block changed (phase, counts, current lead); null when none is left. */
+  | { type: 'dial-block.changed'; block: BlockView | null }
+  /** An inbound call was answered for the rep (486/480/302): only a quiet counter shows it. */
+  | { type: 'inbound.suppressed'; count: number }
+  /** A returns slot started (held while a block runs): the shell shows a notification. */
+  | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

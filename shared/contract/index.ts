@@ -3,6 +3,7 @@ import type { Result } from '../result.js';
 import { appCalls } from './app.js';
 import { doNotCallCalls } from './do-not-call.js';
 import type { CallSpec } from './define.js';
+import { dialBlockCalls } from './dial-block.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
@@ -21,6 +22,7 @@ export const contract = {
   ...scheduleCalls,
   ...doNotCallCalls,
   ...voicemailCalls,
+  ...dialBlockCalls,
 };
 
 export type Contract = typeof contract;
@@ -45,6 +47,7 @@ export const isCallName = (name: unknown): name is CallName =>
 
 export * from './app.js';
 export * from './do-not-call.js';
+export * from './dial-block.js';
 export * from './events.js';
 export * from './leads.js';
 export * from './schedule.js';

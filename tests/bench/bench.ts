@@ -17,6 +17,7 @@ import { benchmarkImport } from './import-bench.js';
 import { benchmarkPlanning } from './schedule-bench.js';
 import { benchmarkSimulation } from './simulation-bench.js';
 import { benchmarkVoicemail } from './voicemail-bench.js';
+import { benchmarkStats } from './stats-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -62,6 +63,7 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   plan: { title: 'Planning', run: benchmarkPlanning },
   simulation: { title: 'Strategy simulation (tests/fixtures/scenarios)', run: benchmarkSimulation },
   voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
+  stats: { title: `Stats (${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: benchmarkStats },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });

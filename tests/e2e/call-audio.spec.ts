@@ -117,6 +117,9 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     // baresip's recording. After the resume the rep → lead direction is the RTP counts checked above.
     await expectMicToneInLeadRecording(lab, baresip, testInfo);
 
+    // Answered: a person or a machine, so the rep says which; that settles the call's one attempt.
+    await bar.getByRole('group', { name: 'What was this call?' }).getByRole('button', { name: 'Conversation' }).click();
+    await expect(bar).toContainText('Recorded: Conversation');
     // The attempt is in the lead's history, as a conversation.
     const history = lead.getByRole('list', { name: 'Attempt history' });
     await expect(history.getByRole('listitem')).toHaveCount(1);

@@ -165,6 +165,10 @@ export interface SippOptions {
   rtpEcho?: boolean;
   /** sipp's own scenario timeout, seconds. */
   timeoutSeconds?: number;
+  /** How many calls to place (`-m`, default 1). */
+  calls?: number;
+  /** New calls per second (`-r`); sipp's default pace when omitted. */
+  rate?: number;
 }
 
 export interface BaresipOptions {
@@ -219,7 +223,8 @@ export class Lab {
     const args = [
       ...(options.role === 'uac' ? [LAB_DOMAIN, '-s', options.service ?? 'rep'] : []),
       ...scenarioArgs,
-      '-i', '127.0.0.1', '-p', String(port), '-m', '1', '-nostdin',
+      '-i', '127.0.0.1', '-p', String(port), '-m', String(options.calls ?? 1), '-nostdin',
+      ...(options.rate ? ['-r', String(options.rate)] : []),
       '-trace_msg', '-message_file', join(this.runDir, `sipp-${n}-messages.log`),
       '-trace_err', '-error_file', join(this.runDir, `sipp-${n}-errors.log`),
       '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error',

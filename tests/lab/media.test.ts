@@ -74,7 +74,7 @@ describe('media with baresip (PCMU both ways, RFC 4733 DTMF)', () => {
     expect(await events()).toBe('159#');
 
     const ended = await rep.waitEnded(call.id, 15_000);
-    expect(ended).toMatchObject({ endReason: 'hangup-remote', outcome: 'conversation', sipStatus: 200 });
+    expect(ended).toMatchObject({ endReason: 'hangup-remote', outcome: 'answered', sipStatus: 200 });
 
     // What the core received: baresip's beep, ~1 s of ~1000 Hz at the level it was sent (0.5 peak → RMS 0.354).
     const media = rep.mediaFor(call.id);

@@ -49,10 +49,10 @@ describe('outbound calls (Kamailio + sipp)', () => {
     await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
     await rep.service.hangUp(call.id);
     const ended = await rep.waitEnded(call.id);
-    expect(ended).toMatchObject({ endReason: 'hangup-local', sipStatus: 200, outcome: 'conversation' });
+    expect(ended).toMatchObject({ endReason: 'hangup-local', sipStatus: 200, outcome: 'answered' });
     // sipp's built-in uas sends 180 and 200 back to back: whether 'ringing' is seen first is timing.
     expect(rep.callStatuses(call.id).filter((s) => s !== 'ringing')).toEqual(['dialing', 'connected', 'ended']);
-    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation', sipStatus: 200, source: 'call' });
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'answered', sipStatus: 200, source: 'call' });
     // The INVITE was challenged and answered with credentials.
     await kamailio.waitFor(/AUTH challenge INVITE sip:rep@/, 2000);
     await sippExit();
@@ -63,7 +63,7 @@ describe('outbound calls (Kamailio + sipp)', () => {
     const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
     await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
     const ended = await rep.waitEnded(call.id);
-    expect(ended).toMatchObject({ endReason: 'hangup-remote', sipStatus: 200, outcome: 'conversation' });
+    expect(ended).toMatchObject({ endReason: 'hangup-remote', sipStatus: 200, outcome: 'answered' });
     expect(rep.callStatuses(call.id)).toEqual(['dialing', 'ringing', 'connected', 'ended']);
     await sippExit();
   });
@@ -127,7 +127,7 @@ describe('outbound calls (Kamailio + sipp)', () => {
       expect(second).toBe(first);
       await Promise.all([first, second]);
       expect(closer.callStatuses(call.id).filter((s) => s === 'ended')).toHaveLength(1);
-      expect(closer.attempts).toEqual([expect.objectContaining({ leadId: LEAD, outcome: 'conversation', sipStatus: 200 })]);
+      expect(closer.attempts).toEqual([expect.objectContaining({ leadId: LEAD, outcome: 'answered', sipStatus: 200 })]);
       await sippExit();
     } finally {
       await closer.close();
@@ -158,8 +158,8 @@ describe('outbound calls (Kamailio + sipp)', () => {
     await rep.waitCall(call.id, (c) => c.status === 'connected', 'connected');
     expect(await rep.service.mediaReset()).toEqual({ endedCalls: 1 });
     const ended = await rep.waitEnded(call.id);
-    expect(ended).toMatchObject({ endReason: 'media-lost', sipStatus: 200, outcome: 'conversation' });
-    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'conversation', sipStatus: 200 });
+    expect(ended).toMatchObject({ endReason: 'media-lost', sipStatus: 200, outcome: 'answered' });
+    expect(rep.attempts.at(-1)).toMatchObject({ leadId: LEAD, outcome: 'answered', sipStatus: 200 });
     // sipp's uas scenario only passes once it got our BYE.
     await sippExit();
     expect(rep.service.getRegistration().status).toBe('registered');

@@ -32,8 +32,8 @@ describe('transport loss and recovery', () => {
     await kamailio.waitExit(5000);
 
     const ended = await rep.waitEnded(call.id, 5000);
-    expect(ended).toMatchObject({ endReason: 'network', outcome: 'conversation' });
-    expect(rep.attempts).toEqual([expect.objectContaining({ leadId: 'lead-net', outcome: 'conversation' })]);
+    expect(ended).toMatchObject({ endReason: 'network', outcome: 'answered' });
+    expect(rep.attempts).toEqual([expect.objectContaining({ leadId: 'lead-net', outcome: 'answered' })]);
     const offline = await rep.waitRegistration('offline', 5000);
     expect(Date.parse(offline.offlineSince!)).toBeGreaterThanOrEqual(killedAt - 1000);
     expect(offline.nextRetryAt).not.toBeNull();

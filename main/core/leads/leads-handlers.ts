@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { leadsCalls, REJECTED_ROWS_SHOWN } from '../../../shared/contract/index.js';
-import type { Attempt } from '../../../shared/domain.js';
+import { ANSWERED_OUTCOMES, type AnsweredOutcome, type Attempt } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
@@ -23,7 +23,14 @@ export interface LeadsDeps {
   events: EventHub;
   schedule: ScheduleService;
   now(): Date;
+  /**
+   * Settles the lead's answered call that is still open, if there is one, and returns its
+   * attempt: "I left this voicemail" finishes that same call's attempt instead of adding one.
+   */
+  settleOpenCall?(leadId: string, outcome: AnsweredOutcome, details: { note: string; promisedFor?: string; scriptId?: string; scriptVersion?: number }): Promise<Attempt | null>;
 }
+
+const isAnsweredOutcome = (outcome: string): outcome is AnsweredOutcome => (ANSWERED_OUTCOMES as readonly string[]).includes(outcome);
 
 export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
   let view: { store: LeadStore; view: LeadListView } | null = null;
@@ -48,6 +55,14 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       const store = deps.store();
       const lead = store.getLead(leadId);
       if (!lead) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
+      // A back-dated entry is a call made elsewhere; otherwise an open answered call is this one.
+      if (!startedAt && isAnsweredOutcome(outcome) && deps.settleOpenCall) {
+        const settled = await deps.settleOpenCall(leadId, outcome, { note, promisedFor, scriptId, scriptVersion });
+        if (settled) {
+          changed();
+          return settled;
+        }
+      }
       const now = deps.now();
       const started = startedAt ? new Date(startedAt) : now;
       if (started.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
@@ -67,7 +82,11 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
         scriptVersion: outcome === 'voicemail' ? (scriptVersion ?? null) : null,
         // A voicemail fixes the next attempt: the time the script spoke, or the one the rotation picks now.
         promisedFor:
-          outcome === 'voicemail' ? (promisedFor ? new Date(promisedFor).toISOString() : deps.schedule.promiseFor(lead, started.getTime())) : null,
+          outcome === 'voicemail'
+            ? promisedFor
+              ? new Date(promisedFor).toISOString()
+              : deps.schedule.promiseFor(lead, started.getTime())
+            : null,
       };
       await store.recordAttempt(attempt);
       changed();

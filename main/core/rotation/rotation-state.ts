@@ -12,7 +12,8 @@ import { bandIndexAt } from './bands.js';
 /** Two minutes early still counts as keeping a promise (clocks and dial set-up differ). */
 export const PROMISE_EARLY_MS = 2 * MINUTE_MS;
 
-export type FoldableAttempt = Pick<Attempt, 'id' | 'leadId' | 'outcome' | 'startedAt' | 'promisedFor'>;
+export type FoldableAttempt = Pick<Attempt, 'id' | 'leadId' | 'outcome' | 'startedAt' | 'promisedFor'> &
+  Partial<Pick<Attempt, 'permission' | 'workAgainAt'>>;
 
 export function initialRotationState(leadId: LeadId, bandCount: number): LeadRotationState {
   return {
@@ -122,7 +123,15 @@ export function foldAttempt(
     default:
       break;
   }
+  // "May I contact you again?" — "No": the cadence ends here and the lead is never dialled again.
+  if (attempt.permission === 'no') {
+    next.status = 'do-not-call';
+    next.doNotCallSince = at;
+  }
   if (attempt.promisedFor) next.promise = { at: toMs(attempt.promisedFor), attemptId: attempt.id };
+  if (attempt.workAgainAt && next.status !== 'do-not-call') {
+    return { ...restartCadence(next), notBefore: toMs(attempt.workAgainAt) };
+  }
   return next;
 }
 

@@ -94,7 +94,7 @@ export function earliestNextAttempt(
   schedule: ScheduleSettings,
   now: number,
 ): number {
-  let earliest = now;
+  let earliest = Math.max(now, state.notBefore ?? now);
   if (state.lastAttemptAt !== null) {
     const gapEnd =
       schedule.minimumGap.kind === 'minutes'

@@ -9,7 +9,7 @@ import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { phraseAttemptTime } from '../timezones/phrase-time.js';
-import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { createPlanningContext, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
@@ -57,6 +57,18 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** The one do-not-call rule, for the lead list and exports. */
     isDoNotCall,
     promiseFor,
+
+    /** The next attempt of every lead that may be called (not do-not-call, not opted out), earliest first. */
+    planLeads(now: number, include: (lead: Lead) => boolean = () => true): PlannedAttempt[] {
+      const store = deps.store();
+      const inputs: LeadPlanInput[] = [];
+      for (const lead of store.allLeads()) {
+        const state = store.rotationOf(lead.id);
+        if (!include(lead) || isDoNotCall(lead)) continue;
+        inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
+      }
+      return planAll(inputs, now, context());
+    },
 
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();

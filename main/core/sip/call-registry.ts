@@ -20,6 +20,8 @@ export interface CallEntry {
   finalStatus: number | null;
   timers: NodeJS.Timeout[];
   holdPending: boolean;
+  /** Answered for the rep by policy (486/480/302): no call event ever reaches the UI for it. */
+  quiet: boolean;
 }
 
 /** A new call's view; the rest starts empty. */
@@ -74,6 +76,7 @@ export class CallRegistry {
       finalStatus: null,
       timers: [],
       holdPending: false,
+      quiet: false,
     };
     this.calls.set(view.id, entry);
     this.sessionCalls.set(session, entry);
@@ -116,6 +119,7 @@ export class CallRegistry {
   }
 
   emit(entry: CallEntry, previous: CallStatus | null): void {
+    if (entry.quiet) return;
     this.deps.events.emit({ type: 'sip.call', call: { ...entry.view }, previous });
   }
 
@@ -147,6 +151,7 @@ export class CallRegistry {
     if (view.direction === 'outbound' && view.leadId && view.outcome) {
       this.safely('recordAttempt', () =>
         this.deps.recordAttempt({
+          callId: view.id,
           leadId: view.leadId!,
           outcome: view.outcome!,
           startedAt: view.startedAt,

@@ -57,7 +57,8 @@ export class InboundCalls {
       invitation
         .reject({ statusCode: decision.statusCode, extraHeaders })
         .catch((error: unknown) => this.log.warn(`inbound reject failed: ${String(error)}`));
-      this.calls.emit(entry, null);
+      // Decided before any UI knows: the renderer never sees it ring, only the record (a quiet counter).
+      entry.quiet = true;
       this.calls.endCall(entry, 'suppressed', decision.statusCode, { response: decision.response, reason: decision.reason });
       return;
     }

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../../shared/domain.js';
+import type { CallOutcome } from '../../../shared/domain.js';
 
 /** How an outbound call ended, as far as outcome mapping cares. */
 export interface OutboundEnd {
@@ -14,14 +14,15 @@ export interface OutboundEnd {
  * SIP result → attempt outcome. `failed` is never counted against the lead: it is our side or
  * the network (5xx, auth trouble, lost transport), not the lead's phone.
  *
- *   2xx                          → conversation (the rep may record voicemail etc. instead)
+ *   2xx                          → answered: a person or a machine; the rep (or the beep detector)
+ *                                  settles it later as conversation, voicemail, gatekeeper, …
  *   486 Busy Here, 600 Busy Everywhere, 603 Decline → busy (the lead's phone refused the call)
  *   404, 484, 604, 410           → bad-number
  *   480, 408, 487 after our CANCEL, ring timeout → no-answer
  *   5xx, other 4xx/6xx, none     → failed
  */
-export function outcomeForOutbound(end: OutboundEnd): Outcome {
-  if (end.answered) return 'conversation';
+export function outcomeForOutbound(end: OutboundEnd): CallOutcome {
+  if (end.answered) return 'answered';
   if (end.cancelledByUs) return 'no-answer';
   const status = end.sipStatus;
   if (status === null) return 'failed';

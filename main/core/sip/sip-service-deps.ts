@@ -1,5 +1,5 @@
 import type { LogLevel } from 'sip.js';
-import type { InboundCall, IsoTime, LeadId, Outcome } from '../../../shared/domain.js';
+import type { CallOutcome, InboundCall, IsoTime, LeadId } from '../../../shared/domain.js';
 import type { EventHub } from '../api/event-hub.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import type { SipAccountStore } from './account-store.js';
@@ -15,8 +15,10 @@ import type { MediaBridgeFactory } from './media-bridge.js';
 
 /** What the integrator's store receives when a call to a lead ends. */
 export interface CallAttemptRecord {
+  callId: string;
   leadId: LeadId;
-  outcome: Outcome;
+  /** `answered` is not an attempt yet: the integrator holds it open until it is settled. */
+  outcome: CallOutcome;
   startedAt: IsoTime;
   endedAt: IsoTime;
   sipStatus: number | null;

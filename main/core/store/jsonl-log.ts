@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, write, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { fsyncDirectory } from './write-atomically.js';
@@ -15,6 +15,10 @@ import { StoreOpenError } from './store-error.js';
  * to open, because skipping it would lose history silently.
  */
 export class JsonlLog<T> {
+  /** End of the lines queued by appendAsync but not yet on disk; null when none are. */
+  private reserved: number | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
   private constructor(
     readonly path: string,
     private readonly fd: number,
@@ -42,10 +46,41 @@ export class JsonlLog<T> {
   }
 
   append(record: T): void {
+    if (this.reserved !== null) throw new Error(`${this.path}: a synchronous append while asynchronous ones are pending`);
     const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     writeSync(this.fd, line, 0, line.length, this.size);
     fdatasyncSync(this.fd);
     this.size += line.length;
+  }
+
+  /**
+   * The same append off the event loop (write and fdatasync in libuv's pool), in order: for logs
+   * written in bursts, such as inbound calls during a flood, where a synchronous fdatasync per
+   * record would stall main. Resolves once the line is on disk; readers see it from then on.
+   */
+  appendAsync(record: T): Promise<number> {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    const at = this.reserved ?? this.size;
+    this.reserved = at + line.length;
+    const done = this.queue.then(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          write(this.fd, line, 0, line.length, at, (error) => {
+            if (error) return reject(error);
+            fdatasync(this.fd, (syncError) => {
+              if (syncError) return reject(syncError);
+              this.size = at + line.length;
+              if (this.reserved === this.size) this.reserved = null;
+              resolve(this.size);
+            });
+          });
+        }),
+    );
+    this.queue = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
   }
 
   /** Every record from `offset` (a line start) to the end, with the offset after each one. */
@@ -74,6 +109,11 @@ export class JsonlLog<T> {
       }
     }
     return found;
+  }
+
+  /** Resolves when every appendAsync so far is on disk. */
+  flushed(): Promise<void> {
+    return this.queue;
   }
 
   close(): void {

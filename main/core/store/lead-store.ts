@@ -7,14 +7,16 @@
 
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
+import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
+import { NO_HISTORY_FOLD, type HistoryFold, type HistoryFoldFactory } from './history-fold.js';
 import { LeadSnapshot } from './lead-snapshot.js';
+import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { attemptRecordSchema } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
@@ -46,6 +48,7 @@ const REFOLD_SLICE = 20_000;
 interface FoldTarget {
   summaries: Map<string, StoredSummary>;
   bandStats: BandStats;
+  stats: HistoryFold;
 }
 
 export interface LeadStoreOptions {
@@ -62,11 +65,15 @@ export interface LeadStoreOptions {
    * the store takes the lock itself and releases it on close.
    */
   lock?: DataDirLock;
+  /** A fold over the history kept with the checkpoint (the rep's stats, main/core/stats). */
+  historyFold?: HistoryFoldFactory;
+  /** The rep's IANA zone: stats are bucketed by the rep's days, so a change refolds. */
+  repTimeZone?: () => string;
 }
 
-/** Only these settings change what a fold produces; dial blocks or windows do not. */
-const foldKeyOf = (schedule: ScheduleSettings): string =>
-  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes]);
+/** Only these change what a fold produces (the rep's zone: the stats' days; which history fold); dial blocks or windows do not. */
+const foldKeyOf = (schedule: ScheduleSettings, repZone: string, historyFold: string): string =>
+  JSON.stringify([schedule.bands, schedule.cadenceDays, schedule.promiseToleranceMinutes, repZone, historyFold]);
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
@@ -75,6 +82,7 @@ export class LeadStore {
   private readonly leadIdsByNumber = new Map<string, string[]>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
+  private statsValue: HistoryFold;
   private refolding: Promise<void> | null = null;
   /** The fold key the current rotation states were built with (see foldKeyOf). */
   private foldedWith = '';
@@ -94,6 +102,7 @@ export class LeadStore {
     private readonly options: LeadStoreOptions,
   ) {
     this.inbound = new InboundLog(join(dataDir, 'inbound'));
+    this.statsValue = this.newStats();
   }
 
   /** Throws StoreOpenError (`damaged`, `busy` or `newer`) when the data cannot be opened. */
@@ -117,6 +126,9 @@ export class LeadStore {
       for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
       if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
       await store.resolveMissingZones();
+      if (await mergeVoicemailCalls(join(dataDir, 'attempts'))) {
+        options.log?.('attempt history migrated: answered calls followed by a voicemail record are now one voicemail attempt');
+      }
       await store.loadHistory();
       return store;
     } catch (error) {
@@ -153,6 +165,26 @@ export class LeadStore {
     return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
+  /** The history fold (main/core/stats), current with every recorded attempt and inbound call. */
+  get historyFold(): HistoryFold {
+    return this.statsValue;
+  }
+
+  /**
+   * Records an inbound call in its log and folds it into the stats (a return, when it answers a
+   * voicemail). Folded at once; the offset the stats have folded up to moves when the line is on
+   * disk, so a checkpoint never claims a call the log does not hold.
+   */
+  recordInbound(call: InboundCall): Promise<void> {
+    this.assertOpen();
+    this.statsValue.foldInbound(call);
+    const stats = this.statsValue;
+    const written = this.inbound.record(call).then(({ month, end }) => {
+      stats.inboundOffsets[month] = Math.max(stats.inboundOffsets[month] ?? 0, end);
+    });
+    return written;
+  }
+
   allLeads(): IterableIterator<Lead> {
     return this.leads.values();
   }
@@ -181,14 +213,14 @@ export class LeadStore {
    */
   /** Refolds only when the settings a fold depends on changed since the states were built. */
   async refoldIfStale(): Promise<boolean> {
-    if (foldKeyOf(this.schedule) === this.foldedWith) return false;
+    if (foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id) === this.foldedWith) return false;
     await this.refold();
     return true;
   }
 
   async refold(): Promise<void> {
-    const foldKey = foldKeyOf(this.schedule);
-    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyLearningStats(this.schedule.bands.length) });
+    const foldKey = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
+    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyLearningStats(this.schedule.bands.length), stats: this.newStats() });
     this.refolding = refolding;
     try {
       await refolding;
@@ -212,9 +244,11 @@ export class LeadStore {
         if (++folded % REFOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    foldInboundInto(target.stats, this.inbound);
     this.summaries.clear();
     for (const [id, summary] of target.summaries) this.summaries.set(id, summary);
     this.bandStatsValue = target.bandStats;
+    this.statsValue = target.stats;
     this.summariesVersion += 1;
   }
 
@@ -261,6 +295,8 @@ export class LeadStore {
 
   /** Writes the checkpoint now (also done every few thousand attempts and on close). */
   async checkpoint(): Promise<void> {
+    // The stats' inbound offsets must cover every inbound call they have folded.
+    await this.inbound.flushed();
     const checkpoint: Checkpoint = {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
@@ -268,6 +304,7 @@ export class LeadStore {
       // The learning planner's weekday and segment tables travel with the band counts.
       bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
+      stats: this.statsValue.snapshot(),
     };
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
@@ -278,6 +315,7 @@ export class LeadStore {
     if (this.closed) return;
     try {
       await this.pendingWrite;
+      await this.inbound.flushed();
       if (this.attemptsSinceCheckpoint > 0) await this.checkpoint();
     } finally {
       this.closed = true;
@@ -320,7 +358,19 @@ export class LeadStore {
     return this.options.schedule?.() ?? DEFAULT_SCHEDULE_SETTINGS;
   }
 
-  private fold(attempt: Attempt, month: string, into: FoldTarget = { summaries: this.summaries, bandStats: this.bandStatsValue }): void {
+  private get repZone(): string {
+    return this.options.repTimeZone?.() ?? 'UTC';
+  }
+
+  private newStats(): HistoryFold {
+    return (this.options.historyFold ?? NO_HISTORY_FOLD).create();
+  }
+
+  private fold(
+    attempt: Attempt,
+    month: string,
+    into: FoldTarget = { summaries: this.summaries, bandStats: this.bandStatsValue, stats: this.statsValue },
+  ): void {
     const summary = into.summaries.get(attempt.leadId) ?? emptySummary();
     const zones = this.leads.get(attempt.leadId)?.zones;
     let rotation = summary.rotation;
@@ -329,6 +379,10 @@ export class LeadStore {
       rotation = foldAttempt(rotation ?? undefined, attempt, zones, schedule);
       foldBandStatsInPlace(into.bandStats, attempt, zones, schedule);
     }
+    into.stats.foldAttempt(attempt, zones?.zones[0] ?? null, {
+      kept: (rotation?.promisesKept ?? 0) - (summary.rotation?.promisesKept ?? 0),
+      broken: (rotation?.promisesBroken ?? 0) - (summary.rotation?.promisesBroken ?? 0),
+    });
     into.summaries.set(attempt.leadId, foldAttemptIntoSummary(summary, attempt, month, rotation));
     this.summariesVersion += 1;
   }
@@ -362,7 +416,7 @@ export class LeadStore {
 
     const checkpoint = readCheckpoint(this.checkpointPath);
     // Whatever the checkpoint holds, the states after opening are folded with today's settings.
-    this.foldedWith = foldKeyOf(this.schedule);
+    this.foldedWith = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
     const usable =
       checkpoint !== null &&
       checkpoint.foldKey === this.foldedWith &&
@@ -371,8 +425,10 @@ export class LeadStore {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
       // A checkpoint from before the planner learned starts its weekday and zone tables now.
       this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
+      this.statsValue = (this.options.historyFold ?? NO_HISTORY_FOLD).restore(checkpoint.stats);
     } else {
       this.bandStatsValue = emptyLearningStats(this.schedule.bands.length);
+      this.statsValue = this.newStats();
       if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }
     let replayed = 0;
@@ -383,6 +439,7 @@ export class LeadStore {
         replayed += 1;
       }
     }
+    foldInboundInto(this.statsValue, this.inbound);
     this.attemptsSinceCheckpoint = replayed;
 
     if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
@@ -402,6 +459,14 @@ export class LeadStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('the store is closed');
+  }
+}
+
+/** Folds the inbound calls the stats have not seen yet (returns after voicemails). */
+function foldInboundInto(stats: HistoryFold, inbound: InboundLog): void {
+  for (const { call, month, end } of inbound.since(stats.inboundOffsets)) {
+    stats.foldInbound(call);
+    stats.inboundOffsets[month] = end;
   }
 }
 

@@ -36,7 +36,7 @@ export function foldAttemptIntoSummary(
     lastAttemptAt: isLatest ? attempt.startedAt : summary.lastAttemptAt,
     lastOutcome: isLatest ? attempt.outcome : summary.lastOutcome,
     months: summary.months.includes(month) ? summary.months : [...summary.months, month],
-    optedOut: summary.optedOut || attempt.outcome === 'do-not-call',
+    optedOut: summary.optedOut || attempt.outcome === 'do-not-call' || attempt.permission === 'no',
     rotation,
   };
 }

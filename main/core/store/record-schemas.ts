@@ -24,6 +24,7 @@ export const leadRecordSchema = z.object({
   id: z.string().min(1),
   firstName: z.string(),
   lastName: z.string(),
+  fullName: z.string().optional(),
   company: z.string(),
   email: z.string(),
   phone: z.string().min(1),
@@ -90,6 +91,9 @@ export const attemptRecordSchema = z.object({
   scriptId: z.string().nullable(),
   scriptVersion: z.number().nullable(),
   promisedFor: iso.nullable(),
+  callId: z.string().min(1).optional(),
+  permission: z.enum(['yes', 'no']).optional(),
+  workAgainAt: iso.optional(),
 }) satisfies z.ZodType<Attempt>;
 
 export const inboundRecordSchema = z.object({
@@ -100,7 +104,21 @@ export const inboundRecordSchema = z.object({
   leadId: z.string().nullable(),
   response: z.enum(['rang', 'accepted', 'declined', 'missed', 'busy-486', 'unavailable-480', 'diverted-302']),
   reason: z.string(),
+  answering: z
+    .object({ voicemailAttemptId: z.string().min(1), leftAt: iso, scriptId: z.string().nullable(), scriptVersion: z.number().nullable(), promisedFor: iso.nullable() })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<InboundCall>;
+
+// zod drops keys a schema does not name: a field added to Attempt or InboundCall but not here would
+// be lost on the next read. These fail to compile until every field is named above.
+type Unnamed<T, S extends z.ZodType> = Exclude<keyof T, keyof z.infer<S>>;
+const everyAttemptField: [Unnamed<Attempt, typeof attemptRecordSchema>] extends [never] ? true : false = true;
+const everyInboundField: [Unnamed<InboundCall, typeof inboundRecordSchema>] extends [never] ? true : false = true;
+void everyAttemptField;
+void everyInboundField;
+const everyLeadField: [Unnamed<Lead, typeof leadRecordSchema>] extends [never] ? true : false = true;
+void everyLeadField;
 
 /** "path.to.field: message" for the first few problems, for an error a person can act on. */
 export function describeIssues(error: z.ZodError): string {

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
+import type { FoldSnapshot } from './history-fold.js';
 import type { StoredSummary } from './lead-summary.js';
 import { lines } from './line-chunks.js';
 import { NewerDataError } from './store-error.js';
@@ -24,10 +25,12 @@ export interface Checkpoint {
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
   foldKey: string;
+  /** The history fold (the stats) as of the same offsets, plus how far the inbound logs are folded. */
+  stats: FoldSnapshot;
 }
 
-/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead conversations per band). */
-export const CHECKPOINT_SCHEMA_VERSION = 5;
+/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead answers per band); 6: the stats fold and a lead's `notBefore` (worked again later). */
+export const CHECKPOINT_SCHEMA_VERSION = 6;
 
 /** Rotation fields, each one column; adding a field means a new schema version. */
 const ROTATION_FIELDS = [
@@ -43,6 +46,7 @@ const ROTATION_FIELDS = [
   'promise',
   'promisesKept',
   'promisesBroken',
+  'notBefore',
 ] as const satisfies ReadonlyArray<Exclude<keyof LeadRotationState, 'leadId'>>;
 // Fails to compile when LeadRotationState gains a field the columns do not carry.
 type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | (typeof ROTATION_FIELDS)[number]>;
@@ -52,7 +56,7 @@ void everyRotationField;
 /**
  * The file is one JSON object laid out one column per line:
  *
- *   {"schemaVersion":5,"offsets":{…},"bandStats":{…},"foldKey":"…","count":N,"months":["2026-11",…],"columns":[
+ *   {"schemaVersion":6,"offsets":{…},"bandStats":{…},"foldKey":"…","stats":{…},"count":N,"months":["2026-11",…],"columns":[
  *   ["lead-id",…],        ← N values each, in COLUMNS order
  *   [3,…],
  *   …
@@ -107,6 +111,7 @@ const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> =
   'rotation.doNotCallSince': isTimeOrNull,
   'rotation.bandTries': isCounts,
   'rotation.bandAnswers': (v) => v === null || isCounts(v),
+  'rotation.notBefore': isTimeOrNull,
   'rotation.attempts': isCount,
   'rotation.cadenceAttempts': isCount,
   'rotation.cadenceStartedAt': isTimeOrNull,
@@ -136,7 +141,7 @@ function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSumm
       const field = column.slice('rotation.'.length) as (typeof ROTATION_FIELDS)[number];
       // An optional field that is absent is written as null, and read back as absent.
       if (s.rotation) return s.rotation[field] ?? null;
-      if (field === 'bandAnswers') return null;
+      if (field === 'bandAnswers' || field === 'notBefore') return null;
       return field === 'bandTries' ? [] : field === 'status' || field === 'promise' || field.endsWith('At') || field === 'doNotCallSince' ? null : 0;
     }
   }
@@ -172,13 +177,15 @@ function readColumns(fd: number): Checkpoint | null {
   const version = /^\{"schemaVersion":(\d+)/.exec(first.value.text);
   if (version && Number(version[1]) > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError('state.json', Number(version[1]));
   if (!version || Number(version[1]) !== CHECKPOINT_SCHEMA_VERSION || !first.value.text.endsWith(HEAD_END)) return null;
-  let head: { offsets?: unknown; bandStats?: unknown; foldKey?: unknown; count?: unknown; months?: unknown };
+  let head: { offsets?: unknown; bandStats?: unknown; foldKey?: unknown; stats?: unknown; count?: unknown; months?: unknown };
   try {
     head = JSON.parse(`${first.value.text.slice(0, -HEAD_END.length)}}`);
   } catch {
     return null;
   }
-  const { offsets, bandStats, foldKey, count, months } = head;
+  const { offsets, bandStats, foldKey, stats, count, months } = head;
+  // The stats fold checks its own snapshot when it restores it (main/core/stats); here it must at least be there.
+  if (typeof stats !== 'object' || stats === null) return null;
   if (!isNumberRecord(offsets) || !isBandStats(bandStats)) return null;
   if (typeof foldKey !== 'string' || !isCount(count)) return null;
   if (!Array.isArray(months) || !months.every((m) => typeof m === 'string')) return null;
@@ -206,7 +213,7 @@ function readColumns(fd: number): Checkpoint | null {
   }
   // Cut off, or a column missing.
   if (!ended || columns.length !== COLUMNS.length) return null;
-  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, summaries: summariesFrom(columns, count, months as string[]) };
+  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, stats: stats as FoldSnapshot, summaries: summariesFrom(columns, count, months as string[]) };
 }
 
 /** The columns, already checked, back into one summary (and rotation state) per lead. */
@@ -214,7 +221,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
   const [ids, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns as [
     string[], number[], number[], number[], (string | null)[], number[], unknown[][], number[], ...unknown[][],
   ];
-  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = r;
+  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore] = r;
   const summaries = new Map<string, StoredSummary>();
   for (let i = 0; i < count; i++) {
     const id = ids[i];
@@ -246,6 +253,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
               promise: promise[i] as LeadRotationState['promise'],
               promisesKept: kept[i] as number,
               promisesBroken: broken[i] as number,
+              ...(notBefore[i] === null ? {} : { notBefore: notBefore[i] as number }),
             },
     });
   }
@@ -283,7 +291,7 @@ export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Pro
   for (const [, s] of entries) for (const month of s.months) seen.add(month);
   const months = [...seen].sort();
   const monthIndex = new Map(months.map((month, i) => [month, i]));
-  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, count: entries.length, months };
+  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, stats: checkpoint.stats, count: entries.length, months };
   function* chunks(): Generator<string> {
     yield `${JSON.stringify(head).slice(0, -1)}${HEAD_END}\n`;
     for (let c = 0; c < COLUMNS.length; c++) {

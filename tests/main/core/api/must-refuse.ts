@@ -103,6 +103,47 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
   // Removing a number from the list takes the number typed again: never a removal without a confirmation.
   removeDoNotCall: { refuse: [{ number: '+12125550123' }, { number: '+12125550123', confirm: '' }, { confirm: '+12125550123' }] },
   acknowledgeDoNotCallDamage: { refuse: [{}, { confirm: false }, { confirm: 'yes' }] },
+  startBlock: {
+    refuse: [
+      {},
+      // A block is 30, 45, 60 or 90 minutes, or a number of leads: not 20 minutes, not no leads.
+      { length: { kind: 'minutes', minutes: 20 } },
+      { length: { kind: 'leads', leads: 0 } },
+      // The power-dial pause is 0–10 s with a countdown: never negative, never past 10.
+      { length: { kind: 'leads', leads: 5 }, pauseSeconds: -1 },
+      { length: { kind: 'leads', leads: 5 }, pauseSeconds: 11 },
+      { length: { kind: 'leads', leads: 5 }, filter: { stage: 'final' } },
+    ],
+  },
+  getBlock: noInput,
+  blockDial: { refuse: [{ extra: 1 }, 'x', []] },
+  blockCancel: { refuse: [{ extra: 1 }, 'x', []] },
+  pauseBlock: { refuse: [{ extra: 1 }, 'x', []] },
+  resumeBlock: { refuse: [{ extra: 1 }, 'x', []] },
+  // A skip needs its reason.
+  skipLead: { refuse: [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(201) }] },
+  endBlock: { refuse: [{ extra: 1 }, 'x', []] },
+  listBlockRecords: { refuse: [{ limit: 0 }, { limit: 501 }], accept: {} },
+  settleCall: {
+    refuse: [
+      {},
+      { id: 'c1', outcome: 'no-answer' },
+      // A call-back without the time it was asked for is no call-back.
+      { id: 'c1', outcome: 'call-back' },
+      // The permission question belongs to a conversation, not to a voicemail.
+      { id: 'c1', outcome: 'voicemail', permission: 'no' },
+      { id: 'c1', outcome: 'conversation', workAgainInDays: 0 },
+    ],
+  },
+  listOpenCalls: noInput,
+  getStats: { refuse: [{ from: '2026-1-1' }, { to: 'yesterday' }], accept: {} },
+  getReturnsSlots: noInput,
+  saveReturnsSlots: { refuse: [{}, { slots: { '7': [] } }, { slots: { '1': [{ start: '11:30', end: '11:30' }] } }, { slots: { '1': [{ start: '25:00', end: '26:00' }] } }] },
+  getReturnsQueue: noInput,
+  returnCall: { refuse: [{}, { inboundId: '' }] },
+  listInbound: { refuse: [{ limit: 0 }, { state: 'ignored' }, { query: 'x'.repeat(101) }], accept: {} },
+  exportInboundCsv: noInput,
+  exportReturnsIcs: noInput,
   getSpeechEngine: noInput,
   getVoicemailAudioSettings: noInput,
   saveVoicemailAudioSettings: {

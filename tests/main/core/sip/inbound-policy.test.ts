@@ -51,8 +51,8 @@ describe('SIP result → attempt outcome', () => {
     expect(end(status)).toBe(outcome);
   });
 
-  it('answered → conversation, even when the BYE came later', () => {
-    expect(end(200, { answered: true })).toBe('conversation');
+  it('answered → answered (held open for the rep to settle: person or machine), even when the BYE came later', () => {
+    expect(end(200, { answered: true })).toBe('answered');
   });
 
   it('our CANCEL (rep or ring timeout) → no-answer whatever came back', () => {

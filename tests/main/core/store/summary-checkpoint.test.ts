@@ -39,12 +39,14 @@ describe('summary checkpoint', () => {
       });
     }
     const bandStats = { dials: [3, 1, 0, 0, 2, 5], conversations: [1, 0, 0, 0, 0, 2] };
-    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 1234 }, summaries, bandStats, foldKey: 'k' });
+    const stats = { days: [], waiting: [], inboundOffsets: { '2026-11': 99 } };
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 1234 }, summaries, bandStats, foldKey: 'k', stats });
     const read = readCheckpoint(path)!;
     expect(read.offsets).toEqual({ '2026-11': 1234 });
     expect(read.bandStats).toEqual(bandStats);
     expect(read.foldKey).toBe('k');
     expect(read.summaries).toEqual(summaries);
+    expect(read.stats).toEqual(stats);
   });
 
   it('answers null for a missing, damaged or older file so the store rebuilds', async () => {
@@ -54,7 +56,7 @@ describe('summary checkpoint', () => {
     expect(readCheckpoint(join(dir, 'bad.json'))).toBeNull();
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 2, offsets: {}, summaries: {} }));
     expect(readCheckpoint(join(dir, 'old.json'))).toBeNull();
-    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '' });
+    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '', stats: { inboundOffsets: {} } });
     const empty = JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8'));
     expect(empty.count).toBe(0);
     expect(empty.columns.every((column: unknown[]) => column.length === 0)).toBe(true);
@@ -65,7 +67,7 @@ describe('summary checkpoint', () => {
     const dir = tempDir();
     const path = join(dir, 'state.json');
     const summaries = new Map<string, StoredSummary>([['a', { ...emptySummary(), attempts: 2, months: ['2026-11'] }], ['b', emptySummary()]]);
-    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 10 }, summaries, bandStats: { dials: [1], conversations: [0] }, foldKey: 'k' });
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 10 }, summaries, bandStats: { dials: [1], conversations: [0] }, foldKey: 'k', stats: { inboundOffsets: {} } });
     const good = readFileSync(path, 'utf8');
     expect(readCheckpoint(path)!.summaries).toEqual(summaries);
     const lines = good.split('\n');
@@ -116,7 +118,7 @@ describe('summary checkpoint', () => {
       weekdayConversations: new Array<number>(42).fill(0),
       segments: { 'America/Chicago': { dials: [1, 2, 0, 0, 0, 0], conversations: [0, 1, 0, 0, 0, 0] } },
     };
-    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries, bandStats, foldKey: '' });
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries, bandStats, foldKey: '', stats: { inboundOffsets: {} } });
     const read = readCheckpoint(path)!;
     expect(read.summaries.get('l1')!.rotation).toEqual(rotation);
     expect(read.bandStats).toEqual(bandStats);

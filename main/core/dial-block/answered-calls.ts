@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnsweredOutcome, Attempt, IsoTime, LeadId } from '../../../shared/domain.js';
+import { ApiFailure } from '../api/api-failure.js';
+import { writeAtomically } from '../store/write-atomically.js';
+
+/** An answered call nobody has said the outcome of yet: one attempt, still open. */
+export interface OpenCall {
+  callId: string;
+  /** The id the attempt will have once settled (so others can name it before it is written). */
+  attemptId: string;
+  leadId: LeadId;
+  startedAt: IsoTime;
+  answeredAt: IsoTime | null;
+  /** Null while the call is still up. */
+  endedAt: IsoTime | null;
+  sipStatus: number | null;
+}
+
+/** What the rep (or the beep detector) adds when settling an answered call. */
+export interface SettleDetails {
+  note?: string;
+  /** Voicemail: the script read and the attempt it promised (chosen by the rotation when omitted). */
+  scriptId?: string | null;
+  scriptVersion?: number | null;
+  promisedFor?: IsoTime | null;
+  /** `call-back`: when the lead asked to be called (required). */
+  callbackAt?: IsoTime;
+  /** The permission question in a conversation; `no` opts the lead out. */
+  permission?: 'yes' | 'no';
+  /** A reached lead to be worked again: its cadence restarts this many days from now. */
+  workAgainInDays?: number;
+}
+
+export interface AnsweredCallsDeps {
+  dataDir: string;
+  now(): Date;
+  /** Durably records the settled attempt (the store's recordAttempt). */
+  record(attempt: Attempt): Promise<void>;
+  /** The attempt a voicemail left now promises (ISO), from the rotation. */
+  promiseFor(leadId: LeadId, at: number): IsoTime | null;
+  /** The script version the focus view shows for this lead (used when the settler names none). */
+  scriptFor(leadId: LeadId): { scriptId: string | null; scriptVersion: number | null };
+  log?: (message: string) => void;
+}
+
+const FILE = 'answered-calls.json';
+const DAY_MS = 86_400_000;
+
+/**
+ * One call is one attempt. SIP settles what it can tell (no answer, busy, bad number, failed);
+ * an answered call could be a person or a machine, so it is held here, open, until someone says
+ * what it was. Settling writes the call's single attempt — while the call is still up or after
+ * it ended — and "I left this voicemail" settles the same call rather than adding a second one.
+ *
+ * Open calls are kept in `answered-calls.json` so one survives a restart and is settled later.
+ */
+export class AnsweredCalls {
+  private readonly open = new Map<string, OpenCall>();
+  /** Calls settled while still up: their end is not recorded again. */
+  private readonly settledEarly = new Set<string>();
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly deps: AnsweredCallsDeps) {}
+
+  static load(deps: AnsweredCallsDeps): AnsweredCalls {
+    const calls = new AnsweredCalls(deps);
+    try {
+      const raw = JSON.parse(readFileSync(join(deps.dataDir, FILE), 'utf8')) as { open?: OpenCall[] };
+      for (const call of raw.open ?? []) calls.open.set(call.callId, call);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') deps.log?.(`${FILE} could not be read (${String(error)}); no open calls restored`);
+    }
+    return calls;
+  }
+
+  list(): OpenCall[] {
+    return [...this.open.values()].sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  }
+
+  /** The open call of a lead (the newest), if any. */
+  forLead(leadId: LeadId): OpenCall | undefined {
+    return this.list()
+      .reverse()
+      .find((c) => c.leadId === leadId);
+  }
+
+  /** By call id or by the attempt id it will have. */
+  find(id: string): OpenCall | undefined {
+    return this.open.get(id) ?? [...this.open.values()].find((c) => c.attemptId === id);
+  }
+
+  /** The far end picked up: the call is open from now on. */
+  async answered(call: { callId: string; leadId: LeadId; startedAt: IsoTime; answeredAt: IsoTime | null }): Promise<void> {
+    if (this.open.has(call.callId) || this.settledEarly.has(call.callId)) return;
+    this.open.set(call.callId, { ...call, attemptId: randomUUID(), endedAt: null, sipStatus: null });
+    await this.persist();
+  }
+
+  /** The answered call ended (SIP said `answered`): it stays open unless already settled. */
+  async ended(call: { callId: string; leadId: LeadId; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
+    if (this.settledEarly.delete(call.callId)) return;
+    const open = this.open.get(call.callId);
+    this.open.set(call.callId, {
+      attemptId: open?.attemptId ?? randomUUID(),
+      answeredAt: open?.answeredAt ?? null,
+      ...call,
+    });
+    await this.persist();
+  }
+
+  /**
+   * Settles an answered call (by call id or attempt id) as what it was: writes its one attempt
+   * and returns it. Refused for a call that is not open (never answered, or settled already).
+   */
+  async settle(id: string, outcome: AnsweredOutcome, details: SettleDetails = {}): Promise<Attempt> {
+    const call = this.find(id);
+    if (!call) throw new ApiFailure('not-found', `No answered call ${id} is waiting for its outcome (settled already, or never answered).`);
+    const now = this.deps.now();
+    if (outcome === 'call-back' && !details.callbackAt) throw new ApiFailure('invalid-input', 'A call-back needs the time the lead asked for.');
+    if (details.permission && outcome !== 'conversation') throw new ApiFailure('invalid-input', 'The permission question is asked in a conversation.');
+    const started = Date.parse(call.startedAt);
+    const script = outcome === 'voicemail' && details.scriptId === undefined ? this.deps.scriptFor(call.leadId) : null;
+    const attempt: Attempt = {
+      id: call.attemptId,
+      leadId: call.leadId,
+      outcome,
+      startedAt: call.startedAt,
+      recordedAt: now.toISOString(),
+      endedAt: call.endedAt,
+      source: 'call',
+      note: details.note ?? '',
+      sipStatus: call.sipStatus ?? 200,
+      scriptId: outcome === 'voicemail' ? (script ? script.scriptId : (details.scriptId ?? null)) : null,
+      scriptVersion: outcome === 'voicemail' ? (script ? script.scriptVersion : (details.scriptVersion ?? null)) : null,
+      promisedFor:
+        outcome === 'voicemail'
+          ? details.promisedFor
+            ? new Date(details.promisedFor).toISOString()
+            : this.deps.promiseFor(call.leadId, started)
+          : outcome === 'call-back'
+            ? new Date(details.callbackAt!).toISOString()
+            : null,
+      callId: call.callId,
+      ...(details.permission ? { permission: details.permission } : {}),
+      ...(details.workAgainInDays ? { workAgainAt: new Date(now.getTime() + details.workAgainInDays * DAY_MS).toISOString() } : {}),
+    };
+    // Taken out first, so a second settle racing this one is refused rather than recorded twice.
+    this.open.delete(call.callId);
+    if (call.endedAt === null) this.settledEarly.add(call.callId);
+    try {
+      await this.deps.record(attempt);
+    } catch (error) {
+      this.open.set(call.callId, call);
+      this.settledEarly.delete(call.callId);
+      throw error;
+    }
+    await this.persist();
+    return attempt;
+  }
+
+  /** Whole-file writes, one at a time, in order. */
+  private persist(): Promise<void> {
+    const text = `${JSON.stringify({ open: this.list() }, null, 1)}\n`;
+    const write = () => writeAtomically(join(this.deps.dataDir, FILE), [text]);
+    this.writing = this.writing.then(write, write);
+    return this.writing;
+  }
+}

@@ -1,0 +1,239 @@
+import type { dialBlockCalls } from '../../../shared/contract/dial-block.js';
+import type { AnsweredOutcome, Answering, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
+import type { CallView } from '../../../shared/sip.js';
+import { ApiFailure } from '../api/api-failure.js';
+import type { HandlersFor } from '../api/dispatch.js';
+import type { EventHub } from '../api/event-hub.js';
+import { leadName } from '../../../shared/lead-name.js';
+import type { ScheduleService } from '../schedule/schedule-service.js';
+import type { ScriptLibrary } from '../scripts/script-library.js';
+import type { SettingsStore } from '../settings/settings-store.js';
+import { statsReport } from '../stats/store-stats.js';
+import type { LeadStore } from '../store/lead-store.js';
+import { AnsweredCalls, type SettleDetails } from './answered-calls.js';
+import { BlockSession } from './block-session.js';
+import { focusLead } from './focus-lead.js';
+import { describeAnswering, InboundHistory } from './inbound-history.js';
+import { ReturnsSlotsFile, slotAt, slotsCalendar } from './returns-slots.js';
+
+export interface DialBlockServiceDeps {
+  dataDir: string;
+  store(): LeadStore;
+  schedule: ScheduleService;
+  scripts: ScriptLibrary;
+  settings: SettingsStore;
+  events: EventHub;
+  now(): Date;
+  /** The gated dial path (compliance checked); never SIP directly. */
+  dial(input: { number: string; leadId: string | null }): Promise<CallView>;
+  cancelCall(callId: string): Promise<unknown>;
+  setDialBlockActive(active: boolean): void;
+  log?: (message: string) => void;
+}
+
+/**
+ * Dial blocks, answered-call settling, inbound history and returns slots, joined to the rest of
+ * the core: the one place that coordinates them (core.ts only wires events in).
+ */
+export function createDialBlockService(deps: DialBlockServiceDeps) {
+  const repZone = () => deps.settings.get().repTimeZone;
+  const slots = ReturnsSlotsFile.load(deps.dataDir, deps.log);
+  const history = InboundHistory.open(deps.dataDir, deps.store);
+  const answered = AnsweredCalls.load({
+    dataDir: deps.dataDir,
+    now: deps.now,
+    record: async (attempt) => {
+      await deps.store().recordAttempt(attempt);
+      deps.events.emit({ type: 'leads.changed' });
+    },
+    promiseFor: (leadId, at) => {
+      const lead = deps.store().getLead(leadId);
+      return lead ? deps.schedule.promiseFor(lead, at) : null;
+    },
+    scriptFor: (leadId) => {
+      const lead = deps.store().getLead(leadId);
+      const prepared = lead ? deps.schedule.prepareVoicemail(lead) : null;
+      return { scriptId: prepared?.scriptId ?? null, scriptVersion: prepared?.scriptVersion ?? null };
+    },
+    log: deps.log,
+  });
+  const scriptName = (id: string, version: number) => {
+    const script = deps.scripts.current().find((s) => s.id === id);
+    return script ? `${script.name} v${version}` : `${id} v${version}`;
+  };
+  const describeWhy = (answering: Answering | null) => describeAnswering(answering, repZone(), scriptName);
+  const queue = () => history.queue(slots.get(), repZone(), deps.now().getTime(), describeWhy);
+
+  const block = new BlockSession({
+    dataDir: deps.dataDir,
+    store: deps.store,
+    schedule: deps.schedule,
+    settings: deps.settings,
+    events: deps.events,
+    now: deps.now,
+    dial: (input) => deps.dial(input),
+    cancelCall: deps.cancelCall,
+    setSuppression: (active) => {
+      deps.setDialBlockActive(active);
+      if (!active) notifier.releaseHeld();
+    },
+    focus: (lead, refused) =>
+      focusLead(
+        {
+          store: deps.store(),
+          schedule: deps.schedule,
+          now: deps.now().getTime(),
+          waitingReturn: queue().items.some((i) => i.leadId === lead.id),
+        },
+        lead,
+        refused,
+      ),
+    returnsWaiting: () => {
+      const q = queue();
+      return { count: q.items.length, nextSlot: q.slot && { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt } };
+    },
+    isOpenCall: (callId) => answered.find(callId) !== undefined,
+    log: deps.log,
+  });
+  const notifier = slotNotifier({
+    nextSlot: (at) => slotAt(slots.get(), repZone(), at),
+    now: () => deps.now().getTime(),
+    held: () => block.active,
+    announce: () => {
+      const q = queue();
+      if (q.slot) deps.events.emit({ type: 'returns.slot-started', slot: { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt }, waiting: q.items.length, queue: q });
+    },
+  });
+
+  /** Settles an answered call (by SIP call id or attempt id): its one attempt is written. */
+  const settleAnsweredCall = async (id: string, outcome: AnsweredOutcome, details: SettleDetails = {}): Promise<Attempt> => {
+    const attempt = await answered.settle(id, outcome, details);
+    block.onSettled(attempt);
+    return attempt;
+  };
+
+  const handlers: HandlersFor<typeof dialBlockCalls> = {
+    startBlock: (input) => block.start(input),
+    getBlock: () => block.view(),
+    blockDial: () => block.dial(),
+    blockCancel: () => block.cancel(),
+    pauseBlock: () => block.pause(),
+    resumeBlock: () => block.resume(),
+    skipLead: ({ reason }) => block.skip(reason),
+    endBlock: () => block.end(),
+    listBlockRecords: ({ limit }) => block.records_(limit),
+    settleCall: ({ id, outcome, ...details }) => settleAnsweredCall(id, outcome, details),
+    listOpenCalls: () =>
+      answered.list().map((c) => {
+        const lead = deps.store().getLead(c.leadId);
+        return { callId: c.callId, attemptId: c.attemptId, leadId: c.leadId, leadName: lead ? leadName(lead) || lead.company : '', startedAt: c.startedAt, endedAt: c.endedAt };
+      }),
+    getStats: ({ from, to }) => {
+      try {
+        return statsReport(deps.store(), { from, to }, scriptName);
+      } catch (error) {
+        throw new ApiFailure('invalid-input', error instanceof Error ? error.message : String(error));
+      }
+    },
+    getReturnsSlots: () => slots.get(),
+    saveReturnsSlots: async ({ slots: value }) => {
+      const saved = await slots.save(value);
+      notifier.reschedule();
+      return saved;
+    },
+    getReturnsQueue: () => queue(),
+    returnCall: async ({ inboundId }) => {
+      const item = queue().items.find((i) => i.inboundId === inboundId);
+      if (!item) throw new ApiFailure('not-found', 'That caller is not waiting in the returns queue.');
+      const lead = item.leadId ? deps.store().getLead(item.leadId) : undefined;
+      const call = await deps.dial({ number: lead?.phone ?? item.from, leadId: lead?.id ?? null });
+      await history.markReturned(
+        item.calls.map((c) => c.id),
+        call.id,
+      );
+      return { callId: call.id };
+    },
+    listInbound: (input) => history.list(input),
+    exportInboundCsv: () => history.csv(),
+    exportReturnsIcs: () => returnsCalendar(),
+  };
+
+  const returnsCalendar = () => {
+    const waiting = queue().items;
+    return slotsCalendar(slots.get(), repZone(), deps.now().getTime(), 7, () =>
+      waiting.length === 0 ? 'Return the calls that came in during your dial blocks.' : `${waiting.length} callers waiting: ${waiting.map((w) => w.leadName || w.from).join(', ')}`,
+    );
+  };
+
+  return {
+    handlers,
+    settleAnsweredCall,
+    answered,
+    returnsCalendar,
+    queue,
+    get blockActive() {
+      return block.active;
+    },
+    /** Every SIP call event: answered calls open, the block follows its own call. */
+    onCall(call: CallView): void {
+      if (call.direction === 'outbound' && call.status === 'connected' && call.leadId) {
+        void answered.answered({ callId: call.id, leadId: call.leadId, startedAt: call.startedAt, answeredAt: call.answeredAt }).catch((e) => deps.log?.(String(e)));
+      }
+      block.onCall(call);
+    },
+    /** SIP ended an answered call: it stays open until settled. */
+    onAnsweredCallEnded(call: { callId: string; leadId: string; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
+      return answered.ended(call);
+    },
+    /** An inbound call was recorded: what it is probably answering is kept with it. */
+    inboundAnswering: (leadId: string | null) => history.answeringFor(leadId),
+    onInboundRecorded(call: InboundCall): void {
+      if (call.response === 'busy-486' || call.response === 'unavailable-480' || call.response === 'diverted-302') block.onSuppressed();
+    },
+    async close(): Promise<void> {
+      notifier.stop();
+      await block.flushed();
+      block.close();
+    },
+  };
+}
+
+export type DialBlockService = ReturnType<typeof createDialBlockService>;
+
+/**
+ * Says when a returns slot starts. Held while a block runs (the rep is not interrupted) and
+ * said when the block ends.
+ */
+function slotNotifier(deps: { nextSlot(at: number): { startsAt: number } | null; now(): number; held(): boolean; announce(): void }) {
+  let timer: NodeJS.Timeout | null = null;
+  let heldSince: number | null = null;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    const now = deps.now();
+    const next = deps.nextSlot(now + 1000);
+    if (!next || next.startsAt <= now) return;
+    // Timers far ahead are re-armed daily: setTimeout holds at most ~24.8 days, and clocks drift.
+    const delay = Math.min(next.startsAt - now, 86_400_000);
+    timer = setTimeout(() => {
+      if (deps.now() >= next.startsAt) {
+        if (deps.held()) heldSince = next.startsAt;
+        else deps.announce();
+      }
+      schedule();
+    }, delay);
+    timer.unref();
+  };
+  schedule();
+  return {
+    reschedule: schedule,
+    releaseHeld() {
+      if (heldSince === null) return;
+      heldSince = null;
+      deps.announce();
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEvents, type EventAttributes } from 'ics';
+import type { ReturnsSlots } from '../../../shared/dial-block.js';
+import { writeAtomically } from '../store/write-atomically.js';
+import { clockMinutes, DAY_MS, instantAtLocal, localDay, weekdayOfDay } from '../timezones/zone-clock.js';
+
+/** Weekdays 11:30–12:00 and 16:30–17:00: late morning and late afternoon, when callers wait least. */
+export const DEFAULT_RETURNS_SLOTS: ReturnsSlots = Object.fromEntries(
+  [1, 2, 3, 4, 5].map((day) => [
+    String(day),
+    [
+      { start: '11:30', end: '12:00' },
+      { start: '16:30', end: '17:00' },
+    ],
+  ]),
+);
+
+export interface SlotInstance {
+  startsAt: number;
+  endsAt: number;
+}
+
+/** How far ahead a slot is looked for: a rep with one slot a week still gets it. */
+const SEARCH_DAYS = 15;
+
+/**
+ * The slot a waiting caller belongs to at `at`: the one running then, else the next to start.
+ * Slots are wall times in the rep's zone; one whose end is before its start runs past midnight.
+ * Computed from the slots as they are now, so editing them moves every waiting call at once.
+ */
+export function slotAt(slots: ReturnsSlots, zone: string, at: number): SlotInstance | null {
+  const today = localDay(zone, at);
+  let best: SlotInstance | null = null;
+  // From yesterday: a slot that started before midnight may still be running.
+  for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
+    for (const slot of slots[String(weekdayOfDay(day))] ?? []) {
+      const start = clockMinutes(slot.start);
+      const end = clockMinutes(slot.end);
+      const startsAt = instantAtLocal(zone, day, start);
+      const endsAt = instantAtLocal(zone, end > start ? day : day + 1, end);
+      if (endsAt <= at) continue;
+      if (!best || startsAt < best.startsAt) best = { startsAt, endsAt };
+    }
+    if (best && best.startsAt <= instantAtLocal(zone, day + 1, 0)) return best;
+  }
+  return best;
+}
+
+/** Every slot instance starting in `[from, until)`. */
+export function slotsBetween(slots: ReturnsSlots, zone: string, from: number, until: number): SlotInstance[] {
+  const found: SlotInstance[] = [];
+  for (let at = from; at < until; ) {
+    const next = slotAt(slots, zone, at);
+    if (!next || next.startsAt >= until) break;
+    if (next.startsAt >= from) found.push(next);
+    at = next.endsAt;
+  }
+  return found;
+}
+
+/** The rep's slots, kept in `returns-slots.json`. */
+export class ReturnsSlotsFile {
+  private constructor(
+    private readonly path: string,
+    private value: ReturnsSlots,
+  ) {}
+
+  static load(dataDir: string, log?: (message: string) => void): ReturnsSlotsFile {
+    const path = join(dataDir, 'returns-slots.json');
+    try {
+      return new ReturnsSlotsFile(path, JSON.parse(readFileSync(path, 'utf8')) as ReturnsSlots);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log?.(`${path} could not be read (${String(error)}); the default slots are in use`);
+      return new ReturnsSlotsFile(path, DEFAULT_RETURNS_SLOTS);
+    }
+  }
+
+  get(): ReturnsSlots {
+    return this.value;
+  }
+
+  async save(slots: ReturnsSlots): Promise<ReturnsSlots> {
+    await writeAtomically(this.path, [`${JSON.stringify(slots, null, 1)}\n`]);
+    this.value = slots;
+    return slots;
+  }
+}
+
+/** The slots of the coming `days` as an iCalendar file (the `ics` package), one event each. */
+export function slotsCalendar(slots: ReturnsSlots, zone: string, from: number, days: number, describe: (slot: SlotInstance) => string): string {
+  const events: EventAttributes[] = slotsBetween(slots, zone, from, from + days * DAY_MS).map((slot) => ({
+    start: slot.startsAt,
+    end: slot.endsAt,
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: 'Dialdesk returns slot',
+    description: describe(slot),
+    uid: `dialdesk-returns-${slot.startsAt}@dialdesk`,
+    productId: 'dialdesk/returns',
+  }));
+  const { error, value } = createEvents(events);
+  if (error || !value) throw new Error(`the calendar could not be written: ${error?.message ?? 'no output'}`);
+  return value;
+}

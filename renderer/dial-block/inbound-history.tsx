@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { InboundRow, InboundState } from '../../shared/dial-block.js';
+import { useApi, useDialdeskEvent } from '../api/api-context.js';
+import { useApiAction } from '../ui/use-api-action.js';
+
+const STATES: Array<InboundState | ''> = ['', 'missed', 'suppressed', 'answered', 'returned'];
+
+/** Every inbound call: missed, suppressed, answered, returned; searchable, exportable as CSV. */
+export function InboundHistory() {
+  const api = useApi();
+  const { busy, error, run } = useApiAction();
+  const [query, setQuery] = useState('');
+  const [state, setState] = useState<InboundState | ''>('');
+  const [page, setPage] = useState<{ total: number; rows: InboundRow[] } | null>(null);
+  const load = useCallback(async () => {
+    const result = await api.listInbound({ query, ...(state ? { state } : {}), offset: 0, limit: 200 });
+    if (result.ok) setPage(result.value);
+  }, [api, query, state]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useDialdeskEvent((event) => {
+    if (event.type === 'inbound.suppressed' || (event.type === 'sip.call' && event.call.direction === 'inbound' && event.call.status === 'ended')) void load();
+  });
+
+  const exportCsv = async () => {
+    const result = await run(() => api.exportInboundCsv({}));
+    if (!result.ok) return;
+    const url = URL.createObjectURL(new Blob([result.value], { type: 'text/csv' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'dialdesk-inbound.csv' });
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <section className="inbound-history" aria-label="Inbound history">
+      <header className="inbound-head">
+        <h2>Inbound calls</h2>
+        <input type="search" aria-label="Search inbound calls" placeholder="Number, name or reason" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <select aria-label="Show" value={state} onChange={(e) => setState(e.target.value as InboundState | '')}>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {s === '' ? 'All' : s}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" disabled={busy} onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </header>
+      <p className="muted">{page ? `${page.total} calls` : 'Loading…'}</p>
+      <table className="inbound-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">From</th>
+            <th scope="col">Lead</th>
+            <th scope="col">State</th>
+            <th scope="col">Probably answering</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.rows.map((row) => (
+            <tr key={row.id} className={`inbound-${row.state}`}>
+              <td className="num">{row.receivedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td className="num">{row.from}</td>
+              <td>{row.leadName || '—'}</td>
+              <td>{row.state}</td>
+              <td>{row.answering ? `voicemail of ${row.answering.leftAt.slice(0, 16).replace('T', ' ')}${row.answering.promisedFor ? `, promised ${row.answering.promisedFor.slice(0, 16).replace('T', ' ')}` : ''}` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { AnsweredOutcome } from '../../shared/domain.js';
+import type { BlockView } from '../../shared/dial-block.js';
+
+/** Outcome keys while a call is answered (or waits to be settled), in the order shown. */
+export const OUTCOME_KEYS: ReadonlyArray<{ key: string; outcome: Exclude<AnsweredOutcome, 'call-back'>; label: string }> = [
+  { key: '1', outcome: 'conversation', label: 'Conversation' },
+  { key: '2', outcome: 'voicemail', label: 'Voicemail left' },
+  { key: '3', outcome: 'wrong-person', label: 'Wrong person' },
+  { key: '4', outcome: 'gatekeeper', label: 'Gatekeeper' },
+  { key: '5', outcome: 'do-not-call', label: 'Do not call' },
+  { key: '6', outcome: 'wrong-number', label: 'Wrong number' },
+];
+
+export type BlockAction =
+  | { kind: 'dial' }
+  | { kind: 'cancel' }
+  | { kind: 'hang-up' }
+  | { kind: 'settle'; outcome: Exclude<AnsweredOutcome, 'call-back'> }
+  | { kind: 'call-back' }
+  | { kind: 'permission'; answer: 'yes' | 'no' }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'skip' }
+  | { kind: 'end' }
+  | { kind: 'help' };
+
+/** Every shortcut of the dial block, in one place: the focus view shows them and the help lists them. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string; label: string; when: string }> = [
+  { keys: 'Space', label: 'Dial the lead (or dial now during the countdown)', when: 'ready' },
+  { keys: 'Esc', label: 'Cancel the ringing call, or stop the countdown', when: 'ringing' },
+  { keys: 'Y / N', label: 'Permission to contact again: yes / no (no opts the lead out)', when: 'conversation' },
+  { keys: 'H', label: 'Hang up', when: 'conversation' },
+  ...OUTCOME_KEYS.map((k) => ({ keys: k.key, label: k.label, when: 'answered' })),
+  { keys: '7', label: 'Call back at a time the lead asked for', when: 'answered' },
+  { keys: 'S', label: 'Skip this lead (with a reason)', when: 'ready' },
+  { keys: 'P', label: 'Pause / resume the block', when: 'any' },
+  { keys: 'E', label: 'End the block', when: 'any' },
+  { keys: '?', label: 'Show or hide this list', when: 'any' },
+];
+
+/** What a key does in the block's current state, or null (the key is left to the page). */
+export function actionForKey(key: string, block: BlockView): BlockAction | null {
+  const { phase, status } = block;
+  const answered = phase === 'answered' || phase === 'settling';
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  if (k === '?') return { kind: 'help' };
+  if (k === 'p') return status === 'paused' ? { kind: 'resume' } : { kind: 'pause' };
+  if (k === 'e') return { kind: 'end' };
+  if (status !== 'running') return null;
+  if (k === ' ' && (phase === 'ready' || phase === 'countdown')) return { kind: 'dial' };
+  if (k === 'Escape' && (phase === 'dialing' || phase === 'ringing' || phase === 'countdown')) return { kind: 'cancel' };
+  if (k === 's' && (phase === 'ready' || phase === 'countdown')) return { kind: 'skip' };
+  if (k === 'h' && phase === 'answered') return { kind: 'hang-up' };
+  if ((k === 'y' || k === 'n') && answered) return { kind: 'permission', answer: k === 'y' ? 'yes' : 'no' };
+  if (k === '7' && answered) return { kind: 'call-back' };
+  const outcome = OUTCOME_KEYS.find((o) => o.key === k);
+  if (outcome && answered) return { kind: 'settle', outcome: outcome.outcome };
+  return null;
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { StatsReport } from '../../shared/stats.js';
+import { useApi, useDialdeskEvent } from '../api/api-context.js';
+import './stats.css';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const pct = (rate: number) => `${(100 * rate).toFixed(1)}%`;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+type Range = 'day' | 'week' | 'all';
+
+function rangeOf(range: Range): { from?: string; to?: string } {
+  const today = new Date();
+  if (range === 'day') return { from: isoDay(today), to: isoDay(today) };
+  if (range === 'week') return { from: isoDay(new Date(today.getTime() - 6 * 86_400_000)), to: isoDay(today) };
+  return {};
+}
+
+/** Calls versus conversations: the figures a rep judges a day by, and which voicemail brings calls back. */
+export function StatsScreen() {
+  const api = useApi();
+  const [range, setRange] = useState<Range>('week');
+  const [stats, setStats] = useState<StatsReport | null>(null);
+  const load = useCallback(async () => {
+    const result = await api.getStats(rangeOf(range));
+    if (result.ok) setStats(result.value);
+  }, [api, range]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useDialdeskEvent((event) => {
+    if (event.type === 'leads.changed') void load();
+  });
+  if (!stats) return <p aria-busy="true">Loading stats…</p>;
+
+  const hours = stats.byHour.filter((h) => h.hour >= 7 && h.hour <= 21).map((h) => ({ ...h, label: `${h.hour}:00`, rate: 100 * h.connectRate }));
+  const weekdays = stats.byWeekday.map((d) => ({ ...d, label: WEEKDAYS[d.weekday], rate: 100 * d.connectRate }));
+  const scripts = stats.byScript.map((s) => ({ ...s, rate: 100 * s.returnRate }));
+  return (
+    <section className="stats-screen" aria-label="Stats">
+      <header className="stats-head">
+        <h2>Calls and conversations</h2>
+        <div role="group" aria-label="Range">
+          {(['day', 'week', 'all'] as const).map((r) => (
+            <button key={r} type="button" className="button" aria-pressed={range === r} onClick={() => setRange(r)}>
+              {r === 'day' ? 'Today' : r === 'week' ? 'Last 7 days' : 'All time'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <dl className="stats-figures" aria-label="Totals">
+        <div>
+          <dt>Dials</dt>
+          <dd>{stats.dials}</dd>
+        </div>
+        <div>
+          <dt>Conversations</dt>
+          <dd>{stats.conversations}</dd>
+        </div>
+        <div>
+          <dt>Conversation rate</dt>
+          <dd>{pct(stats.conversationRate)}</dd>
+        </div>
+        <div>
+          <dt>Voicemails left</dt>
+          <dd>{stats.voicemailsLeft}</dd>
+        </div>
+        <div>
+          <dt>Returns received</dt>
+          <dd>{stats.returns}</dd>
+        </div>
+        <div>
+          <dt>Promises kept / broken</dt>
+          <dd>
+            {stats.promisesKept} / {stats.promisesBroken}
+          </dd>
+        </div>
+      </dl>
+
+      <h3>Per day</h3>
+      <div className="stats-chart" aria-label="Dials and conversations per day">
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={stats.byDay}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="date" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Legend />
+            <Line type="monotone" dataKey="dials" name="Dials" stroke="#5c6b78" />
+            <Line type="monotone" dataKey="conversations" name="Conversations" stroke="#2e7d4f" />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+
+      <h3>Connect rate by the lead's local hour</h3>
+      <div className="stats-chart" aria-label="Connect rate by hour">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={hours}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="label" />
+            <YAxis unit="%" />
+            <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
+            <Bar dataKey="rate" name="Connect rate" fill="#2f6f8f" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+
+      <h3>Connect rate by weekday</h3>
+      <div className="stats-chart" aria-label="Connect rate by weekday">
+        <ResponsiveContainer width="100%" height={200}>
+          <BarChart data={weekdays}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="label" />
+            <YAxis unit="%" />
+            <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
+            <Bar dataKey="rate" name="Connect rate" fill="#245a75" />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+
+      <h3>Return rate per voicemail script version</h3>
+      {scripts.length === 0 ? (
+        <p className="muted">No voicemails with a script in this range yet.</p>
+      ) : (
+        <>
+          <div className="stats-chart" aria-label="Return rate per script version">
+            <ResponsiveContainer width="100%" height={Math.max(120, 40 * scripts.length)}>
+              <BarChart data={scripts} layout="vertical">
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" unit="%" />
+                <YAxis type="category" dataKey="name" width={180} />
+                <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
+                <Bar dataKey="rate" name="Return rate" fill="#2e7d4f" />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="stats-table" aria-label="Scripts">
+            <thead>
+              <tr>
+                <th scope="col">Script</th>
+                <th scope="col">Voicemails</th>
+                <th scope="col">Returns</th>
+                <th scope="col">Return rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scripts.map((s) => (
+                <tr key={`${s.scriptId}@${s.version}`}>
+                  <td>{s.name}</td>
+                  <td className="num">{s.voicemails}</td>
+                  <td className="num">{s.returns}</td>
+                  <td className="num">{pct(s.returnRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
