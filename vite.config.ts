@@ -4,10 +4,11 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Build targets: the Electron window (loaded from file://) and the browser harness used by e2e tests. */
+/** Build targets: the Electron window (loaded from file://) and the web shell's page (main/web, also what the e2e tests drive). */
 const TARGETS = {
   electron: { outDir: 'dist/renderer', connectSrc: "'none'" },
-  harness: { outDir: 'dist/renderer-harness', connectSrc: "'self' ws://127.0.0.1:*" },
+  // The web server pins the port in the page it serves (main/web/web-server.ts).
+  web: { outDir: 'dist/renderer-web', connectSrc: "'self' ws://127.0.0.1:*" },
 } as const;
 
 type Target = keyof typeof TARGETS;
@@ -43,8 +44,8 @@ function cspMeta(target: Target): Plugin {
 }
 
 export const config = defineConfig(({ mode }) => {
-  if (mode !== 'electron' && mode !== 'harness') {
-    throw new Error(`Unknown renderer build mode "${mode}": use --mode electron or --mode harness`);
+  if (mode !== 'electron' && mode !== 'web') {
+    throw new Error(`Unknown renderer build mode "${mode}": use --mode electron or --mode web`);
   }
   return {
     root: here('./renderer'),
@@ -57,7 +58,7 @@ export const config = defineConfig(({ mode }) => {
       // Everything as files: the CSP forbids inline scripts and styles.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
-      sourcemap: mode === 'harness',
+      sourcemap: mode === 'web',
       target: 'chrome130',
     },
   };

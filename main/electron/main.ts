@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
+import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { dataDirOverride } from './data-dir.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
@@ -90,6 +91,8 @@ function run(): void {
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });
       window = openWindow(started);
+      // `npm start` (main/launch) waits for this line to tell a launched app from one that failed to start.
+      console.log(ELECTRON_READY_LINE);
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Dialdesk could not start', error instanceof Error ? error.message : String(error));
