@@ -5,6 +5,7 @@ import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js'
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { createNotifier, type Notifier } from './notify/notifier.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
@@ -31,6 +32,8 @@ export interface CoreOptions {
 export interface Core {
   dispatch: Dispatch;
   events: EventHub;
+  /** OS notifications: the dial-block session reports slots and its block here. */
+  notifications: Pick<Notifier, 'returnsSlotStarted' | 'hold'>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     leadCount: store?.leadCount ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
     notices,
+    passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
   });
   const schedule = createScheduleService({
     store: requireStore,
@@ -120,13 +124,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
   };
   handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
+  const notifier = createNotifier({
+    events,
+    enabled: () => options.settings.get().notifications?.enabled !== false,
+    // A store that is not open (damaged data) has no promises to remind of.
+    duePromises: () => (store ? schedule.reminders(0) : []),
+  });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
   return {
     dispatch: createDispatch(handlers, { logError: (call, error) => options.log?.(`${call}: ${String(error)}`) }),
     events,
+    notifications: notifier,
     async close() {
+      notifier.close();
       await sip.close();
       await store?.close();
       store = null;

@@ -1,4 +1,4 @@
-import { useMemo, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../api/use-loaded-form.js';
@@ -30,6 +30,10 @@ export function PhoneScreen() {
   } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
   const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
+  const [sessionOnly, setSessionOnly] = useState(false);
+  useEffect(() => {
+    void api.getStatus({}).then((status) => setSessionOnly(status.ok && status.value.passwordStorage === 'session'));
+  }, [api]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
   if (!form) return <p className="muted">Loading phone settings…</p>;
@@ -90,6 +94,12 @@ export function PhoneScreen() {
               />
             )}
           </Field>
+          {sessionOnly ? (
+            <p className="hint notice" role="note">
+              No system keyring is reachable here, so a password you enter is kept only until Dialdesk stops (never written to
+              disk). Enter it again after a restart.
+            </p>
+          ) : null}
           {view?.hasPassword ? (
             <label className="check">
               <input type="checkbox" checked={form.clearPassword} onChange={(e) => update({ clearPassword: e.target.checked })} />

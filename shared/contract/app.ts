@@ -17,6 +17,11 @@ export interface AppStatus {
   firstRun: boolean;
   /** Things the rep should know, such as a damaged scripts file that was set aside. */
   notices: string[];
+  /**
+   * Where a saved SIP password goes: `system` (the OS's encrypted storage) or
+   * `session` (the web shell found no keyring: kept in memory until it stops).
+   */
+  passwordStorage: 'system' | 'session';
 }
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
@@ -35,6 +40,7 @@ export const settingsPatchSchema = z
       .refine((h) => h.start < h.end, 'working hours must end after they start'),
     daysOff: z.array(isoDate).max(1000),
     schedule: scheduleSettingsSchema,
+    notifications: z.object({ enabled: z.boolean() }).strict(),
   })
   .partial()
   .strict();

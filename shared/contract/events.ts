@@ -1,6 +1,22 @@
 import type { SipEvent } from './sip-events.js';
 
 /**
+ * Something the rep should see even when Dialdesk is not in front: shown as
+ * an operating-system notification (Electron's Notification in the app, the
+ * browser's Notification API in the web shell). The core holds them while a
+ * dial block runs or a call is up, and sends none when the rep turned them off.
+ */
+export interface DialdeskNotification {
+  /** Stable per occasion (`promise:LEAD:MINUTE`, `returns-slot:START`): shown once. */
+  id: string;
+  kind: 'returns-slot' | 'promise-due';
+  title: string;
+  body: string;
+  /** The lead to open when the notification is clicked, if any. */
+  leadId: string | null;
+}
+
+/**
  * Events main pushes to the renderer. Areas add their members here; the
  * renderer switches on `type`.
  */
@@ -8,6 +24,7 @@ export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
+  | { type: 'notify'; notification: DialdeskNotification }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

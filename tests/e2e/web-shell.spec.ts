@@ -59,3 +59,10 @@ test('the page needs the token; a foreign Host or Origin and a socket without th
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 });
+
+test('with no system keyring, the Phone screen says a password is kept only until Dialdesk stops', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Phone', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Phone account' });
+  await expect(form.getByRole('note')).toHaveText(/kept only until Dialdesk stops/);
+});
