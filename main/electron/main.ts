@@ -2,9 +2,11 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
+import { installAppMenu } from './app-menu.js';
 import { dataDirOverride } from './data-dir.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
+import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
 import { createMainWindow } from './window.js';
 
@@ -84,6 +86,8 @@ function run(): void {
         log: (message) => console.log(`Dialdesk: ${message}`),
       });
       core = started;
+      installAppMenu(() => window);
+      showOsNotifications(started.events, () => window);
       stopCalls = registerCallHandler({
         dispatch: started.dispatch,
         indexHtmlPath,

@@ -1,3 +1,4 @@
+import type { AppCommandId } from './app-commands.js';
 import type { SipEvent } from './sip-events.js';
 
 /**
@@ -25,6 +26,8 @@ export type DialdeskEvent =
   | { type: 'settings.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
   | { type: 'notify'; notification: DialdeskNotification }
+  /** A menu command of the Electron app, for the page to run. */
+  | { type: 'app.command'; command: AppCommandId }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

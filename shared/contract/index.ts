@@ -41,6 +41,7 @@ export const isCallName = (name: unknown): name is CallName =>
 
 export * from './app.js';
 export * from './events.js';
+export * from './app-commands.js';
 export * from './leads.js';
 export * from './schedule.js';
 export * from './sip.js';

@@ -174,6 +174,7 @@ export function createFakeElectron() {
     exited: null as number | null,
     quitted: false,
     userModelId: null as string | null,
+    isPackaged: false,
     getPath: (name: string) => {
       const path = paths.get(name);
       if (!path) throw new Error(`Failed to get '${name}' path`);
@@ -203,6 +204,33 @@ export function createFakeElectron() {
     },
   });
 
+  const menus = { application: null as FakeMenu | null };
+  class FakeMenu {
+    constructor(readonly template: any[]) {}
+    static buildFromTemplate(template: any[]): FakeMenu {
+      return new FakeMenu(template);
+    }
+    static setApplicationMenu(menu: FakeMenu | null): void {
+      menus.application = menu;
+    }
+  }
+
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static supported = true;
+    shown = false;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notifications.push(this);
+    }
+    static isSupported(): boolean {
+      return FakeNotification.supported;
+    }
+    show(): void {
+      this.shown = true;
+    }
+  }
+
   const dialog = {
     errors: [] as string[][],
     showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
@@ -215,6 +243,12 @@ export function createFakeElectron() {
     dialog,
     ipcMain,
     ipcRenderer,
+    Menu: FakeMenu,
+    /** Test view: the menu set with Menu.setApplicationMenu. */
+    menus,
+    Notification: FakeNotification,
+    /** Test view: every Notification constructed. */
+    notifications,
     safeStorage,
     session: { defaultSession },
     shell: { openPath: async () => '' },
