@@ -11,7 +11,7 @@ import type { LeadStore } from '../store/lead-store.js';
 import { checkDialAllowed } from './check-dial.js';
 import type { DoNotCallStore } from './do-not-call-store.js';
 import { isDoNotCall } from './do-not-call.js';
-import { phraseAttemptTime } from './phrase-time.js';
+import { phraseAttemptTime, phraseRelative } from './phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
@@ -122,8 +122,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       return promiseReminders(due, blocks).map(({ leadId, at }) => {
         const lead = store.getLead(leadId)!;
         const zone = referenceZone(lead);
-        const minutes = Math.round((at - now) / 60_000);
-        const relative = minutes === 0 ? 'now' : minutes > 0 ? `in ${minutes} min` : `${-minutes} min ago`;
+        const relative = phraseRelative(at, now);
         return {
           leadId,
           name: leadName(lead) || lead.company,
