@@ -73,6 +73,11 @@ export class MediaEngine {
     return this.peers.get(callId)?.levels() ?? { mic: 0, remote: 0 };
   }
 
+  /** The audio codec of a call once media flows (the Phone screen's test call shows it). */
+  async codec(callId: string): Promise<string | null> {
+    return (await this.peers.get(callId)?.codec()) ?? null;
+  }
+
   /** The last media problem of a call, for the call bar. */
   problem(callId: string): string | null {
     return this.problems.get(callId) ?? null;

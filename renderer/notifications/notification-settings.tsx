@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { Settings } from '../../shared/domain.js';
+import { useApi } from '../api/api-context.js';
+import { useApiAction } from '../api/use-api-action.js';
+import { ErrorMessage } from '../app/error-message.js';
+import { PAGE_SHOWS_NOTIFICATIONS } from './use-browser-notifications.js';
+
+type Permission = NotificationPermission | 'unsupported';
+
+function browserPermission(): Permission {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+/**
+ * Notifications on or off (saved at once), and in the browser the browser's
+ * own permission, which only a click may ask for.
+ */
+export function NotificationSettings({ settings, onSaved }: { settings: Settings; onSaved: (next: Settings) => void }) {
+  const api = useApi();
+  const { busy, error, run } = useApiAction();
+  const [permission, setPermission] = useState<Permission>(browserPermission);
+  const enabled = settings.notifications?.enabled !== false;
+
+  const toggle = async (next: boolean) => {
+    const saved = await run(() => api.updateSettings({ notifications: { enabled: next } }));
+    if (saved.ok) onSaved(saved.value);
+  };
+
+  return (
+    <fieldset className="card notification-settings">
+      <legend>Notifications</legend>
+      <label className="check">
+        <input type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void toggle(e.target.checked)} />
+        Notify me when a returns slot starts or a promised call is due outside a dial block
+      </label>
+      <p className="hint muted">Never while a block runs or a call is up: they wait until it ends.</p>
+      {PAGE_SHOWS_NOTIFICATIONS && enabled ? (
+        permission === 'granted' ? (
+          <p className="hint">This browser shows them.</p>
+        ) : permission === 'denied' ? (
+          <p className="hint notice">This browser blocks notifications for Dialdesk; allow them in its site settings.</p>
+        ) : permission === 'unsupported' ? (
+          <p className="hint notice">This browser cannot show notifications.</p>
+        ) : (
+          <button type="button" className="button" onClick={() => void Notification.requestPermission().then(setPermission)}>
+            Allow browser notifications
+          </button>
+        )
+      ) : null}
+      {error ? <ErrorMessage error={error} title="Could not save" /> : null}
+    </fieldset>
+  );
+}
