@@ -1,30 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/csp.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Build targets: the Electron window (loaded from file://) and the web shell's page (main/web, also what the e2e tests drive). */
+/**
+ * Build targets: the Electron window (signalling runs in main, so the page
+ * connects nowhere) and the web shell's page (main/web, also what the e2e
+ * tests drive): its own WebSocket on loopback, the port pinned by the server
+ * in the page it serves (main/web/web-server.ts).
+ */
 const TARGETS = {
-  electron: { outDir: 'dist/renderer', connectSrc: "'none'" },
-  // The web server pins the port in the page it serves (main/web/web-server.ts).
-  web: { outDir: 'dist/renderer-web', connectSrc: "'self' ws://127.0.0.1:*" },
+  electron: { outDir: 'dist/renderer', connect: [] },
+  web: { outDir: 'dist/renderer-web', connect: ["'self'", 'ws://127.0.0.1:*'] },
 } as const;
 
 type Target = keyof typeof TARGETS;
-
-function contentSecurityPolicy(target: Target): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src ${TARGETS[target].connectSrc}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /** Puts the CSP `<meta>` first in `<head>` so it governs everything after it. */
 function cspMeta(target: Target): Plugin {
@@ -35,7 +27,7 @@ function cspMeta(target: Target): Plugin {
       handler: () => [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(target) },
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ connect: TARGETS[target].connect, delivery: 'meta' }) },
           injectTo: 'head-prepend',
         },
       ],

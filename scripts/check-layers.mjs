@@ -4,20 +4,35 @@
  * folder per runtime, imports only downward):
  *
  *   shared/         only shared/ and zod: plain TypeScript that runs anywhere
- *   main/core/      Node, but never electron, electron-store, main/electron/, renderer/ or React
+ *   main/core/      Node, but never electron, electron-store, main/electron/, main/cli/, main/web/, renderer/ or React
+ *   main/cli/       a front door onto the core: main/core/, shared/, itself and Node; never electron, electron-store,
+ *                   main/electron/, main/web/, renderer/ or React
+ *   main/web/       the web shell, same rules as main/cli/
  *   main/electron/  the shell: anything but renderer/ and React
  *   renderer/       the browser: no Node built-ins, no electron, nothing from main/
  *
- * Every other folder under main/ follows the main/core/ rules. tests/ and
- * scripts/ are exempt. Imports are read with TypeScript's own pre-processor
- * (static and dynamic imports, re-exports, require, /// <reference types>),
- * type-only imports included: a type from electron in the core is still the
- * core depending on electron.
+ * main/core/'s folders have an order, lowest first (CORE_ORDER below): a file
+ * may import its own folder and any folder below it, never one above. What two
+ * folders both need lives below both. main/core/core.ts sits on top of all of them:
+ *
+ *   api < notify < text < timezones < settings < rotation < store < scripts < schedule
+ *     < leads < sip < stats < dial-block < calling < core.ts
+ *
+ * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
+ *
+ * And no import circles anywhere in main/, renderer/ and shared/: the check
+ * builds the file-level import graph (type-only imports included) and fails
+ * on every strongly connected set of files.
+ *
+ * tests/ and scripts/ are exempt. Imports are read with TypeScript's own
+ * pre-processor (static and dynamic imports, re-exports, require,
+ * /// <reference types>), type-only imports included: a type from electron in
+ * the core is still the core depending on electron.
  *
  * Usage: node scripts/check-layers.mjs [--root DIR]
- * Exit 0 when clean; exit 1 listing `file:line` for each bad import.
+ * Exit 0 when clean; exit 1 listing `file:line` for each bad import and each circle.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +43,45 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'release', '.git'])
 const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 
 const REACT = ['react', 'react-dom'];
+
+/**
+ * main/core/'s folders, lowest first. A folder may import itself and the
+ * folders before it:
+ *
+ *   api         dispatch, ApiFailure, the event hub: what every area's handlers answer with
+ *   notify      which OS notifications reach the rep and when (held during blocks and calls)
+ *   text        decoding uploaded bytes (encodings), for the lead import and the do-not-call import
+ *   timezones   zone clocks, phone-number zones, phrasing an instant in the lead's terms
+ *   settings    settings and secret stores (conf in plain Node)
+ *   rotation    bands and the per-lead rotation fold the store keeps up to date on every attempt
+ *   store       the data folder: leads, attempt logs, checkpoint, lock
+ *   scripts     voicemail script templates, library, coach
+ *   schedule    calling windows, planner, promises, do-not-call, the schedule service
+ *   leads       CSV import/export and the lead list view
+ *   sip         the SIP user agent, registration and call machines, inbound policy
+ *   stats       the stats folds (conversations, outcomes)
+ *   dial-block  the dial-block session and its queue
+ *   calling     coordination: an action that spans areas (a dial drives SIP, the schedule and the store)
+ */
+export const CORE_ORDER = [
+  'api',
+  'notify',
+  'text',
+  'timezones',
+  'settings',
+  'rotation',
+  'store',
+  'scripts',
+  'schedule',
+  'leads',
+  'sip',
+  'stats',
+  'dial-block',
+  'calling',
+];
+
+const SHELL_WHY = (shell) =>
+  `${shell} is a front door onto the core: it may import main/core/, shared/ and Node, never electron, electron-store, another shell, renderer/ or React`;
 
 /** The layers, most specific prefix first. */
 const LAYERS = [
@@ -48,12 +102,30 @@ const LAYERS = [
     why: 'the Electron shell must not import the renderer or React',
   },
   {
+    // `npm start`: chooses a shell (spawns Electron's binary, else runs the web shell); never loads electron itself.
+    name: 'main/launch',
+    prefix: 'main/launch/',
+    allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
+    allowsNodeBuiltins: true,
+    allowsPath: (target) => ['main/launch/', 'main/web/', 'main/core/', 'shared/'].some((allowed) => target.startsWith(allowed)),
+    why: 'main/launch/ starts a shell: it may import main/web/, main/core/, shared/ and Node, never electron, main/electron/, renderer/ or React',
+  },
+  ...['main/cli/', 'main/web/'].map((prefix) => ({
+    name: prefix.slice(0, -1),
+    prefix,
+    allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
+    allowsNodeBuiltins: true,
+    allowsPath: (target) => target.startsWith(prefix) || target.startsWith('main/core/') || target.startsWith('shared/'),
+    why: SHELL_WHY(prefix),
+  })),
+  {
     name: 'main/core',
     prefix: 'main/',
     allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
     allowsNodeBuiltins: true,
-    allowsPath: (target) => !target.startsWith('main/electron/') && !target.startsWith('renderer/') && !isExempt(target),
-    why: 'the core runs in plain Node: no electron, electron-store, main/electron/, renderer/ or React',
+    allowsPath: (target) =>
+      !['main/electron/', 'main/cli/', 'main/web/', 'renderer/'].some((shell) => target.startsWith(shell)) && !isExempt(target),
+    why: 'the core runs in plain Node: no electron, electron-store, main/electron/, main/cli/, main/web/, renderer/ or React',
   },
   {
     name: 'renderer',
@@ -72,6 +144,8 @@ function isExempt(target) {
 /** @returns {{ file: string, line: number, specifier: string, why: string }[]} */
 export function checkLayers(root) {
   const problems = [];
+  /** file -> the repository files it imports, for the circle check */
+  const graph = new Map();
   for (const layer of LAYERS) {
     const base = join(root, ...layer.prefix.split('/').filter(Boolean));
     for (const file of sourceFiles(base)) {
@@ -79,14 +153,161 @@ export function checkLayers(root) {
       // main/electron/ files are found by both main layers' walks; the most specific layer owns each file.
       if (layerOf(path) !== layer) continue;
       const text = readFileSync(file, 'utf8');
+      const edges = [];
+      graph.set(path, edges);
+      const folder = coreFolderOf(path);
+      if (folder !== null && folder !== '' && !CORE_ORDER.includes(folder)) {
+        problems.push({
+          file: path,
+          line: 1,
+          specifier: `main/core/${folder}/`,
+          why: `main/core/${folder}/ has no place in the core's order: add it to CORE_ORDER in scripts/check-layers.mjs`,
+        });
+      }
       for (const { specifier, position } of importsOf(text)) {
+        const line = lineAt(text, position);
         if (!allowed(layer, path, specifier)) {
-          problems.push({ file: path, line: lineAt(text, position), specifier, why: layer.why });
+          problems.push({ file: path, line, specifier, why: layer.why });
+          continue;
         }
+        if (!specifier.startsWith('.')) continue;
+        const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+        const upward = upwardImport(path, target);
+        if (upward) problems.push({ file: path, line, specifier, why: upward });
+        const resolved = resolveFile(root, target);
+        if (resolved !== null) edges.push({ target: resolved, line, specifier });
       }
     }
   }
+  for (const circle of circlesOf(graph)) problems.push(circle);
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** The folder under main/core/ a file lives in; '' for main/core/ itself (core.ts); null outside the core. */
+function coreFolderOf(path) {
+  if (!path.startsWith('main/core/')) return null;
+  const rest = path.slice('main/core/'.length).split('/');
+  return rest.length === 1 ? '' : rest[0];
+}
+
+/** Why an import from one core file to another runs back up the order, or null when it runs down. */
+function upwardImport(path, target) {
+  const from = coreFolderOf(path);
+  const to = coreFolderOf(target);
+  if (from === null || to === null || from === to) return null;
+  if (from === '') return null; // core.ts sits on top of every folder
+  if (to === '') return `main/core/${from}/ imports main/core/ itself: only the shells import core.ts`;
+  const fromRank = CORE_ORDER.indexOf(from);
+  const toRank = CORE_ORDER.indexOf(to);
+  if (fromRank < 0 || toRank < 0 || toRank < fromRank) return null;
+  return `main/core/${from}/ imports main/core/${to}/, which is above it in the core's order (${CORE_ORDER.join(' < ')}): move what both need below both`;
+}
+
+const RESOLVED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** The repository file an import names (TypeScript's `.js` specifiers name `.ts` files), or null. */
+function resolveFile(root, target) {
+  const stem = target.replace(/\.(?:js|jsx|mjs|cjs)$/, '');
+  const candidates = [target, ...RESOLVED_EXTENSIONS.map((ext) => stem + ext), ...RESOLVED_EXTENSIONS.map((ext) => `${target}/index${ext}`)];
+  for (const candidate of candidates) {
+    const full = join(root, ...candidate.split('/'));
+    if (existsSync(full) && statSync(full).isFile() && SOURCE_EXTENSIONS.test(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Every import circle, one problem per circle (Tarjan's strongly connected
+ * components): a set of files that reach each other, named with one path
+ * round it so a reader sees where to cut.
+ */
+function circlesOf(graph) {
+  const index = new Map();
+  const low = new Map();
+  const onStack = new Set();
+  const stack = [];
+  const components = [];
+  let next = 0;
+  const visit = (start) => {
+    // Iterative, so a long chain of files cannot overflow the call stack.
+    const work = [{ node: start, edge: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const edges = graph.get(frame.node) ?? [];
+      if (frame.edge < edges.length) {
+        const { target } = edges[frame.edge++];
+        if (!graph.has(target)) continue;
+        if (!index.has(target)) {
+          index.set(target, next);
+          low.set(target, next++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ node: target, edge: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.node, Math.min(low.get(frame.node), index.get(target)));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent), low.get(frame.node)));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component = [];
+        let member;
+        do {
+          member = stack.pop();
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        const selfLoop = (graph.get(frame.node) ?? []).some((edge) => edge.target === frame.node);
+        if (component.length > 1 || selfLoop) components.push(component);
+      }
+    }
+  };
+  for (const node of [...graph.keys()].sort()) if (!index.has(node)) visit(node);
+  return components.map((component) => {
+    const members = new Set(component);
+    const first = [...component].sort()[0];
+    const ring = ringThrough(graph, members, first);
+    const edge = (graph.get(first) ?? []).find((candidate) => candidate.target === ring[1]);
+    return {
+      file: first,
+      line: edge?.line ?? 1,
+      specifier: edge?.specifier ?? ring[1],
+      why:
+        `import circle: ${ring.join(' -> ')}` +
+        (component.length > ring.length - 1 ? `, among ${component.length} files that reach each other: ${[...component].sort().join(', ')}` : '') +
+        ' (no file may reach itself; move what both sides need into a file below both)',
+    };
+  });
+}
+
+/** One shortest path from `first` back to itself inside a circle (breadth-first). */
+function ringThrough(graph, members, first) {
+  const previous = new Map();
+  const queue = [first];
+  while (queue.length > 0) {
+    const node = queue.shift();
+    for (const { target } of graph.get(node) ?? []) {
+      if (!members.has(target)) continue;
+      if (target === first) {
+        const path = [first];
+        for (let at = node; at !== first; at = previous.get(at)) path.splice(1, 0, at);
+        return [...path, first];
+      }
+      if (!previous.has(target)) {
+        previous.set(target, node);
+        queue.push(target);
+      }
+    }
+  }
+  return [first, first];
 }
 
 function layerOf(path) {
@@ -151,10 +372,10 @@ function main(argv) {
   const root = rootFlag >= 0 && argv[rootFlag + 1] ? resolve(argv[rootFlag + 1]) : join(dirname(fileURLToPath(import.meta.url)), '..');
   const problems = checkLayers(root);
   if (problems.length === 0) {
-    console.log('check-layers: every layer imports only what it may.');
+    console.log('check-layers: every layer imports only what it may, downward, with no circles.');
     return 0;
   }
-  console.error(`check-layers: ${problems.length} import(s) cross a layer boundary:`);
+  console.error(`check-layers: ${problems.length} import(s) cross a layer boundary, run back up the core's order or close a circle:`);
   for (const problem of problems) {
     console.error(`  ${problem.file}:${problem.line}: imports '${problem.specifier}' — ${problem.why}`);
   }

@@ -4,10 +4,10 @@
  * 8601 strings in UTC and there are no classes.
  */
 
+import type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 import type { LeadZones, ScheduleSettings } from './schedule.js';
 
-export type LeadId = string;
-export type IsoTime = string;
+export type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 
 /**
  * What happened on one attempt. `failed` is a technical failure (5xx, network)
@@ -50,6 +50,8 @@ export interface Lead {
   id: LeadId;
   firstName: string;
   lastName: string;
+  /** The name as the CRM wrote it when it came in one column ("Dr. Anna van der Berg"); absent otherwise. */
+  fullName?: string;
   company: string;
   email: string;
   /** The number to dial, E.164 (`+15551234567`). */
@@ -120,8 +122,6 @@ export interface InboundCall {
   reason: string;
 }
 
-export type ScriptStage = 'first' | 'follow-up' | 'opt-out';
-
 export interface VoicemailScript {
   id: string;
   version: number;
@@ -130,9 +130,6 @@ export interface VoicemailScript {
   template: string;
   active: boolean;
 }
-
-/** "HH:MM", 24-hour. */
-export type ClockTime = string;
 
 export interface WorkingHours {
   start: ClockTime;

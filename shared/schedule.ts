@@ -5,7 +5,7 @@
  * and ISO strings only where they reach the domain (`Attempt.promisedFor`).
  */
 import { z } from 'zod';
-import type { ClockTime, LeadId, ScriptStage } from './domain.js';
+import type { ClockTime, LeadId, ScriptStage } from './basics.js';
 
 /** A time-of-day band in the lead's local time, `[start, end)`. */
 export interface Band {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { csvLine } from '../core/leads/csv-line.js';
 import { exportAttemptsCsv, exportLeadsCsv } from '../core/leads/export-csv.js';
 import { importLeads, MappingError } from '../core/leads/import-leads.js';
 import { CsvFileError } from '../core/leads/parse-csv.js';
@@ -11,12 +12,14 @@ import { openLeadStore } from '../core/store/open-store.js';
 import { computeStats, formatStats } from './stats-command.js';
 import { planCommand } from './plan-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
+import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
 Commands:
-  import FILE [--country US]        import leads from a CRM CSV export
+  import FILE [--country US] [--report F]
+                                    import leads from a CRM CSV export; --report writes every rejected row as CSV
   export leads|attempts [--out F]   write CSV (standard output by default)
   stats                             print totals: leads, dials, conversations, promises
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
@@ -36,6 +39,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         'data-dir': { type: 'string' },
         country: { type: 'string' },
         out: { type: 'string' },
+        report: { type: 'string' },
         from: { type: 'string' },
         days: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -62,7 +66,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   try {
     switch (command) {
       case 'import':
-        return await importCommand(store, rest[0], values.country ?? settings.get().defaultCountry, out);
+        return await importCommand(store, rest[0], { country: values.country ?? settings.get().defaultCountry, report: values.report }, out, err);
       case 'export':
         return await exportCommand(store, rest[0], values.out, out);
       case 'stats':
@@ -90,7 +94,16 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
 }
 
-async function importCommand(store: LeadStore, file: string | undefined, country: string, out: NodeJS.WritableStream): Promise<number> {
+/** Rejected rows printed to the terminal; the rest are counted (and all written with --report). */
+const REJECTED_ROWS_PRINTED = 50;
+
+async function importCommand(
+  store: LeadStore,
+  file: string | undefined,
+  options: { country: string; report?: string },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   if (!file) throw new CliError('import needs a FILE.');
   let bytes: Buffer;
   try {
@@ -98,20 +111,56 @@ async function importCommand(store: LeadStore, file: string | undefined, country
   } catch (error) {
     throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const report = await importLeads(store, bytes, file, { defaultCountry: country.toUpperCase(), now: new Date() });
+  const progress = progressLine(err, `Importing ${file}`);
+  const report = await importLeads(store, bytes, file, { defaultCountry: options.country.toUpperCase(), now: new Date(), onProgress: progress.update });
+  progress.end();
   out.write(`Imported ${report.imported} of ${report.total} rows from ${file}.\n`);
   if (report.rejected.length > 0) {
     out.write(`${report.rejected.length} rows were not imported:\n`);
-    for (const r of report.rejected) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
+    for (const r of report.rejected.slice(0, REJECTED_ROWS_PRINTED)) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
+    const more = report.rejected.length - REJECTED_ROWS_PRINTED;
+    if (more > 0) out.write(`  … and ${more} more${options.report ? '' : ' (--report FILE writes them all)'}\n`);
+  }
+  if (options.report) {
+    await writeChunks([csvLine(['row', 'reason', 'excerpt']), ...report.rejected.map((r) => csvLine([r.row, r.reason, r.excerpt]))], options.report, out);
+    out.write(`Wrote the ${report.rejected.length} rejected rows to ${options.report}.\n`);
+  }
+  if (report.imported === 0) {
+    err.write(`Nothing was imported from ${file}.\n`);
+    return 1;
   }
   return 0;
 }
 
+/** One progress line, rewritten in place on a terminal and printed once every tenth elsewhere (logs, CI). */
+function progressLine(err: NodeJS.WritableStream, label: string) {
+  const tty = (err as NodeJS.WriteStream).isTTY === true;
+  let lastTenth = -1;
+  return {
+    update(done: number, total: number): void {
+      const text = `${label}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows`;
+      const tenth = Math.floor((10 * done) / Math.max(1, total));
+      if (tty) err.write(`\r${text}`);
+      else if (tenth !== lastTenth) err.write(`${text}\n`);
+      lastTenth = tenth;
+    },
+    end(): void {
+      if (tty && lastTenth !== -1) err.write('\n');
+    },
+  };
+}
+
 async function exportCommand(store: LeadStore, kind: string | undefined, file: string | undefined, out: NodeJS.WritableStream): Promise<number> {
   if (kind !== 'leads' && kind !== 'attempts') throw new CliError('export needs "leads" or "attempts".');
+  await writeChunks(kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store), file, out);
+  return 0;
+}
+
+/** Streams text to FILE, or to standard output without one, minding back-pressure. */
+async function writeChunks(chunks: Iterable<string>, file: string | undefined, out: NodeJS.WritableStream): Promise<void> {
   const fileStream = file ? createWriteStream(file) : null;
   const target = fileStream ?? out;
-  for (const chunk of kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store)) {
+  for (const chunk of chunks) {
     if (!target.write(chunk)) await once(target, 'drain');
   }
   if (fileStream) {
@@ -120,7 +169,6 @@ async function exportCommand(store: LeadStore, kind: string | undefined, file: s
       fileStream.end(() => resolve());
     });
   }
-  return 0;
 }
 
 async function planCliCommand(store: LeadStore, settings: Settings, args: string[], dataDir: string, out: NodeJS.WritableStream): Promise<number> {
@@ -130,7 +178,7 @@ async function planCliCommand(store: LeadStore, settings: Settings, args: string
     leads: [...store.allLeads()].map((lead) => ({
       lead: { ...lead, doNotCall: lead.doNotCall || store.summaryOf(lead.id).optedOut },
       state: store.rotationOf(lead.id),
-      zones: lead.zones ?? { zones: [], ambiguous: false, source: 'default', country: null },
+      zones: lead.zones ?? NO_ZONES,
     })),
     rep: settings,
     schedule: settings.schedule,

@@ -10,6 +10,7 @@ import type { RepCalendar } from '../core/schedule/calling-window.js';
 import { isDoNotCall, type DoNotCallList } from '../core/schedule/do-not-call.js';
 import { createPlanningContext } from '../core/schedule/planner.js';
 import { projectAll } from '../core/schedule/project-plans.js';
+import { FORMULA_START } from '../core/leads/csv-line.js';
 import { DAY_MS, isoWithOffset } from '../core/timezones/zone-clock.js';
 
 export const PLAN_CSV_COLUMNS = ['lead_id', 'phone', 'time_zone', 'planned_at', 'band', 'promised', 'in_block'] as const;
@@ -42,7 +43,7 @@ export function formatPlanCsv(
       plan.inBlock ? 'yes' : 'no',
     ];
   });
-  return Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: [...PLAN_CSV_COLUMNS], data: rows }, { newline: '\n', escapeFormulae: FORMULA_START }) + '\n';
 }
 
 export interface PlanArgs {

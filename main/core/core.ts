@@ -25,7 +25,7 @@ export interface CoreOptions {
   now?: () => Date;
   log?: (message: string) => void;
   appVersion?: string;
-  /** Where call media runs. Default: the renderer's WebRTC module over the contract; tests pass plain RTP. */
+  /** Where call media runs. Default: the renderer's WebRTC module over the contract; lab tests pass a plain-RTP double. */
   media?: MediaBridgeFactory;
 }
 

@@ -8,8 +8,6 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.js';
 export interface CallHandlerOptions {
   /** The core's dispatch: it validates the name and input with the contract's schemas. */
   dispatch: Dispatch;
-  /** The built renderer page; only that page may call. */
-  indexHtmlPath: string;
   /** Whether these web contents are the app window's (checked per call: the window can be re-created). */
   isAppContents(contents: WebContents): boolean;
   /** Told about refused calls, for the log. */
@@ -49,13 +47,13 @@ export async function handleCall(
 /** Why a sender is refused, or null when it is the app's own page. */
 export function senderRefusal(
   event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
-  options: Pick<CallHandlerOptions, 'indexHtmlPath' | 'isAppContents'>,
+  options: Pick<CallHandlerOptions, 'isAppContents'>,
 ): string | null {
   if (!options.isAppContents(event.sender)) return 'sender is not the Dialdesk window';
   const frame = event.senderFrame;
   if (!frame) return 'sender frame is gone';
   if (frame.parent) return 'sender is a sub-frame';
-  if (!isAppUrl(frame.url, options.indexHtmlPath)) return `sender page is not the app: ${frame.url}`;
+  if (!isAppUrl(frame.url)) return `sender page is not the app: ${frame.url}`;
   return null;
 }
 

@@ -3,16 +3,19 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { installAppMenu } from './app-menu.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { contentSecurityPolicy } from './csp.js';
 import { dataDirOverride } from './data-dir.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
-import { createMainWindow } from './window.js';
+import { createMainWindow, hardenWebContents } from './window.js';
 
-// This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to dist/renderer.
+// This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to
+// dist/renderer and served from app://dialdesk (app-protocol.ts).
 const preloadPath = join(__dirname, 'preload.cjs');
-const indexHtmlPath = join(__dirname, '..', 'renderer', 'index.html');
+const rendererDir = join(__dirname, '..', 'renderer');
 
 const override = dataDirOverride(process.argv, process.env);
 // Before anything else: userData also holds Chromium's profile and the single-instance lock,
@@ -20,6 +23,9 @@ const override = dataDirOverride(process.argv, process.env);
 if (override) app.setPath('userData', resolve(override));
 app.enableSandbox();
 app.setAppUserModelId('com.dialdesk.app');
+registerAppScheme();
+// Every web contents, not only the window's: a <webview>, a devtools page or a popup that slipped through.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
   // Another Dialdesk owns this data dir; it focuses its window (second-instance below).
@@ -36,7 +42,7 @@ function run(): void {
   let closed = false;
 
   const openWindow = (started: Core): BrowserWindow => {
-    const created = createMainWindow({ preloadPath, indexHtmlPath });
+    const created = createMainWindow({ preloadPath, devTools: !app.isPackaged });
     forwardEvents(started.events, created);
     created.on('closed', () => {
       if (window === created) window = null;
@@ -77,6 +83,7 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
+      serveRenderer(rendererDir, contentSecurityPolicy());
       const dataDir = app.getPath('userData');
       const started = await createCore({
         dataDir,
@@ -90,7 +97,6 @@ function run(): void {
       showOsNotifications(started.events, () => window);
       stopCalls = registerCallHandler({
         dispatch: started.dispatch,
-        indexHtmlPath,
         isAppContents: (contents) => window !== null && !window.isDestroyed() && contents === window.webContents,
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '../core/settings/secret-store.js';
+import { writeAtomicallySync } from '../core/store/write-atomically.js';
 
 /** The part of Electron's safeStorage this store uses (injectable for tests). */
 export type Encryption = Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
@@ -34,7 +34,7 @@ export function createSafeStorageSecrets(filePath: string, encryption: Encryptio
     return cache;
   };
   const save = (values: Map<string, string>) => {
-    writeAtomically(filePath, JSON.stringify(Object.fromEntries(values)));
+    writeSecrets(filePath, JSON.stringify(Object.fromEntries(values)));
     cache = values;
   };
 
@@ -103,20 +103,8 @@ function readCiphertexts(filePath: string): Map<string, string> {
   return values;
 }
 
-function writeAtomically(filePath: string, text: string): void {
+function writeSecrets(filePath: string, text: string): void {
   mkdirSync(dirname(filePath), { recursive: true, mode: 0o700 });
-  const temporary = `${filePath}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   // Created 0600 so the ciphertext is never readable by others, not even briefly.
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  chmodSync(temporary, 0o600);
-  renameSync(temporary, filePath);
+  writeAtomicallySync(filePath, text, { mode: 0o600 });
 }

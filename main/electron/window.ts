@@ -1,12 +1,12 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
-import { isAppUrl } from './app-url.js';
+import { APP_INDEX_URL, isAppUrl } from './app-url.js';
 import { contentSecurityPolicy } from './csp.js';
 
 export interface MainWindowOptions {
   /** The bundled preload (dist/electron/preload.cjs). */
   preloadPath: string;
-  /** The built renderer page (dist/renderer/index.html). */
-  indexHtmlPath: string;
+  /** DevTools for a development build only: a packaged app gives no one a console into the page. */
+  devTools: boolean;
   /** Extra connect-src origins for the CSP header (the configured SIP WebSocket servers). */
   connectSources?: readonly string[];
 }
@@ -15,7 +15,7 @@ export interface MainWindowOptions {
  * The window's options. The security settings are spelled out even where they
  * are Electron's defaults so a later edit cannot silently drop one.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -36,27 +36,29 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   };
 }
 
 /** Creates the one window, hardened before anything is loaded into it. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(options.preloadPath));
-  hardenSession(window.webContents.session, options.indexHtmlPath, options.connectSources ?? []);
+  const window = new BrowserWindow(mainWindowOptions(options.preloadPath, options.devTools));
+  hardenSession(window.webContents.session, options.connectSources ?? []);
   hardenWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
-  window.loadFile(options.indexHtmlPath).catch((error: unknown) => {
+  window.loadURL(APP_INDEX_URL).catch((error: unknown) => {
     // Usually an unbuilt renderer (`npm run build:renderer`); the window stays blank, so say why.
-    console.error(`Dialdesk: could not load ${options.indexHtmlPath}:`, error);
+    console.error(`Dialdesk: could not load ${APP_INDEX_URL}:`, error);
   });
   return window;
 }
 
 /**
  * The page never leaves the app: no popups, no navigation, no redirects, no
- * <webview>. Applied to every web contents main creates (see main.ts), not
- * just ours, as Electron's security checklist advises.
+ * <webview>. Applied to every web contents the app creates (main.ts's
+ * `web-contents-created` hook), not just the window's, as Electron's security
+ * checklist advises.
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -72,17 +74,17 @@ const hardened = new WeakSet<Session>();
  * Camera, notifications, geolocation, etc. are refused. The CSP header is
  * added to every response as a backstop for the page's meta tag.
  */
-export function hardenSession(session: Session, indexHtmlPath: string, connectSources: readonly string[]): void {
+export function hardenSession(session: Session, connectSources: readonly string[]): void {
   if (hardened.has(session)) return;
   hardened.add(session);
 
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(permission === 'media' && isAppUrl(details.requestingUrl, indexHtmlPath) && !mediaTypes.includes('video'));
+    callback(permission === 'media' && isAppUrl(details.requestingUrl) && !mediaTypes.includes('video'));
   });
   session.setPermissionCheckHandler((contents, permission, _origin, details) => {
     const url = details.requestingUrl ?? contents?.getURL();
-    return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url, indexHtmlPath);
+    return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url);
   });
 
   const csp = contentSecurityPolicy(connectSources);

@@ -1,4 +1,4 @@
-import { createMemorySecrets, type SecretStore } from '../core/settings/secret-store.js';
+import type { SecretStore } from '../core/settings/secret-store.js';
 
 /** One keyring entry: what @napi-rs/keyring's `Entry` offers (injectable for tests). */
 export interface KeyringEntry {
@@ -72,7 +72,19 @@ export async function createKeyringSecrets(dataDir: string, entryFactory?: Keyri
 }
 
 function sessionOnly(why: string): KeyringSecrets {
-  return { secrets: createMemorySecrets(), unreachable: why };
+  return { secrets: createSessionSecrets(), unreachable: why };
+}
+
+/** Secrets in this process's memory only: gone when it stops, never on disk. */
+export function createSessionSecrets(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    available: true,
+    persistent: false,
+    get: (key) => values.get(key) ?? null,
+    set: (key, value) => void values.set(key, value),
+    delete: (key) => void values.delete(key),
+  };
 }
 
 function messageOf(error: unknown): string {

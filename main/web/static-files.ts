@@ -27,6 +27,8 @@ export interface StaticRequest {
   token: string;
   /** The page to answer `/` with (already rewritten for this server). */
   index: string;
+  /** The Content-Security-Policy header sent with the page. */
+  policy: string;
   request: IncomingMessage;
   response: ServerResponse;
 }
@@ -35,7 +37,7 @@ export interface StaticRequest {
  * Answers a request that passed the gate: `/` (and `/index.html`) with the
  * page, `/TOKEN/…` with a file of the build, never a file outside it.
  */
-export function serveFile({ root, token, index, request, response }: StaticRequest): void {
+export function serveFile({ root, token, index, policy, request, response }: StaticRequest): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -51,7 +53,7 @@ export function serveFile({ root, token, index, request, response }: StaticReque
     response.writeHead(200, {
       ...COMMON_HEADERS,
       'Content-Type': CONTENT_TYPES['.html'],
-      'Content-Security-Policy': headerPolicy(index),
+      'Content-Security-Policy': policy,
       'X-Frame-Options': 'DENY',
     });
     response.end(request.method === 'HEAD' ? undefined : index);
@@ -66,14 +68,4 @@ export function serveFile({ root, token, index, request, response }: StaticReque
   response.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
   if (request.method === 'HEAD') response.end();
   else createReadStream(file).pipe(response);
-}
-
-/**
- * The page's own meta CSP, repeated as a header (the backstop if the tag were
- * ever dropped) plus what only a header can say: no framing.
- */
-function headerPolicy(index: string): string {
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(index);
-  const policy = meta ? meta[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&') : "default-src 'none'";
-  return `${policy}; frame-ancestors 'none'`;
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core.js';
+import { contentSecurityPolicy } from '../../shared/csp.js';
 import { refusalOf, type Gate } from './request-gate.js';
 import { serveFile } from './static-files.js';
 
@@ -70,6 +71,8 @@ export async function startWebServer({ core, staticDir, port, token = newToken()
   const actualPort = (server.address() as AddressInfo).port;
   const gate: Gate = { host: `127.0.0.1:${actualPort}`, origin: `http://127.0.0.1:${actualPort}`, token };
   const index = pageFor(builtIndex, gate);
+  // The page's policy again as a header (the backstop if the meta tag were dropped), its socket pinned to this port.
+  const policy = contentSecurityPolicy({ connect: ["'self'", `ws://${gate.host}`], delivery: 'header' });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const refusal = refusalOf(request, gate, 'http');
@@ -78,7 +81,7 @@ export async function startWebServer({ core, staticDir, port, token = newToken()
       response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(`Forbidden: ${refusal}\n`);
       return;
     }
-    serveFile({ root, token, index, request, response });
+    serveFile({ root, token, index, policy, request, response });
   });
 
   server.on('upgrade', (request, socket, head) => {

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core.js';
 import { createConfSettings } from '../core/settings/conf-settings.js';
-import { createMemorySecrets } from '../core/settings/secret-store.js';
-import { createKeyringSecrets } from './keyring-secrets.js';
+import { createKeyringSecrets, createSessionSecrets } from './keyring-secrets.js';
 import { clockFrom, type WebShellOptions } from './web-options.js';
 import { startWebServer, type WebServer } from './web-server.js';
 
@@ -28,7 +27,7 @@ export async function startWebShell(options: WebShellOptions, log: (message: str
   mkdirSync(dataDir, { recursive: true });
   let secrets;
   if (options.test.memorySecrets) {
-    secrets = createMemorySecrets();
+    secrets = createSessionSecrets();
   } else {
     const keyring = await createKeyringSecrets(dataDir);
     if (keyring.unreachable) log(`no system keyring (${keyring.unreachable}): a SIP password is kept only until Dialdesk stops`);

@@ -1,17 +1,12 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { CallLayer } from '../calls/call-layer.js';
-import { ImportScreen } from '../import/import-screen.js';
-import { LeadsScreen } from '../leads/leads-screen.js';
-import { PhoneScreen } from '../phone-settings/phone-screen.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
-import { ScriptsScreen } from '../scripts/scripts-screen.js';
-import { SettingsScreen } from '../settings/settings-screen.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { DataErrorScreen } from './data-error-screen.js';
-import { ErrorMessage } from './error-message.js';
-import { FirstRun } from './first-run.js';
 import { Navigation } from './navigation.js';
-import type { ScreenId } from './screens.js';
+import { SCREENS, type ScreenId } from './screens.js';
 import { useStatus } from './use-status.js';
+import './app.css';
 
 export function App() {
   const { state, refresh, replace } = useStatus();
@@ -42,7 +37,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <Navigation current={screen} onNavigate={setScreen} leadCount={status.leadCount} />
+      <Navigation current={screen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
         <ReminderBanner />
@@ -55,17 +50,7 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        {screen === 'leads' ? (
-          status.firstRun ? (
-            <FirstRun onImport={() => setScreen('import')} onSampleLoaded={() => void refresh()} />
-          ) : (
-            <LeadsScreen />
-          )
-        ) : null}
-        {screen === 'import' ? <ImportScreen onShowLeads={() => setScreen('leads')} /> : null}
-        {screen === 'scripts' ? <ScriptsScreen /> : null}
-        {screen === 'phone' ? <PhoneScreen /> : null}
-        {screen === 'settings' ? <SettingsScreen /> : null}
+        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh() })}</Fragment>
       </main>
     </div>
   );

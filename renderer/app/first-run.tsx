@@ -1,6 +1,6 @@
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
-import { ErrorMessage } from './error-message.js';
+import { useApiAction } from '../ui/use-api-action.js';
+import { ErrorMessage } from '../ui/error-message.js';
 
 interface Props {
   onImport: () => void;

@@ -1,12 +1,13 @@
+import type { AppStatus } from '../../shared/contract/index.js';
 import { SCREENS, type ScreenId } from './screens.js';
 
 interface Props {
   current: ScreenId;
   onNavigate: (screen: ScreenId) => void;
-  leadCount: number;
+  status: AppStatus;
 }
 
-export function Navigation({ current, onNavigate, leadCount }: Props) {
+export function Navigation({ current, onNavigate, status }: Props) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">
@@ -14,23 +15,26 @@ export function Navigation({ current, onNavigate, leadCount }: Props) {
         <span className="brand-name">Dialdesk</span>
       </div>
       <ul className="nav-list">
-        {SCREENS.map((screen) => (
-          <li key={screen.id}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={current === screen.id ? 'page' : undefined}
-              onClick={() => onNavigate(screen.id)}
-            >
-              {screen.label}
-              {screen.id === 'leads' && leadCount > 0 ? (
-                <span className="nav-count" aria-label={`${leadCount} leads`}>
-                  {leadCount.toLocaleString()}
-                </span>
-              ) : null}
-            </button>
-          </li>
-        ))}
+        {SCREENS.map((screen) => {
+          const count = 'count' in screen ? screen.count(status) : 0;
+          return (
+            <li key={screen.id}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={current === screen.id ? 'page' : undefined}
+                onClick={() => onNavigate(screen.id)}
+              >
+                {screen.label}
+                {count > 0 ? (
+                  <span className="nav-count" aria-label={`${count} ${screen.label.toLowerCase()}`}>
+                    {count.toLocaleString()}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -1,14 +1,14 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 import { mediaEngineFor } from '../media/media-engine.js';
 import { DtmfKeypad } from './dtmf-keypad.js';
 import { callParty, callStateText, formatDuration } from './format.js';
 import { LevelMeters } from './level-meters.js';
-import { currentCall } from './sip-state.js';
-import { useNow } from './use-now.js';
-import { useSip } from './use-sip.js';
+import { currentCall } from '../ui/sip-state.js';
+import { useNow } from '../ui/use-now.js';
+import { useSip } from '../ui/use-sip.js';
 
 /** The live call (or the one that just ended): state, time, hang up/cancel, mute, hold, keypad, levels. */
 export function CallBar() {
@@ -26,12 +26,16 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
     engine.subscribe,
     useCallback(() => engine.problem(call.id), [engine, call.id]),
   );
+  const deviceOffer = useSyncExternalStore(
+    engine.subscribe,
+    useCallback(() => engine.deviceOffer(call.id), [engine, call.id]),
+  );
   const { busy, error, run } = useApiAction();
   const [keypad, setKeypad] = useState(false);
   const [sent, setSent] = useState('');
   const live = call.status !== 'ended';
   const connected = call.status === 'connected';
-  const now = useNow(connected);
+  const now = useNow(1000, connected);
 
   const sendTone = (tone: string) => {
     setSent((s) => (s + tone).slice(-24));
@@ -92,7 +96,19 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           {error.message}
         </p>
       ) : null}
-      {problem && live ? <p className="warning">{problem}</p> : null}
+      {problem && live ? (
+        <p className="warning" role="status">
+          {problem}
+        </p>
+      ) : null}
+      {deviceOffer && live ? (
+        <p className="notice" role="status">
+          {deviceOffer.notice}{' '}
+          <button type="button" className="button" onClick={() => void deviceOffer.accept()}>
+            Switch back
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

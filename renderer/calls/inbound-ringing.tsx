@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
+import { useApiAction } from '../ui/use-api-action.js';
 import { callParty } from './format.js';
-import { ringingCalls } from './sip-state.js';
-import { useSip } from './use-sip.js';
+import { ringingCalls } from '../ui/sip-state.js';
+import { useSip } from '../ui/use-sip.js';
 
 /** An inbound call ringing: who it is (and which lead, when the number matches one), accept or decline. */
 export function InboundRinging() {

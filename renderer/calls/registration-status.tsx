@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../api/api-context.js';
 import { registrationText } from './format.js';
-import { useSip } from './use-sip.js';
+import { useSip } from '../ui/use-sip.js';
 
 /** One line on every screen: is the phone line up, since when is it down, retry now. */
 export function RegistrationStatus() {

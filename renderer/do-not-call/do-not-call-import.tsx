@@ -1,10 +1,11 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import type { CallOutput } from '../../shared/contract/index.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { readFileAsBase64 } from '../import/read-file.js';
-import { RejectedRowsTable } from '../import/rejected-rows-table.js';
+import { useApiAction } from '../ui/use-api-action.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { FilePick } from '../ui/file-pick.js';
+import { readFileAsBase64 } from '../ui/read-file.js';
+import { RejectedRowsTable } from '../ui/rejected-rows-table.js';
 import './do-not-call.css';
 
 type Report = CallOutput<'importDoNotCall'> & { fileName: string };
@@ -12,15 +13,11 @@ type Report = CallOutput<'importDoNotCall'> & { fileName: string };
 /** Pick a CSV of numbers that must never be dialled; the core adds them to its do-not-call list. */
 export function DoNotCallImport() {
   const api = useApi();
-  const fileId = useId();
   const titleId = useId();
   const { busy, error, run } = useApiAction();
   const [report, setReport] = useState<Report | null>(null);
 
-  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  const pick = async (file: File) => {
     setReport(null);
     const result = await run(async () => api.importDoNotCall({ fileName: file.name, contentBase64: await readFileAsBase64(file) }));
     if (result.ok) setReport({ ...result.value, fileName: file.name });
@@ -34,10 +31,7 @@ export function DoNotCallImport() {
         A CSV of numbers that must never be dialled, such as an opt-out list from your CRM. Leads with these numbers show “Do not
         call” and Dialdesk refuses to dial them.
       </p>
-      <label className="button file-button" htmlFor={fileId} aria-disabled={busy}>
-        {busy ? 'Reading the list…' : 'Choose do-not-call CSV'}
-      </label>
-      <input id={fileId} className="visually-hidden" type="file" accept=".csv,.txt,text/csv" disabled={busy} onChange={pick} />
+      <FilePick label="Choose do-not-call CSV" busyLabel="Reading the list…" busy={busy} onPick={(file) => void pick(file)} />
       {error ? <ErrorMessage error={error} title="The do-not-call list was not imported" /> : null}
       {report ? (
         <div className="dnc-report">

@@ -1,5 +1,5 @@
 import type { ImportReport as Report } from '../../shared/contract/index.js';
-import { RejectedRowsTable } from './rejected-rows-table.js';
+import { RejectedRowsTable } from '../ui/rejected-rows-table.js';
 
 interface Props {
   report: Report;

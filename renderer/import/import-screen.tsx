@@ -1,30 +1,30 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ColumnMapping, ImportPreview, ImportReport as Report } from '../../shared/contract/index.js';
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { ImportReport } from './import-report.js';
 import { MappingStep } from './mapping-step.js';
 import { PreviewTable } from './preview-table.js';
-import { readFileAsBase64 } from './read-file.js';
+import { FilePick } from '../ui/file-pick.js';
+import { readFileAsBase64 } from '../ui/read-file.js';
+import './import.css';
 
 type Step =
   | { kind: 'pick'; busy: boolean }
   | { kind: 'mapping'; fileName: string; contentBase64: string; preview: ImportPreview; mapping: ColumnMapping; busy: boolean }
   | { kind: 'done'; report: Report };
 
-/** Pick a CSV → check the column mapping and first rows → import → see what was rejected and why. */
-export function ImportScreen({ onShowLeads }: { onShowLeads: () => void }) {
+/**
+ * Pick a CSV → check the column mapping and first rows → import → see what was rejected and why.
+ * `children` (the app puts the do-not-call import there) show under the file choice while no file is picked.
+ */
+export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => void; children?: ReactNode }) {
   const api = useApi();
-  const fileId = useId();
   const [step, setStep] = useState<Step>({ kind: 'pick', busy: false });
   const [error, setError] = useState<ApiError | null>(null);
 
-  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
+  const pick = async (file: File) => {
     setError(null);
     setStep({ kind: 'pick', busy: true });
     const contentBase64 = await readFileAsBase64(file);
@@ -60,10 +60,7 @@ export function ImportScreen({ onShowLeads }: { onShowLeads: () => void }) {
             Export your leads from the CRM as CSV. Dialdesk reads UTF-8 and Windows spreadsheets, skips report footers, and
             tells you exactly which rows it could not use.
           </p>
-          <label className="button button-primary file-button" htmlFor={fileId} aria-disabled={step.busy}>
-            {step.busy ? 'Reading the file…' : 'Choose CSV file'}
-          </label>
-          <input id={fileId} className="visually-hidden" type="file" accept=".csv,.txt,text/csv" disabled={step.busy} onChange={pick} />
+          <FilePick label="Choose CSV file" busyLabel="Reading the file…" busy={step.busy} primary onPick={(file) => void pick(file)} />
         </section>
       ) : null}
       {error ? <ErrorMessage error={error} title="The import did not go through" /> : null}
@@ -93,7 +90,7 @@ export function ImportScreen({ onShowLeads }: { onShowLeads: () => void }) {
       {step.kind === 'done' ? (
         <ImportReport report={step.report} onShowLeads={onShowLeads} onImportAnother={() => setStep({ kind: 'pick', busy: false })} />
       ) : null}
-      {step.kind === 'pick' ? <DoNotCallImport /> : null}
+      {step.kind === 'pick' ? children : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ export const MAPPED_FIELDS: { field: MappedField; label: string }[] = [
   { field: 'referrer', label: 'Referred by' },
   { field: 'reason', label: 'Reason to call' },
   { field: 'notes', label: 'Notes' },
+  { field: 'doNotCall', label: 'Do not call flag' },
 ];
 
 export const MAX_PHONE_COLUMNS = 10;

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { downloadText, exportFileName, UTF8_BOM } from './download.js';
-import './leads.css';
 
 type Kind = 'leads' | 'attempts';
 

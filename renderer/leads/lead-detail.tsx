@@ -1,22 +1,28 @@
-import { useCallback, useEffect, useState, type Ref } from 'react';
+import { useCallback, useEffect, useState, type ComponentType, type Ref } from 'react';
 import type { LeadDetail as LeadDetailData } from '../../shared/contract/index.js';
 import type { ApiError } from '../../shared/result.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { ScheduleSection } from '../schedule/schedule-section.js';
-import { VoicemailPanel } from '../schedule/voicemail-panel.js';
-import { DialButton } from '../calls/dial-button.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatPhone, localTimeIn } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
+import './lead-detail.css';
+
+/**
+ * What other features show inside a lead's detail, between its facts and the outcome recorder
+ * (the app passes the schedule's panels). `onRecorded`: something was recorded, reload the lead.
+ */
+export type LeadPanels = ComponentType<{ detail: LeadDetailData; onRecorded: () => void }>;
 
 interface Props {
   leadId: string;
+  panels?: LeadPanels;
   recorderRef: Ref<HTMLFieldSetElement>;
   onClose: () => void;
 }
 
-export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
+export function LeadDetail({ leadId, panels: Panels, recorderRef, onClose }: Props) {
   const api = useApi();
   const [detail, setDetail] = useState<LeadDetailData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,7 +61,7 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
     );
   }
 
-  const { lead, summary, attempts, schedule } = detail;
+  const { lead, summary, attempts } = detail;
   const name = `${lead.firstName} ${lead.lastName}`.trim();
   const zone = lead.zones?.zones[0] ?? lead.timeZone;
   const localTime = localTimeIn(zone);
@@ -116,8 +122,7 @@ export function LeadDetail({ leadId, recorderRef, onClose }: Props) {
           {summary.attempts} ({summary.conversations} conversations, {summary.voicemails} voicemails)
         </dd>
       </dl>
-      <ScheduleSection lead={lead} schedule={schedule} attempts={attempts} />
-      <VoicemailPanel leadId={lead.id} historyKey={`${attempts.length}:${attempts[0]?.id ?? ''}`} onRecorded={() => void load()} />
+      {Panels ? <Panels detail={detail} onRecorded={() => void load()} /> : null}
       <OutcomeRecorder ref={recorderRef} leadId={lead.id} onRecorded={() => void load()} />
       <section className="lead-history" aria-labelledby="lead-history-title">
         <h3 id="lead-history-title">History</h3>

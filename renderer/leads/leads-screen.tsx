@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LeadRow, LeadSort } from '../../shared/contract/index.js';
 import { useDialdeskEvent } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { ExportButtons } from './export-buttons.js';
-import { LeadDetail } from './lead-detail.js';
+import { LeadDetail, type LeadPanels } from './lead-detail.js';
 import { LeadList } from './lead-list.js';
 import { LeadToolbar } from './lead-toolbar.js';
 import { useLeadPages } from './use-lead-pages.js';
+import './leads.css';
 
 const SEARCH_DELAY_MS = 150;
 
-export function LeadsScreen() {
+/** The lead list and the chosen lead's detail; `panels` are other features' parts of that detail (see LeadPanels). */
+export function LeadsScreen({ panels }: { panels?: LeadPanels }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LeadSort>('name');
@@ -82,7 +84,7 @@ export function LeadsScreen() {
         )}
       </section>
       {selectedId ? (
-        <LeadDetail leadId={selectedId} recorderRef={recorderRef} onClose={() => setSelectedId(null)} />
+        <LeadDetail leadId={selectedId} panels={panels} recorderRef={recorderRef} onClose={() => setSelectedId(null)} />
       ) : (
         <aside className="lead-detail lead-detail-empty" aria-label="Lead">
           <p className="muted">Choose a lead to see its details and history. Use ↑ ↓ in the list, Enter to log an outcome.</p>

@@ -1,8 +1,8 @@
 import { forwardRef, useId, useState, type KeyboardEvent } from 'react';
 import { MANUAL_OUTCOMES, OUTCOME_LABELS, type Attempt } from '../../shared/domain.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
-import { ErrorMessage } from '../app/error-message.js';
+import { useApiAction } from '../ui/use-api-action.js';
+import { ErrorMessage } from '../ui/error-message.js';
 
 type ManualOutcome = (typeof MANUAL_OUTCOMES)[number];
 

@@ -1,4 +1,5 @@
 import { microphoneConstraints, type AudioPrefs } from './audio-prefs.js';
+import { decideDevice, type DeviceKind } from './device-fallback.js';
 import { StreamLevel } from './level-meter.js';
 import type { CallMedia } from './request-router.js';
 import { iceServersFor, localDirection, remoteDescriptionType } from './sdp.js';
@@ -14,6 +15,8 @@ export interface PeerCallOptions {
   iceGatheringTimeoutMs: number;
   /** A problem the rep should see (microphone refused, speaker missing). */
   onProblem: (callId: string, message: string) => void;
+  /** The rep's chosen device is back mid-call: offered with a way to switch to it. */
+  onDeviceBack: (callId: string, notice: string, switchBack: () => Promise<void>) => void;
 }
 
 /**
@@ -34,6 +37,9 @@ export class PeerCallMedia implements CallMedia {
   /** On hold the microphone is silenced too: a lead on hold must not overhear the rep. */
   private held = false;
   private closed = false;
+  /** The devices the call uses now ('' = the system default), which may differ from the rep's choice. */
+  private readonly using: Record<DeviceKind, string> = { microphone: '', speaker: '' };
+  private readonly onDeviceChange = () => void this.followDevices();
 
   constructor(private readonly options: PeerCallOptions) {
     this.audio = document.createElement('audio');
@@ -41,6 +47,7 @@ export class PeerCallMedia implements CallMedia {
     this.audio.className = 'call-audio';
     this.audio.dataset.callId = options.callId;
     options.audioParent().append(this.audio);
+    navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
   }
 
   /** The audio codec on the wire ("opus/48000", "PCMU/8000"), from the connection's stats; null before media flows. */
@@ -135,6 +142,7 @@ export class PeerCallMedia implements CallMedia {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    navigator.mediaDevices?.removeEventListener?.('devicechange', this.onDeviceChange);
     this.pc?.close();
     this.pc = null;
     for (const track of this.mic?.getTracks() ?? []) track.stop();
@@ -187,10 +195,7 @@ export class PeerCallMedia implements CallMedia {
         stream.getTracks().forEach((t) => t.stop());
         throw new Error('the call ended while the microphone was opening');
       }
-      this.mic = stream;
-      this.applyMicrophoneState();
-      const context = this.options.audioContext();
-      if (context) this.micLevel = new StreamLevel(context, stream);
+      this.useMicrophone(stream);
       return stream;
     });
     return this.micPending;
@@ -200,11 +205,14 @@ export class PeerCallMedia implements CallMedia {
     const prefs = this.options.prefs();
     if (!navigator.mediaDevices?.getUserMedia) throw new Error('microphone unavailable: this window has no media devices');
     try {
-      return await navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints(prefs), video: false });
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints(prefs), video: false });
+      this.using.microphone = prefs.inputDeviceId;
+      return stream;
     } catch (error) {
       // The chosen microphone was unplugged: fall back to the default one and say so.
       if (prefs.inputDeviceId && error instanceof DOMException && (error.name === 'OverconstrainedError' || error.name === 'NotFoundError')) {
         this.options.onProblem(this.options.callId, 'The chosen microphone is missing; using the default one.');
+        this.using.microphone = '';
         return navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints({ ...prefs, inputDeviceId: '' }), video: false });
       }
       const message = `microphone unavailable (${error instanceof Error ? `${error.name}: ${error.message}` : String(error)})`;
@@ -219,11 +227,80 @@ export class PeerCallMedia implements CallMedia {
     const context = this.options.audioContext();
     if (context && !this.remoteLevel) this.remoteLevel = new StreamLevel(context, this.remote);
     const { outputDeviceId } = this.options.prefs();
-    const sink = outputDeviceId && typeof this.audio.setSinkId === 'function' ? this.audio.setSinkId(outputDeviceId) : Promise.resolve();
-    void sink
+    void this.useSpeaker(outputDeviceId)
       .catch(() => this.options.onProblem(this.options.callId, 'The chosen speaker is missing; playing on the default one.'))
       .then(() => this.audio.play())
       .catch((error: unknown) => this.options.onProblem(this.options.callId, `The call's audio could not play (${String(error)}).`));
+  }
+
+  private async useSpeaker(deviceId: string): Promise<void> {
+    if (typeof this.audio.setSinkId !== 'function') return;
+    // '' is the system default; set it explicitly so a fall-back really leaves the lost device.
+    if (deviceId !== '' || this.using.speaker !== '') await this.audio.setSinkId(deviceId);
+    this.using.speaker = deviceId;
+  }
+
+  /** A stream becomes the call's microphone: mute and hold carry over, the level meter follows. */
+  private useMicrophone(stream: MediaStream): void {
+    this.mic = stream;
+    this.applyMicrophoneState();
+    // Unplugging can end the track before (or without) a devicechange event.
+    for (const track of stream.getAudioTracks()) track.addEventListener('ended', this.onDeviceChange);
+    this.micLevel?.disconnect();
+    const context = this.options.audioContext();
+    this.micLevel = context ? new StreamLevel(context, stream) : null;
+  }
+
+  /** Swaps the microphone under a live call: the sender gets the new track, no renegotiation. */
+  private async switchMicrophone(deviceId: string): Promise<void> {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: microphoneConstraints({ ...this.options.prefs(), inputDeviceId: deviceId }), video: false });
+    if (this.closed) {
+      stream.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    const old = this.mic;
+    this.useMicrophone(stream);
+    this.using.microphone = deviceId;
+    const sender = this.transceiver?.sender;
+    if (sender) {
+      await sender.replaceTrack(stream.getAudioTracks()[0]);
+      sender.setStreams(stream);
+    }
+    for (const track of old?.getTracks() ?? []) {
+      track.removeEventListener('ended', this.onDeviceChange);
+      track.stop();
+    }
+  }
+
+  /** Devices came or went: fall back from a lost one at once, offer the chosen one when it returns. */
+  private async followDevices(): Promise<void> {
+    if (this.closed || !navigator.mediaDevices?.enumerateDevices) return;
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    const prefs = this.options.prefs();
+    const mic = this.mic?.getAudioTracks()[0];
+    // An ended track is gone whatever the list says (some systems list a device a moment longer).
+    const inputs = devices.filter((d) => d.kind === 'audioinput' && !(mic?.readyState === 'ended' && d.deviceId === this.using.microphone));
+    const outputs = devices.filter((d) => d.kind === 'audiooutput');
+    const labelOf = (list: MediaDeviceInfo[], id: string) => list.find((d) => d.deviceId === id)?.label;
+    const switches: Record<DeviceKind, (id: string) => Promise<void>> = {
+      microphone: (id) => this.switchMicrophone(id),
+      speaker: (id) => this.useSpeaker(id),
+    };
+    for (const [kind, list, chosenId] of [
+      ['microphone', inputs, prefs.inputDeviceId],
+      ['speaker', outputs, prefs.outputDeviceId],
+    ] as const) {
+      if (kind === 'microphone' && !this.mic) continue;
+      const decision = decideDevice({ kind, chosenId, currentId: this.using[kind], present: list.map((d) => d.deviceId), chosenLabel: labelOf(list, chosenId) });
+      if (decision.action === 'fall-back') {
+        await switches[kind]('').then(
+          () => this.options.onProblem(this.options.callId, decision.notice),
+          (error: unknown) => this.options.onProblem(this.options.callId, `No ${kind} left for the call (${String(error)}).`),
+        );
+      } else if (decision.action === 'offer-return') {
+        this.options.onDeviceBack(this.options.callId, decision.notice, () => switches[kind](decision.deviceId));
+      }
+    }
   }
 }
 

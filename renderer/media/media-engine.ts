@@ -3,6 +3,11 @@ import { loadAudioPrefs } from './audio-prefs.js';
 import { PeerCallMedia } from './call-media.js';
 import { MediaRequestRouter } from './request-router.js';
 
+export interface DeviceOffer {
+  notice: string;
+  accept(): Promise<void>;
+}
+
 export interface MediaEngineOptions {
   /** SIP carries complete SDP: stop waiting for ICE candidates after this. */
   iceGatheringTimeoutMs?: number;
@@ -18,6 +23,7 @@ export class MediaEngine {
   private readonly router: MediaRequestRouter;
   private readonly peers = new Map<string, PeerCallMedia>();
   private readonly problems = new Map<string, string>();
+  private readonly offers = new Map<string, DeviceOffer>();
   private readonly listeners = new Set<() => void>();
   private unsubscribe: (() => void) | null = null;
   private context: AudioContext | null = null;
@@ -36,6 +42,18 @@ export class MediaEngine {
         audioContext: () => this.audioContext(),
         iceGatheringTimeoutMs,
         onProblem: (id, message) => this.setProblem(id, message),
+        onDeviceBack: (id, notice, switchBack) => {
+          this.offers.set(id, {
+            notice,
+            accept: async () => {
+              this.offers.delete(id);
+              this.problems.delete(id);
+              this.notify();
+              await switchBack().catch((error: unknown) => this.setProblem(id, `Could not switch back (${String(error)}).`));
+            },
+          });
+          this.notify();
+        },
       });
       this.peers.set(callId, peer);
       return {
@@ -46,6 +64,7 @@ export class MediaEngine {
         close: () => {
           peer.close();
           this.peers.delete(callId);
+          this.offers.delete(callId);
         },
       };
     });
@@ -83,6 +102,11 @@ export class MediaEngine {
     return this.problems.get(callId) ?? null;
   }
 
+  /** A device the rep chose that came back mid-call, with the switch to it. */
+  deviceOffer(callId: string): DeviceOffer | null {
+    return this.offers.get(callId) ?? null;
+  }
+
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
@@ -97,6 +121,10 @@ export class MediaEngine {
   private setProblem(callId: string, message: string): void {
     this.problems.set(callId, message);
     if (this.problems.size > 20) this.problems.delete(this.problems.keys().next().value as string);
+    this.notify();
+  }
+
+  private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }
 

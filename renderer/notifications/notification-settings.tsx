@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Settings } from '../../shared/domain.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
-import { ErrorMessage } from '../app/error-message.js';
+import { useApiAction } from '../ui/use-api-action.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { PAGE_SHOWS_NOTIFICATIONS } from './use-browser-notifications.js';
 
 type Permission = NotificationPermission | 'unsupported';

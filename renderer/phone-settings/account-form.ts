@@ -87,17 +87,10 @@ export function toSaveInput(form: AccountForm): { account: SipAccount; password?
 }
 
 /**
- * Groups the core's "path: message" issues by form field. The contract's validation names them
- * `account.serverUrl`, the service's own check `serverUrl`; `iceServers.2` belongs to iceServers.
+ * The form field an issue belongs to. The contract's validation names them `['account', 'serverUrl']`,
+ * the service's own check `['serverUrl']`; `['iceServers', '2']` belongs to iceServers.
  */
-export function accountIssuesByField(issues: string[] | undefined): { fields: Partial<Record<AccountField, string[]>>; general: string[] } {
-  const fields: Partial<Record<AccountField, string[]>> = {};
-  const general: string[] = [];
-  for (const issue of issues ?? []) {
-    const match = /^(?:account\.)?([A-Za-z]+)(?:\.[^:]*)?:\s*(.*)$/.exec(issue);
-    const field = match ? FIELDS.find((f) => f === match[1]) : undefined;
-    if (field && match) (fields[field] ??= []).push(match[2]);
-    else general.push(issue);
-  }
-  return { fields, general };
+export function accountField(path: readonly string[]): AccountField | undefined {
+  const [first] = path[0] === 'account' ? path.slice(1) : path;
+  return FIELDS.find((field) => field === first);
 }

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from '../settings/field.js';
-import { accountIssuesByField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field, NumberField } from '../ui/field.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
+import { accountField, toAccountForm, toSaveInput, type AccountForm } from './account-form.js';
 import { AudioDevices } from './audio-devices.js';
 import './phone-settings.css';
-import { SaveActions } from '../settings/save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
   'busy-486': 'Busy (486): their phone says you are on another call',
@@ -29,7 +30,7 @@ export function PhoneScreen() {
     save: saveWith,
   } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
-  const issues = useMemo(() => accountIssuesByField(saveError?.issues), [saveError]);
+  const issues = useIssuesByField(saveError, accountField);
   const [sessionOnly, setSessionOnly] = useState(false);
   useEffect(() => {
     void api.getStatus({}).then((status) => setSessionOnly(status.ok && status.value.passwordStorage === 'session'));
@@ -122,23 +123,15 @@ export function PhoneScreen() {
           >
             {text('dialPlan')}
           </Field>
-          <Field
+          <NumberField
             label="Ring timeout (seconds)"
             hint={`At least ${RING_TIMEOUT_MIN_SECONDS} s, so a lead can reach the phone before it is counted as no answer.`}
             errors={issues.fields.ringTimeoutSeconds}
-          >
-            {(props) => (
-              <input
-                {...props}
-                className="input input-short"
-                type="number"
-                min={RING_TIMEOUT_MIN_SECONDS}
-                max={RING_TIMEOUT_MAX_SECONDS}
-                value={form.ringTimeoutSeconds}
-                onChange={(e) => update({ ringTimeoutSeconds: e.target.value })}
-              />
-            )}
-          </Field>
+            min={RING_TIMEOUT_MIN_SECONDS}
+            max={RING_TIMEOUT_MAX_SECONDS}
+            value={form.ringTimeoutSeconds}
+            onChange={(ringTimeoutSeconds) => update({ ringTimeoutSeconds })}
+          />
           <Field label="Keypad tones (DTMF)" hint="RFC 4733 works almost everywhere; SIP INFO for PBXs that want it." errors={issues.fields.dtmfMode}>
             {(props) => (
               <select {...props} className="input" value={form.dtmfMode} onChange={(e) => update({ dtmfMode: e.target.value as AccountForm['dtmfMode'] })}>

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
-import { useApiAction } from '../api/use-api-action.js';
-import { ErrorMessage } from '../app/error-message.js';
+import { useApiAction } from '../ui/use-api-action.js';
+import { ErrorMessage } from '../ui/error-message.js';
 import { LevelMeters } from '../calls/level-meters.js';
-import { useSip } from '../calls/use-sip.js';
+import { useSip } from '../ui/use-sip.js';
 import { mediaEngineFor } from '../media/media-engine.js';
 
 const STATUS_WORDS: Record<CallView['status'], string> = {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PromiseReminderView } from '../../shared/contract/index.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
-import { DialButton } from '../calls/dial-button.js';
+import { DialButton } from '../ui/dial-button.js';
 import './reminders.css';
 
 /** Promises are pinned to the minute; a minute's polling keeps "in 10 min" honest without a timer per promise. */

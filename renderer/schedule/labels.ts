@@ -1,4 +1,3 @@
-import type { ScriptStage } from '../../shared/domain.js';
 import type { LeadScheduleView } from '../../shared/contract/index.js';
 import type { LeadStatus, LeadZoneSource } from '../../shared/schedule.js';
 
@@ -19,10 +18,4 @@ export const PROMISE_LABELS: Record<NonNullable<LeadScheduleView['promise']>['st
   open: 'Open',
   kept: 'Kept',
   broken: 'Broken',
-};
-
-export const STAGE_LABELS: Record<ScriptStage, string> = {
-  first: 'First voicemail',
-  'follow-up': 'Follow-up',
-  'opt-out': 'Last voicemail (opt-out)',
 };

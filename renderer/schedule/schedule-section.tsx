@@ -6,7 +6,8 @@ import { useApi } from '../api/api-context.js';
 import { DayStrip } from './day-strip.js';
 import { PROMISE_LABELS, STATUS_LABELS, ZONE_SOURCE_LABELS } from './labels.js';
 import { stripModel } from './strip-geometry.js';
-import { useNow, useScheduleSettings } from './use-schedule-settings.js';
+import { useNow } from '../ui/use-now.js';
+import { useScheduleSettings } from './use-schedule-settings.js';
 import { clockIn } from './zoned-time.js';
 import './schedule.css';
 
@@ -26,7 +27,7 @@ const RECHECK_MS = 60_000;
 export function ScheduleSection({ lead, schedule, attempts }: Props) {
   const api = useApi();
   const titleId = useId();
-  const now = useNow();
+  const now = new Date(useNow(30_000));
   const settings = useScheduleSettings();
   const [dialCheck, setDialCheck] = useState<DialCheck>(schedule.dialCheck);
 

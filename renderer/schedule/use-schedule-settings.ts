@@ -21,13 +21,3 @@ export function useScheduleSettings(): ScheduleSettings | null {
   });
   return schedule;
 }
-
-/** The current time, re-read every `intervalMs` so "now" displays stay true while a screen is open. */
-export function useNow(intervalMs = 30_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}

@@ -3,9 +3,9 @@ import type { PreparedVoicemail } from '../../shared/contract/index.js';
 import { OUTCOME_LABELS, type Attempt } from '../../shared/domain.js';
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { STAGE_LABELS } from './labels.js';
-import './schedule.css';
+import { ErrorMessage } from '../ui/error-message.js';
+import { STAGE_LABELS } from '../ui/labels.js';
+import './voicemail-panel.css';
 
 interface Props {
   leadId: string;

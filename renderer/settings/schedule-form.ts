@@ -108,21 +108,11 @@ export function localProblems(form: ScheduleForm): ProblemMap {
 }
 
 /**
- * The core's issues ("schedule.bands.1.end: expected HH:MM") filed by form
- * field: rows by their index, windows and gaps by their object, the rest by name.
+ * The form field a core issue belongs to (`['schedule', 'bands', '1', 'end']`): rows by their
+ * index ("bands.1", "dialBlocks.0"), windows and gaps by their object ("minimumGap"), the rest by name.
  */
-export function scheduleIssues(issues: string[] | undefined): { fields: ProblemMap; general: string[] } {
-  const fields: ProblemMap = {};
-  const general: string[] = [];
-  for (const issue of issues ?? []) {
-    const match = /^schedule\.([A-Za-z]+)(?:\.(\d+))?[^:]*:\s*(.*)$/.exec(issue);
-    if (!match) {
-      general.push(issue);
-      continue;
-    }
-    const [, field, index, message] = match;
-    const key = (field === 'bands' || field === 'dialBlocks') && index !== undefined ? `${field}.${index}` : field === 'minimumGap' ? 'minimumGap' : field;
-    add(fields, key, message);
-  }
-  return { fields, general };
+export function scheduleField(path: readonly string[]): string | undefined {
+  const [root, field, index] = path;
+  if (root !== 'schedule' || field === undefined || !/^[A-Za-z]+$/.test(field)) return undefined;
+  return (field === 'bands' || field === 'dialBlocks') && index !== undefined && /^\d+$/.test(index) ? `${field}.${index}` : field;
 }

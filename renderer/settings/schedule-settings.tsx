@@ -1,12 +1,13 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from './field.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage, IssueSummary } from '../ui/error-message.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
+import { Field, NumberField } from '../ui/field.js';
 import { DAY_NAMES } from './settings-form.js';
-import { localProblems, newKey, scheduleIssues, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
+import { localProblems, newKey, scheduleField, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
-import { SaveActions } from './save-actions.js';
+import { SaveActions } from '../ui/save-actions.js';
 
 const ROUNDING = [1, 5, 10, 15, 30];
 
@@ -27,7 +28,7 @@ export function ScheduleSettingsForm() {
   const base = value?.schedule ?? null;
   const [checked, setChecked] = useState(false);
 
-  const core = useMemo(() => scheduleIssues(saveError?.issues), [saveError]);
+  const core = useIssuesByField(saveError, scheduleField);
   const local = useMemo(() => (form ? localProblems(form) : {}), [form]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the calling schedule" />;
@@ -137,29 +138,30 @@ export function ScheduleSettingsForm() {
       <fieldset>
         <legend>Cadence</legend>
         <div className="number-grid">
-          <Field label="Attempts per cadence" errors={problems('maxAttempts')}>
-            {(props) => (
-              <input {...props} className="input input-short" type="number" min={1} max={100} value={form.maxAttempts} onChange={(e) => update({ maxAttempts: e.target.value })} />
-            )}
-          </Field>
-          <Field label="Cadence length (days)" errors={problems('cadenceDays')}>
-            {(props) => (
-              <input {...props} className="input input-short" type="number" min={1} max={365} value={form.cadenceDays} onChange={(e) => update({ cadenceDays: e.target.value })} />
-            )}
-          </Field>
-          <Field label="Voicemails before the opt-out script" errors={problems('voicemailsBeforeOptOut')}>
-            {(props) => (
-              <input
-                {...props}
-                className="input input-short"
-                type="number"
-                min={1}
-                max={20}
-                value={form.voicemailsBeforeOptOut}
-                onChange={(e) => update({ voicemailsBeforeOptOut: e.target.value })}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Attempts per cadence"
+            errors={problems('maxAttempts')}
+            min={1}
+            max={100}
+            value={form.maxAttempts}
+            onChange={(maxAttempts) => update({ maxAttempts })}
+          />
+          <NumberField
+            label="Cadence length (days)"
+            errors={problems('cadenceDays')}
+            min={1}
+            max={365}
+            value={form.cadenceDays}
+            onChange={(cadenceDays) => update({ cadenceDays })}
+          />
+          <NumberField
+            label="Voicemails before the opt-out script"
+            errors={problems('voicemailsBeforeOptOut')}
+            min={1}
+            max={20}
+            value={form.voicemailsBeforeOptOut}
+            onChange={(voicemailsBeforeOptOut) => update({ voicemailsBeforeOptOut })}
+          />
         </div>
         <div className="gap-row">
           <Field label="Minimum gap between attempts" errors={problems('minimumGap')}>
@@ -171,11 +173,7 @@ export function ScheduleSettingsForm() {
             )}
           </Field>
           {form.gapKind === 'minutes' ? (
-            <Field label="Gap (minutes)">
-              {(props) => (
-                <input {...props} className="input input-short" type="number" min={1} value={form.gapMinutes} onChange={(e) => update({ gapMinutes: e.target.value })} />
-              )}
-            </Field>
+            <NumberField label="Gap (minutes)" min={1} value={form.gapMinutes} onChange={(gapMinutes) => update({ gapMinutes })} />
           ) : null}
         </div>
       </fieldset>
@@ -236,23 +234,19 @@ export function ScheduleSettingsForm() {
               </select>
             )}
           </Field>
-          <Field label="Minutes into the slot" errors={problems('promiseLeadInMinutes')} hint="Promise a little after a band starts.">
-            {(props) => (
-              <input
-                {...props}
-                className="input input-short"
-                type="number"
-                min={0}
-                max={120}
-                value={form.promiseLeadInMinutes}
-                onChange={(e) => update({ promiseLeadInMinutes: e.target.value })}
-              />
-            )}
-          </Field>
+          <NumberField
+            label="Minutes into the slot"
+            errors={problems('promiseLeadInMinutes')}
+            hint="Promise a little after a band starts."
+            min={0}
+            max={120}
+            value={form.promiseLeadInMinutes}
+            onChange={(promiseLeadInMinutes) => update({ promiseLeadInMinutes })}
+          />
         </div>
       </fieldset>
 
-      {core.general.length ? <ErrorMessage error={{ code: 'invalid-input', message: core.general.join('; ') }} /> : null}
+      <IssueSummary issues={core.general} />
       {saveError ? <ErrorMessage error={saveError} title="The calling schedule was not saved" /> : null}
       {blocked ? (
         <p className="field-error" role="alert">

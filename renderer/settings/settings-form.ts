@@ -40,19 +40,7 @@ export function toPatch(form: SettingsForm): Partial<Settings> {
   };
 }
 
-/**
- * Issues arrive as "path: message" (e.g. "workingHours.start: expected HH:MM").
- * Group them by the form field they belong to; anything else stays general.
- */
-export function issuesByField(issues: string[] | undefined): { fields: Partial<Record<FormField, string[]>>; general: string[] } {
-  const fields: Partial<Record<FormField, string[]>> = {};
-  const general: string[] = [];
-  const known: FormField[] = ['defaultCountry', 'repName', 'repCompany', 'callbackNumber', 'repTimeZone', 'workingHours'];
-  for (const issue of issues ?? []) {
-    const match = /^([A-Za-z]+)[^:]*:\s*(.*)$/.exec(issue);
-    const field = match ? known.find((k) => k === match[1]) : undefined;
-    if (field && match) (fields[field] ??= []).push(match[2]);
-    else general.push(issue);
-  }
-  return { fields, general };
-}
+const FIELDS: FormField[] = ['defaultCountry', 'repName', 'repCompany', 'callbackNumber', 'repTimeZone', 'workingHours'];
+
+/** The form field an issue belongs to: `['workingHours', 'start']` is shown under working hours. */
+export const settingsField = (path: readonly string[]): FormField | undefined => FIELDS.find((field) => field === path[0]);

@@ -1,11 +1,13 @@
-import { useMemo, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
-import { useLoadedForm } from '../api/use-loaded-form.js';
-import { ErrorMessage } from '../app/error-message.js';
-import { Field } from './field.js';
+import { useLoadedForm } from '../ui/use-loaded-form.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Field } from '../ui/field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
-import { DAY_NAMES, issuesByField, toForm, toPatch } from './settings-form.js';
-import { SaveActions } from './save-actions.js';
+import { useIssuesByField } from '../ui/validation-issues.js';
+import { DAY_NAMES, settingsField, toForm, toPatch } from './settings-form.js';
+import './settings.css';
+import { SaveActions } from '../ui/save-actions.js';
 
 const TIME_ZONES: string[] = (() => {
   try {
@@ -19,7 +21,7 @@ export function SettingsScreen() {
   const api = useApi();
   const { form, loadError, saveError, saved, busy, update, save: saveWith } = useLoadedForm({ load: () => api.getSettings({}), toForm });
 
-  const issues = useMemo(() => issuesByField(saveError?.issues), [saveError]);
+  const issues = useIssuesByField(saveError, settingsField);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load settings" />;
   if (!form) return <p className="muted">Loading settings…</p>;

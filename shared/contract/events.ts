@@ -25,6 +25,8 @@ export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
+  /** A lead import under way: rows read so far of the file's total. */
+  | { type: 'import.progress'; fileName: string; done: number; total: number }
   | { type: 'notify'; notification: DialdeskNotification }
   /** A menu command of the Electron app, for the page to run. */
   | { type: 'app.command'; command: AppCommandId }

@@ -48,6 +48,8 @@ export const columnMappingSchema = z
     referrer: z.number().int().min(0).nullable(),
     reason: z.number().int().min(0).nullable(),
     notes: z.number().int().min(0).nullable(),
+    /** A CRM's "Do Not Call" flag: a lead marked there is imported as do-not-call. */
+    doNotCall: z.number().int().min(0).nullable().default(null),
   })
   .strict();
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
@@ -55,7 +57,7 @@ export type MappedField = Exclude<keyof ColumnMapping, 'phones'>;
 
 export interface ImportPreview {
   fileName: string;
-  encoding: 'utf-8' | 'windows-1252';
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   delimiter: string;
   headers: string[];
   /** Data rows found (footers excluded). */
@@ -80,8 +82,13 @@ export interface ImportReport {
   fileName: string;
   total: number;
   imported: number;
+  /** Every rejected row, or the first REJECTED_ROWS_SHOWN of them when a broken file rejects more (see rejectedCount). */
   rejected: RejectedRow[];
+  rejectedCount: number;
 }
+
+/** How many rejected rows travel to the screen; the CLI's --report writes them all. */
+export const REJECTED_ROWS_SHOWN = 1_000;
 
 /** CSV files from CRMs are rarely above a few MB; 60 MB of base64 keeps a mistaken pick of a video file out. */
 const fileInput = {

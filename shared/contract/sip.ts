@@ -9,6 +9,7 @@ import {
   type RegistrationState,
   type SipAccountView,
 } from '../sip.js';
+import { plainWebSocketProblem } from '../plain-websocket.js';
 import { call } from './define.js';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +15551234567');
@@ -21,7 +22,11 @@ export const sipAccountSchema = z
     serverUrl: z
       .string()
       .max(256)
-      .regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'expected a WebSocket URL such as wss://pbx.example.com:8089/ws'),
+      .regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'expected a WebSocket URL such as wss://pbx.example.com:8089/ws')
+      .superRefine((url, ctx) => {
+        const problem = plainWebSocketProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     aor: sipUri,
     authUsername: z.string().max(128).regex(/^\S*$/, 'no spaces').default(''),
     displayName: z.string().max(100).default(''),

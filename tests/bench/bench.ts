@@ -13,6 +13,7 @@ import { bundleForNode } from '../support/bundle-for-node.js';
 import { generateStore } from './generate-store.js';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './bench-report.js';
+import { benchmarkImport } from './import-bench.js';
 import { benchmarkPlanning, benchmarkSimulation } from './schedule-bench.js';
 
 const LEADS = 100_000;
@@ -55,6 +56,7 @@ async function storeBenchmarks(report: BenchReport): Promise<void> {
 /** Each section is one area's figures; `--only` runs some of them. Add a section here and nowhere else. */
 const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Promise<void> | void }> = {
   store: { title: `Store (${LEADS.toLocaleString('en-US')} leads, ${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: storeBenchmarks },
+  import: { title: 'Import', run: benchmarkImport },
   plan: { title: 'Planning', run: benchmarkPlanning },
   simulation: { title: 'Rotation simulation', run: benchmarkSimulation },
 };

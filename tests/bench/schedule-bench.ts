@@ -18,9 +18,9 @@ import { checkDialAllowed } from '../../main/core/schedule/check-dial.js';
 import { expandDialBlocks } from '../../main/core/schedule/dial-blocks.js';
 import { createPlanningContext, planAll, planNextAttempt } from '../../main/core/schedule/planner.js';
 import { choosePromiseTime } from '../../main/core/schedule/promises.js';
-import { bandIndexAt } from '../../main/core/schedule/bands.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/schedule/rotation-state.js';
-import { zonesForPhoneViaLibrary } from '../../main/core/timezones/phone-zones.js';
+import { bandIndexAt } from '../../main/core/rotation/bands.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/rotation/rotation-state.js';
+import { zonesForPhoneViaLibrary } from '../support/phone-zones-via-library.js';
 import { resolveLeadZones } from '../../main/core/timezones/resolve-lead-zones.js';
 import { DAY_MS, localDay, localMinuteOfDay, MINUTE_MS } from '../../main/core/timezones/zone-clock.js';
 

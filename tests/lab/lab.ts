@@ -4,7 +4,7 @@
  * process group with its run files under one temp folder; readiness is awaited on a port or a log
  * line (never a sleep) and every stop is by PID/PGID with a hard timeout.
  *
- * Used by `tests/lab/*.test.ts` and by `start.sh` (through `lab-cli.ts`) for running the lab by hand.
+ * Used by `tests/lab/*.test.ts`; `start.sh` starts the same programs by hand with its own shell commands.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

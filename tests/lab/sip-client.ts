@@ -10,9 +10,8 @@ import type { InboundCall } from '../../shared/domain.js';
 import type { CallView, RegistrationStatus, SipAccount } from '../../shared/sip.js';
 import { createEventHub } from '../../main/core/api/event-hub.js';
 import { createPlainRtpMedia, type PlainRtpOptions, type PlainRtpSession } from '../support/media/plain-rtp-media.js';
-import { createMemorySecrets } from '../../main/core/settings/secret-store.js';
+import { createMemoryAccountStore, createMemorySecrets } from '../support/memory-stores.js';
 import {
-  createMemoryAccountStore,
   createSipService,
   SIP_PASSWORD_KEY,
   type CallAttemptRecord,

@@ -114,4 +114,115 @@ describe('check-layers', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
   });
+
+  it('lets a core folder import its own folder and the folders below it, and core.ts import any', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/core/timezones/zone-clock.ts': 'export const DAY_MS = 86_400_000;\n',
+        'main/core/schedule/planner.ts': "import { DAY_MS } from '../timezones/zone-clock.js';\nimport type { s } from '../store/store.js';\nexport const plan = DAY_MS;\n",
+        'main/core/schedule/service.ts': "import { plan } from './planner.js';\nexport const service = plan;\n",
+        'main/core/core.ts': "import { service } from './schedule/service.js';\nimport '../../shared/result.js';\nexport const core = service;\n",
+      }),
+    );
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses an import that runs back up the core order, naming both folders', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/core/schedule/planner.ts': 'export const plan = 1;\n',
+        // store is below schedule: the store folding with the planner runs back up.
+        'main/core/store/fold.ts': "// the fold\nimport { plan } from '../schedule/planner.js';\nexport const fold = plan;\n",
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("main/core/store/fold.ts:2: imports '../schedule/planner.js'");
+    expect(result.err).toContain('main/core/store/ imports main/core/schedule/, which is above it');
+    expect(result.err).not.toContain('import circle:');
+  });
+
+  it('refuses a core folder that has no place in the order, and a folder importing core.ts', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/core/core.ts': 'export const core = 1;\n',
+        'main/core/gadgets/gadget.ts': 'export const gadget = 1;\n',
+        'main/core/store/uses-core.ts': "import { core } from '../core.js';\nexport const x = core;\n",
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('main/core/gadgets/gadget.ts:1:');
+    expect(result.err).toContain('add it to CORE_ORDER');
+    expect(result.err).toContain("main/core/store/uses-core.ts:1: imports '../core.js'");
+  });
+
+  it('refuses an import circle, type-only imports included, in one folder, across shared/ and in the renderer', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'shared/domain.ts': "import type { Zones } from './schedule.js';\nexport type Lead = { zones: Zones };\n",
+        'shared/schedule.ts': "import type { Lead } from './domain.js';\nexport type Zones = { lead: Lead };\n",
+        'main/core/sip/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
+        'main/core/sip/b.ts': "import { c } from './c.js';\nexport const b = () => c;\n",
+        'main/core/sip/c.ts': "\nimport type { a } from './a.js';\nexport const c = 1;\n",
+        'renderer/self.ts': "import { x } from './self.js';\nexport const y = x;\nexport const x = 1;\n",
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('shared/domain.ts:1: imports \'./schedule.js\' — import circle: shared/domain.ts -> shared/schedule.ts -> shared/domain.ts');
+    expect(result.err).toContain('import circle: main/core/sip/a.ts -> main/core/sip/b.ts -> main/core/sip/c.ts -> main/core/sip/a.ts');
+    expect(result.err).toContain('import circle: renderer/self.ts -> renderer/self.ts');
+  });
+
+  it('keeps main/cli/ and main/web/ to the core and shared/, and the core out of both', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/cli/cli.ts': [
+          "import { s } from '../../shared/contract/index.js';",
+          "import { readFile } from 'node:fs/promises';",
+          "import './plan-command.js';",
+          "import { app } from 'electron';",
+          "import Store from 'electron-store';",
+          "import '../electron/main.js';",
+          "import '../../renderer/app.js';",
+          "import React from 'react';",
+          "import '../web/server.js';",
+        ].join('\n'),
+        'main/cli/plan-command.ts': "import '../core/store/store.js';\n",
+        'main/web/server.ts': "import '../core/store/store.js';\nimport '../electron/main.js';\nimport '../../renderer/app.js';\n",
+        'main/core/store/shells.ts': "import '../../cli/cli.js';\nimport '../../web/server.js';\nimport '../../electron/main.js';\n",
+      }),
+    );
+    expect(result.code).toBe(1);
+    for (const line of [4, 5, 6, 7, 8, 9]) expect(result.err).toContain(`main/cli/cli.ts:${line}:`);
+    for (const line of [1, 2, 3]) expect(result.err).not.toContain(`main/cli/cli.ts:${line}:`);
+    expect(result.err).not.toContain('main/cli/plan-command.ts');
+    for (const line of [2, 3]) expect(result.err).toContain(`main/web/server.ts:${line}:`);
+    expect(result.err).not.toContain('main/web/server.ts:1:');
+    for (const line of [1, 2, 3]) expect(result.err).toContain(`main/core/store/shells.ts:${line}:`);
+  });
+
+  it('lets main/launch/ start the web shell, never load electron, the Electron shell or the renderer', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/launch/start.ts': [
+          "import '../web/web.js';",
+          "import '../core/store/store.js';",
+          "import { spawn } from 'node:child_process';",
+          "import { app } from 'electron';",
+          "import '../electron/main.js';",
+          "import '../../renderer/app.js';",
+          "import '../cli/cli.js';",
+        ].join('\n'),
+      }),
+    );
+    expect(result.code).toBe(1);
+    for (const line of [1, 2, 3]) expect(result.err).not.toContain(`main/launch/start.ts:${line}:`);
+    for (const line of [4, 5, 6, 7]) expect(result.err).toContain(`main/launch/start.ts:${line}:`);
+  });
 });

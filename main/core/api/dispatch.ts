@@ -6,7 +6,7 @@ import {
   type ParsedInput,
 } from '../../../shared/contract/index.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
-import { ApiFailure } from './api-failure.js';
+import { ApiFailure, describeIssue, issuesFromZod } from './api-failure.js';
 
 export type Handler<K extends CallName> = (input: ParsedInput<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -29,8 +29,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     if (!isCallName(name)) return fail('invalid-input', `Unknown call: ${describe(name)}`);
     const parsed = contract[name].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`);
-      return fail('invalid-input', `Invalid input for ${name}: ${issues[0]}`, issues);
+      const issues = issuesFromZod(parsed.error);
+      return fail('invalid-input', `Invalid input for ${name}: ${describeIssue(issues[0]!, '(input)')}`, issues);
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;

@@ -2,6 +2,9 @@
  * The order leads are dialled in a running block: promises due now first (to
  * the minute), then leads planned inside the block, then the rest that are
  * due. A promise not yet due is not dialled early.
+ *
+ * Not called by the product yet: issue 9 (Dial blocks) builds the block
+ * session that dials in this order.
  */
 import type { DialBlock, PlannedAttempt } from '../../../shared/schedule.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';

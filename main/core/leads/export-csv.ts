@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import type { Attempt, Lead } from '../../../shared/domain.js';
 import type { LeadStore } from '../store/lead-store.js';
+import { csvLine } from './csv-line.js';
 
 const LEAD_COLUMNS = [
   'id', 'first_name', 'last_name', 'company', 'email', 'phone', 'extension', 'other_phones',
@@ -10,7 +10,6 @@ const ATTEMPT_COLUMNS = [
   'id', 'lead_id', 'phone', 'outcome', 'started_at', 'ended_at', 'recorded_at', 'source', 'sip_status', 'script_id', 'script_version', 'promised_for', 'note',
 ];
 
-const csvLine = (values: unknown[]) => `${Papa.unparse([values.map((v) => (v === null || v === undefined ? '' : v))], { newline: '\r\n' })}\r\n`;
 
 /** CSV text in chunks, so the CLI can stream a million attempts without holding them. */
 export function* exportLeadsCsv(store: LeadStore): Generator<string> {

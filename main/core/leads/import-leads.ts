@@ -8,6 +8,7 @@ import { leadFromRow } from './lead-from-row.js';
 import { parseCsv } from './parse-csv.js';
 
 const SAMPLE_ROWS = 20;
+const PROGRESS_EVERY = 2_000;
 
 export function previewImport(bytes: Uint8Array, fileName: string): ImportPreview {
   const csv = parseCsv(bytes, fileName);
@@ -31,7 +32,13 @@ export async function importLeads(
   store: LeadStore,
   bytes: Uint8Array,
   fileName: string,
-  options: { mapping?: ColumnMapping; defaultCountry: string; now: Date },
+  options: {
+    mapping?: ColumnMapping;
+    defaultCountry: string;
+    now: Date;
+    /** Called every PROGRESS_EVERY rows and at the end. */
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportReport> {
   const csv = parseCsv(bytes, fileName);
   const mapping = options.mapping ?? guessMapping(csv.headers);
@@ -41,8 +48,18 @@ export async function importLeads(
   const rowByPhone = new Map<string, number>();
   const rejected: RejectedRow[] = [];
 
-  for (const { row, cells } of csv.rows) {
-    const reject = (reason: string) => rejected.push({ row, reason, excerpt: excerpt(cells) });
+  let done = 0;
+  for (const { row, cells, problem, excerpt: start } of csv.rows) {
+    if (done++ % PROGRESS_EVERY === 0 && done > 1) {
+      options.onProgress?.(done - 1, csv.rows.length);
+      // Let the event loop breathe, so progress reaches the screen and calls keep being answered.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const reject = (reason: string) => rejected.push({ row, reason, excerpt: start ?? excerpt(cells) });
+    if (problem !== undefined) {
+      reject(problem);
+      continue;
+    }
     const result = leadFromRow(cells, mapping, options.defaultCountry);
     if (!result.ok) {
       reject(result.reason);
@@ -64,7 +81,8 @@ export async function importLeads(
     accepted.push({ id: randomUUID(), ...result.lead, zones, createdAt, updatedAt: createdAt });
   }
   if (accepted.length > 0) await store.addLeads(accepted);
-  return { fileName, total: csv.rows.length, imported: accepted.length, rejected };
+  options.onProgress?.(csv.rows.length, csv.rows.length);
+  return { fileName, total: csv.rows.length, imported: accepted.length, rejected, rejectedCount: rejected.length };
 }
 
 /** Column indexes come from the renderer; an index past the header is a stale mapping. */

@@ -1,3 +1,4 @@
+import { parseFullName } from 'parse-full-name';
 import type { ColumnMapping } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import { normalizePhone } from './normalize-phone.js';
@@ -10,9 +11,8 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
   const cell = (index: number | null) => (index === null ? '' : (cells[index] ?? '').trim());
   let firstName = cell(mapping.firstName);
   let lastName = cell(mapping.lastName);
-  if (!firstName && !lastName && mapping.fullName !== null) {
-    [firstName, lastName] = splitFullName(cell(mapping.fullName));
-  }
+  const fullName = cell(mapping.fullName);
+  if (!firstName && !lastName && fullName) [firstName, lastName] = splitFullName(fullName);
   const company = cell(mapping.company);
   if (!firstName && !lastName && !company) return { ok: false, reason: 'neither a name nor a company' };
 
@@ -45,17 +45,40 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
       referrer: cell(mapping.referrer),
       reason: cell(mapping.reason),
       notes: cell(mapping.notes),
-      doNotCall: false,
+      doNotCall: isYes(cell(mapping.doNotCall ?? null)),
+      ...(fullName ? { fullName } : {}),
     },
   };
 }
 
-/** "Smith, Dana" and "Dana Smith" both give ["Dana", "Smith"]. */
-function splitFullName(full: string): [string, string] {
-  if (full.includes(',')) {
-    const [last, first] = full.split(',', 2).map((s) => s.trim());
-    return [first ?? '', last ?? ''];
+/** Particles that belong to the family name even where the parser takes them for a middle name ("Siobhán Ní Bhriain"). */
+const SURNAME_PARTICLES = new Set(['ní', 'nic', 'ó', 'ua', 'uí', 'mac', 'mc', 'bin', 'binti', 'ibn', 'al', 'el', 'ap', 'ter', 'ten', 'zu', 'af', 'av']);
+
+/**
+ * "Smith, Dana", "Dr. Dana Smith" and "Dana van der Berg" give the first and
+ * family names a script greets with; honorifics and suffixes are dropped here
+ * (the full name is kept on the lead as written).
+ */
+export function splitFullName(full: string): [string, string] {
+  const parsed = parseFullName(full, 'all', 0, 0, 0);
+  let first = parsed.first ?? '';
+  let middle = (parsed.middle ?? '').split(' ').filter(Boolean);
+  let last = parsed.last ?? '';
+  // The parser's middle names stay with the first name, except particles that start the family name.
+  const particleAt = middle.findIndex((word) => SURNAME_PARTICLES.has(word.toLowerCase()));
+  if (particleAt !== -1) {
+    last = [...middle.slice(particleAt), last].filter(Boolean).join(' ');
+    middle = middle.slice(0, particleAt);
   }
-  const space = full.lastIndexOf(' ');
-  return space === -1 ? [full, ''] : [full.slice(0, space).trim(), full.slice(space + 1).trim()];
+  first = [first, ...middle].filter(Boolean).join(' ');
+  // A single word is a first name ("Cher"), not a family name.
+  if (!first && last && !full.includes(',') && !parsed.title) [first, last] = [last, ''];
+  return [first, last];
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'dnc', 'donotcall', 'optedout', 'optout', 'ja', 'oui', 'si', 'sí']);
+
+/** CRM flags arrive as Yes/No, TRUE/FALSE, 1/0, or a checkmark. */
+function isYes(value: string): boolean {
+  return YES.has(value.toLowerCase().replace(/[^a-z0-9í]/g, '')) || value.trim() === '✓';
 }

@@ -1,8 +1,7 @@
 import type { LeadPage, LeadRow, LeadSort } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
+import { leadName } from '../../../shared/lead-name.js';
 import type { LeadStore } from '../store/lead-store.js';
-
-export const leadName = (lead: Lead): string => [lead.firstName, lead.lastName].filter(Boolean).join(' ');
 
 /**
  * Sorted and filtered views of the lead list for a virtualised UI that asks

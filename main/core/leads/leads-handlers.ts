@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { leadsCalls } from '../../../shared/contract/index.js';
+import { leadsCalls, REJECTED_ROWS_SHOWN, type ImportReport } from '../../../shared/contract/index.js';
 import type { Attempt } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
@@ -82,10 +82,11 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
           mapping,
           defaultCountry: deps.settings.get().defaultCountry,
           now: deps.now(),
+          onProgress: (done, total) => deps.events.emit({ type: 'import.progress', fileName, done, total }),
         }),
       );
       if (report.imported > 0) changed();
-      return report;
+      return shownReport(report);
     },
 
     loadSampleLeads: async () => {
@@ -112,4 +113,9 @@ async function asImportFailure<T>(work: () => T | Promise<T>): Promise<T> {
     if (error instanceof CsvFileError || error instanceof MappingError) throw new ApiFailure('invalid-input', error.message);
     throw error;
   }
+}
+
+/** A broken file can reject hundreds of thousands of rows; the screen gets the first ones and the count. */
+function shownReport(report: ImportReport): ImportReport {
+  return report.rejected.length <= REJECTED_ROWS_SHOWN ? report : { ...report, rejected: report.rejected.slice(0, REJECTED_ROWS_SHOWN) };
 }

@@ -9,7 +9,8 @@ export type PhoneResult = { ok: true; e164: string; extension: string } | { ok: 
  * can exist, not just one of the right length.
  */
 export function normalizePhone(raw: string, defaultCountry: string, extensionColumn = ''): PhoneResult {
-  const text = raw.trim();
+  // Spreadsheets and CRMs (Apollo) prefix numbers with ' or = "…" so Excel keeps them as text.
+  const text = raw.trim().replace(/^'+/, '').replace(/^="(.*)"$/, '$1').trim();
   if (text === '') return { ok: false, reason: 'no phone number' };
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultCountry as CountryCode, extract: false });
   if (!parsed || !parsed.isValid()) {

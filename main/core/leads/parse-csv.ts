@@ -1,12 +1,27 @@
 import Papa from 'papaparse';
-import { decodeText, looksBinary, type TextEncoding } from './decode-text.js';
+import { decodeText, looksBinary, type TextEncoding } from '../text/decode-text.js';
+
+/** A cell past this is not a lead's data but a broken or hostile file; its row is reported, not imported. */
+export const MAX_CELL_CHARS = 64 * 1024;
+/** A row past this many characters or cells likewise. */
+export const MAX_ROW_CHARS = 256 * 1024;
+export const MAX_COLUMNS = 1_000;
+
+export interface CsvRow {
+  /** 1-based row number as a spreadsheet shows it (header = row 1). */
+  row: number;
+  cells: string[];
+  /** Why the row cannot be read as a lead at all (too large); its cells are then dropped. */
+  problem?: string;
+  /** The row's start, for the report when its cells were dropped. */
+  excerpt?: string;
+}
 
 export interface ParsedCsv {
   encoding: TextEncoding;
   delimiter: string;
   headers: string[];
-  /** Data rows with their 1-based row number as a spreadsheet shows it (header = row 1). */
-  rows: Array<{ row: number; cells: string[] }>;
+  rows: CsvRow[];
   footerLines: number;
 }
 
@@ -26,24 +41,33 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
     throw new CsvFileError(`${fileName} is not a CSV file (it contains binary data). Export the list from your CRM as CSV.`);
   }
   const { text, encoding } = decodeText(bytes);
-  const body = text.replace(/^\uFEFF/, '');
+  // NULs past the sampled start are debris (a torn download, a database dump): no cell means them.
+  const body = text.replace(/^\uFEFF/, '').replaceAll('\u0000', '');
   if (body.trim() === '') throw new CsvFileError(`${fileName} is empty.`);
 
-  const parsed = Papa.parse<string[]>(body, { delimiter: '', delimitersToGuess: DELIMITERS, skipEmptyLines: false });
-  const delimiter = parsed.meta.delimiter;
-  const records = parsed.data.map((cells, index) => ({ row: index + 1, cells: cells.map((c) => c.trim()) }));
-  const nonEmpty = records.filter((r) => r.cells.some((c) => c !== ''));
+  const records: CsvRow[] = [];
+  let unclosedQuoteRow: number | null = null;
+  const delimiter = headerDelimiter(body);
+  // Row by row, so a huge file's rows are capped as they come instead of all held at full size.
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result) => {
+      const row = records.length + 1;
+      if (unclosedQuoteRow === null && result.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuoteRow = row;
+      records.push(capRow(row, result.data));
+    },
+  });
+
+  const nonEmpty = records.filter((r) => r.problem !== undefined || r.cells.some((c) => c !== ''));
   const header = nonEmpty[0];
-  if (!header || header.cells.filter((c) => c !== '').length < 2) {
+  if (!header || header.problem !== undefined || header.cells.filter((c) => c !== '').length < 2) {
     throw new CsvFileError(
       `${fileName} does not look like a CSV lead list: no header row with at least two columns (separated by , ; tab or |) was found.`,
     );
   }
-  const unclosedQuote = parsed.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosedQuote) {
-    throw new CsvFileError(
-      `${fileName} has a quote that is never closed (row ${(unclosedQuote.row ?? 0) + 1}), so the rest of the file cannot be read reliably.`,
-    );
+  if (unclosedQuoteRow !== null) {
+    throw new CsvFileError(`${fileName} has a quote that is never closed (row ${unclosedQuoteRow}), so the rest of the file cannot be read reliably.`);
   }
 
   const data = nonEmpty.slice(nonEmpty.indexOf(header) + 1);
@@ -54,6 +78,39 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
 }
 
 /**
+ * The separator is the one that splits the header row into the most columns:
+ * a CRM's header is clean, while notes further down are full of ; and |.
+ */
+function headerDelimiter(body: string): string {
+  const firstLine = body.slice(0, 64 * 1024).split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  let best = ',';
+  let bestColumns = 0;
+  for (const candidate of DELIMITERS) {
+    const columns = Papa.parse<string[]>(firstLine, { delimiter: candidate, preview: 1 }).data[0]?.length ?? 0;
+    if (columns > bestColumns) [best, bestColumns] = [candidate, columns];
+  }
+  return best;
+}
+
+function capRow(row: number, raw: string[]): CsvRow {
+  let chars = 0;
+  for (const cell of raw) {
+    chars += cell.length;
+    if (cell.length > MAX_CELL_CHARS) return tooLarge(row, raw, `a cell of ${kb(cell.length)} (the most a cell may hold is ${kb(MAX_CELL_CHARS)})`);
+  }
+  if (chars > MAX_ROW_CHARS) return tooLarge(row, raw, `${kb(chars)} of text (the most a row may hold is ${kb(MAX_ROW_CHARS)})`);
+  if (raw.length > MAX_COLUMNS) return tooLarge(row, raw, `${raw.length} cells (the most a row may have is ${MAX_COLUMNS})`);
+  return { row, cells: raw.map((c) => c.trim()) };
+}
+
+function tooLarge(row: number, raw: string[], what: string): CsvRow {
+  const start = raw.join(', ').slice(0, 80);
+  return { row, cells: [], problem: `the row has ${what}`, excerpt: start };
+}
+
+const kb = (chars: number) => `${Math.round(chars / 1024)} KB`;
+
+/**
  * CRM reports end with lines such as "Total records: 120" or "Generated by …":
  * a run of trailing rows that fill at most one cell of a multi-column header.
  */
@@ -62,7 +119,7 @@ function countFooterLines(rows: ParsedCsv['rows'], columns: number): number {
   let count = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const filled = rows[i].cells.filter((c) => c !== '').length;
-    if (filled > 1) break;
+    if (rows[i].problem !== undefined || filled > 1) break;
     count += 1;
   }
   return count === rows.length ? 0 : count;

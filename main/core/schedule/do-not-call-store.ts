@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { openSmallJsonFile, type SmallJsonFile } from '../store/small-json-file.js';
+import { openSmallJsonFile, versionOneWithList, type SmallJsonFile } from '../store/small-json-file.js';
 import { createDoNotCallList, type DoNotCallList } from './do-not-call.js';
 
 interface DoNotCallFile {
@@ -20,11 +20,7 @@ export class DoNotCallStore {
     const file = await openSmallJsonFile<DoNotCallFile>(
       join(dataDir, 'do-not-call.json'),
       () => ({ schemaVersion: 1, numbers: [] }),
-      (raw) => {
-        const data = raw as DoNotCallFile;
-        if (data?.schemaVersion !== 1 || !Array.isArray(data.numbers)) throw new Error('not a Dialdesk do-not-call file');
-        return data;
-      },
+      versionOneWithList<DoNotCallFile>('do-not-call', 'numbers'),
       now,
     );
     return new DoNotCallStore(file);

@@ -1,3 +1,9 @@
+/*
+ * Over 300 lines on purpose: the planner is one pure algorithm (band choice,
+ * gaps, cadence, windows, promises) whose steps share the PlanningContext's
+ * caches; split across files its order of checks would be harder to follow.
+ */
+
 /**
  * The rotation planner: given a lead's folded state, its zones, the rep's
  * calendar and "now", returns the next attempt. Pure and deterministic; all
@@ -20,7 +26,7 @@ import type {
   ScheduleSettings,
 } from '../../../shared/schedule.js';
 import { DAY_MS, instantAtLocal, localDay, MINUTE_MS } from '../timezones/zone-clock.js';
-import { bandIndexAt, bandMinutes } from './bands.js';
+import { bandIndexAt, bandMinutes } from '../rotation/bands.js';
 import {
   isAllowedAt,
   leadIntervals,
@@ -31,7 +37,7 @@ import {
 } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains, intersect, type Interval } from './intervals.js';
-import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from './rotation-state.js';
+import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
 
 /** How far past the look-ahead the planner searches before it gives up (a long holiday). */
 const MAX_SEARCH_DAYS = 60;
@@ -294,7 +300,10 @@ export interface LeadPlanInput {
   zones: LeadZones;
 }
 
-/** The next attempt of every workable lead, earliest first (ties by lead id, so the order is stable). */
+/**
+ * The next attempt of every workable lead, earliest first (ties by lead id, so the order is stable).
+ * Not called by the product yet: issue 9 (Dial blocks) plans a block's leads with it.
+ */
 export function planAll(leads: Iterable<LeadPlanInput>, now: number, ctx: PlanningContext): PlannedAttempt[] {
   const plans: PlannedAttempt[] = [];
   for (const { leadId, state, zones } of leads) {

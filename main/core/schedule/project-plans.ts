@@ -7,7 +7,7 @@
 import type { LeadId } from '../../../shared/domain.js';
 import type { LeadRotationState, LeadZones, PlannedAttempt } from '../../../shared/schedule.js';
 import { planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
-import { foldAttempt } from './rotation-state.js';
+import { foldAttempt } from '../rotation/rotation-state.js';
 
 /** Planned attempts of one lead in `[from, until)`, assuming each goes unanswered. */
 export function projectLeadAttempts(

@@ -2,13 +2,13 @@
  * Promises made on voicemail: the next attempt time fixed while leaving the
  * message, kept where stated by the planner, and tallied kept/broken.
  */
-import type { Attempt, LeadId } from '../../../shared/domain.js';
+import type { LeadId } from '../../../shared/domain.js';
 import type { LeadRotationState, LeadZones, PromiseTally, ScheduleSettings } from '../../../shared/schedule.js';
 import { localMinuteOfDay, MINUTE_MS } from '../timezones/zone-clock.js';
 import { isAllowedAt } from './calling-window.js';
 import { blockAt, expandDialBlocks } from './dial-blocks.js';
 import { planNextAttempt, type PlanningContext } from './planner.js';
-import { foldAttempt, toMs } from './rotation-state.js';
+import { foldAttempt } from '../rotation/rotation-state.js';
 
 export interface PromiseInput {
   leadId: LeadId;
@@ -61,34 +61,6 @@ function roundUpLocal(ms: number, zone: string, step: number): number {
 function inAnyBlock(ctx: PlanningContext, ms: number): boolean {
   const blocks = ctx.blocks ?? expandDialBlocks(ctx.schedule.dialBlocks, ctx.rep, ms - 86_400_000, ms + 86_400_000);
   return blockAt(blocks, ms) !== null;
-}
-
-/**
- * Kept and broken promises over a history (any order; grouped per lead and
- * sorted by start). A promise is kept by an attempt starting from 2 minutes
- * before to `promiseToleranceMinutes` after it; broken when that time passes
- * without one; open while it has not passed.
- */
-export function tallyPromises(
-  attempts: Iterable<Pick<Attempt, 'id' | 'leadId' | 'outcome' | 'startedAt' | 'promisedFor'>>,
-  now: number,
-  schedule: ScheduleSettings,
-): PromiseTally {
-  const byLead = new Map<LeadId, Pick<Attempt, 'id' | 'leadId' | 'outcome' | 'startedAt' | 'promisedFor'>[]>();
-  for (const attempt of attempts) {
-    const list = byLead.get(attempt.leadId);
-    if (list) list.push(attempt);
-    else byLead.set(attempt.leadId, [attempt]);
-  }
-  const noZones: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
-  const states: LeadRotationState[] = [];
-  for (const list of byLead.values()) {
-    list.sort((a, b) => toMs(a.startedAt) - toMs(b.startedAt));
-    let state: LeadRotationState | undefined;
-    for (const attempt of list) state = foldAttempt(state, attempt, noZones, schedule);
-    if (state) states.push(state);
-  }
-  return tallyPromiseStates(states, now, schedule);
 }
 
 /** The same tally from lead states already folded (the store keeps them current): no history scan. */

@@ -3,7 +3,7 @@ import type { VoicemailScript } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { decodeText } from '../leads/decode-text.js';
+import { decodeText } from '../text/decode-text.js';
 import { coachScript } from '../scripts/coach.js';
 import { TemplateError, type ScriptLibrary } from '../scripts/script-library.js';
 import { validateTemplate } from '../scripts/template.js';
@@ -49,7 +49,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
       try {
         return withWarnings(await deps.scripts.save(input));
       } catch (error) {
-        if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors);
+        if (error instanceof TemplateError) throw new ApiFailure('invalid-input', error.message, error.errors.map((message) => ({ path: ['template'], message })));
         if (error instanceof Error && error.message.startsWith('no script')) throw new ApiFailure('not-found', error.message);
         throw error;
       }

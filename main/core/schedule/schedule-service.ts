@@ -11,16 +11,14 @@ import type { LeadStore } from '../store/lead-store.js';
 import { checkDialAllowed } from './check-dial.js';
 import type { DoNotCallStore } from './do-not-call-store.js';
 import { isDoNotCall } from './do-not-call.js';
-import { phraseAttemptTime, phraseRelative } from './phrase-time.js';
+import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
-import { leadName } from '../leads/lead-list.js';
+import { leadName } from '../../../shared/lead-name.js';
+import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
-
-/** A lead whose zone is unknown has no legal window: it is refused with that reason, never guessed. */
-const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
 
 export interface ScheduleServiceDeps {
   store(): LeadStore;

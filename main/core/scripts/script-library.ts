@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ScriptStage, VoicemailScript } from '../../../shared/domain.js';
-import { openSmallJsonFile, type SmallJsonFile } from '../store/small-json-file.js';
+import { openSmallJsonFile, versionOneWithList, type SmallJsonFile } from '../store/small-json-file.js';
 import { DEFAULT_VOICEMAIL_SCRIPTS } from './default-scripts.js';
 import { validateTemplate } from './template.js';
 
@@ -26,11 +26,7 @@ export class ScriptLibrary {
     const file = await openSmallJsonFile<ScriptsFile>(
       join(dataDir, 'scripts.json'),
       () => ({ schemaVersion: 1, versions: DEFAULT_VOICEMAIL_SCRIPTS.map((s) => ({ ...s })) }),
-      (raw) => {
-        const data = raw as ScriptsFile;
-        if (data?.schemaVersion !== 1 || !Array.isArray(data.versions)) throw new Error('not a Dialdesk scripts file');
-        return data;
-      },
+      versionOneWithList<ScriptsFile>('scripts', 'versions'),
       now,
     );
     return new ScriptLibrary(file);

@@ -1,6 +1,6 @@
 import type { Lead, Settings } from '../../../shared/domain.js';
 import type { ScriptValues } from '../../../shared/schedule.js';
-import { phraseAttemptTime, phraseDay } from '../schedule/phrase-time.js';
+import { phraseAttemptTime, phraseDay } from '../timezones/phrase-time.js';
 
 export interface ScriptValueInput {
   lead: Pick<Lead, 'firstName' | 'lastName' | 'company' | 'referrer' | 'reason'>;

@@ -17,13 +17,3 @@ export interface SecretStore {
   readonly persistent?: boolean;
 }
 
-export function createMemorySecrets(): SecretStore {
-  const values = new Map<string, string>();
-  return {
-    available: true,
-    persistent: false,
-    get: (key) => values.get(key) ?? null,
-    set: (key, value) => void values.set(key, value),
-    delete: (key) => void values.delete(key),
-  };
-}

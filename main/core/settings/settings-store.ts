@@ -34,13 +34,3 @@ export function osCountry(locale = Intl.DateTimeFormat().resolvedOptions().local
   }
 }
 
-export function createMemorySettings(initial: Partial<Settings> = {}): SettingsStore {
-  let settings: Settings = { ...DEFAULT_SETTINGS, ...initial };
-  return {
-    get: () => settings,
-    update(patch) {
-      settings = { ...settings, ...patch };
-      return settings;
-    },
-  };
-}

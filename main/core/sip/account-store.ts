@@ -23,11 +23,6 @@ export function createConfAccountStore(dataDir: string): SipAccountStore {
   };
 }
 
-export function createMemoryAccountStore(initial: SipAccount | null = null): SipAccountStore {
-  let account = initial;
-  return { get: () => account, set: (a) => void (account = a) };
-}
-
 /** The SecretStore key of the SIP password. Nothing else may hold it. */
 export const SIP_PASSWORD_KEY = 'sip.password';
 

@@ -6,7 +6,7 @@ import { BridgeSessionDescriptionHandler } from './bridge-sdh.js';
 import { assertCallTransition } from './call-machine.js';
 import type { MediaBridge } from './media-bridge.js';
 import { outcomeForOutbound } from './outcome.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /** One call, either direction: what the UI sees plus the signalling state behind it. */
 export interface CallEntry {

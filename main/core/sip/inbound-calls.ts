@@ -6,7 +6,7 @@ import { ApiFailure } from '../api/api-failure.js';
 import type { CallEntry, CallRegistry } from './call-registry.js';
 import { callerNumber } from './caller.js';
 import { decideInbound } from './inbound-policy.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /**
  * Calls to the rep: the inbound policy decides before any UI sees them (reject, redirect to

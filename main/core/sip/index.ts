@@ -3,7 +3,7 @@ export type { CallAttemptRecord, SipLogger, SipService, SipServiceDeps } from '.
 export { sipHandlers } from './handlers.js';
 export type { MediaBridge, MediaBridgeFactory, MediaCallInfo } from './media-bridge.js';
 export { createRendererMedia, type RendererMediaOptions } from './renderer-media.js';
-export { createConfAccountStore, createMemoryAccountStore, SIP_PASSWORD_KEY, type SipAccountStore } from './account-store.js';
+export { createConfAccountStore, SIP_PASSWORD_KEY, type SipAccountStore } from './account-store.js';
 export { applyDialPlan } from './dial-plan.js';
 export { decideInbound, type InboundDecision, type InboundPolicyInput } from './inbound-policy.js';
 export { outcomeForOutbound, type OutboundEnd } from './outcome.js';

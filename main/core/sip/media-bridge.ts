@@ -3,7 +3,7 @@ import type { CallDirection, MediaResponse } from '../../../shared/sip.js';
 /**
  * The media side of one call. The core's SessionDescriptionHandler forwards sip.js's media steps
  * here; the app implements it over the contract with the renderer's RTCPeerConnection
- * (renderer-media.ts), Node tests and the CLI with plain RTP (../media/plain-rtp-media.ts).
+ * (renderer-media.ts); the lab tests with a plain-RTP double (tests/support/media/plain-rtp-media.ts).
  */
 export interface MediaBridge {
   /** Local SDP: an offer, or the answer once an offer was set. `hold` asks for sendonly. */

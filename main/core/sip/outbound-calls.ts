@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inviter, SessionState, UserAgent } from 'sip.js';
 import type { LeadId } from '../../../shared/domain.js';
-import type { CallView } from '../../../shared/sip.js';
+import { RING_TIMEOUT_MIN_SECONDS, type CallView } from '../../../shared/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { SipAccounts } from './account-store.js';
 import type { CallEntry, CallRegistry } from './call-registry.js';
 import { applyDialPlan } from './dial-plan.js';
 import type { SipLine } from './sip-line.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /** After CANCEL a 487 should come at once; a broken peer must not leave the call hanging. */
 const CANCEL_GRACE_MS = 5_000;
@@ -15,7 +15,7 @@ const CANCEL_GRACE_MS = 5_000;
 /** Calls the rep makes: dial through the dial plan, ring timeout, cancel, and how each one ended. */
 export class OutboundCalls {
   constructor(
-    private readonly deps: Pick<SipServiceDeps, 'now' | 'ringTimeoutOverrideMs'>,
+    private readonly deps: Pick<SipServiceDeps, 'now'>,
     private readonly line: SipLine,
     private readonly accounts: SipAccounts,
     private readonly calls: CallRegistry,
@@ -65,7 +65,8 @@ export class OutboundCalls {
         setImmediate(() => this.onTerminated(entry));
       }
     });
-    const ringTimeoutMs = this.deps.ringTimeoutOverrideMs ?? account.ringTimeoutSeconds * 1000;
+    // Compliance, not a preference: a lead gets at least 15 s to pick up, whatever a file or a caller says.
+    const ringTimeoutMs = Math.max(RING_TIMEOUT_MIN_SECONDS, account.ringTimeoutSeconds) * 1000;
     entry.timers.push(
       setTimeout(() => {
         if (entry.view.status !== 'connected' && entry.view.status !== 'ended') void this.cancelWith(entry, 'ring-timeout');

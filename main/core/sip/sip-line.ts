@@ -1,11 +1,11 @@
 import { Registerer, RegistererState, UserAgent, type Invitation, type Session, type SessionDescriptionHandler } from 'sip.js';
-import { WebSocket as NodeWebSocket } from 'ws';
 import type { RegistrationState, RegistrationStatus, SipAccount } from '../../../shared/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { SipAccounts } from './account-store.js';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { keepAliveWebSocket } from './keep-alive-websocket.js';
 import { RegistrationMachine } from './registration-machine.js';
-import type { SipLogger, SipServiceDeps } from './sip-service.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 /** What the calls on the line hear from it; the line itself knows nothing about calls. */
 export interface SipLineHooks {
@@ -49,7 +49,7 @@ export class SipLine {
   private stopped = false;
 
   constructor(
-    private readonly deps: Pick<SipServiceDeps, 'events' | 'now' | 'backoff' | 'sipLogLevel'>,
+    private readonly deps: Pick<SipServiceDeps, 'events' | 'now' | 'backoff' | 'sipLogLevel' | 'keepAliveMs'>,
     private readonly accounts: SipAccounts,
     private readonly log: SipLogger,
     private readonly hooks: SipLineHooks,
@@ -59,8 +59,9 @@ export class SipLine {
     );
     // sip.js opens `new WebSocket(url, 'sip')` on the global. Always `ws`: it is the implementation
     // the lab tests prove against Kamailio. Node 20 has no global, and the one in Electron's Node 22
-    // (undici) is untested here, so the app must not silently run on a different transport.
-    (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
+    // (undici) is untested here, so the app must not silently run on a different transport. Ours
+    // pings, so a line that dies without a word is noticed in seconds (keep-alive-websocket.ts).
+    (globalThis as { WebSocket?: unknown }).WebSocket = keepAliveWebSocket(deps.keepAliveMs);
   }
 
   get state(): RegistrationState {

@@ -1,62 +1,16 @@
-import type { LogLevel } from 'sip.js';
-import type { InboundCall, IsoTime, LeadId, Outcome } from '../../../shared/domain.js';
+import type { LeadId } from '../../../shared/domain.js';
 import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { CallView, MediaResponse, RegistrationState, SipAccount, SipAccountView } from '../../../shared/sip.js';
-import { ApiFailure } from '../api/api-failure.js';
-import type { EventHub } from '../api/event-hub.js';
-import type { SecretStore } from '../settings/secret-store.js';
-import { createConfAccountStore, SipAccounts, type SipAccountStore } from './account-store.js';
-import type { BackoffOptions } from './backoff.js';
+import { ApiFailure, describeIssue, issuesFromZod } from '../api/api-failure.js';
+import { createConfAccountStore, SipAccounts } from './account-store.js';
 import { CallRegistry } from './call-registry.js';
 import { InCallControls } from './in-call-controls.js';
 import { InboundCalls } from './inbound-calls.js';
-import type { MediaBridgeFactory } from './media-bridge.js';
 import { OutboundCalls } from './outbound-calls.js';
 import { SipLine } from './sip-line.js';
+import type { SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
-/** What the integrator's store receives when a call to a lead ends. */
-export interface CallAttemptRecord {
-  leadId: LeadId;
-  outcome: Outcome;
-  startedAt: IsoTime;
-  endedAt: IsoTime;
-  sipStatus: number | null;
-  source: 'call';
-}
-
-export interface SipLogger {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-export interface SipServiceDeps {
-  dataDir: string;
-  secrets: SecretStore;
-  events: EventHub;
-  media: MediaBridgeFactory;
-  now: () => Date;
-  /** The lead whose number this is (E.164), if any. */
-  matchLead: (e164: string) => LeadId | null;
-  recordAttempt: (attempt: CallAttemptRecord) => void | Promise<void>;
-  recordInbound: (call: InboundCall) => void | Promise<void>;
-  logger?: SipLogger;
-  /** Defaults to `<dataDir>/sip-account.json` via conf. */
-  accountStore?: SipAccountStore;
-  /** Country for inbound numbers written without a country code. */
-  defaultCountry?: () => string;
-  backoff?: BackoffOptions;
-  /**
-   * Test-only: ring timeout in ms instead of the account's. The account schema keeps the product
-   * minimum (15 s, so a lead has time to pick up); the lab overrides it so the no-answer test does
-   * not spend 15 s waiting. Never set by the app.
-   */
-  ringTimeoutOverrideMs?: number;
-  /** How long an inbound call rings before it counts as missed (answered 480). Default 45 s. */
-  inboundRingTimeoutMs?: number;
-  /** sip.js log level (default warn). */
-  sipLogLevel?: LogLevel;
-}
+export type { CallAttemptRecord, SipLogger, SipServiceDeps } from './sip-service-deps.js';
 
 export interface SipService {
   getAccount(): SipAccountView | null;
@@ -73,7 +27,10 @@ export interface SipService {
   sendDtmf(callId: string, tones: string): Promise<CallView>;
   answerInbound(callId: string): Promise<CallView>;
   declineInbound(callId: string): Promise<CallView>;
-  /** Policy input for dial blocks: while true, inbound calls are answered by the suppression setting. */
+  /**
+   * Policy input for dial blocks: while true, inbound calls are answered by the suppression setting.
+   * Only the lab test sets it today: issue 9 (Dial blocks) switches it with the block session.
+   */
   setDialBlockActive(active: boolean): void;
   mediaRespond(response: MediaResponse): void;
   mediaReset(why?: string): Promise<{ endedCalls: number }>;
@@ -135,8 +92,8 @@ class SipServiceImpl implements SipService {
   async saveAccount(input: { account: SipAccount; password?: string; clearPassword?: boolean }): Promise<SipAccountView> {
     const parsed = sipAccountSchema.safeParse(input.account);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(account)'}: ${i.message}`);
-      throw new ApiFailure('invalid-input', `Invalid SIP account: ${issues[0]}`, issues);
+      const issues = issuesFromZod(parsed.error);
+      throw new ApiFailure('invalid-input', `Invalid SIP account: ${describeIssue(issues[0]!, '(account)')}`, issues);
     }
     if (this.calls.active().length > 0) throw new ApiFailure('conflict', 'Finish the current call before changing the SIP account.');
     const view = this.accounts.save(parsed.data, input.password, input.clearPassword ?? false);

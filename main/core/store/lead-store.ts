@@ -1,8 +1,15 @@
+/*
+ * Over 300 lines on purpose: LeadStore is the one owner of the data folder's
+ * consistency (leads, logs, summaries, checkpoint, lock), and its open, record
+ * and fold steps share private state; the parts that stand alone already live
+ * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
+ */
+
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../schedule/rotation-state.js';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
@@ -198,20 +205,6 @@ export class LeadStore {
     }
     for (const lead of newLeads) this.indexLead(lead);
     await this.persistLeads();
-  }
-
-  async updateLead(id: string, patch: Partial<Omit<Lead, 'id' | 'createdAt'>>): Promise<Lead> {
-    const lead = this.leads.get(id);
-    if (!lead) throw new Error(`no lead ${id}`);
-    const updated = { ...lead, ...patch };
-    if (updated.phone !== lead.phone) {
-      const owner = this.leadIdByPhone.get(updated.phone);
-      if (owner && owner !== id) throw new Error(`a lead with phone ${updated.phone} already exists`);
-      this.leadIdByPhone.delete(lead.phone);
-    }
-    this.indexLead(updated);
-    await this.persistLeads();
-    return updated;
   }
 
   /**

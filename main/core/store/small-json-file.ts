@@ -33,3 +33,15 @@ export async function openSmallJsonFile<T>(
     return { db, notice: `${path} could not be read (${reason}); it was kept as ${kept} and defaults are in use.` };
   }
 }
+
+/**
+ * The validation every small Dialdesk file shares: schema version 1 and its
+ * one list (`versions`, `numbers`) present; anything else is not our file.
+ */
+export function versionOneWithList<T extends { schemaVersion: 1 }>(kind: string, list: keyof T & string): (raw: unknown) => T {
+  return (raw) => {
+    const data = raw as T | null;
+    if (data?.schemaVersion !== 1 || !Array.isArray(data[list])) throw new Error(`not a Dialdesk ${kind} file`);
+    return data;
+  };
+}

@@ -1,32 +1,100 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const CHUNKS_PER_TURN = 2_000;
 
+export interface AtomicWriteOptions {
+  /** File mode, set on the temp file from its creation (0600 for secrets: never readable by others, not even briefly). */
+  mode?: number;
+}
+
 /**
- * Writes `chunks` to a temp file, yielding to the event loop every few
- * thousand, then fsyncs and renames it over `path`: a crash leaves the old
- * file or the new one, and a large file is never one giant string in memory.
+ * The one atomic writer (the store's files, the shell's secrets): the text
+ * goes to a fresh temp file beside `path`, is fsynced, renamed over `path`, and
+ * the folder is fsynced so the rename itself survives a power cut. A crash
+ * leaves the old file or the new one, never half of either.
+ *
+ * Writes `chunks` yielding to the event loop every few thousand, so a large
+ * file is never one giant string in memory and never blocks the process.
  */
-export async function writeAtomically(path: string, chunks: Iterable<string>): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'w');
+export async function writeAtomically(path: string, chunks: Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
+  const temp = openTemp(path, options);
   try {
     let pending: string[] = [];
     for (const chunk of chunks) {
       pending.push(chunk);
       if (pending.length === CHUNKS_PER_TURN) {
-        writeSync(fd, pending.join(''));
+        writeSync(temp.fd, pending.join(''));
         pending = [];
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    writeSync(fd, pending.join(''));
-    fsyncSync(fd);
+    writeSync(temp.fd, pending.join(''));
   } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
+    abandon(temp);
     throw error;
   }
-  closeSync(fd);
-  renameSync(temp, path);
+  commit(temp, path, options);
+}
+
+/** writeAtomically for a small text written at once, for callers that are synchronous (SecretStore). */
+export function writeAtomicallySync(path: string, text: string, options: AtomicWriteOptions = {}): void {
+  const temp = openTemp(path, options);
+  try {
+    writeSync(temp.fd, text);
+  } catch (error) {
+    abandon(temp);
+    throw error;
+  }
+  commit(temp, path, options);
+}
+
+interface TempFile {
+  path: string;
+  fd: number;
+}
+
+function openTemp(path: string, options: AtomicWriteOptions): TempFile {
+  // A random part as well as the pid: two writers in one process never share a temp file.
+  const temp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  return { path: temp, fd: openSync(temp, 'wx', options.mode ?? 0o666) };
+}
+
+function abandon(temp: TempFile): void {
+  closeSync(temp.fd);
+  rmSync(temp.path, { force: true });
+}
+
+function commit(temp: TempFile, path: string, options: AtomicWriteOptions): void {
+  try {
+    fsyncSync(temp.fd);
+  } catch (error) {
+    abandon(temp);
+    throw error;
+  }
+  closeSync(temp.fd);
+  // The umask may have narrowed the mode at creation; set it exactly.
+  if (options.mode !== undefined) chmodSync(temp.path, options.mode);
+  renameSync(temp.path, path);
+  fsyncDirectory(dirname(path));
+}
+
+/** Makes a rename in `directory` durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
+function fsyncDirectory(directory: string): void {
+  let fd: number;
+  try {
+    fd = openSync(directory, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    // Some file systems refuse fsync on a folder (EINVAL, EISDIR); the file itself is already on disk.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw error;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -65,10 +65,3 @@ export async function zonesForPhone(phone: string, defaultCountry?: string): Pro
   const zones = data ? lookup(data, parsed.number.replace(/^\+/, '')) : await libraryTimezones(parsed);
   return { zones: zones ?? [], country };
 }
-
-/** The library's own (slow) call, kept for the agreement test and the benchmark. */
-export async function zonesForPhoneViaLibrary(phone: string, defaultCountry?: string): Promise<string[]> {
-  const parsed = parsePhone(phone, defaultCountry);
-  if (!parsed) return [];
-  return (await libraryTimezones(parsed)) ?? [];
-}

@@ -3,6 +3,9 @@ import type { LeadZones } from '../../../shared/schedule.js';
 import { normalizeTimeZoneName } from './normalize-time-zone.js';
 import { zonesForPhone } from './phone-zones.js';
 
+/** A lead whose zone is unknown: it has no legal window and is refused with that reason, never guessed. */
+export const NO_ZONES: LeadZones = { zones: [], ambiguous: false, source: 'default', country: null };
+
 export interface ResolveZoneOptions {
   /** Country for numbers written without +country code (Settings.defaultCountry). */
   defaultCountry?: string;

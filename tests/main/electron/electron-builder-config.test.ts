@@ -36,6 +36,19 @@ describe('electron-builder.yml', () => {
     ).rejects.toThrow(/configuration/i);
   });
 
+  it('flips Electron’s fuses: no Node runtime, NODE_OPTIONS or inspector, code only from the checked asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
+  });
+
   it('names the app', () => {
     expect(config.appId).toBe('com.dialdesk.app');
     expect(config.productName).toBe('Dialdesk');

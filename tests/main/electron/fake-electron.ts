@@ -79,6 +79,7 @@ export function createFakeElectron() {
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents: FakeWebContents;
     loadedFile: string | null = null;
+    loadedUrl: string | null = null;
     shown = false;
     focused = false;
     destroyed = false;
@@ -93,6 +94,11 @@ export function createFakeElectron() {
     loadFile(path: string): Promise<void> {
       this.loadedFile = path;
       this.webContents.url = pathToFileURL(path).href;
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+      this.webContents.url = url;
       return Promise.resolve();
     }
     show(): void {
@@ -163,6 +169,7 @@ export function createFakeElectron() {
   };
 
   let resolveReady: () => void = () => {};
+  let appReady = false;
   const readyPromise = new Promise<void>((resolve) => {
     resolveReady = resolve;
   });
@@ -174,7 +181,6 @@ export function createFakeElectron() {
     exited: null as number | null,
     quitted: false,
     userModelId: null as string | null,
-    isPackaged: false,
     getPath: (name: string) => {
       const path = paths.get(name);
       if (!path) throw new Error(`Failed to get '${name}' path`);
@@ -191,7 +197,11 @@ export function createFakeElectron() {
     requestSingleInstanceLock: () => app.singleInstanceLock,
     whenReady: () => readyPromise,
     /** Test control: Electron's `ready`. */
-    becomeReady: () => resolveReady(),
+    becomeReady: () => {
+      appReady = true;
+      resolveReady();
+    },
+    isPackaged: false,
     /** Like Electron: `before-quit` may be prevented; otherwise the app quits. */
     quit: () => {
       app.quitRequested++;
@@ -230,6 +240,19 @@ export function createFakeElectron() {
       this.shown = true;
     }
   }
+  const protocol = {
+    privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+    handlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+      // Electron allows this only before ready.
+      if (appReady) throw new Error('registerSchemesAsPrivileged should be called before app is ready');
+      protocol.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: { url: string }) => Promise<Response>) {
+      if (!appReady) throw new Error('protocol.handle should be called after app is ready');
+      protocol.handlers.set(scheme, handler);
+    },
+  };
 
   const dialog = {
     errors: [] as string[][],
@@ -249,6 +272,7 @@ export function createFakeElectron() {
     Notification: FakeNotification,
     /** Test view: every Notification constructed. */
     notifications,
+    protocol,
     safeStorage,
     session: { defaultSession },
     shell: { openPath: async () => '' },

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { Dispatch } from '../../../main/core/api/dispatch.js';
+import { APP_INDEX_URL } from '../../../main/electron/app-url.js';
 import { createEventHub } from '../../../main/core/api/event-hub.js';
 import type { Result } from '../../../shared/result.js';
 import { FakeFrame, FakeWebContents, FakeSession, type FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
@@ -11,8 +12,9 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeE
 const { forwardEvents, registerCallHandler } = await import('../../../main/electron/ipc.js');
 const fake = electron as unknown as FakeElectron;
 
-const indexHtmlPath = '/opt/Dialdesk/resources/app.asar/dist/renderer/index.html';
-const appUrl = `${pathToFileURL(indexHtmlPath).href}#/leads`;
+// The page as it was served before the app:// scheme: a file on disk is no longer the app.
+const indexFileUrl = pathToFileURL('/opt/Dialdesk/resources/app.asar/dist/renderer/index.html').href;
+const appUrl = `${APP_INDEX_URL}#/leads`;
 
 let ours: FakeWebContents;
 let dispatch: Mock<Dispatch>;
@@ -26,7 +28,6 @@ beforeEach(() => {
   refused = [];
   dispose = registerCallHandler({
     dispatch,
-    indexHtmlPath,
     isAppContents: (contents) => contents === (ours as unknown),
     onRefused: (reason) => refused.push(reason),
   });
@@ -62,7 +63,7 @@ describe('call handler', () => {
   });
 
   it('refuses our window when it shows a foreign page', async () => {
-    for (const url of ['https://evil.example/', pathToFileURL('/tmp/index.html').href, 'about:blank']) {
+    for (const url of ['https://evil.example/', pathToFileURL('/tmp/index.html').href, indexFileUrl, 'app://evil/index.html', 'about:blank']) {
       await expect(call(ours, new FakeFrame(url), 'getStatus', {})).resolves.toMatchObject({ ok: false, error: { code: 'refused' } });
     }
     expect(dispatch).not.toHaveBeenCalled();
@@ -90,7 +91,7 @@ describe('call handler', () => {
   it('removes the handler with its disposer', () => {
     dispose();
     expect(fake.ipcMain.handlers.has('dialdesk:call')).toBe(false);
-    dispose = registerCallHandler({ dispatch, indexHtmlPath, isAppContents: () => true });
+    dispose = registerCallHandler({ dispatch, isAppContents: () => true });
     expect(fake.ipcMain.handlers.has('dialdesk:call')).toBe(true);
   });
 });

@@ -87,12 +87,29 @@ describe('main bundle', () => {
     expect(electron.app.getPath('userData')).toBe(dataDir);
     expect(electron.app.sandboxEnabled).toBe(true);
     expect(electron.BrowserWindow.getAllWindows()).toHaveLength(0);
+    // The app's scheme is privileged before ready, as Electron requires.
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
 
     electron.app.becomeReady();
     const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     expect(window.options.webPreferences.preload).toBe(join(root, 'dist', 'electron', 'preload.cjs'));
     expect(window.options.webPreferences.sandbox).toBe(true);
-    expect(window.loadedFile).toBe(join(root, 'dist', 'renderer', 'index.html'));
+    // Not packaged (a development run): DevTools allowed. The packaged case is below.
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(window.loadedUrl).toBe('app://dialdesk/index.html');
+    expect(window.loadedFile).toBeNull();
+    // app:// serves only the built renderer, with the CSP header.
+    const serve = electron.protocol.handlers.get('app')!;
+    expect((await serve({ url: 'app://dialdesk/..%2F..%2Fpackage.json' })).status).toBe(403);
+    const page = await serve({ url: 'app://dialdesk/index.html' });
+    if (page.status === 200) expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    else expect(page.status).toBe(404); // the renderer is not built in this checkout
+
+    // Every other web contents gets the same rules: no popups, no navigation.
+    const other = new FakeWebContents(new FakeSession());
+    electron.app.emit('web-contents-created', {}, other);
+    expect(other.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(other.fire('will-navigate', 'https://evil.example').defaultPrevented).toBe(true);
 
     const status = await callFrom(electron, window, 'getStatus', {});
     expect(status).toMatchObject({ ok: true, value: { dataDir, store: { state: 'ready' } } });
@@ -123,6 +140,17 @@ describe('main bundle', () => {
     expect(electron.app.quitted).toBe(false);
     await until(() => electron.app.quitted, 'the quit after the core closed');
     expect(electron.ipcMain.handlers.has('dialdesk:call')).toBe(false);
+  });
+
+  it('gives a packaged app no DevTools', async () => {
+    const electron = createFakeElectron();
+    electron.app.isPackaged = true;
+    launch(electron, ['--data-dir', scratch()]);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    expect(window.options.webPreferences.devTools).toBe(false);
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'the quit');
   });
 
   it('takes the data dir from DIALDESK_DATA_DIR', async () => {

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_INDEX_URL } from '../../../main/electron/app-url.js';
 import type { FakeBrowserWindow, FakeElectron } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeElectron());
@@ -9,13 +9,12 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).createFakeE
 const { createMainWindow, mainWindowOptions } = await import('../../../main/electron/window.js');
 const fake = electron as unknown as FakeElectron;
 
-const indexHtmlPath = join('/opt/Dialdesk/resources/app/dist/renderer', 'index.html');
 const preloadPath = '/opt/Dialdesk/resources/app/dist/electron/preload.cjs';
-const appUrl = `${pathToFileURL(indexHtmlPath).href}#/leads`;
+const appUrl = `${APP_INDEX_URL}#/leads`;
 
 let window: FakeBrowserWindow;
 beforeAll(() => {
-  window = createMainWindow({ preloadPath, indexHtmlPath, connectSources: ['wss://sip.example.com'] }) as unknown as FakeBrowserWindow;
+  window = createMainWindow({ preloadPath, devTools: false, connectSources: ['wss://sip.example.com'] }) as unknown as FakeBrowserWindow;
 });
 
 const session = () => window.webContents.session;
@@ -43,12 +42,15 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
-    expect(mainWindowOptions(preloadPath).webPreferences).toEqual(prefs);
+    expect(mainWindowOptions(preloadPath, false).webPreferences).toEqual(prefs);
+    expect(mainWindowOptions(preloadPath, true).webPreferences?.devTools).toBe(true);
   });
 
-  it('loads the built renderer page from disk', () => {
-    expect(window.loadedFile).toBe(indexHtmlPath);
+  it('loads the renderer from the app:// origin, not from a file', () => {
+    expect(window.loadedUrl).toBe('app://dialdesk/index.html');
+    expect(window.loadedFile).toBeNull();
   });
 
   it('is shown once ready, not before', () => {
@@ -73,6 +75,7 @@ describe('main window', () => {
     expect(requestPermission('media', { requestingUrl: appUrl, mediaTypes: ['audio'] })).toBe(true);
     expect(requestPermission('media', { requestingUrl: 'https://evil.example/', mediaTypes: ['audio'] })).toBe(false);
     expect(requestPermission('media', { requestingUrl: pathToFileURL('/etc/other.html').href, mediaTypes: ['audio'] })).toBe(false);
+    expect(requestPermission('media', { requestingUrl: pathToFileURL('/opt/Dialdesk/resources/app/dist/renderer/index.html').href, mediaTypes: ['audio'] })).toBe(false);
   });
 
   it('refuses the camera and every other permission', () => {
@@ -108,7 +111,7 @@ describe('main window', () => {
 
   it('hardens the session once even with a second window', () => {
     const first = session().permissionRequestHandler;
-    createMainWindow({ preloadPath, indexHtmlPath });
+    createMainWindow({ preloadPath, devTools: false });
     expect(session().permissionRequestHandler).toBe(first);
     expect(fake.BrowserWindow.getAllWindows()).toHaveLength(2);
   });

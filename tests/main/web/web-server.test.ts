@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { createEventHub } from '../../../main/core/api/event-hub.js';
 import { startWebServer, SUPERSEDED_CLOSE_CODE, type WebServer } from '../../../main/web/web-server.js';
 import type { DialdeskEvent } from '../../../shared/contract/index.js';
+import { contentSecurityPolicy } from '../../../shared/csp.js';
 import { fail, ok, type Result } from '../../../shared/result.js';
 import { createSocketApi } from '../../../renderer/api/socket-api.js';
 
@@ -91,7 +92,11 @@ describe('web shell server', () => {
     expect(page.body).toContain(`href="./${server.token}/assets/icon.svg"`);
     expect(page.body).toContain(`ws://127.0.0.1:${server.port}`);
     expect(page.body).not.toContain('ws://127.0.0.1:*');
-    expect(page.headers['content-security-policy']).toBe(`default-src 'none'; connect-src 'self' ws://127.0.0.1:${server.port}; frame-ancestors 'none'`);
+    expect(page.headers['content-security-policy']).toBe(
+      contentSecurityPolicy({ connect: ["'self'", `ws://127.0.0.1:${server.port}`], delivery: 'header' }),
+    );
+    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${server.port};`);
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     const script = await get(server.port, `/${server.token}/assets/app.js`);
     expect(script.status).toBe(200);

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES, contract } from '../../../../shared/contract/index.js';
 import { createCore, type Core } from '../../../../main/core/core.js';
-import { createMemorySecrets } from '../../../../main/core/settings/secret-store.js';
-import { createMemorySettings } from '../../../../main/core/settings/settings-store.js';
+import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 /** Values a compromised or buggy renderer could send: wrong types, wrong shapes, huge and odd strings. */

@@ -36,4 +36,18 @@ describe('createDispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(JSON.stringify(result)).toMatch(/admin/);
   });
+
+  it('answers invalid input with structured issues: each with its path as strings and its message', async () => {
+    const listLeads = vi.fn();
+    const dispatch = createDispatch(handlers({ listLeads }));
+    const result = await dispatch('listLeads', { query: 'dana', offset: -1, limit: 'many' });
+    expect(listLeads).not.toHaveBeenCalled();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    const issues = result.error.issues ?? [];
+    expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([['offset'], ['limit']]));
+    for (const issue of issues) expect(typeof issue.message).toBe('string');
+    expect(result.error.message).toBe(`Invalid input for listLeads: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`);
+  });
 });

@@ -16,6 +16,7 @@ describe('guessMapping', () => {
       referrer: 9,
       reason: null,
       notes: 10,
+      doNotCall: null,
     });
   });
 

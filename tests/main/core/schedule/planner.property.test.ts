@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlanningContext, planNextAttempt } from '../../../../main/core/schedule/planner.js';
 import { projectLeadAttempts } from '../../../../main/core/schedule/project-plans.js';
 import { choosePromiseTime } from '../../../../main/core/schedule/promises.js';
-import { foldAttempt } from '../../../../main/core/schedule/rotation-state.js';
+import { foldAttempt } from '../../../../main/core/rotation/rotation-state.js';
 import { clockMinutes } from '../../../../main/core/timezones/zone-clock.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type LeadRotationState, type LeadZones, type ScheduleSettings } from '../../../../shared/schedule.js';
 import type { RepCalendar } from '../../../../main/core/schedule/calling-window.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlanningContext, planAll, planNextAttempt } from '../../../../main/core/schedule/planner.js';
 import { projectLeadAttempts } from '../../../../main/core/schedule/project-plans.js';
-import { foldAttempt, initialRotationState } from '../../../../main/core/schedule/rotation-state.js';
+import { foldAttempt, initialRotationState } from '../../../../main/core/rotation/rotation-state.js';
 import { isoWithOffset } from '../../../../main/core/timezones/zone-clock.js';
 import type { LeadRotationState } from '../../../../shared/schedule.js';
 import { at, rep, schedule, zones } from './fixtures.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createPlanningContext } from '../../../../main/core/schedule/planner.js';
-import { choosePromiseTime, promiseStatus, tallyPromises } from '../../../../main/core/schedule/promises.js';
-import { phraseAttemptTime } from '../../../../main/core/schedule/phrase-time.js';
+import { choosePromiseTime, promiseStatus } from '../../../../main/core/schedule/promises.js';
+import { tallyPromises } from '../../../support/tally-promises.js';
+import { phraseAttemptTime } from '../../../../main/core/timezones/phrase-time.js';
 import { isoWithOffset } from '../../../../main/core/timezones/zone-clock.js';
 import { at, rep, schedule, zones } from './fixtures.js';
 

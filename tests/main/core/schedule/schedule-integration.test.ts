@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadDetail, LeadPage, PreparedVoicemail } from '../../../../shared/contract/index.js';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
 import { createCore, type Core } from '../../../../main/core/core.js';
-import { createMemorySecrets } from '../../../../main/core/settings/secret-store.js';
-import { createMemorySettings } from '../../../../main/core/settings/settings-store.js';
+import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 /** The core as the app runs it, with a clock the test moves. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zonesForPhone, zonesForPhoneViaLibrary } from '../../../../main/core/timezones/phone-zones.js';
+import { zonesForPhone } from '../../../../main/core/timezones/phone-zones.js';
+import { zonesForPhoneViaLibrary } from '../../../support/phone-zones-via-library.js';
 import { resolveLeadZones } from '../../../../main/core/timezones/resolve-lead-zones.js';
 
 const lead = (phone: string, timeZoneInput = '', timeZone: string | null = null) => ({ phone, timeZoneInput, timeZone });

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { AppStatus } from '../../shared/contract/index.js';
+import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
+import { ImportScreen } from '../import/import-screen.js';
+import { LeadsScreen } from '../leads/leads-screen.js';
+import { PhoneScreen } from '../phone-settings/phone-screen.js';
+import { LeadSchedulePanels } from '../schedule/lead-schedule-panels.js';
+import { ScriptsScreen } from '../scripts/scripts-screen.js';
+import { SettingsScreen } from '../settings/settings-screen.js';
+import { FirstRun } from './first-run.js';
+
+/** What a screen gets from the shell. */
+export interface ScreenContext {
+  status: AppStatus;
+  navigate: (screen: ScreenId) => void;
+  /** Re-reads the app status (lead count, first run) after a screen changed it. */
+  refresh: () => void;
+}
+
+interface Screen {
+  id: string;
+  label: string;
+  /** A number shown beside the label in the sidebar (hidden at 0), read as "<n> <label in lower case>". */
+  count?: (status: AppStatus) => number;
+  render: (context: ScreenContext) => ReactNode;
+}
+
+/**
+ * Every screen of the sidebar, in order: adding a screen is one entry here. Screens are features
+ * and never import each other; where one shows another's part (the lead detail shows the
+ * schedule's panels, the import screen the do-not-call import), the entry wires it in.
+ */
+export const SCREENS = [
+  {
+    id: 'leads',
+    label: 'Leads',
+    count: (status) => status.leadCount,
+    render: ({ status, navigate, refresh }) =>
+      status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} />,
+  },
+  {
+    id: 'import',
+    label: 'Import',
+    render: ({ navigate }) => (
+      <ImportScreen onShowLeads={() => navigate('leads')}>
+        <DoNotCallImport />
+      </ImportScreen>
+    ),
+  },
+  { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
+  { id: 'phone', label: 'Phone', render: () => <PhoneScreen /> },
+  { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
+] as const satisfies readonly Screen[];
+
+export type ScreenId = (typeof SCREENS)[number]['id'];

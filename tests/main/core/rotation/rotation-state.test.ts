@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { emptyBandStats, foldAttempt, foldBandStatsInPlace, restartCadence } from '../../../../main/core/rotation/rotation-state.js';
+import type { Outcome } from '../../../../shared/domain.js';
+import { at, schedule, zones } from '../schedule/fixtures.js';
+
+const chicago = zones('America/Chicago');
+const attempt = (id: string, startedAt: string, outcome: Outcome = 'no-answer', promisedFor: string | null = null) => ({
+  id,
+  leadId: 'l1',
+  outcome,
+  startedAt,
+  promisedFor,
+});
+
+describe('foldAttempt', () => {
+  it('counts tries per band in the lead’s local time and tracks the cadence', () => {
+    let state = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z'), chicago, schedule()); // 9:30 → 08-10
+    state = foldAttempt(state, attempt('a2', '2025-03-13T20:30:00Z', 'voicemail'), chicago, schedule()); // 15:30 → 14-16
+    state = foldAttempt(state, attempt('a3', '2025-03-14T02:30:00Z', 'busy'), chicago, schedule()); // 21:30 → no band
+    expect(state).toMatchObject({
+      bandTries: [1, 0, 0, 1, 0, 0],
+      attempts: 3,
+      cadenceAttempts: 3,
+      cadenceStartedAt: at('2025-03-12T14:30:00Z'),
+      lastAttemptAt: at('2025-03-14T02:30:00Z'),
+      unansweredVoicemails: 1,
+      status: 'active',
+    });
+  });
+
+  it('ignores technical failures and does not change its input', () => {
+    const first = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z'), chicago, schedule());
+    const copy = structuredClone(first);
+    expect(foldAttempt(first, attempt('a2', '2025-03-13T14:30:00Z', 'failed'), chicago, schedule())).toBe(first);
+    foldAttempt(first, attempt('a3', '2025-03-13T14:30:00Z'), chicago, schedule());
+    expect(first).toEqual(copy);
+  });
+
+  it('starts a new cadence after the cadence length', () => {
+    let state = foldAttempt(undefined, attempt('a1', '2025-03-01T14:30:00Z'), chicago, schedule());
+    state = foldAttempt(state, attempt('a2', '2025-03-23T14:30:00Z'), chicago, schedule());
+    expect(state).toMatchObject({ attempts: 2, cadenceAttempts: 1, cadenceStartedAt: at('2025-03-23T14:30:00Z') });
+  });
+
+  it('records promises and statuses', () => {
+    let state = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z', 'voicemail', '2025-03-13T15:15:00Z'), chicago, schedule());
+    expect(state.promise).toEqual({ at: at('2025-03-13T15:15:00Z'), attemptId: 'a1' });
+    state = foldAttempt(state, attempt('a2', '2025-03-13T15:16:00Z', 'conversation'), chicago, schedule());
+    expect(state).toMatchObject({ promise: null, promisesKept: 1, status: 'reached', unansweredVoicemails: 0 });
+    expect(restartCadence(state)).toMatchObject({ status: 'active', cadenceAttempts: 0, cadenceStartedAt: null });
+    state = foldAttempt(state, attempt('a3', '2025-03-14T15:16:00Z', 'do-not-call'), chicago, schedule());
+    expect(state).toMatchObject({ status: 'do-not-call', doNotCallSince: at('2025-03-14T15:16:00Z') });
+    expect(restartCadence(state).status).toBe('do-not-call');
+    expect(foldAttempt(undefined, attempt('b', '2025-03-12T14:30:00Z', 'wrong-number'), chicago, schedule()).status).toBe('bad-number');
+  });
+});
+
+describe('foldBandStatsInPlace', () => {
+  it('counts dials and conversations per band', () => {
+    const stats = emptyBandStats(6);
+    foldBandStatsInPlace(stats, attempt('a1', '2025-03-12T14:30:00Z', 'conversation'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a2', '2025-03-12T15:30:00Z'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a3', '2025-03-12T15:30:00Z', 'failed'), chicago, schedule());
+    // 9:30 and 10:30 in Chicago.
+    expect(stats).toEqual({ dials: [1, 1, 0, 0, 0, 0], conversations: [1, 0, 0, 0, 0, 0] });
+  });
+});
