@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract/index.js';
+import { TestCall } from '../calls/test-call.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
@@ -7,6 +8,9 @@ import { PhoneScreen } from '../phone-settings/phone-screen.js';
 import { LeadSchedulePanels } from '../schedule/lead-schedule-panels.js';
 import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
+import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
+import { NotificationSettings } from '../notifications/notification-settings.js';
+import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
 /** What a screen gets from the shell. */
@@ -23,6 +27,8 @@ interface Screen {
   /** A number shown beside the label in the sidebar (hidden at 0), read as "<n> <label in lower case>". */
   count?: (status: AppStatus) => number;
   render: (context: ScreenContext) => ReactNode;
+  /** The screen's own keys, listed by the `?` overlay. */
+  shortcuts?: readonly Shortcut[];
 }
 
 /**
@@ -35,6 +41,7 @@ export const SCREENS = [
     id: 'leads',
     label: 'Leads',
     count: (status) => status.leadCount,
+    shortcuts: LEADS_SHORTCUTS,
     render: ({ status, navigate, refresh }) =>
       status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} />,
   },
@@ -48,8 +55,24 @@ export const SCREENS = [
     ),
   },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
-  { id: 'phone', label: 'Phone', render: () => <PhoneScreen /> },
-  { id: 'settings', label: 'Settings', render: () => <SettingsScreen /> },
+  {
+    id: 'phone',
+    label: 'Phone',
+    render: () => (
+      <PhoneScreen>
+        <TestCall />
+      </PhoneScreen>
+    ),
+  },
+  {
+    id: 'settings',
+    label: 'Settings',
+    render: () => (
+      <SettingsScreen>
+        <NotificationSettings />
+      </SettingsScreen>
+    ),
+  },
 ] as const satisfies readonly Screen[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import type { Settings } from '../../shared/domain.js';
+import { useEffect, useState } from 'react';
 import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -15,15 +14,20 @@ function browserPermission(): Permission {
  * Notifications on or off (saved at once), and in the browser the browser's
  * own permission, which only a click may ask for.
  */
-export function NotificationSettings({ settings, onSaved }: { settings: Settings; onSaved: (next: Settings) => void }) {
+export function NotificationSettings() {
   const api = useApi();
   const { busy, error, run } = useApiAction();
   const [permission, setPermission] = useState<Permission>(browserPermission);
-  const enabled = settings.notifications?.enabled !== false;
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void api.getSettings({}).then((result) => result.ok && setEnabled(result.value.notifications?.enabled !== false));
+  }, [api]);
+  if (enabled === null) return null;
 
   const toggle = async (next: boolean) => {
+    setEnabled(next);
     const saved = await run(() => api.updateSettings({ notifications: { enabled: next } }));
-    if (saved.ok) onSaved(saved.value);
+    setEnabled(saved.ok ? saved.value.notifications.enabled : !next);
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
@@ -17,7 +17,8 @@ const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
 };
 
 /** The Phone screen: the SIP account the core registers with, and the rep's microphone and speaker. */
-export function PhoneScreen() {
+/** `children`: parts other features add (the test call), wired in app/screens.tsx. */
+export function PhoneScreen({ children }: { children?: ReactNode }) {
   const api = useApi();
   const {
     value: view,
@@ -172,6 +173,7 @@ export function PhoneScreen() {
         <SaveActions busy={busy} saved={saved} label="Save and connect" savedText="Saved. Connecting with the new account…" statusLabel="Save status" />
       </form>
       <AudioDevices />
+      {children}
     </div>
   );
 }

@@ -1,11 +1,6 @@
 import { APP_COMMANDS, type AppCommandId } from '../../shared/contract/index.js';
-import { MANUAL_OUTCOMES, OUTCOME_LABELS } from '../../shared/domain.js';
-import { SCREENS, type ScreenId } from '../app/screens.js';
-
-export interface Shortcut {
-  keys: string;
-  does: string;
-}
+import type { Shortcut } from '../ui/shortcut.js';
+import { SCREENS, type ScreenId } from './screens.js';
 
 /** Alt+1…: a screen by its place in the sidebar (works in the browser too, where Ctrl+digit switches tabs). */
 export const SCREEN_KEYS: ReadonlyArray<{ screen: ScreenId; key: string }> = SCREENS.map((screen, i) => ({ screen: screen.id, key: String(i + 1) }));
@@ -27,20 +22,11 @@ export function globalShortcuts(inElectron: boolean): Shortcut[] {
   return shortcuts;
 }
 
-/** Keys of one screen, as its components handle them. */
-export const SCREEN_SHORTCUTS: Record<ScreenId, Shortcut[]> = {
-  leads: [
-    { keys: '↑ / ↓', does: 'Choose the previous or next lead in the list' },
-    { keys: 'Page Up / Page Down', does: 'Move a page up or down the list' },
-    { keys: 'Home / End', does: 'First or last lead' },
-    { keys: 'Enter', does: 'Open the chosen lead and move to its outcomes' },
-    ...MANUAL_OUTCOMES.map((outcome, i) => ({ keys: String(i + 1), does: `Record “${OUTCOME_LABELS[outcome]}” (in the outcome box)` })),
-  ],
-  import: [],
-  scripts: [],
-  phone: [],
-  settings: [],
-};
+/** Keys of one screen, from its entry in SCREENS. */
+export function screenShortcuts(screen: ScreenId): readonly Shortcut[] {
+  const entry = SCREENS.find((s) => s.id === screen);
+  return entry && 'shortcuts' in entry ? entry.shortcuts : [];
+}
 
 /** The screen an app command shows, or null for commands that are not navigation. */
 export function screenOfCommand(command: AppCommandId): ScreenId | null {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import type { ScreenId } from '../app/screens.js';
+import type { ScreenId } from './screens.js';
 import { useDialdeskEvent } from '../api/api-context.js';
-import { SCREEN_KEYS, screenOfCommand } from './shortcut-table.js';
+import { SCREEN_KEYS, screenOfCommand } from './shortcuts.js';
 
 /** True when a key press is typing into a field rather than a command. */
 function typing(target: EventTarget | null): boolean {

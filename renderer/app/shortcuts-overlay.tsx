@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { SCREENS, type ScreenId } from '../app/screens.js';
-import { globalShortcuts, SCREEN_SHORTCUTS, type Shortcut } from './shortcut-table.js';
+import type { Shortcut } from '../ui/shortcut.js';
+import { SCREENS, type ScreenId } from './screens.js';
+import { globalShortcuts, screenShortcuts } from './shortcuts.js';
 
 /** The `?` overlay: every key of the screen you are on, then the keys that work everywhere. A modal dialog; Esc closes it. */
 export function ShortcutsOverlay({ screen, onClose }: { screen: ScreenId; onClose: () => void }) {
@@ -10,7 +11,7 @@ export function ShortcutsOverlay({ screen, onClose }: { screen: ScreenId; onClos
     if (element && !element.open) element.showModal();
   }, []);
   const label = SCREENS.find((s) => s.id === screen)?.label ?? screen;
-  const own = SCREEN_SHORTCUTS[screen];
+  const own = screenShortcuts(screen);
   return (
     <dialog ref={dialog} className="shortcuts-overlay" aria-labelledby="shortcuts-title" onClose={onClose} onCancel={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
@@ -25,7 +26,7 @@ export function ShortcutsOverlay({ screen, onClose }: { screen: ScreenId; onClos
   );
 }
 
-function ShortcutList({ title, shortcuts, empty }: { title: string; shortcuts: Shortcut[]; empty?: string }) {
+function ShortcutList({ title, shortcuts, empty }: { title: string; shortcuts: readonly Shortcut[]; empty?: string }) {
   return (
     <section>
       <h3>{title}</h3>

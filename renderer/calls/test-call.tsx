@@ -3,7 +3,7 @@ import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { LevelMeters } from '../calls/level-meters.js';
+import { LevelMeters } from './level-meters.js';
 import { useSip } from '../ui/use-sip.js';
 import { mediaEngineFor } from '../media/media-engine.js';
 
