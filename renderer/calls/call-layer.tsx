@@ -1,4 +1,5 @@
 import { MediaHost } from '../media/media-host.js';
+import { CallAnnouncer } from './call-announcer.js';
 import { CallBar } from './call-bar.js';
 import { InboundRinging } from './inbound-ringing.js';
 import { RegistrationStatus } from './registration-status.js';
@@ -9,6 +10,7 @@ export function CallLayer() {
   return (
     <div className="call-layer">
       <MediaHost />
+      <CallAnnouncer />
       <RegistrationStatus />
       <InboundRinging />
       <CallBar />

@@ -11,6 +11,14 @@ const TIME_ZONES: readonly string[] = (() => {
   }
 })();
 
+function isZone(name: string): boolean {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** "America/Argentina/Buenos_Aires" → "America / Argentina / Buenos Aires": what a person searches for. */
 function zoneLabel(zone: string): string {
   return zone.replaceAll('_', ' ').replaceAll('/', ' / ');
@@ -26,6 +34,9 @@ export function ZonePicker({ value, onChange, fieldProps }: { value: string; onC
   const matches = useMemo(() => {
     const words = query.toLowerCase().split(/[\s/_,]+/).filter(Boolean);
     const found = TIME_ZONES.filter((zone) => words.every((word) => zone.toLowerCase().includes(word)));
+    // A zone typed in full that the list leaves out (fixed offsets such as Etc/GMT-8) is offered too.
+    const typed = query.trim();
+    if (typed && !found.includes(typed) && isZone(typed)) found.unshift(typed);
     return found.includes(value) || !value ? found : [value, ...found];
   }, [query, value]);
   return (
