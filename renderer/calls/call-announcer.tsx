@@ -32,7 +32,8 @@ export function CallAnnouncer() {
     if (said) setText(said);
   });
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="call-announcer">
+    // A live region without role="status": screens keep their own single status line.
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="call-announcer">
       {text}
     </div>
   );

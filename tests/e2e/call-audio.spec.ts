@@ -63,7 +63,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await expect(bar).toContainText(`+${LEAD_DIGITS}`);
     await expect(bar).toContainText('Connected', { timeout: 20_000 });
     // Screen readers hear it through the app's one call live region.
-    await expect(page.getByRole('status').filter({ hasText: /^Connected with / })).toHaveCount(1);
+    await expect(page.getByTestId('call-announcer')).toHaveText(/^Connected with /);
     await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
 
     await expectLeadToneHeard(page, testInfo, 'connected', 15_000);
