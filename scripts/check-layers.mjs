@@ -9,14 +9,16 @@
  *                   main/electron/, main/web/, renderer/ or React
  *   main/web/       the web shell, same rules as main/cli/
  *   main/electron/  the shell: anything but renderer/ and React
- *   renderer/       the browser: no Node built-ins, no electron, nothing from main/
+ *   renderer/       the browser: no Node built-ins, no electron, nothing from main/; inside it,
+ *                   api/ < media/, ui/ < each feature < app/ < main.tsx, and no feature imports
+ *                   another (rendererCrossImport below)
  *
  * main/core/'s folders have an order, lowest first (CORE_ORDER below): a file
  * may import its own folder and any folder below it, never one above. What two
  * folders both need lives below both. main/core/core.ts sits on top of all of them:
  *
  *   api < notify < text < timezones < settings < rotation < store < scripts < schedule
- *     < leads < sip < stats < dial-block < calling < core.ts
+ *     < leads < sip < stats < dial-block < calling < simulation < core.ts
  *
  * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
  *
@@ -59,6 +61,7 @@ const REACT = ['react', 'react-dom'];
  *   schedule    calling windows, planner, promises, do-not-call, the schedule service
  *   leads       CSV import/export and the lead list view
  *   sip         the SIP user agent, registration and call machines, inbound policy
+ *   voicemail-audio  speech engines, read-out cache, recorded drops, the played-message compliance rule
  *   stats       the stats folds (conversations, outcomes)
  *   dial-block  the dial-block session and its queue
  *   calling     coordination: an action that spans areas (a dial drives SIP, the schedule and the store)
@@ -75,9 +78,11 @@ export const CORE_ORDER = [
   'schedule',
   'leads',
   'sip',
+  'voicemail-audio',
   'stats',
   'dial-block',
   'calling',
+  'simulation',
 ];
 
 const SHELL_WHY = (shell) =>
@@ -172,7 +177,7 @@ export function checkLayers(root) {
         }
         if (!specifier.startsWith('.')) continue;
         const target = posix.normalize(posix.join(posix.dirname(path), specifier));
-        const upward = upwardImport(path, target);
+        const upward = upwardImport(path, target) ?? rendererCrossImport(path, target);
         if (upward) problems.push({ file: path, line, specifier, why: upward });
         const resolved = resolveFile(root, target);
         if (resolved !== null) edges.push({ target: resolved, line, specifier });
@@ -201,6 +206,33 @@ function upwardImport(path, target) {
   const toRank = CORE_ORDER.indexOf(to);
   if (fromRank < 0 || toRank < 0 || toRank < fromRank) return null;
   return `main/core/${from}/ imports main/core/${to}/, which is above it in the core's order (${CORE_ORDER.join(' < ')}): move what both need below both`;
+}
+
+/**
+ * The renderer's folders: api/ (the contract client) < media/ (call audio) and ui/ (pieces every
+ * screen uses) < each feature < app/ (the shell and screen registry) < main.tsx. A feature imports
+ * only api/, media/, ui/ and itself, never another feature: the app wires features together.
+ */
+const RENDERER_BASE = { api: [], media: ['api'], ui: ['api'], styles: [] };
+
+function rendererFolderOf(path) {
+  if (!path.startsWith('renderer/')) return null;
+  const rest = path.slice('renderer/'.length).split('/');
+  return rest.length === 1 ? '' : rest[0];
+}
+
+/** Why a renderer import crosses from one feature (or shared piece) into another, or null. */
+function rendererCrossImport(path, target) {
+  const from = rendererFolderOf(path);
+  const to = rendererFolderOf(target);
+  if (from === null || to === null || from === to || from === '' || from === 'app') return null;
+  if (to === '') return `renderer/${from}/ imports the renderer's entry: only main.tsx mounts the app`;
+  const allowedTargets = RENDERER_BASE[from] ?? ['api', 'media', 'ui', 'styles'];
+  if (allowedTargets.includes(to)) return null;
+  if (to === 'app') return `renderer/${from}/ imports renderer/app/: the shell imports features, never the other way`;
+  return from in RENDERER_BASE
+    ? `renderer/${from}/ is below the features and may import only ${allowedTargets.map((f) => `renderer/${f}/`).join(', ') || 'shared/'}`
+    : `renderer/${from}/ imports the feature renderer/${to}/: features import only renderer/api/, media/, ui/ and themselves; the app wires features together`;
 }
 
 const RESOLVED_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

@@ -76,9 +76,16 @@ export const DEFAULT_BANDS: Band[] = [
   { id: '18-20', start: '18:00', end: '20:00' },
 ];
 
+/**
+ * The widest calling window the law allows, in the lead's local time (US TCPA: 8 a.m. to 9 p.m.).
+ * Settings may only narrow it: the schema refuses a wider `legalWindow`, and the gate intersects
+ * this constant in whatever a settings file says.
+ */
+export const LEGAL_WINDOW: LocalWindow = { start: '08:00', end: '21:00' };
+
 export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   bands: DEFAULT_BANDS,
-  legalWindow: { start: '08:00', end: '21:00' },
+  legalWindow: LEGAL_WINDOW,
   countryWindows: {},
   leadWindows: {},
   minimumGap: { kind: 'next-business-day' },
@@ -123,7 +130,10 @@ export const scheduleSettingsSchema = z
           ids.add(band.id);
         }
       }),
-    legalWindow: localWindowSchema,
+    legalWindow: localWindowSchema.refine(
+      (w) => w.start >= LEGAL_WINDOW.start && w.end <= LEGAL_WINDOW.end,
+      `the legal window can only be made stricter than ${LEGAL_WINDOW.start}–${LEGAL_WINDOW.end}, never wider`,
+    ),
     countryWindows: z.record(z.string().regex(/^[A-Z]{2}$/), localWindowSchema),
     leadWindows: z.record(z.string().min(1).max(64), localWindowSchema),
     minimumGap: z.discriminatedUnion('kind', [
@@ -191,6 +201,11 @@ export interface LeadRotationState {
   doNotCallSince: number | null;
   /** Counted attempts per band index of `ScheduleSettings.bands` (attempts outside all bands are not counted here). */
   bandTries: number[];
+  /**
+   * Conversations per band index, counted like `bandTries` (so a band's unanswered tries are the
+   * difference). Absent until the lead's first conversation.
+   */
+  bandAnswers?: number[];
   /** Counted attempts (all but `failed`) ever. */
   attempts: number;
   /** Counted attempts in the current cadence. */
@@ -209,6 +224,14 @@ export interface LeadRotationState {
 export interface BandStats {
   dials: number[];
   conversations: number[];
+  /**
+   * Per band and the lead's local weekday, index `band * 7 + weekday` (0 = Sunday).
+   * Absent in checkpoints written before the planner learned; the model then starts from the band level.
+   */
+  weekdayDials?: number[];
+  weekdayConversations?: number[];
+  /** Per segment (the lead's reference zone): dials and conversations per band. */
+  segments?: Record<string, { dials: number[]; conversations: number[] }>;
 }
 
 export interface PlannedAttempt {
@@ -222,6 +245,8 @@ export interface PlannedAttempt {
   inBlock: boolean;
   /** Why a promise could not be kept where it was stated (the plan then moves it), else null. */
   promiseConflict: string | null;
+  /** The learning planner's estimate of the lead answering then (posterior mean); absent from the least-tried rule. */
+  chance?: number;
 }
 
 export type DialCheck = { allowed: true } | { allowed: false; reason: string };

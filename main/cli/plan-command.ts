@@ -19,6 +19,8 @@ export interface PlanLead {
   lead: Pick<Lead, 'id' | 'phone' | 'doNotCall'>;
   state: LeadRotationState | undefined;
   zones: LeadZones;
+  /** The lead's summary records an opt-out (kept even when it has no rotation state). */
+  optedOut?: boolean;
 }
 
 /**
@@ -97,10 +99,10 @@ export function planCommand(input: PlanCommandInput): PlanCommandResult {
   const { from, days } = args.value;
   const leadsById = new Map<LeadId, PlanLead>();
   for (const entry of input.leads) {
-    if (isDoNotCall(entry.lead, entry.state, input.doNotCallList)) continue;
+    if (isDoNotCall(entry.lead, entry.state, input.doNotCallList, entry.optedOut)) continue;
     leadsById.set(entry.lead.id, entry);
   }
-  const ctx = createPlanningContext({ rep: input.rep, schedule: input.schedule, bandStats: input.bandStats, blocks: input.blocks });
+  const ctx = createPlanningContext({ rep: input.rep, schedule: input.schedule, bandStats: input.bandStats, blocks: input.blocks, strategy: 'learning' });
   const plans = projectAll(
     [...leadsById.values()].map(({ lead, state, zones }) => ({ leadId: lead.id, state, zones })),
     from,

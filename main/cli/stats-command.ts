@@ -1,4 +1,4 @@
-import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../shared/domain.js';
+import { OUTCOMES, OUTCOME_LABELS, type Lead, type Outcome } from '../../shared/domain.js';
 import type { PromiseTally, ScheduleSettings } from '../../shared/schedule.js';
 import { tallyPromiseStates } from '../core/schedule/promises.js';
 import type { LeadStore } from '../core/store/lead-store.js';
@@ -13,14 +13,20 @@ export interface StoreStats {
 }
 
 /** Totals over the whole history (the CLI's `stats`): one streamed scan, so not for the UI's hot path. */
-export function computeStats(store: LeadStore, schedule: ScheduleSettings, now: number): StoreStats {
+export function computeStats(
+  store: LeadStore,
+  schedule: ScheduleSettings,
+  now: number,
+  /** The one do-not-call rule (the dial gate's). */
+  isDoNotCall: (lead: Lead) => boolean,
+): StoreStats {
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   // Outcome counts need the whole history (streamed); promises are already folded per lead.
   for (const attempt of store.allAttempts()) byOutcome[attempt.outcome] += 1;
   const states = [...store.allLeads()].map((lead) => store.rotationOf(lead.id)).filter((s) => s !== undefined);
   const promises = tallyPromiseStates(states, now, schedule);
   let doNotCall = 0;
-  for (const lead of store.allLeads()) if (lead.doNotCall || store.summaryOf(lead.id).optedOut) doNotCall += 1;
+  for (const lead of store.allLeads()) if (isDoNotCall(lead)) doNotCall += 1;
   const dials = OUTCOMES.filter((o) => o !== 'failed').reduce((n, o) => n + byOutcome[o], 0);
   return { leads: store.leadCount, doNotCall, dials, byOutcome, promises };
 }

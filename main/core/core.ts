@@ -1,6 +1,8 @@
 import type { AppStatus, StoreStatus } from '../../shared/contract/index.js';
-import type { DialCheck } from '../../shared/schedule.js';
 import { ApiFailure } from './api/api-failure.js';
+import { callingHandlers } from './calling/calling-handlers.js';
+import { createDialGate } from './calling/dial-gate.js';
+import { createPlaceCall } from './calling/place-call.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
@@ -10,16 +12,24 @@ import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
-import { createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
+import { createConfAccountStore, createRendererMedia, createSipService, sipHandlers, type CallAttemptRecord, type MediaBridgeFactory } from './sip/index.js';
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
+import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
+import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
 export interface CoreOptions {
   dataDir: string;
-  settings: SettingsStore;
+  /**
+   * A function for a store backed by a file in the data folder: it is called
+   * only once the folder is locked, so a second process never reads (or sets
+   * aside) a settings file another process owns.
+   */
+  settings: SettingsStore | ((dataDir: string) => SettingsStore);
   secrets: SecretStore;
   /** The clock; tests pin it. */
   now?: () => Date;
@@ -42,17 +52,32 @@ export interface Core {
  * the test harness and the CLI all run this same core.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // Before anything else in the folder is opened: a busy folder stops here, untouched.
+  const lock = lockDataDir(options.dataDir);
+  try {
+    return await createLockedCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
+  const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
   const storeOptions = {
     log: options.log,
-    schedule: () => options.settings.get().schedule,
-    defaultCountry: () => options.settings.get().defaultCountry,
+    schedule: () => settings.get().schedule,
+    defaultCountry: () => settings.get().defaultCountry,
+    lock,
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());
-  const doNotCall = await DoNotCallStore.open(options.dataDir, now());
-  const notices = [scripts.notice, doNotCall.notice].filter((n): n is string => n !== null);
+  const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
+  const accountStore = createConfAccountStore(options.dataDir, now());
+  const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
+  const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 
@@ -70,24 +95,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
     notices,
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
+    doNotCallDamage: doNotCall.damage,
   });
-  const schedule = createScheduleService({
-    store: requireStore,
-    settings: options.settings,
-    scripts,
-    doNotCall,
-    now,
-  });
+  const gate = createDialGate({ store: requireStore, settings, doNotCall, now });
+  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
   const sip = createSipService({
     dataDir: options.dataDir,
+    accountStore,
     secrets: options.secrets,
     events,
     media: options.media ?? createRendererMedia({ events }),
     now,
-    defaultCountry: () => options.settings.get().defaultCountry,
-    matchLead: (e164) => store?.leadByPhone(e164)?.id ?? null,
+    defaultCountry: () => settings.get().defaultCountry,
+    matchLead: (e164) => store?.leadsWithNumber(e164)[0]?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
       await requireStore().recordAttempt({
         id: randomUUID(),
@@ -106,9 +128,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     logger: { info: log, warn: log, error: log },
   });
 
+  // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
+  const placeCall = createPlaceCall({ gate, sip, now });
+
   const handlers: Handlers = {
     getStatus: () => status(),
-    ...settingsHandlers(options.settings, events, async () => {
+    ...settingsHandlers(settings, events, async () => {
       await store?.refoldIfStale();
     }),
     startFreshStore: async () => {
@@ -119,14 +144,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit({ type: 'leads.changed' });
       return status();
     },
-    ...leadsHandlers({ store: requireStore, settings: options.settings, events, schedule, now }),
+    ...leadsHandlers({ store: requireStore, settings, events, schedule, now }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, doNotCall, settings: options.settings, events, now }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, now }),
+    ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
+    ...voicemailAudioHandlers({
+      dataDir: options.dataDir,
+      store: requireStore,
+      schedule,
+      scripts,
+      settings,
+      audioSettings,
+      recordOutcome: (input) => handlers.recordOutcome(input),
+    }),
   };
-  handlers.dial = gateDial(handlers.dial, (number, leadId) => schedule.checkNumber(number, leadId));
   const notifier = createNotifier({
     events,
-    enabled: () => options.settings.get().notifications?.enabled !== false,
+    enabled: () => settings.get().notifications?.enabled !== false,
     // A store that is not open (damaged data) has no promises to remind of.
     duePromises: () => (store ? schedule.reminders(0) : []),
   });
@@ -140,18 +174,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       notifier.close();
       await sip.close();
-      await store?.close();
+      try {
+        await store?.close();
+      } finally {
+        lock.release();
+      }
       store = null;
       storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
-  };
-}
-
-/** No call leaves Dialdesk outside the lead's legal window, the rep's hours, or to a do-not-call number. */
-function gateDial(dial: Handlers['dial'], check: (number: string, leadId: string | null) => DialCheck): Handlers['dial'] {
-  return (input) => {
-    const verdict = check(input.number, input.leadId);
-    if (!verdict.allowed) throw new ApiFailure('refused', verdict.reason);
-    return dial(input);
   };
 }

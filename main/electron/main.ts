@@ -87,7 +87,7 @@ function run(): void {
       const dataDir = app.getPath('userData');
       const started = await createCore({
         dataDir,
-        settings: createElectronSettings(dataDir),
+        settings: createElectronSettings,
         secrets: createSafeStorageSecrets(join(dataDir, 'secrets.bin')),
         appVersion: app.getVersion(),
         log: (message) => console.log(`Dialdesk: ${message}`),

@@ -58,7 +58,8 @@ export function runElectron(binary: string, args: readonly string[], cwd: string
       if (lines.length > 0) lastError = lines[lines.length - 1];
     });
     child.once('error', (error) => resolve({ failed: `Electron could not be launched: ${error.message}` }));
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': only then has all of its output (the ready line among it) been read.
+    child.once('close', (code, signal) => {
       if (ready || code === 0) resolve({ exitCode: code ?? 1 });
       else resolve({ failed: `Electron did not start: ${lastError || (signal ? `killed by ${signal}` : `exit code ${code}`)}` });
     });

@@ -35,7 +35,8 @@ export async function startWebShell(options: WebShellOptions, log: (message: str
   }
   const core = await createCore({
     dataDir,
-    settings: createConfSettings(dataDir),
+    // A function: the core opens the settings only once it holds the data folder's lock.
+    settings: createConfSettings,
     secrets,
     log,
     now: options.test.clockStart ? clockFrom(options.test.clockStart) : undefined,

@@ -3,6 +3,7 @@ import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
 import { Navigation } from './navigation.js';
 import { SCREENS, type ScreenId } from './screens.js';
@@ -39,6 +40,10 @@ export function App() {
   const { status } = state;
   if (status.store.state === 'error') {
     return <DataErrorScreen message={status.store.message} keptFiles={status.store.keptFiles} onStarted={replace} />;
+  }
+  // Fail closed: the core dials no one while the do-not-call list is damaged; the rep decides here first.
+  if (status.doNotCallDamage) {
+    return <DamagedListScreen damage={status.doNotCallDamage} onResolved={() => void refresh()} />;
   }
 
   return (

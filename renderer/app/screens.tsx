@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppStatus } from '../../shared/contract/index.js';
 import { TestCall } from '../calls/test-call.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
+import { DoNotCallScreen } from '../do-not-call/do-not-call-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
 import { LeadsScreen } from '../leads/leads-screen.js';
 import { PhoneScreen } from '../phone-settings/phone-screen.js';
@@ -54,6 +55,7 @@ export const SCREENS = [
       </ImportScreen>
     ),
   },
+  { id: 'do-not-call', label: 'Do not call', render: () => <DoNotCallScreen /> },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
   {
     id: 'phone',

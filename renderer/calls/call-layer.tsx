@@ -1,5 +1,6 @@
 import { MediaHost } from '../media/media-host.js';
 import { CallAnnouncer } from './call-announcer.js';
+import { VoicemailDropBar } from './voicemail-drop-bar.js';
 import { CallBar } from './call-bar.js';
 import { InboundRinging } from './inbound-ringing.js';
 import { RegistrationStatus } from './registration-status.js';
@@ -14,6 +15,7 @@ export function CallLayer() {
       <RegistrationStatus />
       <InboundRinging />
       <CallBar />
+      <VoicemailDropBar />
     </div>
   );
 }

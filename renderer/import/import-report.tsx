@@ -9,7 +9,8 @@ interface Props {
 
 /** What the import did: how many rows became leads, and each rejected row with its reason. */
 export function ImportReport({ report, onShowLeads, onImportAnother }: Props) {
-  const rejected = report.rejected.length;
+  const rejected = report.rejectedCount;
+  const unlisted = report.rejectedCount - report.rejected.length;
   return (
     <section className="card" aria-labelledby="report-title">
       <h2 id="report-title">Import finished</h2>
@@ -19,6 +20,12 @@ export function ImportReport({ report, onShowLeads, onImportAnother }: Props) {
       </p>
       {rejected > 0 ? (
         <RejectedRowsTable label="Rows not imported" rows={report.rejected} />
+      ) : null}
+      {unlisted > 0 ? (
+        <p className="muted">
+          The first {report.rejected.length.toLocaleString()} are listed; {unlisted.toLocaleString()} more were rejected too. The command line
+          lists them all: <code>npm run cli -- import FILE --report rejected.csv</code>.
+        </p>
       ) : null}
       <div className="actions">
         <button type="button" className="button button-primary" onClick={onShowLeads}>

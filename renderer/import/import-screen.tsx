@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ColumnMapping, ImportPreview, ImportReport as Report } from '../../shared/contract/index.js';
 import type { ApiError } from '../../shared/result.js';
-import { useApi } from '../api/api-context.js';
+import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { ImportReport } from './import-report.js';
 import { MappingStep } from './mapping-step.js';
@@ -23,6 +23,10 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
   const api = useApi();
   const [step, setStep] = useState<Step>({ kind: 'pick', busy: false });
   const [error, setError] = useState<ApiError | null>(null);
+  const [progress, setProgress] = useState<{ rows: number; fraction: number } | null>(null);
+  useDialdeskEvent((event) => {
+    if (event.type === 'import.progress' && step.kind === 'mapping' && event.fileName === step.fileName) setProgress({ rows: event.rows, fraction: event.fraction });
+  });
 
   const pick = async (file: File) => {
     setError(null);
@@ -42,7 +46,9 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
     if (step.kind !== 'mapping') return;
     setError(null);
     setStep({ ...step, busy: true });
+    setProgress(null);
     const result = await api.commitImport({ fileName: step.fileName, contentBase64: step.contentBase64, mapping: step.mapping });
+    setProgress(null);
     if (result.ok) setStep({ kind: 'done', report: result.value });
     else {
       setError(result.error);
@@ -77,6 +83,7 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
           </section>
           <MappingStep preview={step.preview} mapping={step.mapping} onChange={(mapping) => setStep({ ...step, mapping })} />
           <PreviewTable preview={step.preview} />
+          {step.busy ? <ImportProgress rows={progress?.rows ?? 0} total={step.preview.rowCount} fraction={progress?.fraction ?? 0} /> : null}
           <div className="actions sticky-actions">
             <button type="button" className="button button-primary" disabled={step.busy} onClick={commit}>
               {step.busy ? 'Importing…' : `Import ${step.preview.rowCount.toLocaleString()} rows`}
@@ -91,6 +98,18 @@ export function ImportScreen({ onShowLeads, children }: { onShowLeads: () => voi
         <ImportReport report={step.report} onShowLeads={onShowLeads} onImportAnother={() => setStep({ kind: 'pick', busy: false })} />
       ) : null}
       {step.kind === 'pick' ? children : null}
+    </div>
+  );
+}
+
+/** A large export takes seconds: the rep sees it move, and a screen reader hears where it is. */
+function ImportProgress({ rows, total, fraction }: { rows: number; total: number; fraction: number }) {
+  return (
+    <div className="import-progress">
+      <progress max={100} value={Math.round(100 * fraction)} aria-label="Import progress" />
+      <span className="muted num" role="status" aria-live="polite">
+        {Math.min(rows, total).toLocaleString()} of {total.toLocaleString()} rows read
+      </span>
     </div>
   );
 }

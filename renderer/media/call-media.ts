@@ -36,6 +36,8 @@ export class PeerCallMedia implements CallMedia {
   private muted = false;
   /** On hold the microphone is silenced too: a lead on hold must not overhear the rep. */
   private held = false;
+  /** A voicemail message is being sent instead of the microphone. */
+  private messagePlaying = false;
   private closed = false;
   /** The devices the call uses now ('' = the system default), which may differ from the rep's choice. */
   private readonly using: Record<DeviceKind, string> = { microphone: '', speaker: '' };
@@ -136,7 +138,25 @@ export class PeerCallMedia implements CallMedia {
    * to us, and the rep's voice is the one thing it must not be.
    */
   private applyMicrophoneState(): void {
-    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !this.muted && !this.held;
+    for (const track of this.mic?.getAudioTracks() ?? []) track.enabled = !this.muted && !this.held && !this.messagePlaying;
+  }
+
+  /** The far end's audio, for the beep detector (shares the meters' AudioContext). */
+  remoteAudio(): { context: AudioContext | null; stream: MediaStream } {
+    return { context: this.options.audioContext(), stream: this.remote };
+  }
+
+  /**
+   * Sends `track` (a voicemail message) instead of the microphone, which is
+   * muted meanwhile; `null` gives the line back to the microphone. The sender
+   * swaps tracks in place (replaceTrack), so no re-INVITE is needed.
+   */
+  async sendInsteadOfMicrophone(track: MediaStreamTrack | null): Promise<void> {
+    const sender = this.transceiver?.sender;
+    if (!sender || this.closed) throw new Error('the call has no outgoing audio to replace');
+    this.messagePlaying = track !== null;
+    this.applyMicrophoneState();
+    await sender.replaceTrack(track ?? this.mic?.getAudioTracks()[0] ?? null);
   }
 
   close(): void {

@@ -97,6 +97,11 @@ export class MediaEngine {
     return (await this.peers.get(callId)?.codec()) ?? null;
   }
 
+  /** A call's WebRTC media (the voicemail drop plays into it and listens to it), or null once it ended. */
+  callMedia(callId: string): PeerCallMedia | null {
+    return this.peers.get(callId) ?? null;
+  }
+
   /** The last media problem of a call, for the call bar. */
   problem(callId: string): string | null {
     return this.problems.get(callId) ?? null;

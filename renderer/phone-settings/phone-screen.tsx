@@ -1,3 +1,4 @@
+import { plainWebSocketProblem } from '../../shared/plain-websocket.js';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
@@ -73,6 +74,12 @@ export function PhoneScreen({ children }: { children?: ReactNode }) {
           <Field label="Server (WebSocket URL)" hint="e.g. wss://pbx.example.com:8089/ws" errors={issues.fields.serverUrl}>
             {text('serverUrl', 'url')}
           </Field>
+          {/^ws:\/\//i.test(form.serverUrl.trim()) && plainWebSocketProblem(form.serverUrl.trim()) === null ? (
+            <p className="warning" role="status">
+              ws:// is not encrypted: your password exchange and every number you call cross the network in clear text. Fine for a
+              PBX on this computer or a trusted office network; use wss:// anywhere else.
+            </p>
+          ) : null}
           <Field label="SIP address" hint="Your SIP user, e.g. sip:rep@pbx.example.com" errors={issues.fields.aor}>
             {text('aor')}
           </Field>

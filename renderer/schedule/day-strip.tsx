@@ -17,18 +17,23 @@ const HEIGHT = 84;
 const HOURS = [0, 3, 6, 9, 12, 15, 18, 21, 24];
 
 const x = (minute: number) => PAD + (minute / MINUTES_PER_DAY) * INNER;
+const percent = (chance: number | null) => (chance === null ? 'unknown' : `${Math.round(chance * 100)}%`);
 
 /**
  * The lead's attempts on one 24-hour line of their local time: the legal
- * window shaded, the bands above with how often each was tried, every attempt
- * a dot coloured by its outcome, the next planned attempt a ring.
+ * window shaded, the bands above with how often each was tried (and, once
+ * the planner has learned, shaded darker where this lead is likelier to
+ * answer), every attempt a dot coloured by its outcome, the next planned
+ * attempt a ring.
  */
 export function DayStrip({ model, zone }: { model: StripModel; zone: string }) {
   const titleId = useId();
   const outcomes = [...new Set(model.marks.map((m) => m.outcome))];
+  const learned = model.bands.some((band) => band.shade !== null);
   const summary = [
     `Attempts by time of day in ${zone}:`,
     model.marks.length === 0 ? 'none yet.' : `${model.marks.map((m) => `${minutesToClock(m.minute)} ${OUTCOME_LABELS[m.outcome]}`).join(', ')}.`,
+    learned ? `Estimated answer chance: ${model.bands.map((b) => `${b.id} ${percent(b.chance)}`).join(', ')}.` : '',
     model.next ? `Next attempt ${minutesToClock(model.next.minute)}${model.next.promised ? ' (promised)' : ''}.` : '',
   ]
     .filter(Boolean)
@@ -53,8 +58,22 @@ export function DayStrip({ model, zone }: { model: StripModel; zone: string }) {
         {model.bands.map((band, i) => (
           <g key={band.id} className={`strip-band${band.tries > 0 ? ' is-tried' : ''}${i % 2 ? ' is-odd' : ''}`}>
             <rect x={x(band.start) + 0.5} y={BAND_Y} width={Math.max(1, x(band.end) - x(band.start) - 1)} height={BAND_H} rx={2}>
-              <title>{`Band ${band.id}: tried ${band.tries} ${band.tries === 1 ? 'time' : 'times'}`}</title>
+              <title>{`Band ${band.id}: tried ${band.tries} ${band.tries === 1 ? 'time' : 'times'}${band.chance === null ? '' : ` · estimated answer chance ${percent(band.chance)}`}`}</title>
             </rect>
+            {band.shade !== null ? (
+              // A presentation attribute, not a style: the CSP allows no inline styles.
+              <rect
+                className="strip-band-chance"
+                data-chance={band.chance?.toFixed(3)}
+                x={x(band.start) + 0.5}
+                y={BAND_Y}
+                width={Math.max(1, x(band.end) - x(band.start) - 1)}
+                height={BAND_H}
+                rx={2}
+                fillOpacity={(0.08 + 0.72 * band.shade).toFixed(2)}
+                pointerEvents="none"
+              />
+            ) : null}
             {band.tries > 0 ? (
               <text x={(x(band.start) + x(band.end)) / 2} y={BAND_Y + BAND_H - 4} className="strip-band-count" textAnchor="middle">
                 {band.tries}
@@ -99,6 +118,12 @@ export function DayStrip({ model, zone }: { model: StripModel; zone: string }) {
           <span className="legend-swatch swatch-legal" aria-hidden="true" />
           Legal window
         </span>
+        {learned ? (
+          <span className="legend-item">
+            <span className="legend-swatch swatch-chance" aria-hidden="true" />
+            Darker band: likelier to answer
+          </span>
+        ) : null}
         {model.next ? (
           <span className="legend-item">
             <span className={`legend-swatch swatch-next${model.next.promised ? ' is-promised' : ''}`} aria-hidden="true" />

@@ -30,7 +30,11 @@ export interface StripSpan {
 
 export interface StripModel {
   legal: StripSpan | null;
-  bands: Array<StripSpan & { id: string; tries: number }>;
+  /**
+   * `chance`: the planner's estimated answer chance in the band (0–1), null before it has learned;
+   * `shade`: that chance relative to the lead's likeliest band (0–1), which the strip draws.
+   */
+  bands: Array<StripSpan & { id: string; tries: number; chance: number | null; shade: number | null }>;
   marks: StripMark[];
   next: { minute: number; promised: boolean } | null;
   now: number | null;
@@ -45,21 +49,23 @@ const span = (window: LocalWindow): StripSpan | null => {
 
 /**
  * Everything the 24-hour strip draws, in minutes of the lead's local day: the
- * legal window, the bands with their tries, each attempt (folded onto one day
+ * legal window, the bands with their tries and learned answer chance, each attempt (folded onto one day
  * so rotation across bands shows at a glance) and the next planned attempt.
  */
 export function stripModel(input: {
   zone: string;
-  bands: Array<Band & { tries?: number }>;
+  bands: Array<Band & { tries?: number; chance?: number | null }>;
   legalWindow: LocalWindow | null;
   attempts: StripAttempt[];
   next: { at: string; promised: boolean } | null;
   now: Date | null;
 }): StripModel {
   const { zone } = input;
+  const likeliest = Math.max(0, ...input.bands.map((band) => band.chance ?? 0));
   const bands = input.bands.flatMap((band) => {
     const s = span(band);
-    return s ? [{ ...s, id: band.id, tries: band.tries ?? 0 }] : [];
+    const chance = band.chance ?? null;
+    return s ? [{ ...s, id: band.id, tries: band.tries ?? 0, chance, shade: chance === null || likeliest === 0 ? null : chance / likeliest }] : [];
   });
   const placed: StripMark[] = [];
   const sorted = input.attempts

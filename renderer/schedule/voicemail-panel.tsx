@@ -6,6 +6,10 @@ import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { STAGE_LABELS } from '../ui/labels.js';
 import './voicemail-panel.css';
+import { PacedTeleprompter } from '../ui/paced-teleprompter.js';
+
+/** Until the voicemail settings load: an unhurried phone voice. */
+const DEFAULT_READING_WPM = 165;
 
 interface Props {
   leadId: string;
@@ -27,6 +31,13 @@ export function VoicemailPanel({ leadId, historyKey, onRecorded }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+
+  const [rateWpm, setRateWpm] = useState(DEFAULT_READING_WPM);
+  useEffect(() => {
+    void api.getVoicemailAudioSettings({}).then((result) => {
+      if (result.ok) setRateWpm(result.value.rateWpm);
+    });
+  }, [api]);
 
   const prepare = useCallback(async () => {
     const result = await api.prepareVoicemail({ leadId });
@@ -90,11 +101,7 @@ export function VoicemailPanel({ leadId, historyKey, onRecorded }: Props) {
                 </span>
               ) : null}
             </p>
-            {prepared.text ? (
-              <blockquote className="teleprompter" aria-label="Script to read">
-                {prepared.text}
-              </blockquote>
-            ) : null}
+            {prepared.text ? <PacedTeleprompter text={prepared.text} rateWpm={rateWpm} /> : null}
             {prepared.warnings.length > 0 ? (
               <ul className="voicemail-warnings" aria-label="Before you call">
                 {prepared.warnings.map((warning) => (

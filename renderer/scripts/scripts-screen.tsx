@@ -5,6 +5,7 @@ import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { STAGE_LABELS } from '../ui/labels.js';
+import { VoicemailAudioSection } from './voicemail-audio-section.js';
 import { CoachList } from './coach-list.js';
 import { ScriptEditor } from './script-editor.js';
 import './scripts.css';
@@ -129,6 +130,7 @@ export function ScriptsScreen() {
             );
           })
         : null}
+      <VoicemailAudioSection />
     </div>
   );
 }

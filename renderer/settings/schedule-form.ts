@@ -1,4 +1,4 @@
-import type { ScheduleSettings } from '../../shared/schedule.js';
+import { LEGAL_WINDOW, type ScheduleSettings } from '../../shared/schedule.js';
 
 /** One row of the bands editor; `key` is React's, `id` the band id it was loaded with. */
 export interface BandRow {
@@ -100,6 +100,9 @@ export function localProblems(form: ScheduleForm): ProblemMap {
     }
   }
   if (form.legalStart && form.legalEnd && form.legalEnd <= form.legalStart) add(problems, 'legalWindow', 'the window must end after it starts');
+  else if ((form.legalStart && form.legalStart < LEGAL_WINDOW.start) || (form.legalEnd && form.legalEnd > LEGAL_WINDOW.end)) {
+    add(problems, 'legalWindow', `the legal window can only be made stricter than ${LEGAL_WINDOW.start}–${LEGAL_WINDOW.end}, never wider`);
+  }
   form.dialBlocks.forEach((b, i) => {
     if (b.start && b.end && b.end <= b.start) add(problems, `dialBlocks.${i}`, 'a dial block must end after it starts');
     if (b.days.length === 0) add(problems, `dialBlocks.${i}`, 'choose at least one day');

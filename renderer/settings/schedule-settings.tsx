@@ -1,4 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { LEGAL_WINDOW } from '../../shared/schedule.js';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
 import { ErrorMessage, IssueSummary } from '../ui/error-message.js';
@@ -124,17 +125,30 @@ export function ScheduleSettingsForm() {
 
       <fieldset>
         <legend>Legal calling window</legend>
-        <p className="hint muted">In the lead’s local time. Never dialled outside it, whatever else is set (US rules: 8:00–21:00).</p>
+        <p className="hint muted">
+          In the lead’s local time. You may make it stricter than {LEGAL_WINDOW.start}–{LEGAL_WINDOW.end}, never wider; no lead is dialled
+          outside it, whatever else is set.
+        </p>
         <div className={`time-row${problems('legalWindow') ? ' has-error' : ''}`}>
           <input
             type="time"
             className="input"
             aria-label="Legal window start"
+            min={LEGAL_WINDOW.start}
+            max={LEGAL_WINDOW.end}
             value={form.legalStart}
             onChange={(e) => update({ legalStart: e.target.value })}
           />
           <span aria-hidden="true">–</span>
-          <input type="time" className="input" aria-label="Legal window end" value={form.legalEnd} onChange={(e) => update({ legalEnd: e.target.value })} />
+          <input
+            type="time"
+            className="input"
+            aria-label="Legal window end"
+            min={LEGAL_WINDOW.start}
+            max={LEGAL_WINDOW.end}
+            value={form.legalEnd}
+            onChange={(e) => update({ legalEnd: e.target.value })}
+          />
           {rowErrors('legalWindow')}
         </div>
       </fieldset>

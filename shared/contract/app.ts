@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../domain.js';
 import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
+import type { DoNotCallDamage } from './do-not-call.js';
 
 export type StoreStatus =
   | { state: 'ready' }
@@ -22,6 +23,8 @@ export interface AppStatus {
    * `session` (the web shell found no keyring: kept in memory until it stops).
    */
   passwordStorage: 'system' | 'session';
+  /** The do-not-call list could not be read: no dial leaves until it is imported again or the rep acknowledges. */
+  doNotCallDamage: DoNotCallDamage | null;
 }
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');

@@ -24,9 +24,11 @@ export interface DialdeskNotification {
 export type DialdeskEvent =
   | { type: 'leads.changed' }
   | { type: 'settings.changed' }
+  /** The do-not-call list, or its damaged state, changed. */
+  | { type: 'doNotCall.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
-  /** A lead import under way: rows read so far of the file's total. */
-  | { type: 'import.progress'; fileName: string; done: number; total: number }
+  /** A lead import under way: rows read so far, and the share of the work done (0…1). */
+  | { type: 'import.progress'; fileName: string; rows: number; fraction: number }
   | { type: 'notify'; notification: DialdeskNotification }
   /** A menu command of the Electron app, for the page to run. */
   | { type: 'app.command'; command: AppCommandId }

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { Result } from '../result.js';
 import { appCalls } from './app.js';
+import { doNotCallCalls } from './do-not-call.js';
 import type { CallSpec } from './define.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
 import { sipCalls } from './sip.js';
+import { voicemailCalls } from './voicemail.js';
 
 /**
  * The one contract between main and renderer. Each area declares its calls in
@@ -17,6 +19,8 @@ export const contract = {
   ...leadsCalls,
   ...sipCalls,
   ...scheduleCalls,
+  ...doNotCallCalls,
+  ...voicemailCalls,
 };
 
 export type Contract = typeof contract;
@@ -40,10 +44,12 @@ export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 export * from './app.js';
+export * from './do-not-call.js';
 export * from './events.js';
 export * from './app-commands.js';
 export * from './leads.js';
 export * from './schedule.js';
 export * from './sip.js';
 export * from './sip-events.js';
+export * from './voicemail.js';
 export type { CallSpec } from './define.js';

@@ -15,8 +15,13 @@ export interface LeadScheduleView {
   promise: { at: string; phrase: string; status: 'open' | 'kept' | 'broken' } | null;
   cadenceAttempts: number;
   maxAttempts: number;
-  /** Band ids tried so far, with counts, for the 24-hour strip. */
-  bands: Array<Band & { tries: number }>;
+  /**
+   * The bands with how often this lead was tried in each and the planner's
+   * estimate of the lead answering there today (0–1, the posterior mean of the
+   * learned model), for the 24-hour strip. `chance` is null while the rep's
+   * history is too small to learn from.
+   */
+  bands: Array<Band & { tries: number; chance: number | null }>;
 }
 
 export interface PreparedVoicemail {
@@ -72,14 +77,6 @@ export const scheduleCalls = {
         name: z.string().trim().min(1).max(100),
         template: z.string().trim().min(1).max(5000),
         active: z.boolean(),
-      })
-      .strict(),
-  ),
-  importDoNotCall: call<{ total: number; added: number; rejected: Array<{ row: number; reason: string }> }>()(
-    z
-      .object({
-        fileName: z.string().min(1).max(260),
-        contentBase64: z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 content'),
       })
       .strict(),
   ),

@@ -14,7 +14,9 @@ import { generateStore } from './generate-store.js';
 import { parseArgs } from 'node:util';
 import { BenchReport } from './bench-report.js';
 import { benchmarkImport } from './import-bench.js';
-import { benchmarkPlanning, benchmarkSimulation } from './schedule-bench.js';
+import { benchmarkPlanning } from './schedule-bench.js';
+import { benchmarkSimulation } from './simulation-bench.js';
+import { benchmarkVoicemail } from './voicemail-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -58,7 +60,8 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   store: { title: `Store (${LEADS.toLocaleString('en-US')} leads, ${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: storeBenchmarks },
   import: { title: 'Import', run: benchmarkImport },
   plan: { title: 'Planning', run: benchmarkPlanning },
-  simulation: { title: 'Rotation simulation', run: benchmarkSimulation },
+  simulation: { title: 'Strategy simulation (tests/fixtures/scenarios)', run: benchmarkSimulation },
+  voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });

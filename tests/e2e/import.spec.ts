@@ -80,3 +80,23 @@ test('importing the same file again rejects its rows as already in the list', as
 function selected(page: import('@playwright/test').Page, label: string) {
   return page.getByLabel(label, { exact: true }).locator('option:checked');
 }
+
+test('a large export shows its progress while it imports, and a broken one lists the first rejected rows with the count', async ({ page, harness }) => {
+  const rows = Array.from({ length: 30_000 }, (_, i) => `Lead ${i},Acme ${i % 50},(212) ${200 + (i % 700)}-${String(Math.floor(i / 700)).padStart(4, '0')}`);
+  const junk = Array.from({ length: 1_500 }, (_, i) => `Junk ${i},Nowhere,call me ${i}`);
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByLabel('Choose CSV file').setInputFiles({
+    name: 'big.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Name,Company,Phone\n${[...rows, ...junk].join('\n')}\n`),
+  });
+  await page.getByRole('button', { name: 'Import 31,500 rows' }).click();
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Imported 30,000 of 31,500 rows from big.csv. 1,500 rows were not imported.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rows not imported' }).getByRole('row')).toHaveCount(1_001);
+  await expect(page.getByText('The first 1,000 are listed; 500 more were rejected too.')).toBeVisible();
+});

@@ -73,3 +73,25 @@ test('bad schedule rows are marked next to the row, and the core\'s refusals nex
   await expect(form.getByLabel('Attempts per cadence')).toHaveValue('8');
   await expect(form.getByLabel('Band 2 start')).toHaveValue('10:00');
 });
+
+test('the legal window can be made stricter, never wider than 8:00–21:00', async ({ page, harness }) => {
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Calling schedule' });
+  await expect(form.getByLabel('Legal window start')).toHaveValue('08:00');
+
+  await form.getByLabel('Legal window start').fill('00:00');
+  await form.getByLabel('Legal window end').fill('23:59');
+  await form.getByRole('button', { name: 'Save calling schedule' }).click();
+  await expect(form.getByText('the legal window can only be made stricter than 08:00–21:00, never wider')).toBeVisible();
+  await expect(form.getByRole('status')).toHaveText('');
+
+  await form.getByLabel('Legal window start').fill('09:00');
+  await form.getByLabel('Legal window end').fill('20:00');
+  await form.getByRole('button', { name: 'Save calling schedule' }).click();
+  await expect(form.getByRole('status')).toHaveText('Calling schedule saved.');
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(form.getByLabel('Legal window start')).toHaveValue('09:00');
+  await expect(form.getByLabel('Legal window end')).toHaveValue('20:00');
+});

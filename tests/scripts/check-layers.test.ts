@@ -225,4 +225,32 @@ describe('check-layers', () => {
     for (const line of [1, 2, 3]) expect(result.err).not.toContain(`main/launch/start.ts:${line}:`);
     for (const line of [4, 5, 6, 7]) expect(result.err).toContain(`main/launch/start.ts:${line}:`);
   });
+
+  it('keeps renderer features apart: each imports api/, media/, ui/ and itself; only app/ wires features', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'renderer/api/client.ts': "import { s } from '../../shared/contract/index.js';\n",
+        'renderer/ui/field.tsx': "import '../api/client.js';\nimport '../calls/bar.js';\n",
+        'renderer/calls/bar.tsx': 'export const bar = 1;\n',
+        'renderer/media/engine.ts': "import '../api/client.js';\nimport '../ui/field.js';\n",
+        'renderer/leads/list.tsx': "import '../api/client.js';\nimport '../ui/field.js';\nimport '../media/engine.js';\nimport './row.js';\nimport '../scripts/editor.js';\n",
+        'renderer/reminders/banner.tsx': "import '../api/client.js';\nimport '../app/shell.js';\n",
+        'renderer/leads/row.tsx': "import '../ui/field.js';\n",
+        'renderer/scripts/editor.tsx': "import '../ui/field.js';\n",
+        'renderer/app/shell.tsx': "import '../leads/list.js';\nimport '../scripts/editor.js';\n",
+      }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('renderer/ui/field.tsx:2:');
+    expect(result.err).toContain('renderer/media/engine.ts:2:');
+    expect(result.err).toMatch(/renderer\/leads\/list\.tsx:5: .*the feature renderer\/scripts\//);
+    expect(result.err).toMatch(/renderer\/reminders\/banner\.tsx:2: .*never the other way/);
+    for (const ok of ['renderer/ui/field.tsx:1:', 'renderer/media/engine.ts:1:', 'renderer/app/shell.tsx', 'renderer/leads/row.tsx', 'renderer/scripts/editor.tsx']) {
+      expect(result.err).not.toContain(ok);
+    }
+    for (const line of [1, 2, 3, 4]) expect(result.err).not.toContain(`renderer/leads/list.tsx:${line}:`);
+    expect(result.err).not.toContain('renderer/reminders/banner.tsx:1:');
+    expect(result.err).not.toContain('import circle');
+  });
 });

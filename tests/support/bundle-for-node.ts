@@ -8,7 +8,7 @@ const CACHE_DIR = join(import.meta.dirname, '../../node_modules/.cache/dialdesk-
  * Bundles a TypeScript entry into one ES module that plain `node` runs, as the
  * app runs its bundled main: no TypeScript loader in the process, so timings
  * and memory are the code's own. Written beside node_modules so the one
- * external package (it reads its data files at run time) resolves.
+ * external packages (they load data files or native add-ons at run time) resolve.
  */
 export async function bundleForNode(entry: string, name: string): Promise<string> {
   mkdirSync(CACHE_DIR, { recursive: true });
@@ -19,7 +19,8 @@ export async function bundleForNode(entry: string, name: string): Promise<string
     platform: 'node',
     format: 'esm',
     outfile,
-    external: ['libphonenumber-geo-carrier'],
+    // Packages that load files beside themselves at run time (data files, a native add-on's prebuilds).
+    external: ['libphonenumber-geo-carrier', 'fs-native-extensions'],
     banner: { js: "import { createRequire as dialdeskCreateRequire } from 'node:module'; const require = dialdeskCreateRequire(import.meta.url);" },
     logLevel: 'error',
   });

@@ -1,10 +1,12 @@
 /**
  * The order leads are dialled in a running block: promises due now first (to
  * the minute), then leads planned inside the block, then the rest that are
- * due. A promise not yet due is not dialled early.
+ * due. A promise not yet due is not dialled early. Inside the last two
+ * groups a plan the learning planner rates likelier to be answered goes
+ * first (its `chance`); plans without one keep their time order.
  *
  * Not called by the product yet: issue 9 (Dial blocks) builds the block
- * session that dials in this order.
+ * session that dials in this order (the simulator's `dialdesk` strategy uses it).
  */
 import type { DialBlock, PlannedAttempt } from '../../../shared/schedule.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';
@@ -21,9 +23,13 @@ export function orderBlockQueue(plans: Iterable<PlannedAttempt>, block: DialBloc
     } else if (plan.at >= block.startsAt && plan.at < block.endsAt) inBlock.push(plan);
     else if (plan.at <= now) due.push(plan);
   }
-  return [...promisesDue.sort(byTime), ...inBlock.sort(byTime), ...due.sort(byTime)];
+  return [...promisesDue.sort(byTime), ...inBlock.sort(byChanceThenTime), ...due.sort(byChanceThenTime)];
 }
 
 function byTime(a: PlannedAttempt, b: PlannedAttempt): number {
   return a.at - b.at || (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0);
+}
+
+function byChanceThenTime(a: PlannedAttempt, b: PlannedAttempt): number {
+  return (b.chance ?? 0) - (a.chance ?? 0) || byTime(a, b);
 }

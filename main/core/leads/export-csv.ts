@@ -12,13 +12,17 @@ const ATTEMPT_COLUMNS = [
 
 
 /** CSV text in chunks, so the CLI can stream a million attempts without holding them. */
-export function* exportLeadsCsv(store: LeadStore): Generator<string> {
+export function* exportLeadsCsv(
+  store: LeadStore,
+  /** The one do-not-call rule (the dial gate's), so `do_not_call` says what the gate refuses. */
+  isDoNotCall: (lead: Lead) => boolean,
+): Generator<string> {
   yield csvLine(LEAD_COLUMNS);
   for (const lead of store.allLeads()) {
     const summary = store.summaryOf(lead.id);
     yield csvLine([
       lead.id, lead.firstName, lead.lastName, lead.company, lead.email, lead.phone, lead.extension, lead.otherPhones.join(' '),
-      lead.timeZone ?? lead.timeZoneInput, lead.referrer, lead.reason, lead.notes, lead.doNotCall || summary.optedOut ? 'yes' : 'no',
+      lead.timeZone ?? lead.timeZoneInput, lead.referrer, lead.reason, lead.notes, isDoNotCall(lead) ? 'yes' : 'no',
       summary.attempts, summary.conversations, summary.lastAttemptAt, summary.lastOutcome, lead.createdAt,
     ]);
   }

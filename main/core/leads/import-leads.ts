@@ -5,7 +5,7 @@ import type { LeadStore } from '../store/lead-store.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
 import { guessMapping } from './guess-mapping.js';
 import { leadFromRow } from './lead-from-row.js';
-import { parseCsv } from './parse-csv.js';
+import { parseCsv, streamCsv } from './parse-csv.js';
 
 const SAMPLE_ROWS = 20;
 const PROGRESS_EVERY = 2_000;
@@ -24,9 +24,16 @@ export function previewImport(bytes: Uint8Array, fileName: string): ImportPrevie
   };
 }
 
+/** How far an import is: rows read so far and the share of the work done (0…1). */
+export type ImportProgress = (rowsRead: number, fraction: number) => void;
+
+/** Reading and checking rows is most of an import; resolving the accepted leads' zones is the rest. */
+const READ_SHARE = 0.9;
+
 /**
  * Imports every good row and reports every other one with its reason. A file
- * that cannot be read at all throws before anything changes.
+ * that cannot be read at all throws before anything changes: rows are read
+ * one at a time and only the accepted leads are kept until the one write.
  */
 export async function importLeads(
   store: LeadStore,
@@ -36,53 +43,62 @@ export async function importLeads(
     mapping?: ColumnMapping;
     defaultCountry: string;
     now: Date;
-    /** Called every PROGRESS_EVERY rows and at the end. */
-    onProgress?: (done: number, total: number) => void;
+    onProgress?: ImportProgress;
+    /** How many rejected rows the report holds (the count is always whole); a broken file can reject a million. */
+    keepRejected?: number;
+    /** Every rejected row, as it is found: for a full report written as the file is read. */
+    onRejected?: (row: RejectedRow) => void;
   },
 ): Promise<ImportReport> {
-  const csv = parseCsv(bytes, fileName);
-  const mapping = options.mapping ?? guessMapping(csv.headers);
-  checkMapping(mapping, csv.headers.length);
   const createdAt = options.now.toISOString();
-  const accepted: Lead[] = [];
+  const read: Omit<Lead, 'id' | 'createdAt' | 'updatedAt' | 'zones'>[] = [];
   const rowByPhone = new Map<string, number>();
   const rejected: RejectedRow[] = [];
+  const keepRejected = options.keepRejected ?? Infinity;
+  let rejectedCount = 0;
+  let mapping: ColumnMapping | null = null;
+  let total = 0;
 
-  let done = 0;
-  for (const { row, cells, problem, excerpt: start } of csv.rows) {
-    if (done++ % PROGRESS_EVERY === 0 && done > 1) {
-      options.onProgress?.(done - 1, csv.rows.length);
+  await streamCsv(bytes, fileName, {
+    head: ({ headers }) => {
+      mapping = options.mapping ?? guessMapping(headers);
+      checkMapping(mapping, headers.length);
+    },
+    row: ({ row, cells, problem, excerpt: start }) => {
+      total += 1;
+      const reject = (reason: string) => {
+        const entry = { row, reason, excerpt: start ?? excerpt(cells) };
+        rejectedCount += 1;
+        if (rejected.length < keepRejected) rejected.push(entry);
+        options.onRejected?.(entry);
+      };
+      if (problem !== undefined) return reject(problem);
+      const result = leadFromRow(cells, mapping!, options.defaultCountry);
+      if (!result.ok) return reject(result.reason);
+      const { phone } = result.lead;
+      const existing = store.leadByPhone(phone);
+      if (existing) return reject(`duplicate phone ${phone}: already in your list as ${describeLead(existing)}`);
+      const earlierRow = rowByPhone.get(phone);
+      if (earlierRow !== undefined) return reject(`duplicate phone ${phone}: same as row ${earlierRow}`);
+      rowByPhone.set(phone, row);
+      read.push(result.lead);
+    },
+    progress: (fraction) => options.onProgress?.(total, READ_SHARE * fraction),
+  });
+
+  const accepted: Lead[] = [];
+  for (const [i, lead] of read.entries()) {
+    if (i > 0 && i % PROGRESS_EVERY === 0) {
+      options.onProgress?.(total, READ_SHARE + ((1 - READ_SHARE) * i) / read.length);
       // Let the event loop breathe, so progress reaches the screen and calls keep being answered.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const reject = (reason: string) => rejected.push({ row, reason, excerpt: start ?? excerpt(cells) });
-    if (problem !== undefined) {
-      reject(problem);
-      continue;
-    }
-    const result = leadFromRow(cells, mapping, options.defaultCountry);
-    if (!result.ok) {
-      reject(result.reason);
-      continue;
-    }
-    const { phone } = result.lead;
-    const existing = store.leadByPhone(phone);
-    if (existing) {
-      reject(`duplicate phone ${phone}: already in your list as ${describeLead(existing)}`);
-      continue;
-    }
-    const earlierRow = rowByPhone.get(phone);
-    if (earlierRow !== undefined) {
-      reject(`duplicate phone ${phone}: same as row ${earlierRow}`);
-      continue;
-    }
-    rowByPhone.set(phone, row);
-    const zones = await resolveLeadZones(result.lead, { defaultCountry: options.defaultCountry });
-    accepted.push({ id: randomUUID(), ...result.lead, zones, createdAt, updatedAt: createdAt });
+    const zones = await resolveLeadZones(lead, { defaultCountry: options.defaultCountry });
+    accepted.push({ id: randomUUID(), ...lead, zones, createdAt, updatedAt: createdAt });
   }
   if (accepted.length > 0) await store.addLeads(accepted);
-  options.onProgress?.(csv.rows.length, csv.rows.length);
-  return { fileName, total: csv.rows.length, imported: accepted.length, rejected, rejectedCount: rejected.length };
+  options.onProgress?.(total, 1);
+  return { fileName, total, imported: accepted.length, rejected, rejectedCount };
 }
 
 /** Column indexes come from the renderer; an index past the header is a stale mapping. */

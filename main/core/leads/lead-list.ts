@@ -13,7 +13,11 @@ export class LeadListView {
   private filtered: { key: string; ids: string[] } | null = null;
   private searchText = new Map<string, { lead: Lead; text: string }>();
 
-  constructor(private readonly store: LeadStore) {}
+  constructor(
+    private readonly store: LeadStore,
+    /** The one do-not-call rule (the dial gate's), so the list's badge means what the gate refuses. */
+    private readonly isDoNotCall: (lead: Lead) => boolean,
+  ) {}
 
   page(request: { query: string; sort: LeadSort; descending: boolean; offset: number; limit: number }): LeadPage {
     const ids = this.ids(request.query.trim().toLowerCase(), request.sort, request.descending);
@@ -37,7 +41,7 @@ export class LeadListView {
       attempts: summary.attempts,
       lastAttemptAt: summary.lastAttemptAt,
       lastOutcome: summary.lastOutcome,
-      doNotCall: lead.doNotCall || summary.optedOut,
+      doNotCall: this.isDoNotCall(lead),
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { leadsCalls, REJECTED_ROWS_SHOWN, type ImportReport } from '../../../shared/contract/index.js';
+import { leadsCalls, REJECTED_ROWS_SHOWN } from '../../../shared/contract/index.js';
 import type { Attempt } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
@@ -29,7 +29,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
   let view: { store: LeadStore; view: LeadListView } | null = null;
   const listView = () => {
     const store = deps.store();
-    if (view?.store !== store) view = { store, view: new LeadListView(store) };
+    if (view?.store !== store) view = { store, view: new LeadListView(store, deps.schedule.isDoNotCall) };
     return view.view;
   };
   const changed = () => deps.events.emit({ type: 'leads.changed' });
@@ -82,11 +82,12 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
           mapping,
           defaultCountry: deps.settings.get().defaultCountry,
           now: deps.now(),
-          onProgress: (done, total) => deps.events.emit({ type: 'import.progress', fileName, done, total }),
+          onProgress: (rows, fraction) => deps.events.emit({ type: 'import.progress', fileName, rows, fraction }),
+          keepRejected: REJECTED_ROWS_SHOWN,
         }),
       );
       if (report.imported > 0) changed();
-      return shownReport(report);
+      return report;
     },
 
     loadSampleLeads: async () => {
@@ -100,7 +101,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
 
     exportCsv: ({ kind }) => {
       const store = deps.store();
-      return [...(kind === 'leads' ? exportLeadsCsv(store) : exportAttemptsCsv(store))].join('');
+      return [...(kind === 'leads' ? exportLeadsCsv(store, deps.schedule.isDoNotCall) : exportAttemptsCsv(store))].join('');
     },
   };
 }
@@ -113,9 +114,4 @@ async function asImportFailure<T>(work: () => T | Promise<T>): Promise<T> {
     if (error instanceof CsvFileError || error instanceof MappingError) throw new ApiFailure('invalid-input', error.message);
     throw error;
   }
-}
-
-/** A broken file can reject hundreds of thousands of rows; the screen gets the first ones and the count. */
-function shownReport(report: ImportReport): ImportReport {
-  return report.rejected.length <= REJECTED_ROWS_SHOWN ? report : { ...report, rejected: report.rejected.slice(0, REJECTED_ROWS_SHOWN) };
 }

@@ -17,10 +17,13 @@ export interface CsvRow {
   excerpt?: string;
 }
 
-export interface ParsedCsv {
+export interface CsvHead {
   encoding: TextEncoding;
   delimiter: string;
   headers: string[];
+}
+
+export interface ParsedCsv extends CsvHead {
   rows: CsvRow[];
   footerLines: number;
 }
@@ -33,9 +36,78 @@ export class CsvFileError extends Error {
   }
 }
 
+export interface CsvVisitor {
+  /** The header row, before any data row; may throw to stop the read (a mapping that does not fit). */
+  head(head: CsvHead): void;
+  /** Each data row in file order; report footers ("Total: 120 records") are not visited. */
+  row(row: CsvRow): void;
+}
+
+/** Papa hands rows over a megabyte at a time: the file's rows are never all held at once. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Every row at once, synchronously: for previews, tests and small files. */
+export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
+  const rows: CsvRow[] = [];
+  let head: CsvHead | null = null;
+  const reader = new CsvRowReader(fileName, { head: (h) => (head = h), row: (r) => rows.push(r) });
+  const { body, delimiter } = openText(bytes, fileName, reader);
+  // With no pause, Papa reads a string's chunks one after another before it returns.
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    chunkSize: CHUNK_CHARS,
+    chunk: (result: Papa.ParseResult<string[]>) => reader.takeChunk(result),
+    complete: () => undefined,
+  });
+  const { footerLines } = reader.finish();
+  return { ...head!, rows, footerLines };
+}
+
+/**
+ * Row by row without holding them: each row is visited and may be dropped
+ * at once, so a 50 MB file costs its text and what the visitor keeps. After
+ * each chunk the read pauses, so the event loop answers calls and progress
+ * reaches the screen; `progress` gets the share of the file read.
+ */
+export function streamCsv(bytes: Uint8Array, fileName: string, visitor: CsvVisitor & { progress?: (fraction: number) => void }): Promise<{ footerLines: number }> {
+  return new Promise((resolve, reject) => {
+    const reader = new CsvRowReader(fileName, visitor);
+    const { body, delimiter } = openText(bytes, fileName, reader);
+    let failed = false;
+    Papa.parse<string[]>(body, {
+      delimiter,
+      skipEmptyLines: false,
+      chunkSize: CHUNK_CHARS,
+      chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        if (failed) return;
+        try {
+          reader.takeChunk(result);
+        } catch (error) {
+          failed = true;
+          parser.abort();
+          reject(error);
+          return;
+        }
+        visitor.progress?.(Math.min(1, result.meta.cursor / Math.max(1, body.length)));
+        parser.pause();
+        setImmediate(() => parser.resume());
+      },
+      complete: () => {
+        if (failed) return;
+        try {
+          resolve(reader.finish());
+        } catch (error) {
+          reject(error);
+        }
+      },
+    });
+  });
+}
+
 const DELIMITERS = [',', ';', '\t', '|'];
 
-export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
+function openText(bytes: Uint8Array, fileName: string, reader: CsvRowReader): { body: string; delimiter: string } {
   if (bytes.length === 0) throw new CsvFileError(`${fileName} is empty.`);
   if (looksBinary(bytes)) {
     throw new CsvFileError(`${fileName} is not a CSV file (it contains binary data). Export the list from your CRM as CSV.`);
@@ -44,37 +116,9 @@ export function parseCsv(bytes: Uint8Array, fileName: string): ParsedCsv {
   // NULs past the sampled start are debris (a torn download, a database dump): no cell means them.
   const body = text.replace(/^\uFEFF/, '').replaceAll('\u0000', '');
   if (body.trim() === '') throw new CsvFileError(`${fileName} is empty.`);
-
-  const records: CsvRow[] = [];
-  let unclosedQuoteRow: number | null = null;
   const delimiter = headerDelimiter(body);
-  // Row by row, so a huge file's rows are capped as they come instead of all held at full size.
-  Papa.parse<string[]>(body, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (result) => {
-      const row = records.length + 1;
-      if (unclosedQuoteRow === null && result.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuoteRow = row;
-      records.push(capRow(row, result.data));
-    },
-  });
-
-  const nonEmpty = records.filter((r) => r.problem !== undefined || r.cells.some((c) => c !== ''));
-  const header = nonEmpty[0];
-  if (!header || header.problem !== undefined || header.cells.filter((c) => c !== '').length < 2) {
-    throw new CsvFileError(
-      `${fileName} does not look like a CSV lead list: no header row with at least two columns (separated by , ; tab or |) was found.`,
-    );
-  }
-  if (unclosedQuoteRow !== null) {
-    throw new CsvFileError(`${fileName} has a quote that is never closed (row ${unclosedQuoteRow}), so the rest of the file cannot be read reliably.`);
-  }
-
-  const data = nonEmpty.slice(nonEmpty.indexOf(header) + 1);
-  const footerLines = countFooterLines(data, header.cells.length);
-  const rows = data.slice(0, data.length - footerLines);
-  if (rows.length === 0) throw new CsvFileError(`${fileName} has a header row but no leads.`);
-  return { encoding, delimiter, headers: header.cells, rows, footerLines };
+  reader.open(encoding, delimiter);
+  return { body, delimiter };
 }
 
 /**
@@ -92,6 +136,82 @@ function headerDelimiter(body: string): string {
   return best;
 }
 
+/**
+ * Turns Papa's records into the header and data rows: blank lines skipped,
+ * oversized rows reported, and CRM report footers held back. A footer is a
+ * run of trailing rows that fill at most one cell of a header of three or
+ * more columns; such "thin" rows wait until a full row shows they were data.
+ */
+class CsvRowReader {
+  private encoding: TextEncoding = 'utf-8';
+  private delimiter = ',';
+  private headerColumns = 0;
+  private seenHead = false;
+  private records = 0;
+  private dataRows = 0;
+  private unclosedQuoteRow: number | null = null;
+  private thin: CsvRow[] = [];
+
+  constructor(
+    private readonly fileName: string,
+    private readonly visitor: CsvVisitor,
+  ) {}
+
+  open(encoding: TextEncoding, delimiter: string): void {
+    this.encoding = encoding;
+    this.delimiter = delimiter;
+  }
+
+  takeChunk(result: Papa.ParseResult<string[]>): void {
+    const unclosed = new Set(result.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
+    for (const [i, cells] of result.data.entries()) this.take(cells, unclosed.has(i));
+  }
+
+  private take(raw: string[], unclosedQuote: boolean): void {
+    const row = capRow(++this.records, raw);
+    if (this.unclosedQuoteRow === null && unclosedQuote) this.unclosedQuoteRow = row.row;
+    const filled = row.cells.filter((c) => c !== '').length;
+    if (row.problem === undefined && filled === 0) return;
+    if (!this.seenHead) {
+      if (row.problem !== undefined || filled < 2) throw this.noHeader();
+      this.seenHead = true;
+      this.headerColumns = row.cells.length;
+      this.visitor.head({ encoding: this.encoding, delimiter: this.delimiter, headers: row.cells });
+      return;
+    }
+    this.dataRows += 1;
+    if (this.headerColumns >= 3 && row.problem === undefined && filled <= 1) {
+      this.thin.push(row);
+      return;
+    }
+    this.flushThin();
+    this.visitor.row(row);
+  }
+
+  finish(): { footerLines: number } {
+    if (!this.seenHead) throw this.noHeader();
+    if (this.unclosedQuoteRow !== null) {
+      throw new CsvFileError(`${this.fileName} has a quote that is never closed (row ${this.unclosedQuoteRow}), so the rest of the file cannot be read reliably.`);
+    }
+    // Thin rows all the way from the header are the data of a sparse file, not a footer.
+    const footerLines = this.thin.length === this.dataRows ? 0 : this.thin.length;
+    if (footerLines === 0) this.flushThin();
+    if (this.dataRows - footerLines === 0) throw new CsvFileError(`${this.fileName} has a header row but no leads.`);
+    return { footerLines };
+  }
+
+  private flushThin(): void {
+    for (const row of this.thin) this.visitor.row(row);
+    this.thin = [];
+  }
+
+  private noHeader(): CsvFileError {
+    return new CsvFileError(
+      `${this.fileName} does not look like a CSV lead list: no header row with at least two columns (separated by , ; tab or |) was found.`,
+    );
+  }
+}
+
 function capRow(row: number, raw: string[]): CsvRow {
   let chars = 0;
   for (const cell of raw) {
@@ -104,23 +224,7 @@ function capRow(row: number, raw: string[]): CsvRow {
 }
 
 function tooLarge(row: number, raw: string[], what: string): CsvRow {
-  const start = raw.join(', ').slice(0, 80);
-  return { row, cells: [], problem: `the row has ${what}`, excerpt: start };
+  return { row, cells: [], problem: `the row has ${what}`, excerpt: raw.join(', ').slice(0, 80) };
 }
 
 const kb = (chars: number) => `${Math.round(chars / 1024)} KB`;
-
-/**
- * CRM reports end with lines such as "Total records: 120" or "Generated by …":
- * a run of trailing rows that fill at most one cell of a multi-column header.
- */
-function countFooterLines(rows: ParsedCsv['rows'], columns: number): number {
-  if (columns < 3) return 0;
-  let count = 0;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const filled = rows[i].cells.filter((c) => c !== '').length;
-    if (rows[i].problem !== undefined || filled > 1) break;
-    count += 1;
-  }
-  return count === rows.length ? 0 : count;
-}

@@ -6,7 +6,7 @@
  */
 import type { Attempt, LeadId } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
-import { DAY_MS, MINUTE_MS } from '../timezones/zone-clock.js';
+import { DAY_MS, localDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
 import { bandIndexAt } from './bands.js';
 
 /** Two minutes early still counts as keeping a promise (clocks and dial set-up differ). */
@@ -35,6 +35,23 @@ export function emptyBandStats(bandCount: number): BandStats {
   return { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) };
 }
 
+/**
+ * Band statistics with the weekday and zone tables the learning planner reads
+ * (what the store keeps): `foldBandStatsInPlace` counts into the tables a
+ * BandStats carries and leaves out those it does not.
+ */
+export function emptyLearningStats(bandCount: number): BandStats {
+  return withLearningTables(emptyBandStats(bandCount), bandCount);
+}
+
+/** Adds empty weekday and zone tables where they are missing (a checkpoint from before the planner learned). */
+export function withLearningTables(stats: BandStats, bandCount: number): BandStats {
+  stats.weekdayDials ??= new Array<number>(bandCount * 7).fill(0);
+  stats.weekdayConversations ??= new Array<number>(bandCount * 7).fill(0);
+  stats.segments ??= {};
+  return stats;
+}
+
 /** Epoch ms of an ISO time (attempts store ISO strings). */
 export function toMs(time: string | number): number {
   return typeof time === 'number' ? time : Date.parse(time);
@@ -57,6 +74,12 @@ export function foldAttempt(
   const zone = zones.zones[0];
   const band = zone ? bandIndexAt(schedule.bands, zone, at) : -1;
   if (band >= 0) next.bandTries[band] += 1;
+  if (band >= 0 && attempt.outcome === 'conversation') {
+    next.bandAnswers = resize(previous.bandAnswers ?? [], schedule.bands.length);
+    next.bandAnswers[band] += 1;
+  } else if (next.bandAnswers && next.bandAnswers.length !== schedule.bands.length) {
+    next.bandAnswers = resize(next.bandAnswers, schedule.bands.length);
+  }
 
   next.attempts += 1;
   const cadenceOver =
@@ -105,8 +128,10 @@ export function foldAttempt(
 
 /**
  * Counts one attempt into the rep's per-band dials and conversations, in
- * place: the store folds a million attempts at start-up, where a copy per
- * attempt is waste.
+ * place, and into the weekday and segment tables the learning planner reads
+ * when `stats` carries them (see emptyLearningStats):
+ * the store folds a million attempts at start-up, where a copy per attempt is
+ * waste. O(1) an attempt.
  */
 export function foldBandStatsInPlace(
   stats: BandStats,
@@ -116,10 +141,26 @@ export function foldBandStatsInPlace(
 ): void {
   if (attempt.outcome === 'failed') return;
   const zone = zones.zones[0];
-  const band = zone ? bandIndexAt(schedule.bands, zone, toMs(attempt.startedAt)) : -1;
+  const at = toMs(attempt.startedAt);
+  const band = zone ? bandIndexAt(schedule.bands, zone, at) : -1;
   if (band < 0) return;
+  const conversation = attempt.outcome === 'conversation';
   stats.dials[band] = (stats.dials[band] ?? 0) + 1;
-  if (attempt.outcome === 'conversation') stats.conversations[band] = (stats.conversations[band] ?? 0) + 1;
+  if (conversation) stats.conversations[band] = (stats.conversations[band] ?? 0) + 1;
+  countFiner(stats, band, zone, at, conversation, schedule.bands.length);
+}
+
+function countFiner(stats: BandStats, band: number, zone: string, at: number, conversation: boolean, bandCount: number): void {
+  const { weekdayDials, weekdayConversations, segments } = stats;
+  if (weekdayDials && weekdayConversations) {
+    const cell = band * 7 + weekdayOfDay(localDay(zone, at));
+    weekdayDials[cell] = (weekdayDials[cell] ?? 0) + 1;
+    if (conversation) weekdayConversations[cell] = (weekdayConversations[cell] ?? 0) + 1;
+  }
+  if (!segments) return;
+  const segment = (segments[zone] ??= { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) });
+  segment.dials[band] = (segment.dials[band] ?? 0) + 1;
+  if (conversation) segment.conversations[band] = (segment.conversations[band] ?? 0) + 1;
 }
 
 /**

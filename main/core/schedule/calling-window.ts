@@ -6,7 +6,7 @@
  * day, so DST changes on either side shift the window correctly.
  */
 import type { LeadId, Settings } from '../../../shared/domain.js';
-import type { LeadZones, LocalWindow, ScheduleSettings } from '../../../shared/schedule.js';
+import { LEGAL_WINDOW, type LeadZones, type LocalWindow, type ScheduleSettings } from '../../../shared/schedule.js';
 import {
   clockMinutes,
   DAY_MS,
@@ -25,13 +25,16 @@ export interface MinuteWindow {
   end: number;
 }
 
-/** Legal window ∩ the lead's country window ∩ the lead's own window. */
+/**
+ * The law's window ∩ the configured legal window ∩ the lead's country window ∩ the lead's own window.
+ * LEGAL_WINDOW is always in the intersection, so no setting (nor a hand-edited settings file) widens it.
+ */
 export function leadMinuteWindow(
   zones: Pick<LeadZones, 'country'>,
   leadId: LeadId | null,
   schedule: ScheduleSettings,
 ): MinuteWindow | null {
-  const windows: LocalWindow[] = [schedule.legalWindow];
+  const windows: LocalWindow[] = [LEGAL_WINDOW, schedule.legalWindow];
   const country = zones.country ? schedule.countryWindows[zones.country] : undefined;
   if (country) windows.push(country);
   const own = leadId ? schedule.leadWindows[leadId] : undefined;

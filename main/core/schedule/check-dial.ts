@@ -5,13 +5,15 @@ import type { Lead, LeadId } from '../../../shared/domain.js';
 import type { DialCheck, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
 import { clockMinutes, isoDateOfDay, localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { leadMinuteWindow, type RepCalendar } from './calling-window.js';
-import type { DoNotCallList } from './do-not-call.js';
+import { doNotCallReason, optOutOf, type DoNotCallList } from './do-not-call.js';
 
 export interface DialCheckInput {
   lead: Pick<Lead, 'id' | 'phone' | 'doNotCall'>;
   zones: LeadZones;
   /** The lead's folded history, when known (opt-outs recorded as outcomes). */
   state?: Pick<LeadRotationState, 'status' | 'doNotCallSince'> | null;
+  /** The lead's summary says it opted out (kept even for a lead without a rotation state). */
+  optedOut?: boolean;
   rep: RepCalendar;
   schedule: ScheduleSettings;
   /** Imported do-not-call numbers. */
@@ -29,12 +31,8 @@ export function clockText(minutes: number): string {
 /** Whether the lead may be dialled at `now`, else the first reason it may not. */
 export function checkDialAllowed(input: DialCheckInput): DialCheck {
   const { lead, zones, state, rep, schedule, now } = input;
-  if (state?.status === 'do-not-call') {
-    const since = state.doNotCallSince !== null ? ` on ${isoDateOfDay(localDay(rep.repTimeZone, state.doNotCallSince))}` : '';
-    return refuse(`Do not call: opted out${since}`);
-  }
-  if (lead.doNotCall) return refuse('Do not call: the lead is marked do-not-call');
-  if (input.doNotCallList?.has(lead.phone)) return refuse(`Do not call: ${lead.phone} is on the imported do-not-call list`);
+  const doNotCall = doNotCallReason(lead, optOutOf(state, input.optedOut), input.doNotCallList, rep.repTimeZone);
+  if (doNotCall !== null) return refuse(doNotCall);
   if (zones.zones.length === 0) return refuse('No time zone is known for this lead; set one before calling');
 
   const window = leadMinuteWindow(zones, lead.id as LeadId, schedule);

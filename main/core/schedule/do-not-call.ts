@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { parsePhone } from '../timezones/phone-zones.js';
+import { isoDateOfDay, localDay } from '../timezones/zone-clock.js';
 
 export interface DoNotCallList {
   has(e164: string): boolean;
@@ -48,11 +49,49 @@ export function createDoNotCallList(numbers: Iterable<string>): DoNotCallList {
   return { has: (e164) => set.has(e164), size: set.size };
 }
 
-/** Whether the lead must never be queued or dialled: marked, opted out, or on the imported list. */
+/** What the history says about a lead's own opt-out (a `do-not-call` outcome). */
+export interface OptOut {
+  optedOut: boolean;
+  /** When it was recorded (epoch ms), when known. */
+  since: number | null;
+}
+
+/** The opt-out a lead's folded rotation state and summary record; either one is enough. */
+export function optOutOf(state: { status: string; doNotCallSince?: number | null } | undefined | null, summaryOptedOut = false): OptOut {
+  const byState = state?.status === 'do-not-call';
+  return { optedOut: byState || summaryOptedOut, since: byState ? (state?.doNotCallSince ?? null) : null };
+}
+
+/**
+ * THE do-not-call rule, the one place that decides it: a lead is never queued,
+ * planned or dialled when it opted out (an outcome), is marked do-not-call,
+ * or its number is on the imported list. Returns the reason, or null when the
+ * lead may be called as far as do-not-call goes (the calling window is the
+ * dial gate's other half). Lists, exports, stats, the planner and the dial
+ * gate all ask this (main/core/calling/dial-gate.ts binds it to the store).
+ */
+export function doNotCallReason(
+  lead: { phone: string; doNotCall: boolean },
+  optOut: OptOut,
+  list: DoNotCallList | null | undefined,
+  /** Dates in reasons are written in this zone (the rep's); UTC when absent. */
+  dateZone = 'UTC',
+): string | null {
+  if (optOut.optedOut) {
+    const since = optOut.since !== null ? ` on ${isoDateOfDay(localDay(dateZone, optOut.since))}` : '';
+    return `Do not call: opted out${since}`;
+  }
+  if (lead.doNotCall) return 'Do not call: the lead is marked do-not-call';
+  if (list?.has(lead.phone)) return `Do not call: ${lead.phone} is on the imported do-not-call list`;
+  return null;
+}
+
+/** `doNotCallReason(...) !== null`, for callers holding a rotation state. */
 export function isDoNotCall(
   lead: { phone: string; doNotCall: boolean },
-  state: { status: string } | undefined | null,
+  state: { status: string; doNotCallSince?: number | null } | undefined | null,
   list?: DoNotCallList | null,
+  summaryOptedOut = false,
 ): boolean {
-  return lead.doNotCall || state?.status === 'do-not-call' || (list?.has(lead.phone) ?? false);
+  return doNotCallReason(lead, optOutOf(state, summaryOptedOut), list) !== null;
 }

@@ -10,11 +10,19 @@
  * caches live in the PlanningContext the caller creates (one per planning
  * run, or kept while settings do not change) and only memoise pure results.
  *
- * Rule, in order: a standing promise is pinned where it was stated; else the
- * attempt goes to the band this lead was tried in least, among bands with a
- * legal slot within the look-ahead; ties go to the band with the better
- * connect rate over the rep's whole history, then to a band with a slot in a
- * planned dial block, then to the earliest slot.
+ * Rule, in order: a standing promise is pinned where it was stated; else,
+ * among bands with a legal slot within the look-ahead:
+ * - `learning` (the app's planner): each band's chance for this lead is drawn
+ *   from its posterior (answer-model.ts: the rep's history by band, weekday
+ *   and zone as the prior, the lead's own unanswered tries as evidence) and
+ *   the best draw wins (Thompson sampling). The draw is seeded by the
+ *   context's seed, the lead, its attempt count and the day, so the same
+ *   inputs give the same plan. Until the history holds enough dials to learn
+ *   from, it rotates exactly like `least-tried`.
+ * - `least-tried` (the earlier rule, kept as a baseline): the band this lead
+ *   was tried in least; ties go to the band with the better connect rate over
+ *   the rep's whole history, then to a band with a slot in a planned dial
+ *   block, then to the earliest slot.
  */
 import type { LeadId } from '../../../shared/domain.js';
 import type {
@@ -25,19 +33,18 @@ import type {
   PlannedAttempt,
   ScheduleSettings,
 } from '../../../shared/schedule.js';
-import { DAY_MS, instantAtLocal, localDay, MINUTE_MS } from '../timezones/zone-clock.js';
-import { bandIndexAt, bandMinutes } from '../rotation/bands.js';
-import {
-  isAllowedAt,
-  leadIntervals,
-  leadMinuteWindow,
-  workingIntervals,
-  type MinuteWindow,
-  type RepCalendar,
-} from './calling-window.js';
+import { DAY_MS, instantAtLocal, localDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
+import { bandIndexAt } from '../rotation/bands.js';
+import { isAllowedAt, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
-import { contains, intersect, type Interval } from './intervals.js';
+import { contains } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
+import { buildAnswerModel, leadChance, sampleLeadChance, segmentNumber, type AnswerModel } from './answer-model.js';
+import { hashSeed, seededRandom } from './seeded-random.js';
+import { daySlots, firstAtOrAfter, zoneSlots, type SlotTables } from './slot-tables.js';
+
+export const PLANNING_STRATEGIES = ['learning', 'least-tried'] as const;
+export type PlanningStrategy = (typeof PLANNING_STRATEGIES)[number];
 
 /** How far past the look-ahead the planner searches before it gives up (a long holiday). */
 const MAX_SEARCH_DAYS = 60;
@@ -48,28 +55,20 @@ export interface PlanningContextInput {
   bandStats?: BandStats;
   /** Concrete dial blocks; when omitted they are expanded from `schedule.dialBlocks`. */
   blocks?: DialBlock[];
+  /** `least-tried` when omitted (the rule the pure planner had before it learned); the app asks for `learning`. */
+  strategy?: PlanningStrategy;
+  /** Seeds the learning planner's draws (default 0): the same seed and inputs give the same plans. */
+  seed?: number;
 }
 
-export interface PlanningContext {
-  readonly rep: RepCalendar;
-  readonly schedule: ScheduleSettings;
+export interface PlanningContext extends SlotTables {
   readonly rates: number[];
-  readonly blocks: DialBlock[] | null;
-  /** Memoised slot tables per (zones, window); pure functions of the settings above. */
-  readonly slots: Map<string, ZoneSlots>;
+  readonly strategy: PlanningStrategy;
+  readonly seed: number;
+  /** The population model the learning planner draws from (built once per context). */
+  readonly model: AnswerModel;
 }
 
-/** Per local day of the reference zone: for each band, allowed intervals and those inside dial blocks. */
-interface DaySlots {
-  window: Interval[][];
-  block: Interval[][];
-}
-
-interface ZoneSlots {
-  zones: string[];
-  window: MinuteWindow;
-  days: Map<number, DaySlots>;
-}
 
 export function createPlanningContext(input: PlanningContextInput): PlanningContext {
   const count = input.schedule.bands.length;
@@ -77,70 +76,16 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
     rep: input.rep,
     schedule: input.schedule,
     rates: bandConnectRates(input.bandStats ?? emptyBandStats(count), count),
+    strategy: input.strategy ?? 'least-tried',
+    seed: input.seed ?? 0,
+    model: buildAnswerModel(input.bandStats, count),
     blocks: input.blocks ? [...input.blocks].sort((a, b) => a.startsAt - b.startsAt) : null,
     slots: new Map(),
+    hasBlocks: input.blocks ? input.blocks.length > 0 : input.schedule.dialBlocks.length > 0,
+    countryWindows: new Map(),
   };
 }
 
-const slotKeys = new WeakMap<LeadZones, Map<string, string>>();
-
-function zoneSlots(ctx: PlanningContext, zones: LeadZones, leadId: LeadId): ZoneSlots | null {
-  const window = leadMinuteWindow(zones, leadId, ctx.schedule);
-  if (!window || zones.zones.length === 0) return null;
-  // Key by zones and effective window; memoised on the (cached) LeadZones object to skip string building.
-  let perWindow = slotKeys.get(zones);
-  if (!perWindow) {
-    perWindow = new Map();
-    slotKeys.set(zones, perWindow);
-  }
-  const windowKey = `${window.start}-${window.end}`;
-  let key = perWindow.get(windowKey);
-  if (key === undefined) {
-    key = `${zones.zones.join('|')}#${windowKey}`;
-    perWindow.set(windowKey, key);
-  }
-  let slots = ctx.slots.get(key);
-  if (!slots) {
-    slots = { zones: zones.zones, window, days: new Map() };
-    ctx.slots.set(key, slots);
-  }
-  return slots;
-}
-
-function daySlots(ctx: PlanningContext, slots: ZoneSlots, day: number): DaySlots {
-  let found = slots.days.get(day);
-  if (found) return found;
-  const reference = slots.zones[0];
-  const dayStart = instantAtLocal(reference, day, 0);
-  const dayEnd = instantAtLocal(reference, day + 1, 0);
-  const allowed = intersect(
-    leadIntervals(slots.zones, slots.window, dayStart, dayEnd),
-    workingIntervals(ctx.rep, dayStart, dayEnd),
-  );
-  const blocks = ctx.blocks
-    ? blockIntervals(ctx.blocks, dayStart, dayEnd)
-    : blockIntervals(expandDialBlocks(ctx.schedule.dialBlocks, ctx.rep, dayStart, dayEnd), dayStart, dayEnd);
-  const window: Interval[][] = [];
-  const block: Interval[][] = [];
-  for (const band of bandMinutes(ctx.schedule.bands)) {
-    const bandInterval = [{ start: instantAtLocal(reference, day, band.start), end: instantAtLocal(reference, day, band.end) }];
-    const inBand = intersect(bandInterval, allowed);
-    window.push(inBand);
-    block.push(blocks.length > 0 ? intersect(inBand, blocks) : []);
-  }
-  found = { window, block };
-  slots.days.set(day, found);
-  return found;
-}
-
-function firstAtOrAfter(list: Interval[], from: number, before: number): number | null {
-  for (const interval of list) {
-    if (interval.end <= from) continue;
-    const at = Math.max(interval.start, from);
-    return at < before ? at : null;
-  }
-  return null;
-}
 
 /** Earliest instant the minimum gap allows after the last attempt. */
 export function earliestNextAttempt(
@@ -198,7 +143,7 @@ export function planNextAttempt(
     if (now <= at + tolerance) {
       const when = Math.max(at, Math.ceil(now / MINUTE_MS) * MINUTE_MS);
       if (isAllowedAt(zones, leadId, ctx.rep, ctx.schedule, when)) {
-        return describe(leadId, when, zones, ctx, true, null);
+        return describe(leadId, when, zones, ctx, true, null, undefined, lead);
       }
       promiseConflict = 'The promised time is no longer inside the calling window';
     } else {
@@ -211,30 +156,58 @@ export function planNextAttempt(
   if (!isWorkable(lead, ctx.schedule, now) && !promised) return null;
 
   const limit = promised ? Number.POSITIVE_INFINITY : cadenceEnd(lead, ctx.schedule);
-  const startDay = localDay(zones.zones[0], earliest);
+  const reference = zones.zones[0];
+  const startDay = localDay(reference, earliest);
   const bandCount = ctx.schedule.bands.length;
+  const learning = ctx.strategy === 'learning' && ctx.model.informed;
+  const random = learning ? seededRandom(hashSeed(leadId, ctx.seed, lead.attempts, startDay)) : null;
+  const segmentNo = learning ? segmentNumber(ctx.model, reference) : 0;
   let bestBand = -1;
   let bestAt = 0;
   let bestInBlock = false;
+  let bestDay = 0;
+  let bestScore = -1;
   for (let band = 0; band < bandCount; band++) {
     let windowAt: number | null = null;
+    let windowDay = 0;
     let blockAt: number | null = null;
-    for (let day = startDay; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
+    let day = startDay;
+    for (; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
       const slotsOfDay = daySlots(ctx, slots, day);
-      if (windowAt === null) windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
+      if (windowAt === null) {
+        windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
+        windowDay = day;
+      }
+      if (!ctx.hasBlocks) {
+        if (windowAt !== null) break;
+        continue;
+      }
       blockAt = firstAtOrAfter(slotsOfDay.block[band], earliest, limit);
       if (blockAt !== null) break;
     }
     if (windowAt === null) continue;
     const inBlock = blockAt !== null;
     const at = blockAt ?? windowAt;
-    if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
+    const atDay = inBlock ? day : windowDay;
+    if (random) {
+      const answers = lead.bandAnswers?.[band] ?? 0;
+      const failures = Math.max(0, (lead.bandTries[band] ?? 0) - answers);
+      const score = sampleLeadChance(ctx.model, reference, segmentNo, band, weekdayOfDay(atDay), failures, random, answers);
+      if (score > bestScore || (score === bestScore && (inBlock ? !bestInBlock : false))) {
+        bestScore = score;
+        bestBand = band;
+        bestAt = at;
+        bestInBlock = inBlock;
+        bestDay = atDay;
+      }
+    } else if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
       bestBand = band;
       bestAt = at;
       bestInBlock = inBlock;
+      bestDay = atDay;
     }
   }
-  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock);
+  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead, { band: bestBand, day: bestDay });
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -244,7 +217,7 @@ export function planNextAttempt(
       const at = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
       if (at !== null && (dayBest === null || at < dayBest)) dayBest = at;
     }
-    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict);
+    if (dayBest !== null) return describe(leadId, dayBest, zones, ctx, promised, promiseConflict, undefined, lead);
   }
   return null;
 }
@@ -277,9 +250,13 @@ function describe(
   promised: boolean,
   promiseConflict: string | null,
   inBlock?: boolean,
+  lead?: LeadRotationState,
+  /** The band and local day of `at` when the caller already knows them. */
+  known?: { band: number; day: number },
 ): PlannedAttempt {
-  const band = bandIndexAt(ctx.schedule.bands, zones.zones[0], at);
-  return {
+  const zone = zones.zones[0];
+  const band = known ? known.band : bandIndexAt(ctx.schedule.bands, zone, at);
+  const plan: PlannedAttempt = {
     leadId,
     at,
     band: band >= 0 ? ctx.schedule.bands[band].id : null,
@@ -287,6 +264,13 @@ function describe(
     inBlock: inBlock ?? isInBlock(ctx, at),
     promiseConflict,
   };
+  // The learning planner says how likely it thinks the lead answers then (the block queue and the strip use it).
+  if (ctx.strategy === 'learning' && ctx.model.informed && band >= 0) {
+    const answers = lead?.bandAnswers?.[band] ?? 0;
+    const failures = Math.max(0, (lead?.bandTries[band] ?? 0) - answers);
+    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), failures, answers);
+  }
+  return plan;
 }
 
 function isInBlock(ctx: PlanningContext, at: number): boolean {

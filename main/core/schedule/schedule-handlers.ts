@@ -2,24 +2,16 @@ import type { scheduleCalls, ScriptListItem } from '../../../shared/contract/ind
 import type { VoicemailScript } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
-import type { EventHub } from '../api/event-hub.js';
-import { decodeText } from '../text/decode-text.js';
 import { coachScript } from '../scripts/coach.js';
 import { TemplateError, type ScriptLibrary } from '../scripts/script-library.js';
 import { validateTemplate } from '../scripts/template.js';
-import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import type { DoNotCallStore } from './do-not-call-store.js';
-import { parseDoNotCallCsv } from './do-not-call.js';
 import type { ScheduleService } from './schedule-service.js';
 
 export interface ScheduleHandlerDeps {
   store(): LeadStore;
   schedule: ScheduleService;
   scripts: ScriptLibrary;
-  doNotCall: DoNotCallStore;
-  settings: SettingsStore;
-  events: EventHub;
   now(): Date;
 }
 
@@ -53,18 +45,6 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
         if (error instanceof Error && error.message.startsWith('no script')) throw new ApiFailure('not-found', error.message);
         throw error;
       }
-    },
-
-    importDoNotCall: async ({ fileName, contentBase64 }) => {
-      const bytes = Buffer.from(contentBase64, 'base64');
-      if (bytes.length === 0) throw new ApiFailure('invalid-input', `${fileName} is empty.`);
-      const parsed = parseDoNotCallCsv(decodeText(bytes).text, deps.settings.get().defaultCountry);
-      if (parsed.numbers.length === 0 && parsed.rejected.length === 0) {
-        throw new ApiFailure('invalid-input', `${fileName} holds no phone numbers.`);
-      }
-      const added = await deps.doNotCall.add(parsed.numbers);
-      deps.events.emit({ type: 'leads.changed' });
-      return { total: parsed.numbers.length, added, rejected: parsed.rejected.map(({ row, value, reason }) => ({ row, reason: `${value}: ${reason}` })) };
     },
   };
 }

@@ -8,11 +8,9 @@ import type { ScriptLibrary } from '../scripts/script-library.js';
 import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { checkDialAllowed } from './check-dial.js';
-import type { DoNotCallStore } from './do-not-call-store.js';
-import { isDoNotCall } from './do-not-call.js';
 import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
 import { createPlanningContext, planNextAttempt, type PlanningContext } from './planner.js';
+import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
@@ -24,35 +22,29 @@ export interface ScheduleServiceDeps {
   store(): LeadStore;
   settings: SettingsStore;
   scripts: ScriptLibrary;
-  doNotCall: DoNotCallStore;
+  /** The dial gate's two answers about a lead (main/core/calling/dial-gate.ts): the one do-not-call rule and the full check. */
+  gate: {
+    doNotCallReason(lead: Lead): string | null;
+    checkLead(lead: Lead, at: number): DialCheck;
+  };
   now(): Date;
 }
 
 /**
  * Joins the pure scheduler (calling windows, rotation, promises, scripts) to
  * the rep's data: the store's folded rotation states and band statistics,
- * the settings, the script library and the do-not-call list.
+ * the settings, the script library and the dial gate's verdicts.
  */
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const context = (): PlanningContext => {
     const settings = deps.settings.get();
-    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats });
+    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats, strategy: 'learning' });
   };
   const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
   const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
 
-  const checkDial = (lead: Lead, now: number): DialCheck => {
-    const settings = deps.settings.get();
-    return checkDialAllowed({
-      lead,
-      zones: zonesOf(lead),
-      state: deps.store().rotationOf(lead.id),
-      rep: settings,
-      schedule: settings.schedule,
-      doNotCallList: deps.doNotCall.list,
-      now,
-    });
-  };
+  const checkDial = (lead: Lead, now: number): DialCheck => deps.gate.checkLead(lead, now);
+  const isDoNotCall = (lead: Lead): boolean => deps.gate.doNotCallReason(lead) !== null;
 
   /** The promise to make in a voicemail left now (ISO), or null when no further attempt can be planned. */
   const promiseFor = (lead: Lead, now: number): string | null => {
@@ -62,24 +54,19 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 
   return {
     checkDial,
+    /** The one do-not-call rule, for the lead list and exports. */
+    isDoNotCall,
     promiseFor,
-
-    /** The gate in front of every dial: the lead's full check when the number is a lead's, and the dialled number against the do-not-call list (a lead's other number may be on it). */
-    checkNumber(number: string, leadId: string | null): DialCheck {
-      const store = deps.store();
-      const lead = leadId ? store.getLead(leadId) : store.leadByPhone(number);
-      const verdict: DialCheck = lead ? checkDial(lead, deps.now().getTime()) : { allowed: true };
-      if (!verdict.allowed || !deps.doNotCall.list.has(number)) return verdict;
-      return { allowed: false, reason: `Do not call: ${number} is on the imported do-not-call list.` };
-    },
 
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
       const state = deps.store().rotationOf(lead.id);
       const zone = referenceZone(lead);
-      const doNotCall = isDoNotCall(lead, state, deps.doNotCall.list) || deps.store().summaryOf(lead.id).optedOut;
-      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, context(), lead.id);
+      const doNotCall = isDoNotCall(lead);
+      const ctx = context();
+      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
+      const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], state?.bandAnswers ?? [], now);
       const promise = state?.promise ?? null;
       return {
         zones: lead.zones,
@@ -98,7 +85,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         },
         cadenceAttempts: state?.cadenceAttempts ?? 0,
         maxAttempts: settings.schedule.maxAttempts,
-        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0 })),
+        bands: settings.schedule.bands.map((band, i) => ({ ...band, tries: state?.bandTries[i] ?? 0, chance: chances?.[i] ?? null })),
       };
     },
 
@@ -113,7 +100,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       for (const lead of store.allLeads()) {
         const promise = store.rotationOf(lead.id)?.promise;
         if (!promise || promise.at < from || promise.at > until) continue;
-        if (isDoNotCall(lead, store.rotationOf(lead.id), deps.doNotCall.list) || store.summaryOf(lead.id).optedOut) continue;
+        if (isDoNotCall(lead)) continue;
         due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
       }
       const blocks = expandDialBlocks(settings.schedule.dialBlocks, settings, from - 86_400_000, until + 86_400_000);

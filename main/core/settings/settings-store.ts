@@ -7,6 +7,8 @@ import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/schedule.js';
  * unit tests with memory.
  */
 export interface SettingsStore {
+  /** Set when the settings file was unusable and set aside on load; the app shows it to the rep. */
+  readonly notice?: string | null;
   get(): Settings;
   update(patch: Partial<Settings>): Settings;
 }

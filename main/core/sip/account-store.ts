@@ -1,16 +1,31 @@
+import { join } from 'node:path';
 import Conf from 'conf';
+import { z } from 'zod';
+import { sipAccountSchema } from '../../../shared/contract/sip.js';
 import type { SipAccount, SipAccountView } from '../../../shared/sip.js';
 import type { SecretStore } from '../settings/secret-store.js';
 import { ApiFailure } from '../api/api-failure.js';
+import { setAsideIfInvalid } from '../settings/set-aside-invalid.js';
 
 /** Where the non-secret account fields live. The app and CLI use `conf`; unit tests memory. */
 export interface SipAccountStore {
+  /** Set when `sip-account.json` was unusable and set aside on load; the app shows it to the rep. */
+  readonly notice?: string | null;
   get(): SipAccount | null;
   set(account: SipAccount): void;
 }
 
-/** `<dataDir>/sip-account.json` through `conf` (what electron-store wraps; works in plain Node). */
-export function createConfAccountStore(dataDir: string): SipAccountStore {
+/** What `sip-account.json` holds; the account as the Phone screen checks it (ring timeout ≥ 15 s …). */
+const accountFileSchema = z.object({ account: sipAccountSchema.nullable() });
+
+/**
+ * `<dataDir>/sip-account.json` through `conf` (what electron-store wraps; works
+ * in plain Node). A file whose account would not pass the Phone screen's
+ * checks is set aside on load (see `notice`): no hand-edited value, such as
+ * a 5 s ring timeout, is ever used.
+ */
+export function createConfAccountStore(dataDir: string, now = new Date()): SipAccountStore {
+  const notice = setAsideIfInvalid(join(dataDir, 'sip-account.json'), accountFileSchema, now);
   const conf = new Conf<{ account: SipAccount | null }>({
     cwd: dataDir,
     configName: 'sip-account',
@@ -18,6 +33,7 @@ export function createConfAccountStore(dataDir: string): SipAccountStore {
     defaults: { account: null },
   });
   return {
+    notice,
     get: () => conf.get('account') ?? null,
     set: (account) => conf.set('account', account),
   };

@@ -19,6 +19,7 @@ export interface SipService {
   retryRegistration(): RegistrationState;
   listCalls(): CallView[];
   getCall(callId: string): CallView;
+  /** The raw SIP leg, unchecked: the product reaches it only through calling/place-call.ts (placeCall), after the dial gate. */
   dial(input: { number: string; leadId: LeadId | null }): Promise<CallView>;
   cancelCall(callId: string): Promise<CallView>;
   hangUp(callId: string): Promise<CallView>;

@@ -1,59 +1,76 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { tryLock, unlock } from 'fs-native-extensions';
 import { StoreOpenError } from './store-error.js';
+
+/** Held while one process owns a data folder; `release` is idempotent. */
+export interface DataDirLock {
+  readonly dataDir: string;
+  release(): void;
+}
+
+export const LOCK_FILE = 'dialdesk.lock';
 
 /**
  * One process at a time owns a data folder (the app, the harness or the CLI).
- * The lock holds the owner's pid. A lock left by a process that no longer
- * runs (killed, crashed) is taken over at once; mtime-based locks such as
- * proper-lockfile would make a restart after a crash wait for staleness.
+ *
+ * The lock is an OS advisory lock on `dialdesk.lock` (open-file-description
+ * `fcntl` locks on Linux, `flock` on macOS, `LockFileEx` on Windows, through
+ * fs-native-extensions): the kernel grants it to exactly one open file at a
+ * time and drops it when its owner exits, however it dies. So a crashed
+ * owner never leaves the folder "busy", a reused pid means nothing, and
+ * several processes starting together cannot both win.
+ *
+ * The file itself is never deleted: unlinking a locked file would let a
+ * later process lock a new file of the same name while an older one still
+ * holds the old inode. The pid written into it only names the owner in the
+ * "in use" message; it decides nothing.
+ *
+ * Take it before opening anything else in the folder (settings, scripts,
+ * do-not-call, SIP account): a process that loses must not read, repair or
+ * set aside files another process owns.
  */
-export function lockDataDir(dataDir: string): () => void {
-  const path = join(dataDir, 'dialdesk.lock');
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(path);
-        } catch {
-          // Already gone; nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(readFileSafe(path), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-        throw new StoreOpenError(
-          `The data folder ${dataDir} is in use by another Dialdesk process (pid ${owner}): the app, the harness or the CLI. Close it and try again.`,
-          [],
-          'busy',
-        );
-      }
-      unlinkSync(path);
-    }
+export function lockDataDir(dataDir: string): DataDirLock {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, LOCK_FILE);
+  const fd = openSync(path, 'a+');
+  let granted: boolean;
+  try {
+    granted = tryLock(fd);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
-  throw new StoreOpenError(`Could not lock the data folder ${dataDir}.`, [], 'busy');
+  if (!granted) {
+    closeSync(fd);
+    const owner = readOwner(path);
+    throw new StoreOpenError(
+      `The data folder ${dataDir} is in use by another Dialdesk process${owner ? ` (pid ${owner})` : ''}: the app, the harness or the CLI. Close it and try again.`,
+      [],
+      'busy',
+    );
+  }
+  ftruncateSync(fd, 0);
+  writeSync(fd, `${process.pid}\n`, 0);
+  let released = false;
+  return {
+    dataDir,
+    release() {
+      if (released) return;
+      released = true;
+      try {
+        unlock(fd);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }
 
-function readFileSafe(path: string): string {
+function readOwner(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return /^\d+/.exec(readFileSync(path, 'utf8'))?.[0] ?? '';
   } catch {
     return '';
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

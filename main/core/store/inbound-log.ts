@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InboundCall } from '../../../shared/domain.js';
 import { JsonlLog } from './jsonl-log.js';
+import { inboundRecordSchema } from './record-schemas.js';
 
 /** How many recent inbound calls stay in memory for the returns list; older ones stay on disk. */
 const RECENT = 1_000;
@@ -46,7 +47,7 @@ export class InboundLog {
   private logFor(month: string): JsonlLog<InboundCall> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open<InboundCall>(join(this.dir, `${month}.jsonl`));
+      log = JsonlLog.open(join(this.dir, `${month}.jsonl`), inboundRecordSchema);
       this.logs.set(month, log);
     }
     return log;

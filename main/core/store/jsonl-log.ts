@@ -1,4 +1,8 @@
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { z } from 'zod';
+import { fsyncDirectory } from './write-atomically.js';
+import { describeIssues } from './record-schemas.js';
 import { lines, wholeLineChunks } from './line-chunks.js';
 import { StoreOpenError } from './store-error.js';
 
@@ -15,13 +19,20 @@ export class JsonlLog<T> {
     readonly path: string,
     private readonly fd: number,
     private size: number,
+    private readonly schema: z.ZodType<T>,
   ) {}
 
-  /** Opens (creating if needed) and repairs a torn tail. */
-  static open<T>(path: string): JsonlLog<T> {
+  /**
+   * Opens (creating if needed) and repairs a torn tail. Every line read back
+   * is checked against `schema`: valid JSON of the wrong shape is damage too.
+   */
+  static open<T>(path: string, schema: z.ZodType<T>): JsonlLog<T> {
+    const existed = existsSync(path);
     const fd = openSync(path, 'a+');
+    // A new month's log is a new name in the folder: make the name durable, not only the bytes.
+    if (!existed) fsyncDirectory(dirname(path));
     const size = fstatSync(fd).size;
-    const log = new JsonlLog<T>(path, fd, size);
+    const log = new JsonlLog<T>(path, fd, size, schema);
     log.repairTornTail();
     return log;
   }
@@ -70,11 +81,17 @@ export class JsonlLog<T> {
   }
 
   private parseLine(line: string, endOffset: number): T {
+    let raw: unknown;
     try {
-      return JSON.parse(line) as T;
+      raw = JSON.parse(line);
     } catch {
       throw new StoreOpenError(`${this.path} is damaged near byte ${endOffset}: a line is not valid JSON.`, [this.path]);
     }
+    const checked = this.schema.safeParse(raw);
+    if (!checked.success) {
+      throw new StoreOpenError(`${this.path} is damaged near byte ${endOffset}: a line is not a valid record (${describeIssues(checked.error)}).`, [this.path]);
+    }
+    return checked.data;
   }
 
   private readBytes(offset: number, length: number): Buffer {

@@ -2,6 +2,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync } from 'node:f
 import { Low, type Adapter } from 'lowdb';
 import { lines } from './line-chunks.js';
 import { LEADS_SCHEMA_VERSION, migrateLeadsFile, type LeadsFile } from './migrations.js';
+import { NewerDataError } from './store-error.js';
 import { writeAtomically } from './write-atomically.js';
 
 const HEADER = /^\{"schemaVersion":(\d+),"leads":\[$/;
@@ -51,8 +52,14 @@ class LeadsFileAdapter implements Adapter<LeadsFile> {
     const all = lines(fd, 0, fstatSync(fd).size);
     const first = all.next();
     const header = first.done ? null : HEADER.exec(first.value.text);
-    if (!header) return null;
+    if (!header) {
+      // A newer Dialdesk may lay the file out differently: say so rather than call it damaged.
+      const newer = first.done ? null : /^\{"schemaVersion":(\d+)/.exec(first.value.text);
+      if (newer && Number(newer[1]) > LEADS_SCHEMA_VERSION) throw new NewerDataError('leads.json', Number(newer[1]));
+      return null;
+    }
     this.versionOnDisk = Number(header[1]);
+    if (this.versionOnDisk > LEADS_SCHEMA_VERSION) throw new NewerDataError('leads.json', this.versionOnDisk);
     const leads: LeadsFile['leads'] = [];
     let lineNumber = 1;
     for (const { text } of all) {

@@ -9,15 +9,17 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace } from '../rotation/rotation-state.js';
+import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
 import { LeadSnapshot } from './lead-snapshot.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
-import { StoreOpenError } from './store-error.js';
+import { attemptRecordSchema } from './record-schemas.js';
+import { NewerDataError, StoreOpenError } from './store-error.js';
 import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { sweepTempFiles } from './write-atomically.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -54,6 +56,12 @@ export interface LeadStoreOptions {
   schedule?: () => ScheduleSettings;
   /** Country for numbers without a country code, when a lead's zones must be resolved. */
   defaultCountry?: () => string;
+  /**
+   * The data-folder lock, when the caller took it before opening anything
+   * else (the core, the CLI); it stays the caller's to release. Without it
+   * the store takes the lock itself and releases it on close.
+   */
+  lock?: DataDirLock;
 }
 
 /** Only these settings change what a fold produces; dial blocks or windows do not. */
@@ -63,6 +71,8 @@ const foldKeyOf = (schedule: ScheduleSettings): string =>
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
   private readonly leadIdByPhone = new Map<string, string>();
+  /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
+  private readonly leadIdsByNumber = new Map<string, string[]>();
   private readonly summaries = new Map<string, StoredSummary>();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private refolding: Promise<void> | null = null;
@@ -86,16 +96,21 @@ export class LeadStore {
     this.inbound = new InboundLog(join(dataDir, 'inbound'));
   }
 
-  /** Throws StoreOpenError (`damaged` or `busy`) when the data cannot be opened. */
+  /** Throws StoreOpenError (`damaged`, `busy` or `newer`) when the data cannot be opened. */
   static async open(dataDir: string, options: LeadStoreOptions = {}): Promise<LeadStore> {
-    mkdirSync(join(dataDir, 'attempts'), { recursive: true });
-    const releaseLock = lockDataDir(dataDir);
+    const ownLock = options.lock ? null : lockDataDir(dataDir);
+    const releaseLock = () => ownLock?.release();
     try {
+      mkdirSync(join(dataDir, 'attempts'), { recursive: true });
+      // Left by a writer killed mid-write; nobody else can be writing while we hold the lock.
+      const swept = sweepTempFiles(dataDir);
+      if (swept.length > 0) options.log?.(`removed unfinished temp files: ${swept.join(', ')}`);
       const leadsPath = join(dataDir, 'leads.json');
       let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
       try {
         opened = await LeadSnapshot.open(leadsPath);
       } catch (error) {
+        if (error instanceof NewerDataError) throw error;
         throw new StoreOpenError(`leads.json cannot be read (${reasonOf(error)}).`, [leadsPath]);
       }
       const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
@@ -130,6 +145,12 @@ export class LeadStore {
   leadByPhone(e164: string): Lead | undefined {
     const id = this.leadIdByPhone.get(e164);
     return id === undefined ? undefined : this.leads.get(id);
+  }
+
+  /** Every lead that has `e164` as its main phone or one of its other phones; the main-phone owner first. */
+  leadsWithNumber(e164: string): Lead[] {
+    const ids = this.leadIdsByNumber.get(e164) ?? [];
+    return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
   allLeads(): IterableIterator<Lead> {
@@ -167,7 +188,7 @@ export class LeadStore {
 
   async refold(): Promise<void> {
     const foldKey = foldKeyOf(this.schedule);
-    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyBandStats(this.schedule.bands.length) });
+    const refolding = this.refoldInto({ summaries: new Map(), bandStats: emptyLearningStats(this.schedule.bands.length) });
     this.refolding = refolding;
     try {
       await refolding;
@@ -244,7 +265,8 @@ export class LeadStore {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
       summaries: new Map(this.summaries),
-      bandStats: { dials: [...this.bandStatsValue.dials], conversations: [...this.bandStatsValue.conversations] },
+      // The learning planner's weekday and segment tables travel with the band counts.
+      bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
     };
     this.attemptsSinceCheckpoint = 0;
@@ -270,9 +292,28 @@ export class LeadStore {
   }
 
   private indexLead(lead: Lead): void {
+    const previous = this.leads.get(lead.id);
+    if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
     this.leadIdByPhone.set(lead.phone, lead.id);
+    this.indexNumber(lead.phone, lead.id);
+    for (const other of lead.otherPhones) this.indexNumber(other, lead.id);
     this.leadsVersion += 1;
+  }
+
+  /** Called once per lead per number on open (100,000 leads): no temporary arrays or sets for the usual one-number lead. */
+  private indexNumber(number: string, id: string): void {
+    const ids = this.leadIdsByNumber.get(number);
+    if (!ids) this.leadIdsByNumber.set(number, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  }
+
+  private unindexNumbers(lead: Lead): void {
+    for (const number of new Set([lead.phone, ...lead.otherPhones])) {
+      const ids = this.leadIdsByNumber.get(number)?.filter((id) => id !== lead.id) ?? [];
+      if (ids.length > 0) this.leadIdsByNumber.set(number, ids);
+      else this.leadIdsByNumber.delete(number);
+    }
   }
 
   private get schedule(): ScheduleSettings {
@@ -306,7 +347,7 @@ export class LeadStore {
   private logFor(month: string): JsonlLog<Attempt> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open<Attempt>(join(this.dataDir, 'attempts', `${month}.jsonl`));
+      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema);
       this.logs.set(month, log);
     }
     return log;
@@ -328,9 +369,10 @@ export class LeadStore {
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
       for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
-      this.bandStatsValue = checkpoint.bandStats;
+      // A checkpoint from before the planner learned starts its weekday and zone tables now.
+      this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
     } else {
-      this.bandStatsValue = emptyBandStats(this.schedule.bands.length);
+      this.bandStatsValue = emptyLearningStats(this.schedule.bands.length);
       if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
     }
     let replayed = 0;
@@ -342,6 +384,7 @@ export class LeadStore {
       }
     }
     this.attemptsSinceCheckpoint = replayed;
+
     if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
   }
 

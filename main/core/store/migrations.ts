@@ -1,4 +1,6 @@
 import type { Lead } from '../../../shared/domain.js';
+import { describeIssues, isCertainlyLead, leadRecordSchema } from './record-schemas.js';
+import { NewerDataError } from './store-error.js';
 
 /** What `leads.json` holds. Bump the version and add a migration when the shape changes. */
 export interface LeadsFile {
@@ -17,7 +19,10 @@ const MIGRATIONS: Record<number, Migration> = {
   1: (data) => ({ ...data, schemaVersion: 2, leads: (data.leads as object[]).map((lead) => ({ zones: null, ...lead })) }),
 };
 
-/** Brings a parsed file up to the current version, or says why it cannot. */
+/**
+ * Brings a parsed file up to the current version and checks every lead
+ * against the record schema, or says why it cannot (which lead, which field).
+ */
 export function migrateLeadsFile(raw: unknown): LeadsFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error('the file does not hold a Dialdesk lead list');
@@ -25,7 +30,7 @@ export function migrateLeadsFile(raw: unknown): LeadsFile {
   let data = raw as Record<string, unknown>;
   let version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0;
   if (version > LEADS_SCHEMA_VERSION) {
-    throw new Error(`it was written by a newer Dialdesk (data version ${version}, this app reads up to ${LEADS_SCHEMA_VERSION})`);
+    throw new NewerDataError('leads.json', version);
   }
   while (version < LEADS_SCHEMA_VERSION) {
     const migrate = MIGRATIONS[version];
@@ -34,5 +39,12 @@ export function migrateLeadsFile(raw: unknown): LeadsFile {
     version += 1;
   }
   if (!Array.isArray(data.leads)) throw new Error('the file has no lead list');
+  const leads = data.leads as unknown[];
+  for (let i = 0; i < leads.length; i++) {
+    if (isCertainlyLead(leads[i])) continue;
+    const checked = leadRecordSchema.safeParse(leads[i]);
+    // Line i + 2 in the one-lead-per-line layout (the header is line 1).
+    if (!checked.success) throw new Error(`lead ${i + 1} (line ${i + 2}) is not a valid lead: ${describeIssues(checked.error)}`);
+  }
   return data as unknown as LeadsFile;
 }

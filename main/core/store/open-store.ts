@@ -17,7 +17,8 @@ export async function openLeadStore(dataDir: string, now: Date, options: LeadSto
     return { store: await LeadStore.open(dataDir, options), status: { state: 'ready' } };
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
-    if (error.kind === 'busy') return { store: null, status: { state: 'error', message: error.message, keptFiles: [] } };
+    // Busy or newer: the files are fine, so nothing is moved.
+    if (error.kind !== 'damaged') return { store: null, status: { state: 'error', message: error.message, keptFiles: [] } };
     const record = moveAsideDamaged(dataDir, [...STORE_FILES], error.message, now);
     options.log?.(record.message);
     return { store: null, status: { state: 'error', message: record.message, keptFiles: record.keptFiles } };

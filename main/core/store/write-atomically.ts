@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const CHUNKS_PER_TURN = 2_000;
 
@@ -80,8 +80,11 @@ function commit(temp: TempFile, path: string, options: AtomicWriteOptions): void
   fsyncDirectory(dirname(path));
 }
 
-/** Makes a rename in `directory` durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
-function fsyncDirectory(directory: string): void {
+/**
+ * Makes a rename or a new file in `directory` durable. Windows cannot open a
+ * folder for fsync; NTFS journals the rename itself.
+ */
+export function fsyncDirectory(directory: string): void {
   let fd: number;
   try {
     fd = openSync(directory, 'r');
@@ -97,4 +100,17 @@ function fsyncDirectory(directory: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** What openTemp names its files (and what older versions named theirs: no random part). */
+const TEMP_NAME = /\.tmp-\d+(-[0-9a-f]+)?$/;
+
+/**
+ * Removes temp files a killed writer left in `dir`. Only for a folder this
+ * process has locked: then no other writer can be midway through one.
+ */
+export function sweepTempFiles(dir: string): string[] {
+  const swept = readdirSync(dir).filter((name) => TEMP_NAME.test(name));
+  for (const name of swept) rmSync(join(dir, name), { force: true });
+  return swept;
 }

@@ -12,15 +12,15 @@ export const DAY_MS = 86_400_000;
 const BUCKET_MS = 15 * MINUTE_MS;
 
 const offsetCaches = new Map<string, Map<number, number>>();
+/** Per zone and UTC day: the offset when it holds all day, else NaN (a transition day, read per bucket). */
+const dayCaches = new Map<string, Map<number, number>>();
 
-/** UTC offset of `zone` at instant `ms`, in minutes (New York in winter: -300). */
-export function offsetMinutes(zone: string, ms: number): number {
+function bucketOffset(zone: string, bucket: number): number {
   let cache = offsetCaches.get(zone);
   if (cache === undefined) {
     cache = new Map();
     offsetCaches.set(zone, cache);
   }
-  const bucket = Math.floor(ms / BUCKET_MS);
   let offset = cache.get(bucket);
   if (offset === undefined) {
     offset = tzOffset(zone, new Date(bucket * BUCKET_MS));
@@ -28,6 +28,26 @@ export function offsetMinutes(zone: string, ms: number): number {
     cache.set(bucket, offset);
   }
   return offset;
+}
+
+/** UTC offset of `zone` at instant `ms`, in minutes (New York in winter: -300). */
+export function offsetMinutes(zone: string, ms: number): number {
+  // Most days have no transition: two look-ups at the day's ends answer the whole day,
+  // so a million scattered instants cost a few hundred tz look-ups instead of one per quarter hour.
+  let days = dayCaches.get(zone);
+  if (days === undefined) {
+    days = new Map();
+    dayCaches.set(zone, days);
+  }
+  const day = Math.floor(ms / DAY_MS);
+  let whole = days.get(day);
+  if (whole === undefined) {
+    const first = bucketOffset(zone, (day * DAY_MS) / BUCKET_MS);
+    const last = bucketOffset(zone, ((day + 1) * DAY_MS) / BUCKET_MS - 1);
+    whole = first === last ? first : Number.NaN;
+    days.set(day, whole);
+  }
+  return Number.isNaN(whole) ? bucketOffset(zone, Math.floor(ms / BUCKET_MS)) : whole;
 }
 
 /** The local calendar day of `ms` in `zone`, as days since 1970-01-01. */

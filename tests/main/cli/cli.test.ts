@@ -1,22 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/cli.js';
+import { lockDataDir } from '../../../main/core/store/data-dir-lock.js';
 import { LeadStore } from '../../../main/core/store/lead-store.js';
 import { makeAttempt } from '../../support/fixtures.js';
+import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c) => (chunks.out += c));
-  err.on('data', (c) => (chunks.err += c));
-  const code = await runCli(args, out, err);
-  return { code, ...chunks };
-}
 
 const CSV = 'First Name,Last Name,Company,Phone,Time Zone\nDana,Whitfield,Harbor,(212) 555-0101,Eastern Time (US & Canada)\nOmar,Q,Acme,555-12,\n';
 
@@ -66,5 +56,33 @@ describe('dialdesk CLI', () => {
     expect(await cli(['plan', '--days', 'x', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/--days expects/) });
     expect(await cli(['import', join(dir, 'missing.csv'), '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/Cannot read/) });
     expect(await cli(['frobnicate', '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/Unknown command/) });
+  });
+
+  it('refuses data from a newer Dialdesk, even for read-only stats, and moves nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'leads.csv');
+    writeFileSync(file, CSV);
+    expect((await cli(['import', file, '--data-dir', dir])).code).toBe(0);
+    const newer = readFileSync(join(dir, 'leads.json'), 'utf8').replace(/^\{"schemaVersion":\d+/, '{"schemaVersion":7');
+    writeFileSync(join(dir, 'leads.json'), newer);
+    const before = readdirSync(dir).sort();
+    const stats = await cli(['stats', '--data-dir', dir]);
+    expect(stats).toMatchObject({ code: 1, out: '' });
+    expect(stats.err).toContain('made by a newer Dialdesk (version 7); update the app');
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(readFileSync(join(dir, 'leads.json'), 'utf8')).toBe(newer);
+  });
+
+  it('exits non-zero on a folder another process owns, having opened nothing in it', async () => {
+    const dir = tempDir();
+    const owner = lockDataDir(dir);
+    try {
+      const stats = await cli(['stats', '--data-dir', dir]);
+      expect(stats.code).toBe(1);
+      expect(stats.err).toMatch(/in use by another Dialdesk process \(pid \d+\)/);
+      expect(readdirSync(dir)).toEqual(['dialdesk.lock']);
+    } finally {
+      owner.release();
+    }
   });
 });

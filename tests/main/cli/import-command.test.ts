@@ -1,21 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/cli.js';
 import { LeadStore } from '../../../main/core/store/lead-store.js';
+import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c) => (chunks.out += c));
-  err.on('data', (c) => (chunks.err += c));
-  const code = await runCli(args, out, err);
-  return { code, ...chunks };
-}
 
 describe('cli import on big and hostile files', () => {
   const tempDir = useTempDirs();
@@ -32,7 +21,10 @@ describe('cli import on big and hostile files', () => {
     expect(result.out.split('\n').filter((l) => /^ {2}row \d+:/.test(l))).toHaveLength(50);
     expect(result.out).toContain('… and 2950 more');
     // Progress goes to standard error, a line a tenth when it is not a terminal.
-    expect(result.err).toMatch(/Importing .*junk\.csv: 2,000 of 3,000 rows/);
+    const progress = result.err.split('\n').filter((line) => line.startsWith('Importing '));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThanOrEqual(11);
+    expect(progress.at(-1)).toMatch(/junk\.csv: 3,000 rows read \(100%\)$/);
     const report = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'report.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(report).toHaveLength(3_000);
     expect(report[2999]).toMatchObject({ row: '3001', reason: '"not-a-phone-2999" is not a valid phone number for US' });

@@ -180,6 +180,8 @@ export function createFakeElectron() {
     quitRequested: 0,
     exited: null as number | null,
     quitted: false,
+    /** How many times the app asked to be told when Electron is ready. */
+    readyWaiters: 0,
     userModelId: null as string | null,
     getPath: (name: string) => {
       const path = paths.get(name);
@@ -195,7 +197,10 @@ export function createFakeElectron() {
       app.userModelId = id;
     },
     requestSingleInstanceLock: () => app.singleInstanceLock,
-    whenReady: () => readyPromise,
+    whenReady: () => {
+      app.readyWaiters++;
+      return readyPromise;
+    },
     /** Test control: Electron's `ready`. */
     becomeReady: () => {
       appReady = true;

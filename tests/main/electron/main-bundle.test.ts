@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../shared/csp.js';
 import type { Result } from '../../../shared/result.js';
 import { createFakeElectron, FakeFrame, FakeSession, FakeWebContents, type FakeBrowserWindow, type FakeElectron } from './fake-electron.js';
 
@@ -23,7 +24,10 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'dialdesk-main-bundle-'));
   const { main } = await buildElectron({ outDir, only: 'main' });
   code = readFileSync(main, 'utf8');
-}, 60_000);
+  // The renderer as `npm start` builds it (dist/renderer), so the shell's app:// serves the real page.
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), mode: 'electron', logLevel: 'error' });
+}, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const dirs: string[] = [];
@@ -101,9 +105,19 @@ describe('main bundle', () => {
     // app:// serves only the built renderer, with the CSP header.
     const serve = electron.protocol.handlers.get('app')!;
     expect((await serve({ url: 'app://dialdesk/..%2F..%2Fpackage.json' })).status).toBe(403);
+    // The built renderer (beforeAll) as the shell serves it: the header is the shell's policy, the
+    // page's own <meta> is the build's, both from shared/csp.ts, and every asset the page names is there.
     const page = await serve({ url: 'app://dialdesk/index.html' });
-    if (page.status === 200) expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    else expect(page.status).toBe(404); // the renderer is not built in this checkout
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ connect: ["'self'"], delivery: 'header' }));
+    const html = await page.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1].replaceAll('&#39;', "'");
+    expect(meta).toBe(contentSecurityPolicy({ connect: [], delivery: 'meta' }));
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) expect((await serve({ url: `app://dialdesk/${asset}` })).status, asset).toBe(200);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script: the CSP would refuse it anyway
 
     // Every other web contents gets the same rules: no popups, no navigation.
     const other = new FakeWebContents(new FakeSession());
@@ -171,8 +185,16 @@ describe('main bundle', () => {
     electron.app.becomeReady();
     const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     window.close();
+    expect(electron.app.quitted).toBe(false);
     electron.app.emit('window-all-closed');
-    if (process.platform !== 'darwin') await until(() => electron.app.quitted, 'quit');
+    if (process.platform === 'darwin') {
+      // macOS apps stay open without windows; nothing asked to quit.
+      expect(electron.app.quitRequested).toBe(0);
+      electron.app.quit();
+    }
+    await until(() => electron.app.quitted, 'quit');
+    expect(electron.app.quitRequested).toBe(process.platform === 'darwin' ? 1 : 2);
+    expect(electron.ipcMain.handlers.has('dialdesk:call')).toBe(false);
   });
 
   it('a second instance on the same data dir quits at once and focuses the first', async () => {
@@ -186,10 +208,17 @@ describe('main bundle', () => {
     second.app.singleInstanceLock = false;
     launch(second, ['--data-dir', dataDir]);
     expect(second.app.quitted).toBe(true);
+    // Nothing waits for ready and no app event is handled, so no window or core can appear later:
+    // checked directly rather than by sleeping and seeing none yet.
+    expect(second.app.readyWaiters).toBe(0);
+    // (Only the hardening hook every instance sets before the lock check; none of the app's lifecycle.)
+    expect(second.app.eventNames()).toEqual(['web-contents-created']);
     second.app.becomeReady();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await second.app.whenReady();
     expect(second.BrowserWindow.getAllWindows()).toHaveLength(0);
     expect(second.ipcMain.handlers.size).toBe(0);
+    // The first instance asked for ready once and runs on.
+    expect(first.app.readyWaiters).toBe(1);
 
     first.app.emit('second-instance');
     expect(window.focused).toBe(true);

@@ -24,6 +24,23 @@ describe('24-hour strip model', () => {
     expect(model.bands[0]).toMatchObject({ id: '08-10', start: 480, end: 600, tries: 1 });
   });
 
+  it('carries each band’s learned answer chance and shades it against the lead’s likeliest band', () => {
+    const chances = [0.05, 0.1, null, 0.2, 0.4, 0.1];
+    const model = stripModel({
+      zone: 'UTC',
+      bands: DEFAULT_BANDS.map((b, i) => ({ ...b, tries: 0, chance: chances[i] })),
+      legalWindow: null,
+      attempts: [],
+      next: null,
+      now: null,
+    });
+    expect(model.bands.map((b) => b.chance)).toEqual(chances);
+    expect(model.bands.map((b) => b.shade)).toEqual([0.125, 0.25, null, 0.5, 1, 0.25]);
+    // Before the planner has learned there is nothing to shade.
+    const cold = stripModel({ zone: 'UTC', bands: DEFAULT_BANDS.map((b) => ({ ...b, chance: null })), legalWindow: null, attempts: [], next: null, now: null });
+    expect(cold.bands.every((b) => b.shade === null)).toBe(true);
+  });
+
   it('puts marks that would overlap on separate lanes, never more than the maximum', () => {
     const times = ['15:00', '15:05', '15:10', '15:15', '15:20', '16:00'].map((t, i) => attempt(String(i), `2026-12-0${i + 1}T${t}:00Z`));
     const model = stripModel({ zone: 'UTC', bands: [], legalWindow: null, attempts: times, next: null, now: null });

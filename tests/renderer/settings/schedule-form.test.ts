@@ -26,6 +26,16 @@ describe('schedule settings form', () => {
     expect(scheduleSettingsSchema.safeParse(out).success).toBe(false);
   });
 
+  it('refuses a legal window wider than 8:00–21:00 before asking the core, and takes a stricter one', () => {
+    const wider = { ...toScheduleForm(DEFAULT_SCHEDULE_SETTINGS), legalStart: '07:30', legalEnd: '21:00' };
+    expect(localProblems(wider).legalWindow).toEqual(['the legal window can only be made stricter than 08:00–21:00, never wider']);
+    expect(localProblems({ ...wider, legalStart: '08:00', legalEnd: '21:30' }).legalWindow).toHaveLength(1);
+    const stricter = { ...wider, legalStart: '09:00', legalEnd: '20:00' };
+    expect(localProblems(stricter)).toEqual({});
+    expect(scheduleSettingsSchema.safeParse(toSchedule(stricter, DEFAULT_SCHEDULE_SETTINGS)).success).toBe(true);
+    expect(scheduleSettingsSchema.safeParse(toSchedule(wider, DEFAULT_SCHEDULE_SETTINGS)).success).toBe(false);
+  });
+
   it('finds overlapping and backwards rows before asking the core', () => {
     const form = toScheduleForm(DEFAULT_SCHEDULE_SETTINGS);
     form.bands[1] = { ...form.bands[1], start: '09:00' };

@@ -4,6 +4,7 @@ import { CALL_NAMES, contract } from '../../../../shared/contract/index.js';
 import { createCore, type Core } from '../../../../main/core/core.js';
 import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
+import { MUST_REFUSE } from './must-refuse.js';
 
 /** Values a compromised or buggy renderer could send: wrong types, wrong shapes, huge and odd strings. */
 const hostile = fc.oneof(
@@ -22,6 +23,23 @@ describe('contract fuzz', () => {
     await core.dispatch('loadSampleLeads', {});
   });
   afterAll(() => core.close());
+
+  it('has a hand-written list of what every call must refuse, and no entry for a call that is gone', () => {
+    expect(CALL_NAMES.filter((name) => !(name in MUST_REFUSE)), 'add what these calls must refuse to must-refuse.ts').toEqual([]);
+    expect(Object.keys(MUST_REFUSE).filter((name) => !(CALL_NAMES as string[]).includes(name))).toEqual([]);
+    for (const name of CALL_NAMES) expect(MUST_REFUSE[name].refuse.length, name).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(CALL_NAMES)('%s refuses every input on its independent list as invalid, and accepts its valid example', async (name) => {
+    for (const input of MUST_REFUSE[name].refuse) {
+      const result = await core.dispatch(name, input);
+      expect(result, JSON.stringify(input)?.slice(0, 200)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    if ('accept' in MUST_REFUSE[name]) {
+      const result = await core.dispatch(name, MUST_REFUSE[name].accept);
+      if (!result.ok) expect(result.error.code, result.error.message).not.toBe('invalid-input');
+    }
+  });
 
   it.each(CALL_NAMES)('%s answers malformed input with { ok: false, error } and never throws', async (name) => {
     await fc.assert(

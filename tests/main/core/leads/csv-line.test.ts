@@ -22,7 +22,7 @@ describe('CSV export defuses formulas', () => {
     const lead = makeLead({ firstName: HOSTILE[0], company: HOSTILE[3], notes: HOSTILE[2] });
     await store.addLeads([lead]);
     await store.recordAttempt(makeAttempt(lead.id, 'no-answer', '2026-11-28T15:00:00.000Z', { note: HOSTILE[1] }));
-    const leads = [...exportLeadsCsv(store)].join('');
+    const leads = [...exportLeadsCsv(store, () => false)].join('');
     const attempts = [...exportAttemptsCsv(store)].join('');
     for (const text of [leads, attempts]) {
       const rows = Papa.parse<string[]>(text.trim()).data.slice(1);

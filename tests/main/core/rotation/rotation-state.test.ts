@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBandStats, foldAttempt, foldBandStatsInPlace, restartCadence } from '../../../../main/core/rotation/rotation-state.js';
+import { emptyBandStats, emptyLearningStats, foldAttempt, foldBandStatsInPlace, restartCadence, withLearningTables } from '../../../../main/core/rotation/rotation-state.js';
 import type { Outcome } from '../../../../shared/domain.js';
 import { at, schedule, zones } from '../schedule/fixtures.js';
 
@@ -53,6 +53,19 @@ describe('foldAttempt', () => {
     expect(restartCadence(state).status).toBe('do-not-call');
     expect(foldAttempt(undefined, attempt('b', '2025-03-12T14:30:00Z', 'wrong-number'), chicago, schedule()).status).toBe('bad-number');
   });
+
+  it('counts a lead’s conversations per band beside its tries, for the learning planner', () => {
+    let state = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z'), chicago, schedule());
+    expect(state.bandAnswers).toBeUndefined();
+    // 10:16 in Chicago: band 10-12.
+    state = foldAttempt(state, attempt('a2', '2025-03-13T15:16:00Z', 'conversation'), chicago, schedule());
+    expect(state.bandTries).toEqual([1, 1, 0, 0, 0, 0]);
+    expect(state.bandAnswers).toEqual([0, 1, 0, 0, 0, 0]);
+    const before = state.bandAnswers;
+    state = foldAttempt(restartCadence(state), attempt('a3', '2025-03-14T15:16:00Z', 'conversation'), chicago, schedule());
+    expect(state.bandAnswers).toEqual([0, 2, 0, 0, 0, 0]);
+    expect(before).toEqual([0, 1, 0, 0, 0, 0]);
+  });
 });
 
 describe('foldBandStatsInPlace', () => {
@@ -63,5 +76,25 @@ describe('foldBandStatsInPlace', () => {
     foldBandStatsInPlace(stats, attempt('a3', '2025-03-12T15:30:00Z', 'failed'), chicago, schedule());
     // 9:30 and 10:30 in Chicago.
     expect(stats).toEqual({ dials: [1, 1, 0, 0, 0, 0], conversations: [1, 0, 0, 0, 0, 0] });
+  });
+
+  it('counts by the lead’s local weekday and zone into the learning tables, when the stats carry them', () => {
+    const stats = emptyLearningStats(6);
+    // Wednesday 12 March 2025, 9:30 in Chicago; Thursday 13 March 2025 0:30 UTC is still Wednesday 19:30 there.
+    foldBandStatsInPlace(stats, attempt('a1', '2025-03-12T14:30:00Z', 'conversation'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a2', '2025-03-13T00:30:00Z'), chicago, schedule());
+    foldBandStatsInPlace(stats, attempt('a3', '2025-03-13T00:30:00Z', 'failed'), chicago, schedule());
+    expect(stats.dials).toEqual([1, 0, 0, 0, 0, 1]);
+    const wednesday = 3;
+    expect(stats.weekdayDials![0 * 7 + wednesday]).toBe(1);
+    expect(stats.weekdayDials![5 * 7 + wednesday]).toBe(1);
+    expect(stats.weekdayConversations![0 * 7 + wednesday]).toBe(1);
+    expect(stats.weekdayDials!.reduce((n, x) => n + x, 0)).toBe(2);
+    expect(stats.segments).toEqual({ 'America/Chicago': { dials: [1, 0, 0, 0, 0, 1], conversations: [1, 0, 0, 0, 0, 0] } });
+    // A checkpoint from before: its band counts are kept and the tables start empty.
+    const old = withLearningTables({ dials: [4, 0, 0, 0, 0, 0], conversations: [1, 0, 0, 0, 0, 0] }, 6);
+    expect(old.dials).toEqual([4, 0, 0, 0, 0, 0]);
+    expect(old.weekdayDials).toHaveLength(42);
+    expect(emptyBandStats(6)).toEqual({ dials: [0, 0, 0, 0, 0, 0], conversations: [0, 0, 0, 0, 0, 0] });
   });
 });

@@ -209,3 +209,93 @@ describe('planner properties', () => {
     );
   });
 });
+
+/** Population counts with weekday and zone tables, enough dials to learn from. */
+const learnedStats = fc
+  .record({
+    dials: fc.array(fc.integer({ min: 20, max: 1000 }), { minLength: 6, maxLength: 6 }),
+    rates: fc.array(fc.double({ min: 0, max: 0.9, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    weekday: fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 7, maxLength: 7 }),
+    zone: zone,
+    zoneFactor: fc.double({ min: 0, max: 2, noNaN: true }),
+  })
+  .map(({ dials, rates, weekday, zone: segment, zoneFactor }) => {
+    const conversations = dials.map((d, b) => Math.floor(d * rates[b]));
+    const weekdayDials = dials.flatMap((d) => weekday.map(() => Math.floor(d / 7)));
+    const weekdayConversations = dials.flatMap((d, b) => weekday.map((f) => Math.min(Math.floor(d / 7), Math.floor((d / 7) * rates[b] * f))));
+    const segmentConversations = dials.map((d, b) => Math.min(d, Math.floor(d * rates[b] * zoneFactor)));
+    return { dials, conversations, weekdayDials, weekdayConversations, segments: { [segment]: { dials, conversations: segmentConversations } } };
+  });
+
+const learningScenario = fc.tuple(scenario, learnedStats, fc.nat()).map(([s, bandStats, seed]) => ({ ...s, bandStats, seed }));
+
+describe('learning planner properties', () => {
+  it('never plans an attempt outside the windows, across zones, DST changes and settings', () => {
+    fc.assert(
+      fc.property(learningScenario, ({ now, rep, settings, zones, state, bandStats, seed }) => {
+        const ctx = createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed });
+        expect(ctx.model.informed).toBe(true);
+        const plans = projectLeadAttempts(state, zones, now, now + 21 * 86_400_000, ctx, 'lead');
+        let previous = now;
+        for (const plan of plans) {
+          expect(plan.at).toBeGreaterThanOrEqual(previous);
+          expect(insideWindows(plan.at, zones, rep, settings)).toBeNull();
+          expect(plan.chance).toBeGreaterThan(0);
+          expect(plan.chance).toBeLessThan(1);
+          previous = plan.at;
+        }
+        expect(plans.length).toBeLessThanOrEqual(settings.maxAttempts);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps every promise where it was stated', () => {
+    fc.assert(
+      fc.property(learningScenario, fc.double({ min: 0, max: 1, noNaN: true }), ({ now, rep, settings, zones, state, bandStats, seed }, when) => {
+        const ctx = createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed });
+        const promise = choosePromiseTime({ leadId: 'lead', state, zones, now, ctx });
+        if (promise === null) return;
+        expect(promise).toBeGreaterThan(now);
+        expect(insideWindows(promise, zones, rep, settings)).toBeNull();
+        const afterVoicemail = foldAttempt(
+          state,
+          { id: 'vm', leadId: 'lead', outcome: 'voicemail', startedAt: new Date(now).toISOString(), promisedFor: new Date(promise).toISOString() },
+          zones,
+          settings,
+        );
+        const later = now + Math.floor((promise - now) * when);
+        expect(planNextAttempt(afterVoicemail, zones, later, ctx)).toMatchObject({ at: promise, promised: true, promiseConflict: null });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic per seed, whatever else the context planned before', () => {
+    fc.assert(
+      fc.property(learningScenario, ({ now, rep, settings, zones, state, bandStats, seed }) => {
+        const plan = (ctx: ReturnType<typeof createPlanningContext>) => projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, ctx, 'lead');
+        const first = plan(createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed }));
+        const shared = createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed });
+        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: null }, now, now + 3 * 86_400_000, shared, 'other');
+        expect(plan(shared)).toEqual(first);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('follows the population: with one band far likelier, fresh leads mostly go there; other seeds still explore', () => {
+    const rep: RepCalendar = { repTimeZone: 'America/Chicago', workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
+    const bandStats = { dials: [500, 500, 500, 500, 500, 500], conversations: [10, 10, 10, 10, 250, 10] };
+    const zones: LeadZones = { zones: ['America/Chicago'], ambiguous: false, source: 'import', country: 'US' };
+    const now = Date.parse('2025-03-12T13:00:00Z');
+    const bands = new Map<string, number>();
+    for (let seed = 0; seed < 200; seed++) {
+      const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats, strategy: 'learning', seed });
+      const band = planNextAttempt(undefined, zones, now, ctx, 'lead')!.band!;
+      bands.set(band, (bands.get(band) ?? 0) + 1);
+    }
+    expect(bands.get('16-18')).toBeGreaterThan(150);
+    expect(bands.size).toBeGreaterThan(1);
+  });
+});

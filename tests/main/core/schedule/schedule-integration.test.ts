@@ -77,6 +77,26 @@ describe('scheduling through the core', () => {
     expect(followUp.stage).toBe('follow-up');
   });
 
+  it('learns from the rep’s history: each band of the lead’s strip carries its estimated answer chance', async () => {
+    const clock = { now: new Date('2026-12-01T15:00:00Z') }; // Tuesday, 10:00 in New York
+    core = await startCore(tempDir(), clock);
+    const dana = await leadByName(core, 'Dana');
+    const cold = await value<LeadDetail>(core.dispatch('getLead', { id: dana.id }));
+    expect(cold.schedule.bands.every((b) => b.chance === null)).toBe(true);
+
+    // Forty November weekdays' mornings unanswered, thirty late afternoons answered (New York, UTC−5).
+    for (let i = 0; i < 70; i++) {
+      const day = String(2 + (i % 25)).padStart(2, '0');
+      const startedAt = i < 40 ? `2026-11-${day}T15:30:00Z` : `2026-11-${day}T21:30:00Z`;
+      await value(core.dispatch('recordOutcome', { leadId: dana.id, outcome: i < 40 ? 'no-answer' : 'conversation', startedAt }));
+    }
+    const learned = await value<LeadDetail>(core.dispatch('getLead', { id: dana.id }));
+    const chance = (id: string) => learned.schedule.bands.find((b) => b.id === id)!.chance!;
+    expect(learned.schedule.bands.every((b) => b.chance !== null && b.chance > 0 && b.chance < 1)).toBe(true);
+    expect(chance('16-18')).toBeGreaterThan(0.3);
+    expect(chance('10-12')).toBeLessThan(0.05);
+  });
+
   it('refuses a dial outside the lead\'s legal window and to a do-not-call number, with the reason', async () => {
     const clock = { now: new Date('2026-12-01T12:30:00Z') }; // 7:30 in New York, 6:30 in Chicago
     core = await startCore(tempDir(), clock);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,22 @@ import { useTempDirs } from '../../../support/temp-dir.js';
 
 const KILLS = 60;
 
-/** Runs the worker until `killAfterMs` past READY, SIGKILLs it, and returns the ids it acknowledged. */
-function runAndKill(script: string, args: string[], killAfterMs: number): Promise<string[]> {
+interface Run {
+  acked: string[];
+  /** The worker had not finished opening the store when it died. */
+  duringOpen: boolean;
+}
+
+/**
+ * Runs the worker until it dies: killed `killAfterMs` past READY, or by its
+ * own hand mid-write when `crashAt` (see crash-worker.ts) is given.
+ */
+function runAndKill(script: string, args: string[], kill: { afterReadyMs: number } | { crashAt: string }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = 'crashAt' in kill ? { ...process.env, DIALDESK_CRASH_AT: kill.crashAt } : process.env;
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const acked: string[] = [];
+    let ready = false;
     let buffered = '';
     let stderr = '';
     const hardStop = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -22,18 +34,22 @@ function runAndKill(script: string, args: string[], killAfterMs: number): Promis
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (line.startsWith('ACK ')) acked.push(line.slice(4));
+        if (line === 'READY') {
+          ready = true;
+          if ('afterReadyMs' in kill) setTimeout(() => child.kill('SIGKILL'), kill.afterReadyMs);
+        } else if (line.startsWith('ACK ')) acked.push(line.slice(4));
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('exit', (code, signal) => {
       clearTimeout(hardStop);
-      if (signal === 'SIGKILL') resolve(acked);
+      if (signal === 'SIGKILL') resolve({ acked, duringOpen: !ready });
       else reject(new Error(`worker exited with ${code}: ${stderr}`));
     });
   });
 }
+
+const tempFiles = (dir: string) => readdirSync(dir).filter((name) => name.includes('.tmp-'));
 
 describe('crash recovery', () => {
   const tempDir = useTempDirs();
@@ -43,7 +59,7 @@ describe('crash recovery', () => {
     script = await bundleForNode(join(import.meta.dirname, 'crash-worker.ts'), 'crash-worker');
   });
 
-  it(`keeps every acknowledged outcome exactly once across ${KILLS} SIGKILLs`, async () => {
+  it(`keeps every acknowledged outcome exactly once across ${KILLS} SIGKILLs, mid-write and mid-open`, async () => {
     const dir = tempDir();
     const setup = await LeadStore.open(dir);
     const lead = makeLead();
@@ -51,12 +67,32 @@ describe('crash recovery', () => {
     await setup.close();
 
     const delays = fc.sample(fc.integer({ min: 0, max: 120 }), { numRuns: KILLS, seed: 20261128 });
+    const cuts = fc.sample(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })), { numRuns: KILLS, seed: 20261201 });
+    const log = join(dir, 'attempts', '2026-11.jsonl');
     const acknowledged: string[] = [];
+    const seen = { torn: 0, duringOpen: 0, tempLeft: 0 };
     for (let run = 0; run < KILLS; run++) {
-      acknowledged.push(...(await runAndKill(script, [dir, lead.id, `run${run}`], delays[run])));
+      const [nth, fraction] = cuts[run];
+      // A cycle of four: inside the first checkpoint temp file this run writes (after 7 lines, or while
+      // opening when the tail left is that long), then again (now always while opening, since the last
+      // checkpoint never landed), then inside an attempt line, then at a random moment.
+      const kill = run % 4 < 2 ? { crashAt: `temp:1:${fraction}` } : run % 4 === 2 ? { crashAt: `log:${nth}:${fraction}` } : { afterReadyMs: delays[run] };
+      const result = await runAndKill(script, [dir, lead.id, `run${run}`], kill);
+      acknowledged.push(...result.acked);
+      if (result.duringOpen) seen.duringOpen += 1;
+      if (tempFiles(dir).length > 0) seen.tempLeft += 1;
+      const bytes = existsSync(log) ? readFileSync(log) : Buffer.alloc(0);
+      if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) seen.torn += 1;
     }
+    console.log(
+      `crash test: ${acknowledged.length} acknowledged outcomes over ${KILLS} kills; ${seen.torn} left a torn line, ` +
+        `${seen.duringOpen} landed while the store was opening, ${seen.tempLeft} left a temp file`,
+    );
     expect(acknowledged.length).toBeGreaterThan(KILLS);
-    console.log(`crash test: ${acknowledged.length} acknowledged outcomes over ${KILLS} kills`);
+    // The kills did land where the store must repair: torn lines, unfinished temp files, half-done opens.
+    expect(seen.torn).toBeGreaterThanOrEqual(KILLS / 8);
+    expect(seen.duringOpen).toBeGreaterThanOrEqual(KILLS / 8);
+    expect(seen.tempLeft).toBeGreaterThanOrEqual(KILLS / 8);
 
     const store = await LeadStore.open(dir);
     const ids = [...store.allAttempts()].map((a) => a.id);
@@ -68,5 +104,6 @@ describe('crash recovery', () => {
     expect(store.summaryOf(lead.id).attempts).toBe(ids.length);
     expect(store.attemptsFor(lead.id)).toHaveLength(ids.length);
     await store.close();
+    expect(tempFiles(dir)).toEqual([]);
   }, 180_000);
 });

@@ -2,8 +2,42 @@
  * Child process for the crash test: opens the store, then records outcomes
  * as fast as it can, printing `ACK <id>` only after each one is acknowledged.
  * The parent kills it with SIGKILL at random moments.
+ *
+ * `DIALDESK_CRASH_AT=KIND:N:F` makes the kill land inside a write instead:
+ * the N-th `fs.writeSync` of this process to a file of KIND (`log`: an
+ * attempt log; `temp`: the temp file of a checkpoint or leads.json, during
+ * open or after it) writes only the first F (0..1) of its bytes, and the
+ * process SIGKILLs itself, as a power cut mid-write would.
  */
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
+
+const crashAt = process.env.DIALDESK_CRASH_AT?.split(':');
+if (crashAt) {
+  const [kind, n, fraction] = [crashAt[0], Number(crashAt[1]), Number(crashAt[2])];
+  const pattern = kind === 'log' ? /\.jsonl$/ : /\.tmp-\d+-[0-9a-f]+$/;
+  const { openSync, writeSync } = fs;
+  const targets = new Set<number>();
+  let calls = 0;
+  fs.openSync = function trackedOpen(path: fs.PathLike, ...rest: unknown[]): number {
+    const fd = (openSync as (...args: unknown[]) => number)(path, ...rest);
+    if (pattern.test(String(path))) targets.add(fd);
+    return fd;
+  } as typeof fs.openSync;
+  fs.writeSync = function partialWrite(fd: number, data: string | NodeJS.ArrayBufferView, ...rest: unknown[]): number {
+    if (!targets.has(fd) || ++calls !== n) return (writeSync as (...args: unknown[]) => number)(fd, data, ...rest);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // (fd, buffer, offset, length, position) or (fd, string[, position]): cut the bytes this call would write.
+    const [offset, length, position] = typeof data === 'string' ? [0, bytes.length, rest[0]] : [Number(rest[0] ?? 0), Number(rest[1] ?? bytes.length - Number(rest[0] ?? 0)), rest[2]];
+    const part = Math.max(1, Math.floor(length * fraction));
+    writeSync(fd, bytes, offset, Math.min(part, length - 1), (position ?? null) as number | null);
+    process.kill(process.pid, 'SIGKILL');
+    return 0;
+  } as typeof fs.writeSync;
+  // The store imports these by name: make the named exports follow the patched ones.
+  syncBuiltinESMExports();
+}
 
 const [dataDir, leadId, runId] = process.argv.slice(2);
 const store = await LeadStore.open(dataDir, { checkpointEvery: 7 });

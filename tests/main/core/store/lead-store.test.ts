@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
@@ -113,15 +113,29 @@ describe('LeadStore', () => {
     expect(readCheckpoint(join(dir, 'state.json'))!.foldKey).toContain('"day"');
   });
 
-  it('refuses a second process on the same data folder and takes over a dead owner\'s lock', async () => {
+  it('refuses a second owner of the same data folder while the first holds it, and a lock file left behind blocks nobody', async () => {
     const dir = tempDir();
-    const first = await LeadStore.open(dir);
+    // What a killed owner leaves: the file, naming a pid that may since belong to any process (here: our parent).
     writeFileSync(join(dir, 'dialdesk.lock'), String(process.ppid));
-    await expect(LeadStore.open(dir)).rejects.toMatchObject({ kind: 'busy' });
-    writeFileSync(join(dir, 'dialdesk.lock'), '2147483646');
+    const first = await LeadStore.open(dir);
+    await expect(LeadStore.open(dir)).rejects.toMatchObject({ kind: 'busy', message: expect.stringContaining(`pid ${process.pid}`) });
+    await first.close();
     const second = await LeadStore.open(dir);
     await second.close();
-    await first.close().catch(() => undefined);
+  });
+
+  it('sweeps the temp files a killed writer left, and leaves the data files alone', async () => {
+    const dir = tempDir();
+    const first = await LeadStore.open(dir);
+    await first.addLeads([makeLead()]);
+    await first.close();
+    for (const name of ['leads.json.tmp-4242', 'state.json.tmp-17', 'scripts.json.tmp-99']) writeFileSync(join(dir, name), '{"half');
+    const logged: string[] = [];
+    const store = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp-'))).toEqual([]);
+    expect(logged.join('\n')).toContain('leads.json.tmp-4242');
+    expect(store.leadCount).toBe(1);
+    await store.close();
   });
 
   it('rejects duplicate phones and unknown leads', async () => {

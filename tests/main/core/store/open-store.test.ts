@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLeadStore, startFresh } from '../../../../main/core/store/open-store.js';
-import { makeLead } from '../../../support/fixtures.js';
+import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 describe('openLeadStore', () => {
@@ -32,5 +32,82 @@ describe('openLeadStore', () => {
     await fresh.close();
     expect(readFileSync(kept, 'utf8')).toBe(garbage);
     expect((await openLeadStore(dir, new Date())).status).toEqual({ state: 'ready' });
+  });
+
+  /** A store with one lead and one attempt in November 2026, closed. */
+  async function storeWithHistory(dir: string): Promise<string> {
+    const { store } = await openLeadStore(dir, new Date());
+    const lead = makeLead();
+    await store!.addLeads([lead]);
+    await store!.recordAttempt(makeAttempt(lead.id, 'no-answer', '2026-11-02T15:00:00.000Z'));
+    await store!.close();
+    return lead.id;
+  }
+
+  it('refuses data from a newer Dialdesk with what to do, and moves and rewrites nothing', async () => {
+    for (const file of ['leads.json', 'state.json'] as const) {
+      const dir = tempDir();
+      await storeWithHistory(dir);
+      const text = readFileSync(join(dir, file), 'utf8').replace(/^\{"schemaVersion":\d+/, '{"schemaVersion":99');
+      writeFileSync(join(dir, file), text);
+      const before = readdirSync(dir).sort();
+
+      const opened = await openLeadStore(dir, new Date());
+      expect(opened.store, file).toBeNull();
+      expect(opened.status, file).toEqual({
+        state: 'error',
+        message: expect.stringContaining(`${file} was made by a newer Dialdesk (version 99); update the app`),
+        keptFiles: [],
+      });
+      expect(readdirSync(dir).sort(), file).toEqual(before);
+      expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
+      // Not remembered as damage: the same answer next time, and it opens once the newer app's data is gone.
+      expect((await openLeadStore(dir, new Date())).status).toEqual(opened.status);
+    }
+  });
+
+  it('sets aside records of the wrong shape with the reason, instead of crashing on every start', async () => {
+    const cases: [string, (dir: string, leadId: string) => void, RegExp][] = [
+      ['a null attempt line', (dir) => appendFileSync(join(dir, 'attempts', '2026-11.jsonl'), 'null\n'), /2026-11\.jsonl is damaged .*not a valid record/],
+      [
+        'an attempt with wrong fields',
+        (dir, leadId) => appendFileSync(join(dir, 'attempts', '2026-11.jsonl'), `${JSON.stringify({ leadId, outcome: 42 })}\n`),
+        /not a valid record \(id: .*outcome/,
+      ],
+      [
+        'a null lead',
+        (dir) => writeFileSync(join(dir, 'leads.json'), readFileSync(join(dir, 'leads.json'), 'utf8').replace(/\n\{"id".*\n/, '\nnull\n')),
+        /leads\.json cannot be read \(lead 1 \(line 2\) is not a valid lead/,
+      ],
+      [
+        'a lead with wrong fields',
+        (dir) => writeFileSync(join(dir, 'leads.json'), readFileSync(join(dir, 'leads.json'), 'utf8').replace(/"phone":"[^"]*"/, '"phone":5')),
+        /lead 1 \(line 2\) is not a valid lead: phone/,
+      ],
+      ['a null inbound call', (dir) => writeFileSync(join(dir, 'inbound', '2026-11.jsonl'), 'null\n'), /inbound.*2026-11\.jsonl is damaged/],
+    ];
+    for (const [what, damage, reason] of cases) {
+      const dir = tempDir();
+      const leadId = await storeWithHistory(dir);
+      damage(dir, leadId);
+      const opened = await openLeadStore(dir, new Date());
+      expect(opened.store, what).toBeNull();
+      if (opened.status.state !== 'error') throw new Error(`${what}: expected an error`);
+      expect(opened.status.message, what).toMatch(reason);
+      expect(opened.status.keptFiles.length, what).toBeGreaterThan(0);
+      // The next start shows the same error rather than crashing or opening an empty store.
+      expect((await openLeadStore(dir, new Date())).status, what).toEqual(opened.status);
+    }
+  });
+
+  it('answers busy while another owner holds the folder, and moves nothing', async () => {
+    const dir = tempDir();
+    await storeWithHistory(dir);
+    const owner = await openLeadStore(dir, new Date());
+    const before = readdirSync(dir).sort();
+    const second = await openLeadStore(dir, new Date());
+    expect(second.status).toMatchObject({ state: 'error', message: expect.stringMatching(/in use by another Dialdesk process/), keptFiles: [] });
+    expect(readdirSync(dir).sort()).toEqual(before);
+    await owner.store!.close();
   });
 });

@@ -50,11 +50,75 @@ describe('summary checkpoint', () => {
   it('answers null for a missing, damaged or older file so the store rebuilds', async () => {
     const dir = tempDir();
     expect(readCheckpoint(join(dir, 'none.json'))).toBeNull();
-    writeFileSync(join(dir, 'bad.json'), '{"schemaVersion":3,"summaries":[');
+    writeFileSync(join(dir, 'bad.json'), `{"schemaVersion":${CHECKPOINT_SCHEMA_VERSION},"summaries":[`);
     expect(readCheckpoint(join(dir, 'bad.json'))).toBeNull();
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ schemaVersion: 2, offsets: {}, summaries: {} }));
     expect(readCheckpoint(join(dir, 'old.json'))).toBeNull();
-    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: 3, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '' });
-    expect(JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8')).summaries).toEqual([]);
+    await writeCheckpoint(join(dir, 'empty.json'), { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries: new Map(), bandStats: { dials: [], conversations: [] }, foldKey: '' });
+    const empty = JSON.parse(readFileSync(join(dir, 'empty.json'), 'utf8'));
+    expect(empty.count).toBe(0);
+    expect(empty.columns.every((column: unknown[]) => column.length === 0)).toBe(true);
+    expect(readCheckpoint(join(dir, 'empty.json'))!.summaries.size).toBe(0);
+  });
+
+  it('answers null for a checkpoint of the right version but the wrong shape, so the store rebuilds instead of crashing', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'state.json');
+    const summaries = new Map<string, StoredSummary>([['a', { ...emptySummary(), attempts: 2, months: ['2026-11'] }], ['b', emptySummary()]]);
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: { '2026-11': 10 }, summaries, bandStats: { dials: [1], conversations: [0] }, foldKey: 'k' });
+    const good = readFileSync(path, 'utf8');
+    expect(readCheckpoint(path)!.summaries).toEqual(summaries);
+    const lines = good.split('\n');
+    const damaged = [
+      good.replace('[2,0],', '[2,"two"],'), // attempts not a count
+      good.replace('[2,0],', '[2],'), // a column shorter than count
+      good.replace('"count":2', '"count":3'),
+      [...lines.slice(0, 5), ...lines.slice(6)].join('\n'), // a column missing
+      good.replace('"offsets":{"2026-11":10}', '"offsets":null'),
+      good.replace('["a","b"]', '["a",null]'),
+      good.slice(0, good.length - 4), // cut off
+    ];
+    for (const text of damaged) {
+      expect(text).not.toBe(good);
+      writeFileSync(path, text);
+      expect(readCheckpoint(path), text.slice(0, 300)).toBeNull();
+    }
+  });
+
+  it('refuses a checkpoint written by a newer Dialdesk rather than rebuild over it', () => {
+    const path = join(tempDir(), 'state.json');
+    writeFileSync(path, `{"schemaVersion":${CHECKPOINT_SCHEMA_VERSION + 1},"anything":[\n]}\n`);
+    expect(() => readCheckpoint(path)).toThrow(/made by a newer Dialdesk/);
+  });
+
+  it('keeps the learning planner’s per-lead answers per band and its weekday and zone tables', async () => {
+    const path = join(tempDir(), 'state.json');
+    const rotation = {
+      leadId: 'l1',
+      status: 'active' as const,
+      doNotCallSince: null,
+      bandTries: [1, 2, 0, 0, 0, 0],
+      bandAnswers: [0, 1, 0, 0, 0, 0],
+      attempts: 3,
+      cadenceAttempts: 0,
+      cadenceStartedAt: null,
+      lastAttemptAt: 1_764_100_000_000,
+      unansweredVoicemails: 0,
+      promise: null,
+      promisesKept: 0,
+      promisesBroken: 0,
+    };
+    const summaries = new Map<string, StoredSummary>([['l1', { ...emptySummary(), attempts: 3, rotation }]]);
+    const bandStats = {
+      dials: [1, 2, 0, 0, 0, 0],
+      conversations: [0, 1, 0, 0, 0, 0],
+      weekdayDials: Array.from({ length: 42 }, (_, i) => i % 5),
+      weekdayConversations: new Array<number>(42).fill(0),
+      segments: { 'America/Chicago': { dials: [1, 2, 0, 0, 0, 0], conversations: [0, 1, 0, 0, 0, 0] } },
+    };
+    await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries, bandStats, foldKey: '' });
+    const read = readCheckpoint(path)!;
+    expect(read.summaries.get('l1')!.rotation).toEqual(rotation);
+    expect(read.bandStats).toEqual(bandStats);
   });
 });

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { detectInBuffer } from '../../shared/voicemail/detect-buffer.js';
+import { readWav, WavFileError } from '../core/voicemail-audio/read-wav.js';
+
+export class DetectInputError extends Error {}
+
+/**
+ * `detect FILE.wav [--silence-after-greeting MS]`: runs the call's beep
+ * detector over a recording, so support can check what Dialdesk would have
+ * decided on a customer's call. One JSON line; times in seconds from the start.
+ */
+export function detectCommand(file: string | undefined, silenceAfterGreeting: string | undefined): string {
+  if (!file) throw new DetectInputError('detect needs a WAV FILE.');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new DetectInputError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const settings: { silenceAfterGreetingMs?: number } = {};
+  if (silenceAfterGreeting !== undefined) {
+    const ms = Number(silenceAfterGreeting);
+    if (!Number.isFinite(ms) || ms < 500 || ms > 30_000) {
+      throw new DetectInputError('--silence-after-greeting takes milliseconds between 500 and 30000.');
+    }
+    settings.silenceAfterGreetingMs = ms;
+  }
+  let audio;
+  try {
+    audio = readWav(bytes);
+  } catch (error) {
+    if (error instanceof WavFileError) throw new DetectInputError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const r = detectInBuffer(audio.samples, audio.sampleRate, settings);
+  const round = (value: number | null, places: number) => (value === null ? null : Number(value.toFixed(places)));
+  return `${JSON.stringify({
+    verdict: r.verdict,
+    beepStartS: round(r.beepStartS, 3),
+    beepEndS: round(r.beepEndS, 3),
+    beepHz: round(r.beepHz, 1),
+    decidedAtS: round(r.decidedAtS, 3),
+  })}\n`;
+}

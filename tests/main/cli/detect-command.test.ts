@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/cli.js';
+import { buildCorpus, type CorpusCase } from '../../fixtures/voicemail/corpus.js';
+import { useTempDirs } from '../../support/temp-dir.js';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (c) => (chunks.out += c));
+  err.on('data', (c) => (chunks.err += c));
+  const code = await runCli(args, out, err);
+  return { code, ...chunks };
+}
+
+describe('dialdesk detect FILE.wav', () => {
+  const tempDir = useTempDirs();
+  let cases: CorpusCase[];
+  beforeAll(() => {
+    cases = buildCorpus();
+  }, 240_000);
+
+  it('prints one JSON line with the beep for a G.711 μ-law file, a stereo 44.1 kHz file and a 16 kHz file', async () => {
+    const ulaw = cases.find((c) => c.expected === 'beep' && execFileSync('soxi', ['-e', c.file], { encoding: 'utf8' }).includes('u-law'))!;
+    const stereo = cases.find((c) => c.expected === 'beep' && c.recipe.includes('44100 Hz ×2'))!;
+    const wide = cases.find((c) => c.expected === 'beep' && c.recipe.includes('16000 Hz'))!;
+    for (const c of [ulaw, stereo, wide]) {
+      const { code, out } = await cli(['detect', c.file]);
+      expect(code).toBe(0);
+      expect(out.trim().split('\n')).toHaveLength(1);
+      const answer = JSON.parse(out);
+      expect(answer).toMatchObject({ verdict: 'beep' });
+      expect(Math.abs(answer.beepStartS - c.beepStartS!)).toBeLessThan(0.1);
+      expect(Math.abs(answer.beepEndS - c.beepEndS!)).toBeLessThan(0.1);
+      expect(Math.abs(answer.beepHz - c.beepHz!)).toBeLessThan(10);
+    }
+  });
+
+  it('says human for someone saying hello, with null beep fields', async () => {
+    const human = cases.find((c) => c.expected === 'human')!;
+    const { code, out } = await cli(['detect', human.file]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ verdict: 'human', beepStartS: null, beepEndS: null, beepHz: null });
+  });
+
+  it('honours --silence-after-greeting', async () => {
+    const noBeep = cases.find((c) => c.expected === 'silence-after-greeting')!;
+    const slow = JSON.parse((await cli(['detect', noBeep.file])).out);
+    const quick = JSON.parse((await cli(['detect', noBeep.file, '--silence-after-greeting', '1500'])).out);
+    expect(slow.verdict).toBe('silence-after-greeting');
+    expect(quick.verdict).toBe('silence-after-greeting');
+    expect(slow.decidedAtS - quick.decidedAtS).toBeCloseTo(1.5, 1);
+    expect((await cli(['detect', noBeep.file, '--silence-after-greeting', 'soon'])).code).toBe(1);
+  });
+
+  it('fails clearly on a missing file or one that is not WAV, touching no data folder', async () => {
+    const dir = tempDir();
+    const missing = await cli(['detect', join(dir, 'nope.wav')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('ENOENT');
+    const text = join(dir, 'notes.wav');
+    writeFileSync(text, 'these are not samples');
+    const bad = await cli(['detect', text]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/Not a WAV file/);
+    expect((await cli(['detect'])).code).toBe(1);
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/cli.js';
+import { useTempDirs } from '../../support/temp-dir.js';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (c) => (chunks.out += c));
+  err.on('data', (c) => (chunks.err += c));
+  const code = await runCli(args, out, err);
+  return { code, ...chunks };
+}
+
+describe('dialdesk simulate', () => {
+  const tempDir = useTempDirs();
+  const scenarioFile = (dir: string, change: (s: Record<string, any>) => void = () => {}) => {
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/scenarios/no-structure.json'), 'utf8'));
+    Object.assign(raw, { leads: 60, days: 3 });
+    change(raw);
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(raw));
+    return file;
+  };
+
+  it('prints one JSON line with every strategy, and opens no data folder', async () => {
+    const dir = tempDir();
+    const { code, out } = await cli(['simulate', '--scenario', scenarioFile(dir), '--seed', '4', '--json', '--data-dir', join(dir, 'data')]);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const result = JSON.parse(out);
+    expect(result.scenario).toBe('no structure: 0.2 at every legal hour');
+    expect(result.dials).toBeGreaterThan(0);
+    expect(Object.keys(result.strategies)).toEqual(['dialdesk', 'least-tried', 'same-hour', 'random', 'oracle']);
+    for (const s of Object.values(result.strategies) as { conversationsPer100: number; reachedShare: number }[]) {
+      expect(Object.keys(s)).toEqual(['conversationsPer100', 'reachedShare']);
+    }
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+  });
+
+  it('refuses a bad scenario with the field and the reason', async () => {
+    const dir = tempDir();
+    const { code, out, err } = await cli(['simulate', '--scenario', scenarioFile(dir, (s) => (s.answer.cap = 2))]);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('answer.cap: must be at most 1');
+    expect((await cli(['simulate'])).code).toBe(2);
+    expect((await cli(['simulate', '--scenario', join(dir, 'missing.json')])).err).toContain('ENOENT');
+  });
+});
