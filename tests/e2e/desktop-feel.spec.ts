@@ -25,12 +25,15 @@ test('? lists the keys of the screen you are on; Esc closes it; Alt+digit change
   await expect(overlay.getByRole('heading', { name: 'On Leads' })).toBeVisible();
   await expect(overlay).toContainText('Open the chosen lead and move to its outcomes');
   await expect(overlay).toContainText('Record “No answer”');
-  await expect(overlay).toContainText('Alt+4');
+  await expect(overlay).toContainText('Alt+1');
   expect(await serious(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(overlay).toHaveCount(0);
 
-  await page.keyboard.press('Alt+4');
+  // Alt+n is the n-th screen of the sidebar.
+  const labels = await page.getByRole('navigation', { name: 'Main' }).getByRole('button').allInnerTexts();
+  const phoneKey = labels.findIndex((label) => label.startsWith('Phone')) + 1;
+  await page.keyboard.press(`Alt+${phoneKey}`);
   await expect(nav(page, 'Phone')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('heading', { name: 'On Phone' })).toBeVisible();
@@ -109,6 +112,7 @@ test('the Phone screen has a test call; without an account it says why it cannot
   const testCall = page.getByRole('form', { name: 'Test call' });
   await testCall.getByLabel('Number to call').fill('+1 (212) 555-0147');
   await testCall.getByRole('button', { name: 'Test call' }).click();
-  await expect(testCall.getByRole('alert')).toContainText(/No SIP account is set up|not registered|registered/);
+  // Whatever stops it (the calling window at this hour, or no account) is said in words; the dial gate applies to a test call too.
+  await expect(testCall.getByRole('alert')).toContainText(/No SIP account is set up|calls are allowed 8:00–21:00/);
   expect(await serious(page)).toEqual([]);
 });
