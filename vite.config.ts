@@ -6,12 +6,15 @@ import { contentSecurityPolicy } from './shared/csp.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Build targets: the Electron window (served from app://dialdesk by main/electron/app-protocol.ts;
- * signalling runs in main, so the page connects nowhere) and the browser harness used by e2e tests (its own WebSocket on loopback).
+ * Build targets: the Electron window (served from app://dialdesk by
+ * main/electron/app-protocol.ts; signalling runs in main, so the page
+ * connects nowhere) and the web shell's page (main/web, also what the e2e
+ * tests drive): its own WebSocket on loopback, the port pinned by the server
+ * in the page it serves (main/web/web-server.ts).
  */
 const TARGETS = {
   electron: { outDir: 'dist/renderer', connect: [] },
-  harness: { outDir: 'dist/renderer-harness', connect: ["'self'", 'ws://127.0.0.1:*'] },
+  web: { outDir: 'dist/renderer-web', connect: ["'self'", 'ws://127.0.0.1:*'] },
 } as const;
 
 type Target = keyof typeof TARGETS;
@@ -34,8 +37,8 @@ function cspMeta(target: Target): Plugin {
 }
 
 export const config = defineConfig(({ mode }) => {
-  if (mode !== 'electron' && mode !== 'harness') {
-    throw new Error(`Unknown renderer build mode "${mode}": use --mode electron or --mode harness`);
+  if (mode !== 'electron' && mode !== 'web') {
+    throw new Error(`Unknown renderer build mode "${mode}": use --mode electron or --mode web`);
   }
   return {
     root: here('./renderer'),
@@ -48,7 +51,7 @@ export const config = defineConfig(({ mode }) => {
       // Everything as files: the CSP forbids inline scripts and styles.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },
-      sourcemap: mode === 'harness',
+      sourcemap: mode === 'web',
       target: 'chrome130',
     },
   };

@@ -17,12 +17,15 @@ import { ApiProvider } from './api/api-context.js';
 import { resolveApi } from './api/resolve-api.js';
 import { App } from './app/app.js';
 import { ErrorBoundary } from './app/error-boundary.js';
+import { applyTheme, loadTheme } from './ui/theme.js';
 // Styles: each feature imports its own sheet; the base sheet (tokens, buttons, cards, alerts) and
 // ui/ui.css are imported here, after App, so they come after the feature sheets in the bundle as
 // app.css and base.css always did. Moving them first would let features' same-specificity
 // overrides of base classes apply (.button-hangup, .script-card, .status-badge…): a visual change.
 import './styles/base.css';
 import './ui/ui.css';
+
+applyTheme(loadTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Dialdesk: #root is missing from index.html');

@@ -17,7 +17,7 @@
  * may import its own folder and any folder below it, never one above. What two
  * folders both need lives below both. main/core/core.ts sits on top of all of them:
  *
- *   api < text < timezones < settings < rotation < store < scripts < schedule
+ *   api < notify < text < timezones < settings < rotation < store < scripts < schedule
  *     < leads < sip < stats < dial-block < calling < simulation < core.ts
  *
  * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
@@ -51,6 +51,7 @@ const REACT = ['react', 'react-dom'];
  * folders before it:
  *
  *   api         dispatch, ApiFailure, the event hub: what every area's handlers answer with
+ *   notify      which OS notifications reach the rep and when (held during blocks and calls)
  *   text        decoding uploaded bytes (encodings), for the lead import and the do-not-call import
  *   timezones   zone clocks, phone-number zones, phrasing an instant in the lead's terms
  *   settings    settings and secret stores (conf in plain Node)
@@ -67,6 +68,7 @@ const REACT = ['react', 'react-dom'];
  */
 export const CORE_ORDER = [
   'api',
+  'notify',
   'text',
   'timezones',
   'settings',
@@ -103,6 +105,15 @@ const LAYERS = [
     allowsNodeBuiltins: true,
     allowsPath: (target) => !target.startsWith('renderer/') && !isExempt(target),
     why: 'the Electron shell must not import the renderer or React',
+  },
+  {
+    // `npm start`: chooses a shell (spawns Electron's binary, else runs the web shell); never loads electron itself.
+    name: 'main/launch',
+    prefix: 'main/launch/',
+    allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
+    allowsNodeBuiltins: true,
+    allowsPath: (target) => ['main/launch/', 'main/web/', 'main/core/', 'shared/'].some((allowed) => target.startsWith(allowed)),
+    why: 'main/launch/ starts a shell: it may import main/web/, main/core/, shared/ and Node, never electron, main/electron/, renderer/ or React',
   },
   ...['main/cli/', 'main/web/'].map((prefix) => ({
     name: prefix.slice(0, -1),

@@ -194,4 +194,10 @@ export interface Settings {
   daysOff: string[];
   /** Bands, windows, cadence, dial blocks and promise rules for rotating attempt times. */
   schedule: ScheduleSettings;
+  /** Operating-system notifications when a returns slot starts or a promised call falls due outside a block. */
+  notifications: NotificationSettings;
+}
+
+export interface NotificationSettings {
+  enabled: boolean;
 }

@@ -7,10 +7,12 @@ import { createPlaceCall } from './calling/place-call.js';
 import type { SettleDetails } from './dial-block/answered-calls.js';
 import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
 import { statsFoldFactory } from './stats/stats-fold.js';
+import { phraseAttemptTime } from './timezones/phrase-time.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { createNotifier, type Notifier } from './notify/notifier.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
@@ -51,6 +53,8 @@ export interface Core {
    * attempt id the open call will have. For the rep's keys and for the beep detector.
    */
   settleAnsweredCall(id: string, outcome: AnsweredOutcome, details?: SettleDetails): Promise<Attempt>;
+  /** OS notifications: the dial-block session reports slots and its block here. */
+  notifications: Pick<Notifier, 'returnsSlotStarted' | 'hold'>;
   close(): Promise<void>;
 }
 
@@ -103,6 +107,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     leadCount: store?.leadCount ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
     notices,
+    passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });
   const gate = createDialGate({ store: requireStore, settings, doNotCall, now });
@@ -204,8 +209,19 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   });
   const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
   const blockService = dialBlock;
+  const notifier = createNotifier({
+    events,
+    enabled: () => settings.get().notifications?.enabled !== false,
+    // A store that is not open (damaged data) has no promises to remind of.
+    duePromises: () => (store ? schedule.reminders(0) : []),
+  });
   events.subscribe((event) => {
     if (event.type === 'sip.call') blockService.onCall(event.call);
+    // OS notifications are held while a block runs; the session says when a returns slot starts.
+    if (event.type === 'dial-block.changed') notifier.hold('block', event.block !== null && (event.block.status === 'running' || event.block.status === 'paused'));
+    if (event.type === 'returns.slot-started') {
+      notifier.returnsSlotStarted({ start: event.slot.startsAt, callers: event.waiting, phrase: `until ${phraseAttemptTime(Date.parse(event.slot.endsAt), settings.get().repTimeZone, now().getTime())}` });
+    }
   });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
@@ -214,7 +230,9 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     dispatch: createDispatch(handlers, { logError: (call, error) => options.log?.(`${call}: ${String(error)}`) }),
     events,
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
+    notifications: notifier,
     async close() {
+      notifier.close();
       await blockService.close();
       await sip.close();
       try {

@@ -1,11 +1,14 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
+import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
+import { installAppMenu } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { contentSecurityPolicy } from './csp.js';
 import { dataDirOverride } from './data-dir.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
+import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
@@ -90,12 +93,16 @@ function run(): void {
         log: (message) => console.log(`Dialdesk: ${message}`),
       });
       core = started;
+      installAppMenu(() => window);
+      showOsNotifications(started.events, () => window);
       stopCalls = registerCallHandler({
         dispatch: started.dispatch,
         isAppContents: (contents) => window !== null && !window.isDestroyed() && contents === window.webContents,
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });
       window = openWindow(started);
+      // `npm start` (main/launch) waits for this line to tell a launched app from one that failed to start.
+      console.log(ELECTRON_READY_LINE);
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Dialdesk could not start', error instanceof Error ? error.message : String(error));

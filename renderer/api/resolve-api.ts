@@ -4,21 +4,25 @@ import { createSocketApi } from './socket-api.js';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload (contextBridge); absent in the browser harness. */
+    /** Set by the Electron preload (contextBridge); absent in the web shell. */
     dialdesk?: DialdeskApi;
   }
 }
 
 /**
  * The API the renderer talks to: the preload's `window.dialdesk` in Electron;
- * in the harness build only, a WebSocket client to the harness server. In the
- * Electron build `import.meta.env.MODE` is the constant "electron", so the
- * socket branch and its module are dropped from the bundle.
+ * in the web build, a WebSocket client to the web shell (main/web), with the
+ * token from the address the shell printed. In the Electron build
+ * `import.meta.env.MODE` is the constant "electron", so the socket branch and
+ * its module are dropped from the bundle.
  */
 export function resolveApi(): DialdeskApi {
   if (window.dialdesk) return window.dialdesk;
-  if (import.meta.env.MODE === 'harness') {
-    return createSocketApi(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api`);
+  if (import.meta.env.MODE === 'web') {
+    // The page keeps the token it was opened with; the server refuses a socket without it.
+    const token = new URLSearchParams(location.search).get('token');
+    if (!token) return unavailableApi('Open Dialdesk with the full address it printed (…/?token=…).');
+    return createSocketApi(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
   }
   return unavailableApi('Dialdesk could not reach its main process (the preload did not load).');
 }

@@ -1,11 +1,15 @@
 import { CALL_NAMES, type CallName, type DialdeskApi, type DialdeskEvent, type EventListener } from '../../shared/contract/index.js';
 import { fail, type Result } from '../../shared/result.js';
 
+/** The close code the web shell sends a page when the app was opened in another tab (main/web/web-server.ts). */
+const SUPERSEDED_CLOSE_CODE = 4001;
+
 /**
- * The harness transport: the same `DialdeskApi` as the Electron preload, over
- * one WebSocket. Requests are `{id, call, input}`, answers `{id, result}`,
- * pushed events `{event}`. Used only in the `harness` build (tests and
- * browser development); the Electron build never contains it.
+ * The web shell's transport: the same `DialdeskApi` as the Electron preload,
+ * over one WebSocket. Requests are `{id, call, input}`, answers `{id, result}`,
+ * pushed events `{event}`. Used only in the `web` build; the Electron build
+ * never contains it. A page replaced by another tab stays disconnected (and
+ * says so) rather than taking the line back on its next call.
  */
 export function createSocketApi(url: string, options: { timeoutMs?: number } = {}): DialdeskApi {
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -14,6 +18,7 @@ export function createSocketApi(url: string, options: { timeoutMs?: number } = {
   let nextId = 1;
   let socket: WebSocket | null = null;
   let opened: Promise<WebSocket> | null = null;
+  let superseded = false;
 
   const settleAll = (message: string) => {
     for (const [id, entry] of pending) {
@@ -24,16 +29,23 @@ export function createSocketApi(url: string, options: { timeoutMs?: number } = {
   };
 
   const connect = (): Promise<WebSocket> => {
+    if (superseded) return Promise.reject(new Error('Dialdesk was opened in another tab; reload this one to use it here.'));
     if (opened && socket && socket.readyState <= WebSocket.OPEN) return opened;
+    const closing = socket;
+    if (closing && closing.readyState === WebSocket.CLOSING) {
+      // Learn why it closes before opening another: a page replaced by another tab must not take the line back.
+      return new Promise((resolve, reject) => closing.addEventListener('close', () => connect().then(resolve, reject), { once: true }));
+    }
     const ws = new WebSocket(url);
     socket = ws;
     opened = new Promise<WebSocket>((resolve, reject) => {
       ws.addEventListener('open', () => resolve(ws), { once: true });
-      ws.addEventListener('error', () => reject(new Error(`Could not reach the Dialdesk harness at ${url}`)), { once: true });
+      ws.addEventListener('error', () => reject(new Error(`Could not reach Dialdesk at ${url.split('?')[0]}`)), { once: true });
     });
     opened.catch(() => undefined);
     ws.addEventListener('message', (message) => onMessage(message.data));
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
+      if (event.code === SUPERSEDED_CLOSE_CODE) superseded = true;
       if (socket === ws) {
         socket = null;
         opened = null;

@@ -1,17 +1,23 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useCallback, useState } from 'react';
 import { CallLayer } from '../calls/call-layer.js';
+import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
 import { Navigation } from './navigation.js';
 import { SCREENS, type ScreenId } from './screens.js';
+import { ShortcutsOverlay } from './shortcuts-overlay.js';
+import { useAppShortcuts } from './use-app-shortcuts.js';
 import { useStatus } from './use-status.js';
 import './app.css';
 
 export function App() {
   const { state, refresh, replace } = useStatus();
   const [screen, setScreen] = useState<ScreenId>('leads');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useAppShortcuts({ navigate: setScreen, showShortcuts: useCallback(() => setShortcutsOpen(true), []) });
+  useBrowserNotifications();
 
   if (state.kind === 'loading') {
     return (
@@ -57,6 +63,7 @@ export function App() {
         ) : null}
         <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh() })}</Fragment>
       </main>
+      {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>
   );
 }

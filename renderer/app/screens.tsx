@@ -3,6 +3,7 @@ import type { AppStatus } from '../../shared/contract/index.js';
 import { DialBlockScreen } from '../dial-block/dial-block-screen.js';
 import { ReturnsScreen } from '../dial-block/returns-screen.js';
 import { SlotsSettings } from '../dial-block/slots-settings.js';
+import { TestCall } from '../calls/test-call.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
 import { DoNotCallScreen } from '../do-not-call/do-not-call-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
@@ -12,6 +13,9 @@ import { LeadSchedulePanels } from '../schedule/lead-schedule-panels.js';
 import { ScriptsScreen } from '../scripts/scripts-screen.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
 import { StatsScreen } from '../stats/stats-screen.js';
+import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
+import { NotificationSettings } from '../notifications/notification-settings.js';
+import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
 /** What a screen gets from the shell. */
@@ -28,6 +32,8 @@ interface Screen {
   /** A number shown beside the label in the sidebar (hidden at 0), read as "<n> <label in lower case>". */
   count?: (status: AppStatus) => number;
   render: (context: ScreenContext) => ReactNode;
+  /** The screen's own keys, listed by the `?` overlay. */
+  shortcuts?: readonly Shortcut[];
 }
 
 /**
@@ -40,6 +46,7 @@ export const SCREENS = [
     id: 'leads',
     label: 'Leads',
     count: (status) => status.leadCount,
+    shortcuts: LEADS_SHORTCUTS,
     render: ({ status, navigate, refresh }) =>
       status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} />,
   },
@@ -57,15 +64,23 @@ export const SCREENS = [
   { id: 'stats', label: 'Stats', render: () => <StatsScreen /> },
   { id: 'do-not-call', label: 'Do not call', render: () => <DoNotCallScreen /> },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },
-  { id: 'phone', label: 'Phone', render: () => <PhoneScreen /> },
+  {
+    id: 'phone',
+    label: 'Phone',
+    render: () => (
+      <PhoneScreen>
+        <TestCall />
+      </PhoneScreen>
+    ),
+  },
   {
     id: 'settings',
     label: 'Settings',
     render: () => (
-      <>
-        <SettingsScreen />
+      <SettingsScreen>
+        <NotificationSettings />
         <SlotsSettings />
-      </>
+      </SettingsScreen>
     ),
   },
 ] as const satisfies readonly Screen[];

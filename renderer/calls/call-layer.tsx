@@ -1,4 +1,5 @@
 import { MediaHost } from '../media/media-host.js';
+import { CallAnnouncer } from './call-announcer.js';
 import { VoicemailDropBar } from './voicemail-drop-bar.js';
 import { CallBar } from './call-bar.js';
 import { InboundRinging } from './inbound-ringing.js';
@@ -10,6 +11,7 @@ export function CallLayer() {
   return (
     <div className="call-layer">
       <MediaHost />
+      <CallAnnouncer />
       <RegistrationStatus />
       <InboundRinging />
       <CallBar />

@@ -52,6 +52,11 @@ export class PeerCallMedia implements CallMedia {
     navigator.mediaDevices?.addEventListener?.('devicechange', this.onDeviceChange);
   }
 
+  /** The audio codec on the wire ("opus/48000", "PCMU/8000"), from the connection's stats; null before media flows. */
+  async codec(): Promise<string | null> {
+    return this.pc ? codecOf(await this.pc.getStats()) : null;
+  }
+
   /** The current microphone and far-end RMS (0…1), for the level meter. */
   levels(): { mic: number; remote: number } {
     return { mic: this.micLevel?.rms() ?? 0, remote: this.remoteLevel?.rms() ?? 0 };
@@ -339,4 +344,18 @@ function gatherIce(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
     pc.addEventListener('icegatheringstatechange', check);
     pc.addEventListener('icecandidate', onCandidate);
   });
+}
+
+/** The codec the outbound (else inbound) RTP stream uses, from an RTCStatsReport. */
+export function codecOf(report: Pick<RTCStatsReport, 'forEach'>): string | null {
+  const codecs = new Map<string, { mimeType: string; clockRate?: number }>();
+  const used: Record<'outbound-rtp' | 'inbound-rtp', string | null> = { 'outbound-rtp': null, 'inbound-rtp': null };
+  report.forEach((stat: { id: string; type: string; codecId?: string; mimeType?: string; clockRate?: number; kind?: string }) => {
+    if (stat.type === 'codec' && stat.mimeType) codecs.set(stat.id, { mimeType: stat.mimeType, clockRate: stat.clockRate });
+    if ((stat.type === 'outbound-rtp' || stat.type === 'inbound-rtp') && stat.codecId && stat.kind !== 'video') used[stat.type] = stat.codecId;
+  });
+  const codec = codecs.get(used['outbound-rtp'] ?? used['inbound-rtp'] ?? '');
+  if (!codec) return null;
+  const name = codec.mimeType.replace(/^audio\//i, '');
+  return codec.clockRate ? `${name}/${codec.clockRate}` : name;
 }

@@ -92,6 +92,11 @@ export class MediaEngine {
     return this.peers.get(callId)?.levels() ?? { mic: 0, remote: 0 };
   }
 
+  /** The audio codec of a call once media flows (the Phone screen's test call shows it). */
+  async codec(callId: string): Promise<string | null> {
+    return (await this.peers.get(callId)?.codec()) ?? null;
+  }
+
   /** A call's WebRTC media (the voicemail drop plays into it and listens to it), or null once it ended. */
   callMedia(callId: string): PeerCallMedia | null {
     return this.peers.get(callId) ?? null;

@@ -1,5 +1,5 @@
 import { plainWebSocketProblem } from '../../shared/plain-websocket.js';
-import type { FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { INBOUND_SUPPRESSIONS, RING_TIMEOUT_MAX_SECONDS, RING_TIMEOUT_MIN_SECONDS, type InboundSuppression } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
@@ -18,7 +18,8 @@ const SUPPRESSION_LABELS: Record<InboundSuppression, string> = {
 };
 
 /** The Phone screen: the SIP account the core registers with, and the rep's microphone and speaker. */
-export function PhoneScreen() {
+/** `children`: parts other features add (the test call), wired in app/screens.tsx. */
+export function PhoneScreen({ children }: { children?: ReactNode }) {
   const api = useApi();
   const {
     value: view,
@@ -32,6 +33,10 @@ export function PhoneScreen() {
   } = useLoadedForm({ load: () => api.getSipAccount({}), toForm: toAccountForm });
 
   const issues = useIssuesByField(saveError, accountField);
+  const [sessionOnly, setSessionOnly] = useState(false);
+  useEffect(() => {
+    void api.getStatus({}).then((status) => setSessionOnly(status.ok && status.value.passwordStorage === 'session'));
+  }, [api]);
 
   if (loadError) return <ErrorMessage error={loadError} title="Could not load the phone account" />;
   if (!form) return <p className="muted">Loading phone settings…</p>;
@@ -98,6 +103,12 @@ export function PhoneScreen() {
               />
             )}
           </Field>
+          {sessionOnly ? (
+            <p className="hint notice" role="note">
+              No system keyring is reachable here, so a password you enter is kept only until Dialdesk stops (never written to
+              disk). Enter it again after a restart.
+            </p>
+          ) : null}
           {view?.hasPassword ? (
             <label className="check">
               <input type="checkbox" checked={form.clearPassword} onChange={(e) => update({ clearPassword: e.target.checked })} />
@@ -169,6 +180,7 @@ export function PhoneScreen() {
         <SaveActions busy={busy} saved={saved} label="Save and connect" savedText="Saved. Connecting with the new account…" statusLabel="Save status" />
       </form>
       <AudioDevices />
+      {children}
     </div>
   );
 }

@@ -57,7 +57,11 @@ export function ScheduleSettingsForm() {
     event.preventDefault();
     setChecked(true);
     if (Object.keys(localProblems(form)).length > 0) return;
-    const result = await saveWith(() => api.updateSettings({ schedule: toSchedule(form, base) }));
+    // The calling-window editors save the same schedule: build on what is stored now, not on what this form loaded.
+    const result = await saveWith(async () => {
+      const current = await api.getSettings({});
+      return api.updateSettings({ schedule: toSchedule(form, current.ok ? current.value.schedule : base) });
+    });
     if (result.ok) setChecked(false);
   };
 

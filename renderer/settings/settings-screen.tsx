@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useApi } from '../api/api-context.js';
 import { useLoadedForm } from '../ui/use-loaded-form.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -8,16 +8,12 @@ import { useIssuesByField } from '../ui/validation-issues.js';
 import { DAY_NAMES, settingsField, toForm, toPatch } from './settings-form.js';
 import './settings.css';
 import { SaveActions } from '../ui/save-actions.js';
+import { AppearanceSetting } from './appearance-setting.js';
+import { CallingWindowEditors } from './calling-window-editors.js';
+import { CountryPicker, ZonePicker } from './zone-and-country.js';
 
-const TIME_ZONES: string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-})();
-
-export function SettingsScreen() {
+/** `children`: parts other features add to the screen (the notification setting), wired in app/screens.tsx. */
+export function SettingsScreen({ children }: { children?: ReactNode }) {
   const api = useApi();
   const { form, loadError, saveError, saved, busy, update, save: saveWith } = useLoadedForm({ load: () => api.getSettings({}), toForm });
 
@@ -62,34 +58,11 @@ export function SettingsScreen() {
         </fieldset>
         <fieldset>
           <legend>Where you call from</legend>
-          <Field label="Default country" hint="Two letters, e.g. US. Used for numbers written without a country code." errors={issues.fields.defaultCountry}>
-            {(props) => (
-              <input
-                {...props}
-                className="input input-short"
-                maxLength={8}
-                value={form.defaultCountry}
-                onChange={(e) => update({ defaultCountry: e.target.value })}
-              />
-            )}
+          <Field label="Default country" hint="For numbers written without a country code." errors={issues.fields.defaultCountry}>
+            {(props) => <CountryPicker fieldProps={props} value={form.defaultCountry} onChange={(defaultCountry) => update({ defaultCountry })} />}
           </Field>
           <Field label="Your time zone" hint="Your working hours are in this zone." errors={issues.fields.repTimeZone}>
-            {(props) => (
-              <>
-                <input
-                  {...props}
-                  className="input"
-                  list="time-zones"
-                  value={form.repTimeZone}
-                  onChange={(e) => update({ repTimeZone: e.target.value })}
-                />
-                <datalist id="time-zones">
-                  {TIME_ZONES.map((zone) => (
-                    <option key={zone} value={zone} />
-                  ))}
-                </datalist>
-              </>
-            )}
+            {(props) => <ZonePicker fieldProps={props} value={form.repTimeZone} onChange={(repTimeZone) => update({ repTimeZone })} />}
           </Field>
         </fieldset>
         <fieldset className={issues.fields.workingHours ? 'has-error' : undefined}>
@@ -116,6 +89,9 @@ export function SettingsScreen() {
         <SaveActions busy={busy} saved={saved} label="Save settings" savedText="Settings saved." />
       </form>
       <ScheduleSettingsForm />
+      <CallingWindowEditors />
+      <AppearanceSetting />
+      {children}
     </div>
   );
 }

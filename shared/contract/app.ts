@@ -18,6 +18,11 @@ export interface AppStatus {
   firstRun: boolean;
   /** Things the rep should know, such as a damaged scripts file that was set aside. */
   notices: string[];
+  /**
+   * Where a saved SIP password goes: `system` (the OS's encrypted storage) or
+   * `session` (the web shell found no keyring: kept in memory until it stops).
+   */
+  passwordStorage: 'system' | 'session';
   /** The do-not-call list could not be read: no dial leaves until it is imported again or the rep acknowledges. */
   doNotCallDamage: DoNotCallDamage | null;
 }
@@ -38,6 +43,7 @@ export const settingsPatchSchema = z
       .refine((h) => h.start < h.end, 'working hours must end after they start'),
     daysOff: z.array(isoDate).max(1000),
     schedule: scheduleSettingsSchema,
+    notifications: z.object({ enabled: z.boolean() }).strict(),
   })
   .partial()
   .strict();

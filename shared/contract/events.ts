@@ -1,5 +1,22 @@
 import type { BlockView, ReturnsQueue } from '../dial-block.js';
+import type { AppCommandId } from './app-commands.js';
 import type { SipEvent } from './sip-events.js';
+
+/**
+ * Something the rep should see even when Dialdesk is not in front: shown as
+ * an operating-system notification (Electron's Notification in the app, the
+ * browser's Notification API in the web shell). The core holds them while a
+ * dial block runs or a call is up, and sends none when the rep turned them off.
+ */
+export interface DialdeskNotification {
+  /** Stable per occasion (`promise:LEAD:MINUTE`, `returns-slot:START`): shown once. */
+  id: string;
+  kind: 'returns-slot' | 'promise-due';
+  title: string;
+  body: string;
+  /** The lead to open when the notification is clicked, if any. */
+  leadId: string | null;
+}
 
 /**
  * Events main pushes to the renderer. Areas add their members here; the
@@ -19,6 +36,9 @@ export type DialdeskEvent =
   | { type: 'inbound.suppressed'; count: number }
   /** A returns slot started (held while a block runs): the shell shows a notification. */
   | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
+  | { type: 'notify'; notification: DialdeskNotification }
+  /** A menu command of the Electron app, for the page to run. */
+  | { type: 'app.command'; command: AppCommandId }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

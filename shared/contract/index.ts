@@ -49,6 +49,7 @@ export * from './app.js';
 export * from './do-not-call.js';
 export * from './dial-block.js';
 export * from './events.js';
+export * from './app-commands.js';
 export * from './leads.js';
 export * from './schedule.js';
 export * from './sip.js';

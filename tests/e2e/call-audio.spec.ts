@@ -29,7 +29,8 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await page.goto(harness.url);
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('form', { name: 'Settings' });
-    await settings.getByLabel('Your time zone').fill(zone);
+    await settings.getByRole('searchbox', { name: 'Search time zones' }).fill(zone);
+    await settings.getByRole('listbox', { name: 'Your time zone' }).selectOption(zone);
     await settings.getByLabel('Start').fill('09:00');
     await settings.getByLabel('End').fill('18:00');
     for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) {
@@ -61,6 +62,8 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     const bar = page.getByRole('region', { name: 'Current call' });
     await expect(bar).toContainText(`+${LEAD_DIGITS}`);
     await expect(bar).toContainText('Connected', { timeout: 20_000 });
+    // Screen readers hear it through the app's one call live region.
+    await expect(page.getByTestId('call-announcer')).toHaveText(/^Connected with /);
     await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
 
     await expectLeadToneHeard(page, testInfo, 'connected', 15_000);
@@ -112,6 +115,7 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThanOrEqual(resumedAt + 3);
     await bar.getByRole('button', { name: 'Hang up' }).click();
     await expect(bar).toContainText('You hung up');
+    await expect(page.getByTestId('call-announcer')).toHaveText(/^Call with .+ ended: hangup local$/);
 
     // What the lead heard before the hold (after the unmute, around the keypad digits): our tone in
     // baresip's recording. After the resume the rep → lead direction is the RTP counts checked above.

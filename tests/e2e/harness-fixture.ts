@@ -6,18 +6,22 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const SERVER = join(REPO, 'tests/harness/server.ts');
-const READY = /harness listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const WEB_SHELL = join(REPO, 'main/web/main.ts');
+const READY = /^Dialdesk is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)$/m;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** One harness process (the real core + the renderer build) for one test. */
+/**
+ * One web shell process (main/web: the product's own server, the real core and
+ * the renderer build) for one test, with the test options only the suite may
+ * use: memory secrets (never the developer's keyring) and, when asked, a clock.
+ */
 export class HarnessProcess {
   private child: ChildProcess | null = null;
   private output = '';
   url = '';
 
-  /** `now`: an ISO instant the core's clock starts at (the harness's --now), for time-of-day tests. */
+  /** `now`: an ISO instant the core's clock starts at (the shell's --test-clock), for time-of-day tests. */
   constructor(
     readonly dataDir: string,
     readonly options: { now?: string } = {},
@@ -27,11 +31,11 @@ export class HarnessProcess {
   async start(): Promise<string> {
     if (this.child) throw new Error('harness already running');
     this.output = '';
-    const args = ['--import', 'tsx', SERVER, '--data-dir', this.dataDir, '--port', '0'];
-    if (this.options.now) args.push('--now', this.options.now);
+    const args = ['--import', 'tsx', WEB_SHELL, '--data-dir', this.dataDir, '--port', '0', '--no-open', '--test-memory-secrets'];
+    if (this.options.now) args.push('--test-clock', this.options.now);
     const child = spawn(process.execPath, args, {
       cwd: REPO,
-      env: process.env,
+      env: { ...process.env, DIALDESK_TEST_OPTIONS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -73,6 +77,15 @@ export class HarnessProcess {
   async restart(): Promise<string> {
     await this.stop();
     return this.start();
+  }
+
+  /** `http://127.0.0.1:PORT`, without the token. */
+  get origin(): string {
+    return new URL(this.url).origin;
+  }
+
+  get token(): string {
+    return new URL(this.url).searchParams.get('token') ?? '';
   }
 
   /** Everything the process printed so far (attached to failing tests). */

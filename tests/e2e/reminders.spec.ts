@@ -30,6 +30,6 @@ test('a promise due when no dial block runs raises a reminder with a dial button
   await page.goto(await harness.start());
   const reminders = page.getByRole('region', { name: 'Promised calls due' });
   await expect(reminders).toContainText('Dana Whitfield');
-  await expect(reminders).toContainText('(in 10 min)');
+  await expect(reminders).toContainText('(in 10 minutes)');
   await expect(reminders.getByRole('button', { name: /Dial/ })).toBeVisible();
 });

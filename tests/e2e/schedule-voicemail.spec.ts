@@ -11,7 +11,8 @@ async function setUpRep(page: Page) {
   await form.getByLabel('Your name').fill('Alex Rivera');
   await form.getByLabel('Company').fill('Northwind');
   await form.getByLabel('Callback number').fill('+1 212 555 0199');
-  await form.getByLabel('Your time zone').fill('America/New_York');
+  await form.getByRole('searchbox', { name: 'Search time zones' }).fill('America/New_York');
+  await form.getByRole('listbox', { name: 'Your time zone' }).selectOption('America/New_York');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByRole('status')).toHaveText('Settings saved.');
 }

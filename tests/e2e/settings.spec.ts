@@ -9,8 +9,9 @@ test('settings save and survive a restart', async ({ page, harness }) => {
   await form.getByLabel('Your name').fill('Dana Reyes');
   await form.getByLabel('Company').fill('Brightline Solar');
   await form.getByLabel('Callback number').fill('+1 512 555 0182');
-  await form.getByLabel('Default country').fill('ca');
-  await form.getByLabel('Your time zone').fill('America/Toronto');
+  await form.getByLabel('Default country').selectOption({ label: 'Canada (CA)' });
+  await form.getByRole('searchbox', { name: 'Search time zones' }).fill('America/Toronto');
+  await form.getByRole('listbox', { name: 'Your time zone' }).selectOption('America/Toronto');
   await form.getByLabel('Start').fill('08:30');
   await form.getByLabel('End').fill('16:00');
   await form.getByRole('checkbox', { name: 'Friday' }).uncheck();
@@ -40,14 +41,10 @@ test('invalid settings are refused with the reason next to the field, and nothin
   await expect(form.getByLabel('Default country')).toHaveValue('US');
 
   await form.getByLabel('Your name').fill('Not Saved');
-  await form.getByLabel('Default country').fill('USA');
-  await form.getByRole('button', { name: 'Save settings' }).click();
-  await expect(form.getByRole('alert')).toContainText('Settings were not saved');
-  await expect(form.getByLabel('Default country')).toHaveAttribute('aria-invalid', 'true');
-  await expect(form.getByText('expected a two-letter country code such as US', { exact: true })).toBeVisible();
-  await expect(form.getByRole('status')).toHaveText('');
+  // The country is chosen from a list of real ones: a three-letter code cannot be entered (the core refuses one too).
+  await expect(form.getByLabel('Default country').locator('option[value="USA"]')).toHaveCount(0);
+  await expect(form.getByLabel('Default country').locator('option[value="CA"]')).toHaveText('Canada (CA)');
 
-  await form.getByLabel('Default country').fill('US');
   await form.getByLabel('Start').fill('17:00');
   await form.getByLabel('End').fill('09:00');
   await form.getByRole('button', { name: 'Save settings' }).click();

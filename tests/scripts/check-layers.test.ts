@@ -206,6 +206,26 @@ describe('check-layers', () => {
     for (const line of [1, 2, 3]) expect(result.err).toContain(`main/core/store/shells.ts:${line}:`);
   });
 
+  it('lets main/launch/ start the web shell, never load electron, the Electron shell or the renderer', () => {
+    const result = check(
+      tree({
+        ...CLEAN,
+        'main/launch/start.ts': [
+          "import '../web/web.js';",
+          "import '../core/store/store.js';",
+          "import { spawn } from 'node:child_process';",
+          "import { app } from 'electron';",
+          "import '../electron/main.js';",
+          "import '../../renderer/app.js';",
+          "import '../cli/cli.js';",
+        ].join('\n'),
+      }),
+    );
+    expect(result.code).toBe(1);
+    for (const line of [1, 2, 3]) expect(result.err).not.toContain(`main/launch/start.ts:${line}:`);
+    for (const line of [4, 5, 6, 7]) expect(result.err).toContain(`main/launch/start.ts:${line}:`);
+  });
+
   it('keeps renderer features apart: each imports api/, media/, ui/ and itself; only app/ wires features', () => {
     const result = check(
       tree({

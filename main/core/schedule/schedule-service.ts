@@ -8,7 +8,7 @@ import type { ScriptLibrary } from '../scripts/script-library.js';
 import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { phraseAttemptTime } from '../timezones/phrase-time.js';
+import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
 import { createPlanningContext, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
@@ -119,8 +119,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       return promiseReminders(due, blocks).map(({ leadId, at }) => {
         const lead = store.getLead(leadId)!;
         const zone = referenceZone(lead);
-        const minutes = Math.round((at - now) / 60_000);
-        const relative = minutes === 0 ? 'now' : minutes > 0 ? `in ${minutes} min` : `${-minutes} min ago`;
+        const relative = phraseRelative(at, now);
         return {
           leadId,
           name: leadName(lead) || lead.company,

@@ -14,7 +14,8 @@ export interface SettingsStore {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  defaultCountry: 'US',
+  // First run: the operating system's own zone and the country of its locale.
+  defaultCountry: osCountry() ?? 'US',
   repName: '',
   repCompany: '',
   callbackNumber: '',
@@ -22,5 +23,16 @@ export const DEFAULT_SETTINGS: Settings = {
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   daysOff: [],
   schedule: DEFAULT_SCHEDULE_SETTINGS,
+  notifications: { enabled: true },
 };
+
+/** The region of the OS locale (`de-AT` → AT, `en` → US by likely subtags), or null when it names none. */
+export function osCountry(locale = Intl.DateTimeFormat().resolvedOptions().locale): string | null {
+  try {
+    const region = new Intl.Locale(locale).maximize().region;
+    return region && /^[A-Z]{2}$/.test(region) ? region : null;
+  } catch {
+    return null;
+  }
+}
 

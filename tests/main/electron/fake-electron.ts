@@ -219,6 +219,32 @@ export function createFakeElectron() {
     },
   });
 
+  const menus = { application: null as FakeMenu | null };
+  class FakeMenu {
+    constructor(readonly template: any[]) {}
+    static buildFromTemplate(template: any[]): FakeMenu {
+      return new FakeMenu(template);
+    }
+    static setApplicationMenu(menu: FakeMenu | null): void {
+      menus.application = menu;
+    }
+  }
+
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static supported = true;
+    shown = false;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notifications.push(this);
+    }
+    static isSupported(): boolean {
+      return FakeNotification.supported;
+    }
+    show(): void {
+      this.shown = true;
+    }
+  }
   const protocol = {
     privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
     handlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
@@ -245,6 +271,12 @@ export function createFakeElectron() {
     dialog,
     ipcMain,
     ipcRenderer,
+    Menu: FakeMenu,
+    /** Test view: the menu set with Menu.setApplicationMenu. */
+    menus,
+    Notification: FakeNotification,
+    /** Test view: every Notification constructed. */
+    notifications,
     protocol,
     safeStorage,
     session: { defaultSession },

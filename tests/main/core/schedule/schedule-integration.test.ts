@@ -157,7 +157,7 @@ describe('scheduling through the core', () => {
     clock.now = new Date(promised - 10 * 60_000);
     const reminders = await value<Array<{ leadId: string; at: string; phrase: string }>>(core.dispatch('listReminders', {}));
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toMatchObject({ leadId: dana.id, phrase: expect.stringMatching(/\(in 10 min\)$/) });
+    expect(reminders[0]).toMatchObject({ leadId: dana.id, phrase: expect.stringMatching(/\(in 10 minutes\)$/) });
     expect(Date.parse(reminders[0].at)).toBe(promised);
 
     // A dial block over the promised minute takes the promise first in its queue instead.

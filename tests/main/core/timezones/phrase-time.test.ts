@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseAttemptTime, phraseClock, phraseDay } from '../../../../main/core/timezones/phrase-time.js';
+import { phraseAttemptTime, phraseClock, phraseDay, phraseRelative } from '../../../../main/core/timezones/phrase-time.js';
 import { at } from '../schedule/fixtures.js';
 
 describe('phraseAttemptTime', () => {
@@ -39,5 +39,25 @@ describe('phraseAttemptTime', () => {
     expect(phraseClock(12 * 60 + 30)).toBe('12:30');
     expect(phraseClock(18 * 60 + 30)).toBe('6:30 in the evening');
     expect(phraseDay(at('2025-03-12T20:00:00Z'), 'America/Chicago', at('2025-03-12T14:00:00Z'))).toBe('today');
+  });
+});
+
+describe('phraseRelative', () => {
+  const now = at('2025-03-12T20:00:00Z');
+  it('says how far a time is, to the minute, in words', () => {
+    expect(phraseRelative(now + 20_000, now)).toBe('now');
+    expect(phraseRelative(now + 10 * 60_000, now)).toBe('in 10 minutes');
+    expect(phraseRelative(now + 60_000, now)).toBe('in 1 minute');
+    expect(phraseRelative(now - 5 * 60_000, now)).toBe('5 minutes ago');
+    expect(phraseRelative(now + 2 * 3_600_000, now)).toBe('in 2 hours');
+    expect(phraseRelative(now - 3 * 86_400_000, now)).toBe('3 days ago');
+  });
+});
+
+describe('another language is a locale', () => {
+  it('names the weekday and month in the locale given', async () => {
+    const { de } = await import('date-fns/locale');
+    expect(phraseDay(at('2025-03-20T19:40:00Z'), 'America/Chicago', at('2025-03-10T15:00:00Z'), de)).toBe('Donnerstag, März 20');
+    expect(phraseDay(at('2025-03-13T19:40:00Z'), 'America/Chicago', at('2025-03-10T15:00:00Z'), de)).toBe('Donnerstag');
   });
 });

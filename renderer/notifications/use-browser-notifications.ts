@@ -1,0 +1,22 @@
+import { useDialdeskEvent } from '../api/api-context.js';
+
+/** The web shell shows OS notifications itself; in Electron main does (main/electron/os-notifications.ts). */
+export const PAGE_SHOWS_NOTIFICATIONS = import.meta.env.MODE === 'web';
+
+/**
+ * In the web shell: the core's `notify` events as the browser's
+ * notifications (the OS's, through the browser), once the rep allowed them.
+ * The core already held them during blocks and calls and dropped them when
+ * turned off. Clicking one brings the tab forward.
+ */
+export function useBrowserNotifications(): void {
+  useDialdeskEvent((event) => {
+    if (!PAGE_SHOWS_NOTIFICATIONS || event.type !== 'notify') return;
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    const shown = new Notification(event.notification.title, { body: event.notification.body, tag: event.notification.id });
+    shown.onclick = () => {
+      window.focus();
+      shown.close();
+    };
+  });
+}
