@@ -1,9 +1,5 @@
-import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { csvLine } from '../core/leads/csv-line.js';
-import { exportAttemptsCsv, exportLeadsCsv } from '../core/leads/export-csv.js';
-import { importLeads, MappingError } from '../core/leads/import-leads.js';
+import { MappingError } from '../core/leads/import-leads.js';
 import { CsvFileError } from '../core/leads/parse-csv.js';
 import { createConfSettings } from '../core/settings/conf-settings.js';
 import { defaultDataDir } from '../core/settings/default-data-dir.js';
@@ -23,6 +19,8 @@ import type { SettingsStore } from '../core/settings/settings-store.js';
 import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError } from './gate-commands.js';
+import { CliError } from './cli-error.js';
+import { exportCommand, importCommand } from './file-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
@@ -43,8 +41,7 @@ Commands:
 
 Every command takes --data-dir DIR (default: the app's data folder, or $DIALDESK_DATA_DIR).`;
 
-/** Raised for problems the user can fix; printed without a stack, exit code 1. */
-class CliError extends Error {}
+
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let parsed;
@@ -180,97 +177,6 @@ async function runLocked(
   }
 }
 
-/** Rejected rows printed to the terminal; the rest are counted (and all written with --report). */
-const REJECTED_ROWS_PRINTED = 50;
-
-async function importCommand(
-  store: LeadStore,
-  file: string | undefined,
-  options: { country: string; report?: string },
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-): Promise<number> {
-  if (!file) throw new CliError('import needs a FILE.');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const progress = progressLine(err, `Importing ${file}`);
-  // The full report is written as rows are rejected, so a broken file's million rejections never sit in memory.
-  const reportFile = options.report ? createWriteStream(options.report) : null;
-  reportFile?.write(csvLine(['row', 'reason', 'excerpt']));
-  const report = await importLeads(store, bytes, file, {
-    defaultCountry: options.country.toUpperCase(),
-    now: new Date(),
-    onProgress: progress.update,
-    keepRejected: REJECTED_ROWS_PRINTED,
-    onRejected: reportFile ? (r) => reportFile.write(csvLine([r.row, r.reason, r.excerpt])) : undefined,
-  });
-  progress.end();
-  if (reportFile) await closeStream(reportFile);
-  out.write(`Imported ${report.imported} of ${report.total} rows from ${file}.\n`);
-  if (report.rejectedCount > 0) {
-    out.write(`${report.rejectedCount} rows were not imported:\n`);
-    for (const r of report.rejected) out.write(`  row ${r.row}: ${r.reason}${r.excerpt ? ` (${r.excerpt})` : ''}\n`);
-    const more = report.rejectedCount - report.rejected.length;
-    if (more > 0) out.write(`  … and ${more} more${options.report ? '' : ' (--report FILE writes them all)'}\n`);
-  }
-  if (options.report) out.write(`Wrote the ${report.rejectedCount} rejected rows to ${options.report}.\n`);
-  if (report.imported === 0) {
-    err.write(`Nothing was imported from ${file}.\n`);
-    return 1;
-  }
-  return 0;
-}
-
-/** One progress line, rewritten in place on a terminal and printed once every tenth elsewhere (logs, CI). */
-function progressLine(err: NodeJS.WritableStream, label: string) {
-  const tty = (err as NodeJS.WriteStream).isTTY === true;
-  let lastTenth = -1;
-  return {
-    update(rows: number, fraction: number): void {
-      const text = `${label}: ${rows.toLocaleString('en-US')} rows read (${Math.floor(100 * fraction)}%)`;
-      const tenth = Math.floor(10 * fraction);
-      if (tty) err.write(`\r${text}`);
-      else if (tenth !== lastTenth) err.write(`${text}\n`);
-      lastTenth = tenth;
-    },
-    end(): void {
-      if (tty && lastTenth !== -1) err.write('\n');
-    },
-  };
-}
-
-async function exportCommand(
-  store: LeadStore,
-  kind: string | undefined,
-  file: string | undefined,
-  out: NodeJS.WritableStream,
-  isDoNotCall: (lead: Parameters<DialGate['doNotCallReason']>[0]) => boolean,
-): Promise<number> {
-  if (kind !== 'leads' && kind !== 'attempts') throw new CliError('export needs "leads" or "attempts".');
-  await writeChunks(kind === 'leads' ? exportLeadsCsv(store, isDoNotCall) : exportAttemptsCsv(store), file, out);
-  return 0;
-}
-
-/** Streams text to FILE, or to standard output without one, minding back-pressure. */
-async function writeChunks(chunks: Iterable<string>, file: string | undefined, out: NodeJS.WritableStream): Promise<void> {
-  const fileStream = file ? createWriteStream(file) : null;
-  const target = fileStream ?? out;
-  for (const chunk of chunks) {
-    if (!target.write(chunk)) await once(target, 'drain');
-  }
-  if (fileStream) await closeStream(fileStream);
-}
-
-function closeStream(stream: NodeJS.WritableStream & { once(event: 'error', listener: (error: Error) => void): unknown }): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
-  });
-}
 
 function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: string[], doNotCall: DoNotCallStore, out: NodeJS.WritableStream): number {
   const settings: Settings = settingsStore.get();

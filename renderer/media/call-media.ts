@@ -1,3 +1,10 @@
+/**
+ * One call's WebRTC media in the page. Over 300 lines because the peer
+ * connection, the microphone and the speaker share one lifecycle that has to
+ * stay consistent through offers, holds, mutes, a message played into the
+ * call and a headset unplugged mid-call; the pure rules (SDP directions,
+ * device fall-back) live in their own modules beside it.
+ */
 import { microphoneConstraints, type AudioPrefs } from './audio-prefs.js';
 import { decideDevice, type DeviceKind } from './device-fallback.js';
 import { StreamLevel } from './level-meter.js';

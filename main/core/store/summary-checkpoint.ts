@@ -1,3 +1,10 @@
+/**
+ * state.json, the store's checkpoint: every lead's summary and rotation state,
+ * the rep's connect counts and the stats fold, as of known log offsets.
+ * Over 300 lines because the format's write, read and per-column checks must
+ * change together (a column added in one and not the others is a corrupt
+ * file), and opening 100,000 leads in under 1.5 s depends on all three.
+ */
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
