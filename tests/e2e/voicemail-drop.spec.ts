@@ -72,7 +72,8 @@ async function setUp(page: Page, harnessUrl: string, runDir: string): Promise<vo
   await settings.getByLabel('Your name').fill('Alex Rivera');
   await settings.getByLabel('Company').fill('Northwind');
   await settings.getByLabel('Callback number').fill('+1 512 555 0182');
-  await settings.getByLabel('Your time zone').fill(zone);
+  await settings.getByRole('searchbox', { name: 'Search time zones' }).fill(zone);
+  await settings.getByRole('listbox', { name: 'Your time zone' }).selectOption(zone);
   await settings.getByLabel('Start').fill('09:00');
   await settings.getByLabel('End').fill('18:00');
   for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) {
