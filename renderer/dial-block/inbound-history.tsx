@@ -1,3 +1,4 @@
+import { downloadText, UTF8_BOM } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { InboundRow, InboundState } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
@@ -26,10 +27,7 @@ export function InboundHistory() {
   const exportCsv = async () => {
     const result = await run(() => api.exportInboundCsv({}));
     if (!result.ok) return;
-    const url = URL.createObjectURL(new Blob([result.value], { type: 'text/csv' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'dialdesk-inbound.csv' });
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadText('dialdesk-inbound.csv', UTF8_BOM + result.value);
   };
 
   return (

@@ -1,3 +1,4 @@
+import { downloadText } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReturnsQueue } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
@@ -23,10 +24,7 @@ export function ReturnsView() {
   const downloadIcs = async () => {
     const result = await run(() => api.exportReturnsIcs({}));
     if (!result.ok) return;
-    const url = URL.createObjectURL(new Blob([result.value], { type: 'text/calendar' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'dialdesk-returns.ics' });
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadText('dialdesk-returns.ics', result.value, 'text/calendar;charset=utf-8');
   };
 
   if (!queue) return <p aria-busy="true">Loading returns…</p>;

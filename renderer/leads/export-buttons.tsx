@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
-import { downloadText, exportFileName, UTF8_BOM } from './download.js';
+import { downloadText, exportFileName, UTF8_BOM } from '../ui/download.js';
 
 type Kind = 'leads' | 'attempts';
 

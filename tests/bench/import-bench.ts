@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleForNode } from '../support/bundle-for-node.js';
+import { seededRandom } from '../../main/core/schedule/seeded-random.js';
 import type { BenchReport } from './bench-report.js';
 
 const ROWS = 100_000;
@@ -33,14 +34,7 @@ export function crmExport(rows: number): string {
 /** Printable junk with the odd separator and quote: what a mis-picked log or dump looks like to a CSV reader. */
 function garbage(bytes: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;|\t\n';
-  // mulberry32: a seeded generator whose low bits are as random as its high ones.
-  let seed = 12345;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(12345);
   const out: string[] = [];
   for (let i = 0; i < bytes; i++) out.push(alphabet[Math.floor(next() * alphabet.length)]);
   return out.join('');

@@ -6,6 +6,7 @@
  * The strategy simulation is in simulation-bench.ts.
  */
 import type { BenchReport } from './bench-report.js';
+import { seededRandom as random } from '../../main/core/schedule/seeded-random.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Attempt, Outcome } from '../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type LeadRotationState, type LeadZones } from '../../shared/schedule.js';
@@ -16,17 +17,6 @@ import { zonesForPhoneViaLibrary } from '../support/phone-zones-via-library.js';
 import { resolveLeadZones } from '../../main/core/timezones/resolve-lead-zones.js';
 import { DAY_MS, MINUTE_MS } from '../../main/core/timezones/zone-clock.js';
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ms = (start: number) => `${(performance.now() - start).toFixed(0)} ms`;
 

@@ -1,3 +1,4 @@
+import { FORMULA_START } from '../leads/csv-line.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -123,7 +124,8 @@ export class InboundHistory {
         promised_for: r.answering?.promisedFor ?? '',
         returned_by_call: r.returnedBy ?? '',
       })),
-      { newline: '\n' },
+      // A caller's display name comes from the network: defused like every other export's cells.
+      { newline: '\n', escapeFormulae: FORMULA_START },
     ) + '\n';
   }
 

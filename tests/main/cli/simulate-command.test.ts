@@ -1,19 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/cli.js';
+import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c) => (chunks.out += c));
-  err.on('data', (c) => (chunks.err += c));
-  const code = await runCli(args, out, err);
-  return { code, ...chunks };
-}
 
 describe('dialdesk simulate', () => {
   const tempDir = useTempDirs();
