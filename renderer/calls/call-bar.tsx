@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
@@ -93,11 +94,7 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
       </div>
       {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? <SettleOutcome call={call} /> : null}
       {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       {problem && live ? (
         <p className="warning" role="status">
           {problem}

@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { useEffect, useState } from 'react';
 import type { CallView } from '../../shared/sip.js';
 import { useApi } from '../api/api-context.js';
@@ -55,11 +56,7 @@ function RingingCall({ call }: { call: CallView }) {
           Decline
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </section>
   );
 }

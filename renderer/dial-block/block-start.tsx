@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { useState } from 'react';
 import { BLOCK_MINUTES, type BlockLength, type BlockView } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
@@ -74,11 +75,7 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
       <button type="submit" className="button button-primary" disabled={busy}>
         Start block
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { useEffect, useRef, useState } from 'react';
 import type { BlockView, FocusLead } from '../../shared/dial-block.js';
 import type { Result } from '../../shared/result.js';
@@ -211,11 +212,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
           <kbd>E</kbd> End block
         </button>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       <details className="block-shortcuts" open={help}>
         <summary onClick={(e) => (e.preventDefault(), setHelp((h) => !h))}>Keyboard shortcuts (?)</summary>
         <table aria-label="Keyboard shortcuts">

@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { downloadText, UTF8_BOM } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { InboundRow, InboundState } from '../../shared/dial-block.js';
@@ -69,11 +70,7 @@ export function InboundHistory() {
           ))}
         </tbody>
       </table>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { downloadText } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReturnsQueue } from '../../shared/dial-block.js';
@@ -60,11 +61,7 @@ export function ReturnsView() {
           </li>
         ))}
       </ol>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </section>
   );
 }

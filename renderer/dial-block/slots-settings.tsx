@@ -1,3 +1,4 @@
+import { InlineError } from '../ui/error-message.js';
 import { useEffect, useState } from 'react';
 import type { ReturnsSlots, ReturnsSlotTemplate } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
@@ -58,11 +59,7 @@ export function SlotsSettings() {
         Save slots
       </button>
       {saved ? <span role="status">Saved</span> : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} />
     </form>
   );
 }

@@ -22,3 +22,12 @@ export function ErrorMessage({ error, title }: { error: ApiError; title?: string
 export function IssueSummary({ issues }: { issues: readonly ValidationIssue[] }) {
   return issues.length > 0 ? <ErrorMessage error={{ code: 'invalid-input', message: issues.map(describeIssue).join('; ') }} /> : null;
 }
+
+/** A call's error where it happened (a button row, a bar): its message, announced; nothing when there is none. */
+export function InlineError({ error }: { error: ApiError | null }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {error.message}
+    </p>
+  ) : null;
+}
