@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead } from '../../../shared/domain.js';
-import type { BlockCounts, BlockFilter, BlockLength, BlockRecord, BlockView, FocusLead, LeadPhase, BlockStatus } from '../../../shared/dial-block.js';
+import type { BlockCounts, BlockFilter, BlockLength, BlockRecord, BlockView, FocusLead } from '../../../shared/dial-block.js';
 import type { CallView } from '../../../shared/sip.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { EventHub } from '../api/event-hub.js';
@@ -46,27 +46,16 @@ export interface BlockSessionDeps {
 }
 
 /** What survives a restart (`dial-block.json`). */
-interface BlockState {
-  id: string;
-  status: BlockStatus;
-  phase: LeadPhase;
-  length: BlockLength;
-  filter: BlockFilter;
-  powerDial: boolean;
-  pauseSeconds: number;
-  startedAt: string;
-  endedAt: string | null;
+interface BlockState extends Pick<BlockView, 'id' | 'status' | 'phase' | 'length' | 'filter' | 'powerDial' | 'pauseSeconds' | 'startedAt' | 'endedAt' | 'callId' | 'counts'> {
   /** Running time banked before the current run (pauses excluded). */
   bankedMs: number;
   /** When the current run started (epoch ms), null while paused. */
   runningSince: number | null;
   queue: string[];
   index: number;
-  callId: string | null;
   /** The current call was settled while still up: hanging up moves on. */
   settledEarly: boolean;
   countdownEndsAt: number | null;
-  counts: BlockCounts;
   skips: Array<{ leadId: string; reason: string }>;
   restored: boolean;
 }
