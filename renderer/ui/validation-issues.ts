@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import type { ApiError } from '../../shared/result.js';
+import { describeIssue as describeApiIssue, type ApiError } from '../../shared/result.js';
 
 /** One field-level problem the core found in a call's input: where (`['workingHours', 'start']`) and what. */
 export type ValidationIssue = NonNullable<ApiError['issues']>[number];
 
 /** "workingHours.start: expected HH:MM": how an issue reads where no field shows it. */
 export function describeIssue(issue: ValidationIssue): string {
-  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+  return issue.path.length > 0 ? describeApiIssue(issue) : issue.message;
 }
 
 export interface FiledIssues<K extends string> {
