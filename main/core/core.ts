@@ -153,6 +153,13 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     logger: { info: log, warn: log, error: log },
   });
 
+  const notifier = createNotifier({
+    events,
+    enabled: () => settings.get().notifications?.enabled !== false,
+    // A store that is not open (damaged data) has no promises to remind of.
+    duePromises: () => (store ? schedule.reminders(0) : []),
+  });
+
   // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
   const placeCall = createPlaceCall({ gate, sip, now });
 
@@ -181,7 +188,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       },
     }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, now }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.holding() }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
     ...voicemailAudioHandlers({
       dataDir: options.dataDir,
@@ -209,12 +216,6 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   });
   const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
   const blockService = dialBlock;
-  const notifier = createNotifier({
-    events,
-    enabled: () => settings.get().notifications?.enabled !== false,
-    // A store that is not open (damaged data) has no promises to remind of.
-    duePromises: () => (store ? schedule.reminders(0) : []),
-  });
   events.subscribe((event) => {
     if (event.type === 'sip.call') blockService.onCall(event.call);
     // OS notifications are held while a block runs; the session says when a returns slot starts.

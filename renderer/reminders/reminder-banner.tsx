@@ -26,7 +26,8 @@ export function ReminderBanner() {
     return () => clearInterval(timer);
   }, [refresh]);
   useDialdeskEvent((event) => {
-    if (event.type === 'leads.changed' || event.type === 'settings.changed') void refresh();
+    // A block starting or a call coming up holds the reminders (the core answers none then).
+    if (['leads.changed', 'settings.changed', 'dial-block.changed', 'sip.call'].includes(event.type)) void refresh();
   });
 
   if (reminders.length === 0) return null;

@@ -65,7 +65,10 @@ const leadId = z.string().min(1).max(64);
 export const scheduleCalls = {
   checkDial: call<DialCheck>()(z.object({ leadId }).strict()),
   prepareVoicemail: call<PreparedVoicemail>()(z.object({ leadId }).strict()),
-  /** Promises due from a few minutes ago up to `withinMinutes` ahead that no dial block covers. */
+  /**
+   * Promises due from a few minutes ago up to `withinMinutes` ahead that no dial block covers;
+   * none while a block runs or a call is up, so the rep's focus is never broken by Dialdesk itself.
+   */
   listReminders: call<PromiseReminderView[]>()(z.object({ withinMinutes: z.number().int().min(0).max(1440).default(60) }).strict()),
   listScripts: call<ScriptListItem[]>()(z.object({}).strict()),
   checkScript: call<ScriptCheck>()(z.object({ template: z.string().max(5000), stage }).strict()),

@@ -1,12 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
-import { expect, test } from './harness-fixture.js';
+import type { Page } from '@playwright/test';
+import { expect, test, type HarnessProcess } from './harness-fixture.js';
 
 // Tuesday 1 December 2026, 10:00 in New York.
 const NOW = '2026-12-01T15:00:00Z';
 test.use({ harnessNow: NOW });
 
-test('a promise due when no dial block runs raises a reminder with a dial button', async ({ page, harness }) => {
+/**
+ * Leaves Dana a voicemail through the UI, then reads the promise it made from the CLI's export
+ * (once the harness has let go of the store) and restarts the app ten minutes before it.
+ */
+async function openTenMinutesBeforePromise(page: Page, harness: HarnessProcess): Promise<void> {
   await page.clock.setFixedTime(new Date(NOW));
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
@@ -16,7 +21,6 @@ test('a promise due when no dial block runs raises a reminder with a dial button
   await expect(detail.getByRole('list', { name: 'Attempt history' })).toContainText('Voicemail left');
   await expect(page.getByRole('region', { name: 'Promised calls due' })).toHaveCount(0);
 
-  // The CLI reads the same store (once the harness has let go of it): the promise is in the history.
   await harness.stop();
   const csv = execFileSync(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', 'export', 'attempts', '--data-dir', harness.dataDir], { encoding: 'utf8' });
   const [attempt] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
@@ -28,8 +32,27 @@ test('a promise due when no dial block runs raises a reminder with a dial button
   harness.options.now = tenBefore.toISOString();
   await page.clock.setFixedTime(tenBefore);
   await page.goto(await harness.start());
+}
+
+test('a promise due when no dial block runs raises a reminder with a dial button', async ({ page, harness }) => {
+  await openTenMinutesBeforePromise(page, harness);
   const reminders = page.getByRole('region', { name: 'Promised calls due' });
   await expect(reminders).toContainText('Dana Whitfield');
   await expect(reminders).toContainText('(in 10 minutes)');
   await expect(reminders.getByRole('button', { name: /Dial/ })).toBeVisible();
+});
+
+test('the reminder is held while the rep runs a dial block, and back when the block ends', async ({ page, harness }) => {
+  await openTenMinutesBeforePromise(page, harness);
+  const reminders = page.getByRole('region', { name: 'Promised calls due' });
+  await expect(reminders).toContainText('Dana Whitfield');
+
+  await page.getByRole('button', { name: 'Dial block' }).click();
+  await page.getByRole('form', { name: 'Start a dial block' }).getByRole('button', { name: 'Start block' }).click();
+  await expect(page.getByRole('region', { name: 'Dial block' })).toBeVisible();
+  await expect(reminders).toHaveCount(0);
+
+  await page.keyboard.press('e');
+  await expect(page.getByRole('region', { name: 'Block summary' })).toBeVisible();
+  await expect(reminders).toContainText('Dana Whitfield');
 });

@@ -20,6 +20,8 @@ export interface Notifier {
   /** A returns slot began (the dial-block session calls this when a slot starts). */
   returnsSlotStarted(slot: { start: string; callers: number; phrase: string }): void;
   hold(reason: HoldReason, active: boolean): void;
+  /** True while a block runs or a call is up: the in-app reminders are held too. */
+  holding(): boolean;
   /** Looks for promises that fell due (the timer does this; exposed for tests and for clock jumps). */
   checkPromises(): void;
   close(): void;
@@ -73,6 +75,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       for (const notification of waiting) if (notification.kind !== 'promise-due') send(notification);
       notifier.checkPromises();
     },
+    holding: () => holds.size > 0,
     checkPromises() {
       for (const reminder of deps.duePromises()) {
         notifier.offer({

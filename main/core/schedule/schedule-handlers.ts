@@ -13,6 +13,8 @@ export interface ScheduleHandlerDeps {
   schedule: ScheduleService;
   scripts: ScriptLibrary;
   now(): Date;
+  /** True while Dialdesk's own interruptions are held (a block runs, a call is up). */
+  remindersHeld(): boolean;
 }
 
 const withWarnings = (script: VoicemailScript): ScriptListItem => ({ ...script, warnings: coachScript(script.template, script.stage) });
@@ -28,7 +30,7 @@ export function scheduleHandlers(deps: ScheduleHandlerDeps): HandlersFor<typeof 
 
     prepareVoicemail: ({ leadId }) => deps.schedule.prepareVoicemail(leadOf(leadId)),
 
-    listReminders: ({ withinMinutes }) => deps.schedule.reminders(withinMinutes),
+    listReminders: ({ withinMinutes }) => (deps.remindersHeld() ? [] : deps.schedule.reminders(withinMinutes)),
 
     listScripts: () => deps.scripts.current().map(withWarnings),
 

@@ -72,9 +72,12 @@ describe('notifier', () => {
     t.notifier.checkPromises();
     t.call('c1', 'connected');
     t.state.due = [reminder('b')]; // lead a was called during the block
+    expect(t.notifier.holding()).toBe(true);
     t.notifier.hold('block', false);
     expect(t.shown).toEqual([]); // the call is still up
+    expect(t.notifier.holding()).toBe(true);
     t.call('c1', 'ended');
+    expect(t.notifier.holding()).toBe(false);
     expect(t.shown.map((n) => n.leadId)).toEqual(['b']);
   });
 

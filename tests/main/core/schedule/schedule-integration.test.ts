@@ -144,7 +144,7 @@ describe('scheduling through the core', () => {
     expect(again.version).toBe(2);
   });
 
-  it('reminds the rep of a promise due when no dial block runs, and not when one does', async () => {
+  it('reminds the rep of a promise due when no dial block runs, and not when one is planned or running', async () => {
     const clock = { now: new Date('2026-12-01T15:00:00Z') };
     core = await startCore(tempDir(), clock);
     const dana = await leadByName(core, 'Dana');
@@ -159,6 +159,12 @@ describe('scheduling through the core', () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ leadId: dana.id, phrase: expect.stringMatching(/\(in 10 minutes\)$/) });
     expect(Date.parse(reminders[0].at)).toBe(promised);
+
+    // While the rep runs a block of their own, Dialdesk holds its reminders; they come back after.
+    await value(core.dispatch('startBlock', { length: { kind: 'leads', leads: 2 }, filter: {}, powerDial: false }));
+    expect(await value<unknown[]>(core.dispatch('listReminders', {}))).toEqual([]);
+    await value(core.dispatch('endBlock', {}));
+    expect(await value<unknown[]>(core.dispatch('listReminders', {}))).toHaveLength(1);
 
     // A dial block over the promised minute takes the promise first in its queue instead.
     const start = new Date(promised - 30 * 60_000);
