@@ -15,6 +15,18 @@ const PHASE_TEXT: Record<BlockView['phase'], string> = {
   settling: 'Call ended — what was it?',
 };
 
+type Asking = 'skip' | 'call-back' | 'work-again';
+
+/** A reached lead is usually worth another cadence in about a month; the rep can change it. */
+const DEFAULT_WORK_AGAIN_DAYS = 30;
+
+/** The one question each asking action puts to the rep before it is recorded. */
+const ASK: Record<Asking, { label: string; submit: string; input: React.InputHTMLAttributes<HTMLInputElement> }> = {
+  skip: { label: 'Why skip this lead?', submit: 'Skip', input: { type: 'text', maxLength: 200 } },
+  'call-back': { label: 'Call back at (your time)', submit: 'Record call-back', input: { type: 'datetime-local' } },
+  'work-again': { label: 'Work this lead again in how many days?', submit: 'Record conversation', input: { type: 'number', min: 1, max: 365, step: 1 } },
+};
+
 function clock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
@@ -44,7 +56,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const api = useApi();
   const { busy, error, run } = useApiAction();
   const [help, setHelp] = useState(true);
-  const [asking, setAsking] = useState<'skip' | 'call-back' | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');
   const [now, setNow] = useState(() => Date.now());
   const root = useRef<HTMLElement>(null);
@@ -85,7 +97,8 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
         return;
       case 'call-back':
       case 'skip':
-        setText('');
+      case 'work-again':
+        setText(action.kind === 'work-again' ? String(DEFAULT_WORK_AGAIN_DAYS) : '');
         setAsking(action.kind);
         return;
       case 'pause':
@@ -115,6 +128,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
     event.preventDefault();
     if (asking === 'skip' && text.trim()) await apply(api.skipLead({ reason: text.trim() }));
     if (asking === 'call-back' && text && block.callId) await settle({ id: block.callId, outcome: 'call-back', callbackAt: new Date(text).toISOString() });
+    if (asking === 'work-again' && text && block.callId) await settle({ id: block.callId, outcome: 'conversation', workAgainInDays: Number(text) });
     setAsking(null);
   };
 
@@ -183,11 +197,11 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
       {asking ? (
         <form className="block-ask" onSubmit={(e) => void submitAsk(e)} onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}>
           <label>
-            {asking === 'skip' ? 'Why skip this lead?' : 'Call back at (your time)'}
-            <input autoFocus type={asking === 'skip' ? 'text' : 'datetime-local'} value={text} onChange={(e) => setText(e.target.value)} />
+            {ASK[asking].label}
+            <input autoFocus {...ASK[asking].input} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
           <button type="submit" className="button">
-            {asking === 'skip' ? 'Skip' : 'Record call-back'}
+            {ASK[asking].submit}
           </button>
         </form>
       ) : null}
@@ -200,6 +214,16 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
               </button>
             ))
           : null}
+        {answered ? (
+          <>
+            <button type="button" className="button" disabled={busy} onClick={() => void act({ kind: 'call-back' })}>
+              <kbd>7</kbd> Call back at…
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={() => void act({ kind: 'work-again' })}>
+              <kbd>W</kbd> Work again in…
+            </button>
+          </>
+        ) : null}
         {block.phase === 'ready' || block.phase === 'countdown' ? (
           <button type="button" className="button button-primary" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'dial' })}>
             <kbd>Space</kbd> Dial

@@ -17,6 +17,7 @@ export type BlockAction =
   | { kind: 'hang-up' }
   | { kind: 'settle'; outcome: Exclude<AnsweredOutcome, 'call-back'> }
   | { kind: 'call-back' }
+  | { kind: 'work-again' }
   | { kind: 'permission'; answer: 'yes' | 'no' }
   | { kind: 'pause' }
   | { kind: 'resume' }
@@ -32,6 +33,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; label: string; when: strin
   { keys: 'H', label: 'Hang up', when: 'conversation' },
   ...OUTCOME_KEYS.map((k) => ({ keys: k.key, label: k.label, when: 'answered' })),
   { keys: '7', label: 'Call back at a time the lead asked for', when: 'answered' },
+  { keys: 'W', label: 'Conversation, and work the lead again in N days (restarts its cadence then)', when: 'answered' },
   { keys: 'S', label: 'Skip this lead (with a reason)', when: 'ready' },
   { keys: 'P', label: 'Pause / resume the block', when: 'any' },
   { keys: 'E', label: 'End the block', when: 'any' },
@@ -53,6 +55,7 @@ export function actionForKey(key: string, block: BlockView): BlockAction | null 
   if (k === 'h' && phase === 'answered') return { kind: 'hang-up' };
   if ((k === 'y' || k === 'n') && answered) return { kind: 'permission', answer: k === 'y' ? 'yes' : 'no' };
   if (k === '7' && answered) return { kind: 'call-back' };
+  if (k === 'w' && answered) return { kind: 'work-again' };
   const outcome = OUTCOME_KEYS.find((o) => o.key === k);
   if (outcome && answered) return { kind: 'settle', outcome: outcome.outcome };
   return null;

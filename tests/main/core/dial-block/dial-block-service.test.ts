@@ -10,7 +10,7 @@ import { createEventHub } from '../../../../main/core/api/event-hub.js';
 import { ApiFailure } from '../../../../main/core/api/api-failure.js';
 import { createDialBlockService, type DialBlockService } from '../../../../main/core/dial-block/dial-block-service.js';
 import { DoNotCallStore } from '../../../../main/core/schedule/do-not-call-store.js';
-import { createScheduleService } from '../../../../main/core/schedule/schedule-service.js';
+import { createScheduleService, type ScheduleService } from '../../../../main/core/schedule/schedule-service.js';
 import { ScriptLibrary } from '../../../../main/core/scripts/script-library.js';
 import { createMemorySettings } from '../../../support/memory-stores.js';
 import { statsFoldFactory } from '../../../../main/core/stats/stats-fold.js';
@@ -27,6 +27,7 @@ const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as 
 interface Harness {
   service: DialBlockService;
   store: LeadStore;
+  schedule: ScheduleService;
   events: DialdeskEvent[];
   suppression: boolean[];
   calls: CallView[];
@@ -130,6 +131,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
   return {
     service,
     store,
+    schedule,
     events,
     suppression,
     calls,
@@ -282,6 +284,26 @@ describe('dial block service', () => {
     await h.farEnd('no-answer');
     await new Promise((resolve) => setImmediate(resolve));
     expect(h.calls).toHaveLength(2);
+  });
+
+  it('a reached lead worked again in N days: its cadence restarts, and it is not planned before that day', async () => {
+    h = await start(tempDir(), 2);
+    const { service, store } = h;
+    await service.handlers.startBlock({ length: { kind: 'leads', leads: 1 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    await service.handlers.blockDial({});
+    await h.farEnd('answer');
+    const leadId = h.calls[0].leadId!;
+    await service.handlers.settleCall({ id: h.calls[0].id, outcome: 'conversation', permission: 'yes', workAgainInDays: 30 });
+    await h.hangUp();
+
+    const rotation = store.rotationOf(leadId)!;
+    expect(rotation).toMatchObject({ status: 'active', cadenceAttempts: 0 });
+    const thirtyDaysOn = h.clock.now.getTime() + 30 * 86_400_000;
+    expect(rotation.notBefore).toBe(thirtyDaysOn);
+    // Nothing planned for this lead before the day the rep chose; the other lead is still due now.
+    const plans = h.schedule.planLeads(h.clock.now.getTime());
+    expect(plans.find((p) => p.leadId === leadId)!.at).toBeGreaterThanOrEqual(thirtyDaysOn);
+    expect(plans.some((p) => p.leadId !== leadId && p.at < thirtyDaysOn)).toBe(true);
   });
 
   it('an inbound call during the block is counted quietly, queued for the returns slot matched by another number, and linked to the voicemail it answers', async () => {
