@@ -40,10 +40,12 @@ export interface AnswerModel {
   readonly informed: boolean;
   /** Population mean per (band × 7 + weekday), weekday 0 = Sunday in the lead's local time. */
   readonly mean: Float64Array;
+  /** How many dials that mean rests on (the cell's own plus its shrinkage's pseudo-dials): its certainty. */
+  readonly weight: Float64Array;
   /** Per segment: multiplier per band relative to the population. */
   readonly segmentFactor: Map<string, Float64Array>;
   readonly strength: number;
-  /** Memoised quantile tables of the lead posteriors, indexed by (segment number, band, weekday, failures). */
+  /** Memoised quantile tables of the population means' posteriors, indexed by (segment number, band, weekday). */
   readonly quantiles: (Float64Array | undefined)[];
   /** Segment → its number in the table keys (1-based; 0 = no segment or one the history has not seen). */
   readonly segmentIndex: Map<string, number>;
@@ -51,8 +53,6 @@ export interface AnswerModel {
 
 /** Draws per posterior quantile table: a draw is a table entry picked by one uniform number. */
 const QUANTILE_DRAWS = 64;
-/** Failures in one band beyond this draw from this many's table (the posterior is near zero there anyway). */
-const MAX_TABLE_FAILURES = 15;
 
 /** The number a segment has in the model's tables: 0 for none or one the history has not seen. */
 export function segmentNumber(model: AnswerModel, segment: string | undefined): number {
@@ -87,11 +87,13 @@ export function buildAnswerModel(stats: BandStats | undefined, bandCount: number
     }
   }
   const mean = new Float64Array(bandCount * WEEKDAYS);
+  const weight = new Float64Array(bandCount * WEEKDAYS);
   for (let b = 0; b < bandCount; b++) {
     for (let w = 0; w < WEEKDAYS; w++) {
       const i = b * WEEKDAYS + w;
       const parent = Math.min(0.99, band[b] * weekdayFactor[w]);
       mean[i] = ((wc[i] ?? 0) + WEEKDAY_SHRINK * parent) / ((wd[i] ?? 0) + WEEKDAY_SHRINK);
+      weight[i] = (wd[i] ?? 0) + WEEKDAY_SHRINK;
     }
   }
 
@@ -104,7 +106,7 @@ export function buildAnswerModel(stats: BandStats | undefined, bandCount: number
     }
     segmentFactor.set(segment, factor);
   }
-  return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, segmentFactor, strength: LEAD_PRIOR_STRENGTH, quantiles: [],
+  return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, weight, segmentFactor, strength: LEAD_PRIOR_STRENGTH, quantiles: [],
     segmentIndex: new Map([...segmentFactor.keys()].map((segment, i) => [segment, i + 1])),
   };
 }
@@ -123,12 +125,25 @@ export function leadChance(model: AnswerModel, segment: string | undefined, band
 }
 
 /**
- * One Thompson draw of the lead's chance in `band` from its posterior.
- * Planning 100,000 leads needs 600,000 draws, but they come from a few hundred
- * distinct posteriors (segment × band × weekday × the lead's failures there):
- * each gets a table of 64 sorted Beta draws, made once per model from a seed
- * of its own, and a lead's draw reads that quantile function (interpolated
- * between neighbours) at its uniform number: one lookup instead of two gamma draws.
+ * One Thompson draw of the lead's chance of answering its next dial in `band`.
+ *
+ * What is uncertain, and worth exploring, is the population's rate: a cell
+ * the rep has dialled little may be better than it looks. So the draw is of
+ * the population mean μ, from a Beta with as many dials as the cell's
+ * estimate rests on, and the lead's chance given that μ is its posterior
+ * mean (κ·μ + answers) / (κ + tries). The lead's own spread around μ is not
+ * drawn: its next dial answers with that mean chance whatever the spread,
+ * a conversation ends its rotation, and a failure already lowers the mean
+ * of the band it was tried in, which is what moves it on to other bands.
+ * (Drawing the lead's own chance as well made a fresh lead's choice nearly
+ * uniform: with κ = 3 the draws of a 25% band and a 12% band overlap most
+ * of the time, and first attempts no longer went where people answer.)
+ *
+ * Planning 100,000 leads needs 600,000 draws from a few hundred distinct
+ * cells (segment × band × weekday): each cell gets a table of 64 sorted
+ * draws, made once per model from a seed of its own, and a lead's draw reads
+ * that quantile function (interpolated between neighbours) at its uniform
+ * number: one lookup instead of two gamma draws.
  */
 export function sampleLeadChance(
   model: AnswerModel,
@@ -140,25 +155,35 @@ export function sampleLeadChance(
   random: Random,
   answers = 0,
 ): number {
-  // A lead that answered in this band before (a cadence restarted after a conversation) is rare: drawn directly.
-  if (answers > 0) {
-    const mu = populationMean(model, segment, band, weekday);
-    return betaDraw(model.strength * mu + answers, model.strength * (1 - mu) + failures, random);
-  }
-  const capped = Math.min(failures, MAX_TABLE_FAILURES);
-  const key = ((segmentNo * model.bandCount + band) * WEEKDAYS + weekday) * (MAX_TABLE_FAILURES + 1) + capped;
+  const table = meanTable(model, segment, segmentNo, band, weekday);
+  const at = random() * (QUANTILE_DRAWS - 1);
+  const i = Math.floor(at);
+  return leadGiven(model, table[i] + (at - i) * (table[i + 1] - table[i]), failures, answers);
+}
+
+/** The highest draw sampleLeadChance can return for this cell and lead: lets a search skip draws that cannot win. */
+export function leadChanceBound(model: AnswerModel, segment: string | undefined, segmentNo: number, band: number, weekday: number, failures: number, answers = 0): number {
+  return leadGiven(model, meanTable(model, segment, segmentNo, band, weekday)[QUANTILE_DRAWS - 1], failures, answers);
+}
+
+function leadGiven(model: AnswerModel, mu: number, failures: number, answers: number): number {
+  return (model.strength * mu + answers) / (model.strength + failures + answers);
+}
+
+/** The cell's sorted draws of the population mean, made on first use. */
+function meanTable(model: AnswerModel, segment: string | undefined, segmentNo: number, band: number, weekday: number): Float64Array {
+  const key = (segmentNo * model.bandCount + band) * WEEKDAYS + weekday;
   let table = model.quantiles[key];
   if (!table) {
     const mu = populationMean(model, segment, band, weekday);
+    const n = model.weight[band * WEEKDAYS + weekday];
     const tableRandom = seededRandom(hashSeed('quantiles', key));
     table = new Float64Array(QUANTILE_DRAWS);
-    for (let i = 0; i < QUANTILE_DRAWS; i++) table[i] = betaDraw(model.strength * mu, model.strength * (1 - mu) + capped, tableRandom);
+    for (let i = 0; i < QUANTILE_DRAWS; i++) table[i] = betaDraw(n * mu, n * (1 - mu), tableRandom);
     table.sort();
     model.quantiles[key] = table;
   }
-  const at = random() * (QUANTILE_DRAWS - 1);
-  const i = Math.floor(at);
-  return table[i] + (at - i) * (table[i + 1] - table[i]);
+  return table;
 }
 
 /**

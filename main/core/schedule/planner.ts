@@ -1,9 +1,3 @@
-/*
- * Over 300 lines on purpose: the planner is one pure algorithm (band choice,
- * gaps, cadence, windows, promises) whose steps share the PlanningContext's
- * caches; split across files its order of checks would be harder to follow.
- */
-
 /**
  * The rotation planner: given a lead's folded state, its zones, the rep's
  * calendar and "now", returns the next attempt. Pure and deterministic; all
@@ -11,12 +5,15 @@
  * run, or kept while settings do not change) and only memoise pure results.
  *
  * Rule, in order: a standing promise is pinned where it was stated; else,
- * among bands with a legal slot within the look-ahead:
- * - `learning` (the app's planner): each band's chance for this lead is drawn
- *   from its posterior (answer-model.ts: the rep's history by band, weekday
- *   and zone as the prior, the lead's own unanswered tries as evidence) and
- *   the best draw wins (Thompson sampling). The draw is seeded by the
- *   context's seed, the lead, its attempt count and the day, so the same
+ * among the legal slots within the look-ahead:
+ * - `learning` (the app's planner): every band on every day of the
+ *   look-ahead is a candidate (its first slot that day); the lead's chance
+ *   there is drawn (answer-model.ts: the rep's history by band, weekday and
+ *   zone as the prior, its uncertainty drawn; the lead's own unanswered tries
+ *   as evidence), discounted per day of waiting, and the best wins (Thompson
+ *   sampling). So a lead waits for a band or weekday that answers clearly
+ *   better, not for one that is only a little better. The draw is seeded by
+ *   the context's seed, the lead, its attempt count and the day, so the same
  *   inputs give the same plan. Until the history holds enough dials to learn
  *   from, it rotates exactly like `least-tried`.
  * - `least-tried` (the earlier rule, kept as a baseline): the band this lead
@@ -39,7 +36,8 @@ import { isAllowedAt, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
-import { buildAnswerModel, leadChance, sampleLeadChance, segmentNumber, type AnswerModel } from './answer-model.js';
+import { buildAnswerModel, leadChance, segmentNumber, type AnswerModel } from './answer-model.js';
+import { chooseLearnedSlot } from './learned-slot.js';
 import { hashSeed, seededRandom } from './seeded-random.js';
 import { daySlots, firstAtOrAfter, zoneSlots, type SlotTables } from './slot-tables.js';
 
@@ -166,45 +164,37 @@ export function planNextAttempt(
   let bestAt = 0;
   let bestInBlock = false;
   let bestDay = 0;
-  let bestScore = -1;
-  for (let band = 0; band < bandCount; band++) {
-    let windowAt: number | null = null;
-    let windowDay = 0;
-    let blockAt: number | null = null;
-    let day = startDay;
-    for (; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
-      const slotsOfDay = daySlots(ctx, slots, day);
-      if (windowAt === null) {
-        windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
-        windowDay = day;
+  if (random) {
+    const found = chooseLearnedSlot(lead, ctx, slots, earliest, limit, startDay, random, reference, segmentNo);
+    if (found) ({ band: bestBand, at: bestAt, inBlock: bestInBlock, day: bestDay } = found);
+  } else {
+    for (let band = 0; band < bandCount; band++) {
+      let windowAt: number | null = null;
+      let windowDay = 0;
+      let blockAt: number | null = null;
+      let day = startDay;
+      for (; day < startDay + ctx.schedule.rotationLookaheadDays; day++) {
+        const slotsOfDay = daySlots(ctx, slots, day);
+        if (windowAt === null) {
+          windowAt = firstAtOrAfter(slotsOfDay.window[band], earliest, limit);
+          windowDay = day;
+        }
+        if (!ctx.hasBlocks) {
+          if (windowAt !== null) break;
+          continue;
+        }
+        blockAt = firstAtOrAfter(slotsOfDay.block[band], earliest, limit);
+        if (blockAt !== null) break;
       }
-      if (!ctx.hasBlocks) {
-        if (windowAt !== null) break;
-        continue;
-      }
-      blockAt = firstAtOrAfter(slotsOfDay.block[band], earliest, limit);
-      if (blockAt !== null) break;
-    }
-    if (windowAt === null) continue;
-    const inBlock = blockAt !== null;
-    const at = blockAt ?? windowAt;
-    const atDay = inBlock ? day : windowDay;
-    if (random) {
-      const answers = lead.bandAnswers?.[band] ?? 0;
-      const failures = Math.max(0, (lead.bandTries[band] ?? 0) - answers);
-      const score = sampleLeadChance(ctx.model, reference, segmentNo, band, weekdayOfDay(atDay), failures, random, answers);
-      if (score > bestScore || (score === bestScore && (inBlock ? !bestInBlock : false))) {
-        bestScore = score;
+      if (windowAt === null) continue;
+      const inBlock = blockAt !== null;
+      const at = blockAt ?? windowAt;
+      if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
         bestBand = band;
         bestAt = at;
         bestInBlock = inBlock;
-        bestDay = atDay;
+        bestDay = inBlock ? day : windowDay;
       }
-    } else if (bestBand < 0 || better(lead, ctx, band, at, inBlock, bestBand, bestAt, bestInBlock)) {
-      bestBand = band;
-      bestAt = at;
-      bestInBlock = inBlock;
-      bestDay = atDay;
     }
   }
   if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead, { band: bestBand, day: bestDay });

@@ -284,18 +284,62 @@ describe('learning planner properties', () => {
     );
   });
 
-  it('follows the population: with one band far likelier, fresh leads mostly go there; other seeds still explore', () => {
-    const rep: RepCalendar = { repTimeZone: 'America/Chicago', workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
-    const bandStats = { dials: [500, 500, 500, 500, 500, 500], conversations: [10, 10, 10, 10, 250, 10] };
-    const zones: LeadZones = { zones: ['America/Chicago'], ambiguous: false, source: 'import', country: 'US' };
-    const now = Date.parse('2025-03-12T13:00:00Z');
+  const allHours: RepCalendar = { repTimeZone: 'America/Chicago', workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
+  const chicago: LeadZones = { zones: ['America/Chicago'], ambiguous: false, source: 'import', country: 'US' };
+  // Wednesday 12 March 2025, 8:00 in Chicago.
+  const wednesday = Date.parse('2025-03-12T13:00:00Z');
+  const freshBands = (bandStats: { dials: number[]; conversations: number[] }, state?: LeadRotationState) => {
     const bands = new Map<string, number>();
     for (let seed = 0; seed < 200; seed++) {
-      const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats, strategy: 'learning', seed });
-      const band = planNextAttempt(undefined, zones, now, ctx, 'lead')!.band!;
+      const ctx = createPlanningContext({ rep: allHours, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats, strategy: 'learning', seed });
+      const band = planNextAttempt(state, chicago, wednesday, ctx, 'lead')!.band!;
       bands.set(band, (bands.get(band) ?? 0) + 1);
     }
-    expect(bands.get('16-18')).toBeGreaterThan(150);
-    expect(bands.size).toBeGreaterThan(1);
+    return bands;
+  };
+
+  it('sends fresh leads where the population answers once the history is clear, and explores while it is thin', () => {
+    const clear = freshBands({ dials: [500, 500, 500, 500, 500, 500], conversations: [10, 10, 10, 10, 250, 10] });
+    expect(clear).toEqual(new Map([['16-18', 200]]));
+    // Twelve dials a band: 16-18 looks best, but any band could be; seeds spread, the likeliest band still leads.
+    const thin = freshBands({ dials: [12, 12, 12, 12, 12, 12], conversations: [2, 2, 2, 2, 4, 2] });
+    expect(thin.size).toBeGreaterThan(3);
+    expect(Math.max(...thin.values())).toBe(thin.get('16-18'));
+  });
+
+  it('moves a lead off the population’s best band after its own unanswered tries there', () => {
+    // 300 dials in each band and weekday: 16-18 answers 30%, the others 20%.
+    const weekdayDials = new Array<number>(42).fill(300);
+    const weekdayConversations = weekdayDials.map((d, i) => (Math.floor(i / 7) === 4 ? 90 : 60));
+    const bandStats = {
+      dials: new Array<number>(6).fill(2100),
+      conversations: [0, 1, 2, 3, 4, 5].map((b) => weekdayConversations.slice(b * 7, b * 7 + 7).reduce((n, c) => n + c, 0)),
+      weekdayDials,
+      weekdayConversations,
+    };
+    const tried = (tries: number): LeadRotationState => ({
+      leadId: 'lead', status: 'active', doNotCallSince: null, bandTries: [0, 0, 0, 0, tries, 0], attempts: tries, cadenceAttempts: 0,
+      cadenceStartedAt: null, lastAttemptAt: null, unansweredVoicemails: 0, promise: null, promisesKept: 0, promisesBroken: 0,
+    });
+    expect(freshBands(bandStats, tried(0)).get('16-18')).toBeGreaterThan(190);
+    expect(freshBands(bandStats, tried(2)).get('16-18') ?? 0).toBeLessThan(40);
+  });
+
+  it('waits for a better weekday when the population says so, and not when weekdays are alike', () => {
+    const weekdayStats = (factor: number[]) => {
+      const dials = new Array<number>(6).fill(1400);
+      const weekdayDials = dials.flatMap(() => factor.map(() => 200));
+      const weekdayConversations = dials.flatMap(() => factor.map((f) => Math.round(200 * 0.15 * f)));
+      const conversations = dials.map((_, b) => weekdayConversations.slice(b * 7, b * 7 + 7).reduce((n, c) => n + c, 0));
+      return { dials, conversations, weekdayDials, weekdayConversations };
+    };
+    const dayOf = (bandStats: ReturnType<typeof weekdayStats>) => {
+      const ctx = createPlanningContext({ rep: allHours, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats, strategy: 'learning', seed: 3 });
+      const plan = planNextAttempt(undefined, chicago, wednesday, ctx, 'lead')!;
+      return new Date(plan.at - 6 * 3_600_000).getUTCDay();
+    };
+    // Sunday first: Friday answers three times as often as any other day.
+    expect(dayOf(weekdayStats([1, 1, 1, 1, 1, 3, 1]))).toBe(5);
+    expect(dayOf(weekdayStats([1, 1, 1, 1, 1, 1, 1]))).toBe(3);
   });
 });
