@@ -196,6 +196,20 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
       { number: '+12125550123', ringTimeoutSeconds: 5 },
     ],
   },
+  testCall: {
+    refuse: [
+      {},
+      { target: '' },
+      { target: '   ' },
+      { target: 42 },
+      { target: 'x'.repeat(257) },
+      { target: '+12125550123', leadId: 'a' },
+      // Not a number, an extension or a SIP address; a SIP address of another domain; an emergency code.
+      { target: 'call my mobile' },
+      { target: 'sip:echo@evil.example.com' },
+      { target: '911' },
+    ],
+  },
   cancelCall: { refuse: [{}, { callId: '' }, { callId: 'x'.repeat(65) }] },
   hangUp: { refuse: [{}, { callId: 3 }] },
   setMute: { refuse: [{ callId: 'c' }, { callId: 'c', muted: 'true' }] },
