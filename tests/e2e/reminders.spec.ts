@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { expect, test } from './harness-fixture.js';
+import { setFixedTime } from './fixed-clock.js';
 
 // Tuesday 1 December 2026, 10:00 in New York.
 const NOW = '2026-12-01T15:00:00Z';
 test.use({ harnessNow: NOW });
 
 test('a promise due when no dial block runs raises a reminder with a dial button', async ({ page, harness }) => {
-  await page.clock.setFixedTime(new Date(NOW));
+  await setFixedTime(page, new Date(NOW));
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await page.getByRole('listbox', { name: 'Leads' }).getByRole('option', { name: /Dana Whitfield/ }).click();
@@ -26,7 +27,7 @@ test('a promise due when no dial block runs raises a reminder with a dial button
 
   const tenBefore = new Date(promised - 10 * 60_000);
   harness.options.now = tenBefore.toISOString();
-  await page.clock.setFixedTime(tenBefore);
+  await setFixedTime(page, tenBefore);
   await page.goto(await harness.start());
   const reminders = page.getByRole('region', { name: 'Promised calls due' });
   await expect(reminders).toContainText('Dana Whitfield');
