@@ -99,6 +99,12 @@ export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   promiseToleranceMinutes: 15,
 };
 
+/** Why a country's or a lead's window may not be used, or null: it must lie inside the legal window, never wider. */
+export function outsideLegalWindow(window: LocalWindow, legal: LocalWindow): string | null {
+  if (window.start < legal.start || window.end > legal.end) return `must lie inside the legal window ${legal.start}–${legal.end} (stricter only)`;
+  return null;
+}
+
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24-hour)');
 const localWindowSchema = z
   .object({ start: clock, end: clock })
@@ -159,6 +165,15 @@ export const scheduleSettingsSchema = z
   .refine((s) => s.bands.every((b) => b.end > s.legalWindow.start && b.start < s.legalWindow.end), {
     message: 'every band must overlap the legal calling window',
     path: ['bands'],
+  })
+  // The gate would intersect a wider window anyway; refusing it says so where it was typed.
+  .superRefine((s, ctx) => {
+    for (const field of ['countryWindows', 'leadWindows'] as const) {
+      for (const [key, window] of Object.entries(s[field])) {
+        const problem = outsideLegalWindow(window, s.legalWindow);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [field, key] });
+      }
+    }
   });
 
 /** Where a lead's zones came from. */

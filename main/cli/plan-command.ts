@@ -11,7 +11,9 @@ import { isDoNotCall, type DoNotCallList } from '../core/schedule/do-not-call.js
 import { createPlanningContext } from '../core/schedule/planner.js';
 import { projectAll } from '../core/schedule/project-plans.js';
 import { FORMULA_START } from '../core/leads/csv-line.js';
-import { DAY_MS, isoWithOffset } from '../core/timezones/zone-clock.js';
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
+import { isoWithOffset } from '../core/timezones/zone-clock.js';
 
 export const PLAN_CSV_COLUMNS = ['lead_id', 'phone', 'time_zone', 'planned_at', 'band', 'promised', 'in_block'] as const;
 
@@ -106,7 +108,8 @@ export function planCommand(input: PlanCommandInput): PlanCommandResult {
   const plans = projectAll(
     [...leadsById.values()].map(({ lead, state, zones }) => ({ leadId: lead.id, state, zones })),
     from,
-    from + days * DAY_MS,
+    // `--days 7` is a week of the rep's calendar, however long its days are.
+    addDays(new TZDate(from, input.rep.repTimeZone), days).getTime(),
     ctx,
   );
   return { ok: true, csv: formatPlanCsv(plans, leadsById), plans };

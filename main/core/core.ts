@@ -110,7 +110,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });
-  const gate = createDialGate({ store: requireStore, settings, doNotCall, now });
+  // The account is read when a test call asks, after the SIP service below exists.
+  const gate = createDialGate({ store: requireStore, settings, doNotCall, now, account: () => sip.getAccount() });
   const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
@@ -189,7 +190,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     }),
     ...sipHandlers(sip),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.holding() }),
-    ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log }),
+    ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log, account: () => sip.getAccount() }),
     ...voicemailAudioHandlers({
       dataDir: options.dataDir,
       store: requireStore,

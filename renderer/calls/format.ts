@@ -1,10 +1,5 @@
 import type { CallView, RegistrationState } from '../../shared/sip.js';
-
-/** "14:03": 24-hour local clock time of an ISO instant. */
-export function clockTime(iso: string): string {
-  const date = new Date(iso);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
+import { clockTime } from '../ui/format-time.js';
 
 /** "0:07", "12:30", "1:02:03". */
 export function formatDuration(ms: number): string {

@@ -15,16 +15,12 @@ const STATUS_WORDS: Record<CallView['status'], string> = {
   ended: 'Ended',
 };
 
-/** "+1 (415) 555-0107" → "+14155550107": what the contract's E.164 check wants. */
-export function compactNumber(text: string): string {
-  return text.replace(/[\s().-]/g, '');
-}
-
 /**
- * A test call before a block: registers the line when it is not, calls a
- * number the rep chooses (their own mobile, an echo line) and shows the
- * audio level both ways and the codec, so a new rep knows the setup works.
- * The call goes through the same dial gate as any other.
+ * A test call before a block: registers the line when it is not, calls what
+ * the rep types (their own mobile as they would write it, an echo extension
+ * or SIP address of their own PBX) and shows the audio level both ways and
+ * the codec, so a new rep knows the setup works. The core reads the target;
+ * a phone number goes through the same dial gate as any other.
  */
 export function TestCall() {
   const api = useApi();
@@ -52,21 +48,25 @@ export function TestCall() {
       const registered = await run(() => api.retryRegistration({}));
       if (!registered.ok) return;
     }
-    const placed = await run(() => api.dial({ number: compactNumber(number), leadId: null }));
+    const placed = await run(() => api.testCall({ target: number.trim() }));
     if (placed.ok) setCallId(placed.value.id);
   };
 
   return (
     <form className="card test-call" onSubmit={start} aria-label="Test call">
       <h2 className="card-title">Test call</h2>
-      <p className="hint muted">Call your own mobile (or an echo line) to hear and check your setup before a block.</p>
+      <p className="hint muted">
+        Call your own mobile (as you would dial it) or an echo line of your phone system (an extension such as 600, or a SIP address on your
+        account's domain) to hear and check your setup before a block.
+      </p>
       <div className="test-call-row">
         <label htmlFor="test-call-number">Number to call</label>
         <input
           id="test-call-number"
           className="input"
-          type="tel"
-          placeholder="+14155550107"
+          type="text"
+          autoComplete="off"
+          placeholder="(415) 555-0107, 600 or sip:echo@…"
           value={number}
           onChange={(e) => setNumber(e.target.value)}
           disabled={live}
@@ -76,7 +76,7 @@ export function TestCall() {
             Hang up
           </button>
         ) : (
-          <button type="submit" className="button primary" disabled={busy || compactNumber(number) === ''}>
+          <button type="submit" className="button primary" disabled={busy || number.trim() === ''}>
             Test call
           </button>
         )}

@@ -1,9 +1,12 @@
 import type { BlockRecord } from '../../shared/dial-block.js';
+import { formatSpan } from '../ui/format-time.js';
+import { useRepZone } from '../ui/use-settings.js';
 
 const pct = (rate: number) => `${(100 * rate).toFixed(0)}%`;
 
 /** What the block achieved, as saved in its record. */
 export function BlockSummary({ record }: { record: BlockRecord }) {
+  const repZone = useRepZone();
   return (
     <section className="block-summary" aria-label="Block summary">
       <h2>Block finished</h2>
@@ -23,7 +26,7 @@ export function BlockSummary({ record }: { record: BlockRecord }) {
         <dt>Returns waiting</dt>
         <dd>
           {record.returnsWaiting}
-          {record.nextSlot ? ` — next slot ${record.nextSlot.startsAt.slice(11, 16)}–${record.nextSlot.endsAt.slice(11, 16)} on ${record.nextSlot.startsAt.slice(0, 10)}` : ''}
+          {record.nextSlot ? ` — next slot ${formatSpan(record.nextSlot.startsAt, record.nextSlot.endsAt, repZone)}` : ''}
         </dd>
       </dl>
     </section>

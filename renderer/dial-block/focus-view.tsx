@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { BlockView, FocusLead } from '../../shared/dial-block.js';
 import type { Result } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
+import { instantOfLocalInput } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
+import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {
@@ -56,6 +58,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const api = useApi();
   const { busy, error, run } = useApiAction();
   const [help, setHelp] = useState(true);
+  const repZone = useRepZone();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');
   const [now, setNow] = useState(() => Date.now());
@@ -127,7 +130,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const submitAsk = async (event: React.FormEvent) => {
     event.preventDefault();
     if (asking === 'skip' && text.trim()) await apply(api.skipLead({ reason: text.trim() }));
-    if (asking === 'call-back' && text && block.callId) await settle({ id: block.callId, outcome: 'call-back', callbackAt: new Date(text).toISOString() });
+    if (asking === 'call-back' && text && block.callId) await settle({ id: block.callId, outcome: 'call-back', callbackAt: instantOfLocalInput(text, repZone) ?? text });
     if (asking === 'work-again' && text && block.callId) await settle({ id: block.callId, outcome: 'conversation', workAgainInDays: Number(text) });
     setAsking(null);
   };

@@ -3,7 +3,9 @@ import { downloadText, UTF8_BOM } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { InboundRow, InboundState } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
+import { formatDateTime } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
+import { useRepZone } from '../ui/use-settings.js';
 
 const STATES: Array<InboundState | ''> = ['', 'missed', 'suppressed', 'answered', 'returned'];
 
@@ -11,6 +13,7 @@ const STATES: Array<InboundState | ''> = ['', 'missed', 'suppressed', 'answered'
 export function InboundHistory() {
   const api = useApi();
   const { busy, error, run } = useApiAction();
+  const repZone = useRepZone();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<InboundState | ''>('');
   const [page, setPage] = useState<{ total: number; rows: InboundRow[] } | null>(null);
@@ -61,11 +64,11 @@ export function InboundHistory() {
         <tbody>
           {page?.rows.map((row) => (
             <tr key={row.id} className={`inbound-${row.state}`}>
-              <td className="num">{row.receivedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td className="num">{formatDateTime(row.receivedAt, repZone)}</td>
               <td className="num">{row.from}</td>
               <td>{row.leadName || '—'}</td>
               <td>{row.state}</td>
-              <td>{row.answering ? `voicemail of ${row.answering.leftAt.slice(0, 16).replace('T', ' ')}${row.answering.promisedFor ? `, promised ${row.answering.promisedFor.slice(0, 16).replace('T', ' ')}` : ''}` : '—'}</td>
+              <td>{row.answering ? `voicemail of ${formatDateTime(row.answering.leftAt, repZone)}${row.answering.promisedFor ? `, promised ${formatDateTime(row.answering.promisedFor, repZone)}` : ''}` : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -3,12 +3,15 @@ import { downloadText } from '../ui/download.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReturnsQueue } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
+import { formatDateTime, formatSpan } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
+import { useRepZone } from '../ui/use-settings.js';
 
 /** The people who called during blocks, oldest first, each with why they probably called. */
 export function ReturnsView() {
   const api = useApi();
   const { busy, error, run } = useApiAction();
+  const repZone = useRepZone();
   const [queue, setQueue] = useState<ReturnsQueue | null>(null);
   const load = useCallback(async () => {
     const result = await api.getReturnsQueue({});
@@ -35,7 +38,7 @@ export function ReturnsView() {
         <h2>Returns</h2>
         <p role="status">
           {queue.slot
-            ? `${queue.slot.running ? 'Slot running now' : 'Next slot'}: ${queue.slot.startsAt.slice(0, 10)} ${queue.slot.startsAt.slice(11, 16)}–${queue.slot.endsAt.slice(11, 16)}`
+            ? `${queue.slot.running ? 'Slot running now' : 'Next slot'}: ${formatSpan(queue.slot.startsAt, queue.slot.endsAt, repZone)}`
             : 'No returns slots set: add them under Settings.'}
         </p>
         <button type="button" className="button" disabled={busy} onClick={() => void downloadIcs()}>
@@ -52,7 +55,7 @@ export function ReturnsView() {
               {item.stale ? <span className="badge badge-warn">waiting over a day</span> : null}
             </div>
             <p className="muted">
-              Called {item.firstCalledAt.slice(0, 16).replace('T', ' ')} · {item.why}
+              Called {formatDateTime(item.firstCalledAt, repZone)} · {item.why}
             </p>
             <p className="return-opener">“{item.opener}”</p>
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void run(() => api.returnCall({ inboundId: item.inboundId })).then(() => load())}>

@@ -2,10 +2,9 @@ import { InlineError } from '../ui/error-message.js';
 import { useEffect, useState } from 'react';
 import type { ReturnsSlots, ReturnsSlotTemplate } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
+import { WEEKDAY_NAMES } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import './dial-block.css';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "11:30-12:00, 16:30-17:00" ⇄ slots. */
 const formatSlots = (slots: ReturnsSlotTemplate[] = []) => slots.map((s) => `${s.start}-${s.end}`).join(', ');
@@ -28,7 +27,7 @@ export function SlotsSettings() {
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     void api.getReturnsSlots({}).then((result) => {
-      if (result.ok) setTexts(DAYS.map((_, i) => formatSlots(result.value[String(i)])));
+      if (result.ok) setTexts(WEEKDAY_NAMES.map((_, i) => formatSlots(result.value[String(i)])));
     });
   }, [api]);
   if (!texts) return null;
@@ -42,7 +41,7 @@ export function SlotsSettings() {
     <form className="slots-editor" aria-label="Returns slots" onSubmit={(e) => void save(e)}>
       <fieldset>
         <legend>Returns slots (your time, e.g. 11:30-12:00, 16:30-17:00)</legend>
-        {DAYS.map((day, i) => (
+        {WEEKDAY_NAMES.map((day, i) => (
           <label key={day}>
             {day}
             <input

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { DoNotCallEntry, DoNotCallPage } from '../../shared/contract/index.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { formatDateTime } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { DoNotCallImport } from './do-not-call-import.js';
 import './do-not-call.css';
@@ -128,7 +129,7 @@ function EntryRow({ entry }: { entry: DoNotCallEntry }) {
         <code>{entry.number}</code>
       </td>
       <td>{entry.source}</td>
-      <td>{entry.addedAt ? new Date(entry.addedAt).toLocaleString() : '—'}</td>
+      <td>{entry.addedAt ? formatDateTime(entry.addedAt) : '—'}</td>
       <td className="dnc-remove">
         {confirming ? (
           <form

@@ -1,5 +1,5 @@
 import { OUTCOME_LABELS, type Attempt } from '../../shared/domain.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../ui/format-time.js';
 
 /** Every attempt on a lead, newest first. */
 export function AttemptTimeline({ attempts }: { attempts: Attempt[] }) {

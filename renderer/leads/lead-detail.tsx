@@ -5,7 +5,8 @@ import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
-import { formatPhone, localTimeIn } from './format.js';
+import { localTimeIn } from '../ui/format-time.js';
+import { formatPhone } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import './lead-detail.css';
 

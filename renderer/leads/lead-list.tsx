@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { OUTCOME_LABELS } from '../../shared/domain.js';
 import type { LeadRow } from '../../shared/contract/index.js';
-import { formatPhone, formatShortDate, localTimeIn } from './format.js';
+import { formatShortDate, localTimeIn } from '../ui/format-time.js';
+import { formatPhone } from './format.js';
 import type { LeadPages } from './use-lead-pages.js';
 
 const ROW_HEIGHT = 48;

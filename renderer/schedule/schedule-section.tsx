@@ -8,7 +8,7 @@ import { PROMISE_LABELS, STATUS_LABELS, ZONE_SOURCE_LABELS } from './labels.js';
 import { stripModel } from './strip-geometry.js';
 import { useNow } from '../ui/use-now.js';
 import { useScheduleSettings } from './use-schedule-settings.js';
-import { clockIn } from './zoned-time.js';
+import { weekdayTimeIn } from '../ui/format-time.js';
 import './schedule.css';
 
 interface Props {
@@ -70,7 +70,7 @@ export function ScheduleSection({ lead, schedule, attempts }: Props) {
                   <ul className="zone-candidates" aria-label="Possible time zones">
                     {zones.zones.map((z) => (
                       <li key={z}>
-                        {z} <span className="muted">({clockIn(z, now) ?? '?'})</span>
+                        {z} <span className="muted">({weekdayTimeIn(z, now) ?? '?'})</span>
                       </li>
                     ))}
                   </ul>
@@ -85,7 +85,7 @@ export function ScheduleSection({ lead, schedule, attempts }: Props) {
           )}
         </dd>
         <dt>Local time</dt>
-        <dd>{zone ? (clockIn(zone, now) ?? '—') : '—'}</dd>
+        <dd>{zone ? (weekdayTimeIn(zone, now) ?? '—') : '—'}</dd>
         <dt>Status</dt>
         <dd>
           <span className={`badge status-badge status-${schedule.status}`}>{STATUS_LABELS[schedule.status]}</span>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { LocalWindow, ScheduleSettings } from '../../shared/schedule.js';
+import { outsideLegalWindow, type LocalWindow, type ScheduleSettings } from '../../shared/schedule.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { useApiAction } from '../ui/use-api-action.js';
@@ -14,8 +14,7 @@ interface Row {
 /** Why a window is not allowed, or null: it must lie inside the legal window, which nothing widens. */
 export function windowProblem(window: LocalWindow, legal: LocalWindow): string | null {
   if (!window.start || !window.end || window.start >= window.end) return 'must end after it starts';
-  if (window.start < legal.start || window.end > legal.end) return `must lie inside the legal window ${legal.start}–${legal.end} (stricter only)`;
-  return null;
+  return outsideLegalWindow(window, legal);
 }
 
 /**

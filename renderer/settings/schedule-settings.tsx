@@ -5,7 +5,7 @@ import { useLoadedForm } from '../ui/use-loaded-form.js';
 import { ErrorMessage, IssueSummary } from '../ui/error-message.js';
 import { useIssuesByField } from '../ui/validation-issues.js';
 import { Field, NumberField } from '../ui/field.js';
-import { DAY_NAMES } from './settings-form.js';
+import { WEEKDAY_NAMES } from '../ui/format-time.js';
 import { localProblems, newKey, scheduleField, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
 import { SaveActions } from '../ui/save-actions.js';
@@ -204,7 +204,7 @@ export function ScheduleSettingsForm() {
           {form.dialBlocks.map((block, i) => (
             <li key={block.key} className={`block-row${problems(`dialBlocks.${i}`) ? ' has-error' : ''}`}>
               <div className="days" role="group" aria-label={`Dial block ${i + 1} days`}>
-                {DAY_NAMES.map((name, day) => (
+                {WEEKDAY_NAMES.map((name, day) => (
                   <label key={name} className="day">
                     <input
                       type="checkbox"

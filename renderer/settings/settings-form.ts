@@ -14,8 +14,6 @@ export interface SettingsForm {
 
 export type FormField = 'defaultCountry' | 'repName' | 'repCompany' | 'callbackNumber' | 'repTimeZone' | 'workingHours';
 
-export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 export function toForm(settings: Settings): SettingsForm {
   return {
     defaultCountry: settings.defaultCountry,

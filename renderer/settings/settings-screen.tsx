@@ -5,7 +5,8 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
 import { useIssuesByField } from '../ui/validation-issues.js';
-import { DAY_NAMES, settingsField, toForm, toPatch } from './settings-form.js';
+import { WEEKDAY_NAMES } from '../ui/format-time.js';
+import { settingsField, toForm, toPatch } from './settings-form.js';
 import './settings.css';
 import { SaveActions } from '../ui/save-actions.js';
 import { AppearanceSetting } from './appearance-setting.js';
@@ -76,7 +77,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
             </Field>
           </div>
           <div className="days" role="group" aria-label="Working days">
-            {DAY_NAMES.map((name, day) => (
+            {WEEKDAY_NAMES.map((name, day) => (
               <label key={name} className="day">
                 <input type="checkbox" aria-label={name} checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
                 <span aria-hidden="true">{name.slice(0, 3)}</span>

@@ -2,30 +2,31 @@ import { useCallback, useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsReport } from '../../shared/stats.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
+import { lastDays, weekdayName } from '../ui/format-time.js';
+import { useRepZone } from '../ui/use-settings.js';
 import './stats.css';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pct = (rate: number) => `${(100 * rate).toFixed(1)}%`;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 type Range = 'day' | 'week' | 'all';
 
-function rangeOf(range: Range): { from?: string; to?: string } {
-  const today = new Date();
-  if (range === 'day') return { from: isoDay(today), to: isoDay(today) };
-  if (range === 'week') return { from: isoDay(new Date(today.getTime() - 6 * 86_400_000)), to: isoDay(today) };
+/** The range as dates of the rep's calendar, which is how the core buckets days. */
+function rangeOf(range: Range, repZone: string | null): { from?: string; to?: string } {
+  if (range === 'day') return lastDays(1, Date.now(), repZone);
+  if (range === 'week') return lastDays(7, Date.now(), repZone);
   return {};
 }
 
 /** Calls versus conversations: the figures a rep judges a day by, and which voicemail brings calls back. */
 export function StatsScreen() {
   const api = useApi();
+  const repZone = useRepZone();
   const [range, setRange] = useState<Range>('week');
   const [stats, setStats] = useState<StatsReport | null>(null);
   const load = useCallback(async () => {
-    const result = await api.getStats(rangeOf(range));
+    const result = await api.getStats(rangeOf(range, repZone));
     if (result.ok) setStats(result.value);
-  }, [api, range]);
+  }, [api, range, repZone]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -35,7 +36,7 @@ export function StatsScreen() {
   if (!stats) return <p aria-busy="true">Loading stats…</p>;
 
   const hours = stats.byHour.filter((h) => h.hour >= 7 && h.hour <= 21).map((h) => ({ ...h, label: `${h.hour}:00`, rate: 100 * h.connectRate }));
-  const weekdays = stats.byWeekday.map((d) => ({ ...d, label: WEEKDAYS[d.weekday], rate: 100 * d.connectRate }));
+  const weekdays = stats.byWeekday.map((d) => ({ ...d, label: weekdayName(d.weekday, 'abbreviated'), rate: 100 * d.connectRate }));
   const scripts = stats.byScript.map((s) => ({ ...s, rate: 100 * s.returnRate }));
   return (
     <section className="stats-screen" aria-label="Stats">

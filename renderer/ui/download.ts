@@ -1,3 +1,5 @@
+import { isoDate } from './format-time.js';
+
 /**
  * Hands text to the browser (Electron: its download handler) as a file,
  * through a Blob and an `<a download>`; no Node APIs.
@@ -20,6 +22,5 @@ export const UTF8_BOM = '\uFEFF';
 
 /** "dialdesk-leads-2026-12-01.csv", dated in the rep's local calendar. */
 export function exportFileName(kind: 'leads' | 'attempts', now: Date = new Date()): string {
-  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `dialdesk-${kind === 'leads' ? 'leads' : 'attempt-history'}-${date}.csv`;
+  return `dialdesk-${kind === 'leads' ? 'leads' : 'attempt-history'}-${isoDate(now)}.csv`;
 }

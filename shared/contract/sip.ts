@@ -93,6 +93,11 @@ export const sipCalls = {
   retryRegistration: call<RegistrationState>()(empty),
   listCalls: call<CallView[]>()(empty),
   dial: call<CallView>()(z.object({ number: e164, leadId: z.string().min(1).max(64).nullable().default(null) }).strict()),
+  /**
+   * The Phone screen's test call, to what the rep typed: a phone number (E.164 or national in their
+   * country; through the dial gate like any dial) or a line of their own PBX (`600`, `sip:echo@pbx`).
+   */
+  testCall: call<CallView>()(z.object({ target: z.string().trim().min(1, 'type a number, an extension or a SIP address').max(256) }).strict()),
   cancelCall: call<CallView>()(byCall),
   hangUp: call<CallView>()(byCall),
   setMute: call<CallView>()(z.object({ callId, muted: z.boolean() }).strict()),

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
+import { setFixedTime } from './fixed-clock.js';
 import { expect, test, type HarnessProcess } from './harness-fixture.js';
 
 // Tuesday 1 December 2026, 10:00 in New York.
@@ -12,7 +13,7 @@ test.use({ harnessNow: NOW });
  * (once the harness has let go of the store) and restarts the app ten minutes before it.
  */
 async function openTenMinutesBeforePromise(page: Page, harness: HarnessProcess): Promise<void> {
-  await page.clock.setFixedTime(new Date(NOW));
+  await setFixedTime(page, new Date(NOW));
   await page.goto(harness.url);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await page.getByRole('listbox', { name: 'Leads' }).getByRole('option', { name: /Dana Whitfield/ }).click();
@@ -30,7 +31,7 @@ async function openTenMinutesBeforePromise(page: Page, harness: HarnessProcess):
 
   const tenBefore = new Date(promised - 10 * 60_000);
   harness.options.now = tenBefore.toISOString();
-  await page.clock.setFixedTime(tenBefore);
+  await setFixedTime(page, tenBefore);
   await page.goto(await harness.start());
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness-fixture.js';
+import { setFixedTime } from './fixed-clock.js';
 
 // Tuesday 1 December 2026, 10:00 in New York: inside Dana's window and the rep's hours.
 const NOW = '2026-12-01T15:00:00Z';
@@ -19,7 +20,7 @@ async function setUpRep(page: Page) {
 
 /** The sample list loaded at NOW, the rep set up, and Dana's lead open. */
 async function startWithDana(page: Page, url: string) {
-  await page.clock.setFixedTime(new Date(NOW));
+  await setFixedTime(page, new Date(NOW));
   await page.goto(url);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();

@@ -10,6 +10,7 @@ import type { SettingsStore } from '../settings/settings-store.js';
 import { parsePhone } from '../timezones/phone-zones.js';
 import type { DialGate } from './dial-gate.js';
 import type { PlaceCall } from './place-call.js';
+import { testCallTarget, type TestCallAccount } from './test-call-target.js';
 
 export interface CallingHandlerDeps {
   gate: DialGate;
@@ -18,9 +19,11 @@ export interface CallingHandlerDeps {
   settings: SettingsStore;
   events: EventHub;
   log(message: string): void;
+  /** The SIP account's address and dial plan (test calls to the rep's own lines); null without one. */
+  account(): TestCallAccount | null;
 }
 
-type CallingCalls = typeof doNotCallCalls & Pick<typeof sipCalls, 'dial'>;
+type CallingCalls = typeof doNotCallCalls & Pick<typeof sipCalls, 'dial' | 'testCall'>;
 
 /** The contract's dial (through the gate), the gate's verdict on a number, and the do-not-call list. */
 export function callingHandlers(deps: CallingHandlerDeps): HandlersFor<CallingCalls> {
@@ -30,6 +33,12 @@ export function callingHandlers(deps: CallingHandlerDeps): HandlersFor<CallingCa
   };
   return {
     dial: (input) => deps.placeCall(input),
+
+    testCall: ({ target }) => {
+      const resolved = testCallTarget(target, deps.settings.get().defaultCountry, deps.account());
+      if (resolved.kind === 'refused') throw new ApiFailure('invalid-input', resolved.reason, [{ path: ['target'], message: resolved.reason }]);
+      return resolved.kind === 'number' ? deps.placeCall({ number: resolved.number, leadId: null }) : deps.placeCall({ ownLine: resolved.uri });
+    },
 
     checkNumber: ({ number, leadId, at }) => deps.gate.checkNumber(number, { leadId, at: at === undefined ? undefined : Date.parse(at) }),
 

@@ -19,12 +19,15 @@ import type { LeadStore } from '../store/lead-store.js';
 import { zonesForPhone } from '../timezones/phone-zones.js';
 import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isKnownZone, isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
+import { testCallTarget, type TestCallAccount } from './test-call-target.js';
 
 export interface DialGateDeps {
   store(): LeadStore;
   settings: SettingsStore;
   doNotCall: DoNotCallStore;
   now(): Date;
+  /** The SIP account's address and dial plan, for test calls to the rep's own lines; null without one. */
+  account?(): TestCallAccount | null;
 }
 
 export interface DialGate {
@@ -38,6 +41,11 @@ export interface DialGate {
    * and refuses a claim the number does not belong to.
    */
   checkNumber(number: string, options?: { leadId?: string | null; at?: number }): Promise<NumberCheck>;
+  /**
+   * Whether `uri` is a line of the rep's own PBX (an echo test, their own extension), which rings
+   * no lead and so has no window: null when it is, else why not.
+   */
+  checkOwnLine(uri: string): string | null;
 }
 
 const nameOf = (lead: Lead) => leadName(lead) || lead.company || lead.id;
@@ -130,5 +138,12 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     return verdict(true, `Allowed: it is ${times.join(', ')}; calls are allowed ${clockText(window.start)}–${clockText(window.end)} local${whose}`);
   };
 
-  return { doNotCallReason: doNotCallOf, checkLead, checkNumber };
+  const checkOwnLine = (uri: string): string | null => {
+    const target = testCallTarget(uri, deps.settings.get().defaultCountry, deps.account?.() ?? null);
+    if (target.kind === 'refused') return target.reason;
+    if (target.kind === 'number') return `${uri} rings the phone number ${target.number}: it is checked as a number, not as your own line`;
+    return null;
+  };
+
+  return { doNotCallReason: doNotCallOf, checkLead, checkNumber, checkOwnLine };
 }

@@ -13,7 +13,7 @@ import type { DialGate } from './dial-gate.js';
 export interface PlaceCallDeps {
   gate: DialGate;
   /** The SIP leg (SipService.dial): reached only from here. */
-  sip: { dial(input: { number: string; leadId: LeadId | null }): Promise<CallView> };
+  sip: { dial(input: { number: string; leadId: LeadId | null; uri?: string }): Promise<CallView> };
   now(): Date;
 }
 
@@ -24,11 +24,22 @@ export interface PlaceCallRequest {
   leadId: string | null;
 }
 
+/** A test call to a line of the rep's own PBX (`sip:echo@pbx.example.com`): no lead, no phone. */
+export interface OwnLineRequest {
+  ownLine: string;
+}
+
 /** Checks, then dials. Throws ApiFailure('refused', reason) when the gate refuses. */
-export type PlaceCall = (request: PlaceCallRequest) => Promise<CallView>;
+export type PlaceCall = (request: PlaceCallRequest | OwnLineRequest) => Promise<CallView>;
 
 export function createPlaceCall(deps: PlaceCallDeps): PlaceCall {
-  return async ({ number, leadId }) => {
+  return async (request) => {
+    if ('ownLine' in request) {
+      const refused = deps.gate.checkOwnLine(request.ownLine);
+      if (refused !== null) throw new ApiFailure('refused', refused);
+      return deps.sip.dial({ number: request.ownLine, leadId: null, uri: request.ownLine });
+    }
+    const { number, leadId } = request;
     const verdict = await deps.gate.checkNumber(number, { leadId, at: deps.now().getTime() });
     if (!verdict.allowed) throw new ApiFailure('refused', verdict.reason);
     return deps.sip.dial({ number, leadId: verdict.leadId });

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,8 @@ export interface SettleDetails {
 export interface AnsweredCallsDeps {
   dataDir: string;
   now(): Date;
+  /** The rep's zone: "work again in 30 days" counts days on the rep's calendar. */
+  repZone(): string;
   /** Durably records the settled attempt (the store's recordAttempt). */
   record(attempt: Attempt): Promise<void>;
   /** The attempt a voicemail left now promises (ISO), from the rotation. */
@@ -46,7 +50,6 @@ export interface AnsweredCallsDeps {
 }
 
 const FILE = 'answered-calls.json';
-const DAY_MS = 86_400_000;
 
 /**
  * One call is one attempt. SIP settles what it can tell (no answer, busy, bad number, failed);
@@ -144,7 +147,7 @@ export class AnsweredCalls {
             : null,
       callId: call.callId,
       ...(details.permission ? { permission: details.permission } : {}),
-      ...(details.workAgainInDays ? { workAgainAt: new Date(now.getTime() + details.workAgainInDays * DAY_MS).toISOString() } : {}),
+      ...(details.workAgainInDays ? { workAgainAt: new Date(+addDays(new TZDate(now, this.deps.repZone()), details.workAgainInDays)).toISOString() } : {}),
     };
     // Taken out first, so a second settle racing this one is refused rather than recorded twice.
     this.open.delete(call.callId);

@@ -42,6 +42,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
   const answered = AnsweredCalls.load({
     dataDir: deps.dataDir,
     now: deps.now,
+    repZone,
     record: async (attempt) => {
       await deps.store().recordAttempt(attempt);
       deps.events.emit({ type: 'leads.changed' });

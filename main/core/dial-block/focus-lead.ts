@@ -3,10 +3,10 @@ import type { FocusLead } from '../../../shared/dial-block.js';
 import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
-
-/** "08:15" → "8:15". */
-const clock = (iso: string) => iso.slice(11, 16).replace(/^0/, '');
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { phraseClock } from '../timezones/phrase-time.js';
+import { localMinuteOfDay } from '../timezones/zone-clock.js';
 
 /** The first sentence of a script: what the rep says when a person answers. */
 function firstSentence(text: string): string {
@@ -25,19 +25,20 @@ export function focusLead(deps: { store: LeadStore; schedule: ScheduleService; n
   const voicemail = schedule.prepareVoicemail(lead);
   const zone = lead.zones?.zones[0] ?? null;
   const promise = view.promise;
-  const promiseDue = promise !== null && promise.status === 'open' && Date.parse(promise.at) <= now + 5 * 60_000;
+  const promiseDue = promise !== null && promise.status === 'open' && Date.parse(promise.at) <= now + 5 * 60_000 && zone !== null;
   const attempts = store.attemptsFor(lead.id);
   const opener = deps.waitingReturn
     ? { opener: 'Thanks for calling me back', openerKind: 'return' as const }
     : promiseDue
-      ? { opener: `Calling as promised — I said I'd try you at ${clock(promise.at)}`, openerKind: 'promise' as const }
+      ? // In the words the voicemail used: "8:15", "6:30 in the evening".
+        { opener: `Calling as promised — I said I'd try you at ${phraseClock(localMinuteOfDay(zone, Date.parse(promise.at)))}`, openerKind: 'promise' as const }
       : { opener: firstSentence(voicemail.text) || `Hi ${lead.firstName || leadName(lead)}`, openerKind: 'script' as const };
   return {
     leadId: lead.id,
     name: leadName(lead),
     company: lead.company,
     phone: lead.phone,
-    localTime: zone ? clock(isoWithOffset(zone, now)) : '',
+    localTime: zone ? format(new TZDate(now, zone), 'H:mm') : '',
     timeZone: zone,
     attempts: store.summaryOf(lead.id).attempts,
     strip: zone ? attempts.map((a) => ({ minute: localMinuteOfDay(zone, Date.parse(a.startedAt)), outcome: a.outcome })) : [],

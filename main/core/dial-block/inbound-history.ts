@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { FORMULA_START } from '../leads/csv-line.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +19,7 @@ const RETURN_OPENER = 'Thanks for calling me back';
 /** "Probably answering the voicemail left 2026-12-01 14:10 (First touch v3), which promised a call at 2026-12-02 08:15." */
 export function describeAnswering(answering: Answering | null, zone: string, scriptName: (id: string, version: number) => string): string {
   if (!answering) return 'No voicemail of ours is waiting for this caller.';
-  const when = (iso: string) => {
-    const text = isoWithOffset(zone, Date.parse(iso));
-    return `${text.slice(0, 10)} ${text.slice(11, 16)}`;
-  };
+  const when = (iso: string) => format(new TZDate(Date.parse(iso), zone), 'yyyy-MM-dd HH:mm');
   const script = answering.scriptId ? ` (${scriptName(answering.scriptId, answering.scriptVersion ?? 0)})` : '';
   const promise = answering.promisedFor ? `, which promised a call at ${when(answering.promisedFor)}` : '';
   return `Probably answering the voicemail left ${when(answering.leftAt)}${script}${promise}.`;

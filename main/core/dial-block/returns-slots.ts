@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
 import type { ReturnsSlots } from '../../../shared/dial-block.js';
 import { writeAtomically } from '../store/write-atomically.js';
-import { clockMinutes, DAY_MS, instantAtLocal, localDay, weekdayOfDay } from '../timezones/zone-clock.js';
+import { TZDate } from '@date-fns/tz';
+import { addDays, getDay } from 'date-fns';
+import { atWallMinute, dayIn } from '../timezones/calendar.js';
+import { clockMinutes } from '../timezones/zone-clock.js';
 
 /** Weekdays 11:30–12:00 and 16:30–17:00: late morning and late afternoon, when callers wait least. */
 export const DEFAULT_RETURNS_SLOTS: ReturnsSlots = Object.fromEntries(
@@ -30,19 +33,20 @@ const SEARCH_DAYS = 15;
  * Computed from the slots as they are now, so editing them moves every waiting call at once.
  */
 export function slotAt(slots: ReturnsSlots, zone: string, at: number): SlotInstance | null {
-  const today = localDay(zone, at);
+  const today = dayIn(zone, at);
   let best: SlotInstance | null = null;
   // From yesterday: a slot that started before midnight may still be running.
-  for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
-    for (const slot of slots[String(weekdayOfDay(day))] ?? []) {
+  for (let offset = -1; offset <= SEARCH_DAYS; offset++) {
+    const day = addDays(today, offset);
+    for (const slot of slots[String(getDay(day))] ?? []) {
       const start = clockMinutes(slot.start);
       const end = clockMinutes(slot.end);
-      const startsAt = instantAtLocal(zone, day, start);
-      const endsAt = instantAtLocal(zone, end > start ? day : day + 1, end);
+      const startsAt = atWallMinute(day, start).getTime();
+      const endsAt = atWallMinute(end > start ? day : addDays(day, 1), end).getTime();
       if (endsAt <= at) continue;
       if (!best || startsAt < best.startsAt) best = { startsAt, endsAt };
     }
-    if (best && best.startsAt <= instantAtLocal(zone, day + 1, 0)) return best;
+    if (best && best.startsAt <= atWallMinute(addDays(day, 1), 0).getTime()) return best;
   }
   return best;
 }
@@ -89,7 +93,7 @@ export class ReturnsSlotsFile {
 
 /** The slots of the coming `days` as an iCalendar file (the `ics` package), one event each. */
 export function slotsCalendar(slots: ReturnsSlots, zone: string, from: number, days: number, describe: (slot: SlotInstance) => string): string {
-  const events: EventAttributes[] = slotsBetween(slots, zone, from, from + days * DAY_MS).map((slot) => ({
+  const events: EventAttributes[] = slotsBetween(slots, zone, from, addDays(new TZDate(from, zone), days).getTime()).map((slot) => ({
     start: slot.startsAt,
     end: slot.endsAt,
     startInputType: 'utc',

@@ -3,6 +3,7 @@
  */
 import type { Lead, LeadId } from '../../../shared/domain.js';
 import type { DialCheck, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
+import { weekdayName } from '../timezones/calendar.js';
 import { clockMinutes, isoDateOfDay, localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { leadMinuteWindow, type RepCalendar } from './calling-window.js';
 import { doNotCallReason, optOutOf, type DoNotCallList } from './do-not-call.js';
@@ -20,8 +21,6 @@ export interface DialCheckInput {
   doNotCallList?: DoNotCallList | null;
   now: number;
 }
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "7:40", "21:00": 24-hour clock text for reasons. */
 export function clockText(minutes: number): string {
@@ -51,7 +50,7 @@ export function checkDialAllowed(input: DialCheckInput): DialCheck {
   const date = isoDateOfDay(repDay);
   if (rep.daysOff.includes(date)) return refuse(`Day off: ${date} is marked off`);
   const weekday = weekdayOfDay(repDay);
-  if (!rep.workingHours.days.includes(weekday)) return refuse(`Day off: you do not work on ${WEEKDAYS[weekday]}s`);
+  if (!rep.workingHours.days.includes(weekday)) return refuse(`Day off: you do not work on ${weekdayName(weekday)}s`);
   const repMinute = localMinuteOfDay(rep.repTimeZone, now);
   const start = clockMinutes(rep.workingHours.start);
   const end = clockMinutes(rep.workingHours.end);

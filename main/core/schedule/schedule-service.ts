@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, subDays } from 'date-fns';
 import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
 import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
@@ -115,7 +117,14 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         if (isDoNotCall(lead)) continue;
         due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
       }
-      const blocks = expandDialBlocks(settings.schedule.dialBlocks, settings, from - 86_400_000, until + 86_400_000);
+      // A day either side on the rep's calendar: a block that began yesterday may still cover a promise.
+      const repZone = settings.repTimeZone;
+      const blocks = expandDialBlocks(
+        settings.schedule.dialBlocks,
+        settings,
+        subDays(new TZDate(from, repZone), 1).getTime(),
+        addDays(new TZDate(until, repZone), 1).getTime(),
+      );
       return promiseReminders(due, blocks).map(({ leadId, at }) => {
         const lead = store.getLead(leadId)!;
         const zone = referenceZone(lead);

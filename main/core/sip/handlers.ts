@@ -7,7 +7,7 @@ import type { SipService } from './sip-service.js';
  * Not `dial`: placing a call is answered by main/core/calling/ (placeCall), which runs the dial
  * gate (owner of the number, do-not-call, calling window) before it reaches `service.dial`.
  */
-export function sipHandlers(service: SipService): HandlersFor<Omit<typeof sipCalls, 'dial'>> {
+export function sipHandlers(service: SipService): HandlersFor<Omit<typeof sipCalls, 'dial' | 'testCall'>> {
   return {
     getSipAccount: () => service.getAccount(),
     saveSipAccount: (input) => service.saveAccount(input),

@@ -22,7 +22,8 @@ export class OutboundCalls {
     private readonly log: SipLogger,
   ) {}
 
-  async dial(input: { number: string; leadId: LeadId | null }): Promise<CallView> {
+  /** `uri`, when given, is called as it is (a line of the rep's own PBX, checked by the gate); else the dial plan makes it from `number`. */
+  async dial(input: { number: string; leadId: LeadId | null; uri?: string }): Promise<CallView> {
     const account = this.accounts.account();
     const ua = this.line.userAgent;
     if (!account || !ua) throw new ApiFailure('unavailable', 'No SIP account is set up.');
@@ -32,7 +33,7 @@ export class OutboundCalls {
     if (this.calls.active().length > 0) throw new ApiFailure('conflict', 'Already on a call.');
     let uriText: string;
     try {
-      uriText = applyDialPlan(account.dialPlan, input.number);
+      uriText = input.uri ?? applyDialPlan(account.dialPlan, input.number);
     } catch (error) {
       throw new ApiFailure('invalid-input', error instanceof Error ? error.message : String(error));
     }

@@ -20,7 +20,7 @@ export interface SipService {
   listCalls(): CallView[];
   getCall(callId: string): CallView;
   /** The raw SIP leg, unchecked: the product reaches it only through calling/place-call.ts (placeCall), after the dial gate. */
-  dial(input: { number: string; leadId: LeadId | null }): Promise<CallView>;
+  dial(input: { number: string; leadId: LeadId | null; uri?: string }): Promise<CallView>;
   cancelCall(callId: string): Promise<CallView>;
   hangUp(callId: string): Promise<CallView>;
   setMute(callId: string, muted: boolean): Promise<CallView>;
@@ -127,7 +127,7 @@ class SipServiceImpl implements SipService {
     return { ...this.calls.entry(callId).view };
   }
 
-  dial(input: { number: string; leadId: LeadId | null }): Promise<CallView> {
+  dial(input: { number: string; leadId: LeadId | null; uri?: string }): Promise<CallView> {
     return this.outbound.dial(input);
   }
 

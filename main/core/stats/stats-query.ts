@@ -1,5 +1,6 @@
 import type { StatsReport } from '../../../shared/stats.js';
-import { isoDateOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
+import { TZDate } from '@date-fns/tz';
+import { addDays, differenceInCalendarDays, format, isValid, parse, startOfISOWeek } from 'date-fns';
 import { emptyDay, type DayTally, type StatsFold } from './stats-fold.js';
 
 export interface StatsRange {
@@ -10,11 +11,19 @@ export interface StatsRange {
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
-/** "YYYY-MM-DD" → day number. */
+/**
+ * Day 0 of the fold's day numbers. A day number is already a date of the rep's calendar, so its
+ * arithmetic runs on UTC dates, where no daylight-saving change can bend a day.
+ */
+const EPOCH = new TZDate(1970, 0, 1, 'UTC');
+const dateOfDay = (day: number) => addDays(EPOCH, day);
+const isoDate = (date: Date) => format(date, 'yyyy-MM-dd');
+
+/** "YYYY-MM-DD" → day number; a date the calendar does not have (2026-02-30) is refused. */
 export function dayOfIsoDate(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms)) throw new Error(`expected a date as YYYY-MM-DD, got "${date}"`);
-  return Math.floor(ms / 86_400_000);
+  const parsed = parse(date, 'yyyy-MM-dd', EPOCH);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValid(parsed)) throw new Error(`expected a date as YYYY-MM-DD, got "${date}"`);
+  return differenceInCalendarDays(parsed, EPOCH);
 }
 
 /**
@@ -24,16 +33,16 @@ export function dayOfIsoDate(date: string): number {
 export function queryStats(fold: StatsFold, range: StatsRange, scriptName: (id: string, version: number) => string): StatsReport {
   const total = emptyDay();
   const byDay: StatsReport['byDay'] = [];
-  const weeks = new Map<number, StatsReport['byWeek'][number]>();
+  const weeks = new Map<string, StatsReport['byWeek'][number]>();
   const days = [...fold.days.keys()].filter((d) => (range.fromDay === null || d >= range.fromDay) && (range.toDay === null || d <= range.toDay)).sort((a, b) => a - b);
   for (const day of days) {
     const t = fold.days.get(day)!;
     add(total, t);
     const row = { dials: t.dials, conversations: t.conversations, voicemailsLeft: t.voicemails, returns: t.returns };
-    byDay.push({ date: isoDateOfDay(day), ...row });
-    // ISO weeks start on Monday.
-    const monday = day - ((weekdayOfDay(day) + 6) % 7);
-    const week = weeks.get(monday) ?? { weekOf: isoDateOfDay(monday), dials: 0, conversations: 0, voicemailsLeft: 0, returns: 0 };
+    const date = dateOfDay(day);
+    byDay.push({ date: isoDate(date), ...row });
+    const monday = isoDate(startOfISOWeek(date));
+    const week = weeks.get(monday) ?? { weekOf: monday, dials: 0, conversations: 0, voicemailsLeft: 0, returns: 0 };
     week.dials += row.dials;
     week.conversations += row.conversations;
     week.voicemailsLeft += row.voicemailsLeft;
@@ -41,8 +50,8 @@ export function queryStats(fold: StatsFold, range: StatsRange, scriptName: (id: 
     weeks.set(monday, week);
   }
   return {
-    from: range.fromDay === null ? null : isoDateOfDay(range.fromDay),
-    to: range.toDay === null ? null : isoDateOfDay(range.toDay),
+    from: range.fromDay === null ? null : isoDate(dateOfDay(range.fromDay)),
+    to: range.toDay === null ? null : isoDate(dateOfDay(range.toDay)),
     dials: total.dials,
     conversations: total.conversations,
     conversationRate: rate(total.conversations, total.dials),
@@ -67,7 +76,7 @@ export function queryStats(fold: StatsFold, range: StatsRange, scriptName: (id: 
       })
       .sort((a, b) => b.returnRate - a.returnRate || b.voicemails - a.voicemails),
     byDay,
-    byWeek: [...weeks.entries()].sort((a, b) => a[0] - b[0]).map(([, w]) => w),
+    byWeek: [...weeks.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, w]) => w),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callStateText, clockTime, endText, formatDuration, registrationText } from '../../../renderer/calls/format.js';
+import { clockTime } from '../../../renderer/ui/format-time.js';
+import { callStateText, endText, formatDuration, registrationText } from '../../../renderer/calls/format.js';
 import { call, registration } from '../../support/sip-views.js';
 
 describe('phone texts', () => {

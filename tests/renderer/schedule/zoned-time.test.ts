@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockToMinutes, minuteOfDay, minutesToClock, zonedParts } from '../../../renderer/schedule/zoned-time.js';
+import { zonedParts } from '../../../renderer/ui/format-time.js';
+import { clockToMinutes, minuteOfDay, minutesToClock } from '../../../renderer/schedule/zoned-time.js';
 
 describe('zoned time', () => {
   it('reads the wall clock in the lead\'s zone, across a DST change', () => {

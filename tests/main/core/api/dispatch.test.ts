@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiFailure } from '../../../../main/core/api/api-failure.js';
 import { createDispatch, type Handlers } from '../../../../main/core/api/dispatch.js';
+import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
 
 describe('createDispatch', () => {
   const handlers = (overrides: Partial<Handlers>) => overrides as Handlers;
@@ -49,5 +50,16 @@ describe('createDispatch', () => {
     expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([['offset'], ['limit']]));
     for (const issue of issues) expect(typeof issue.message).toBe('string');
     expect(result.error.message).toBe(`Invalid input for listLeads: ${issues[0]!.path.join('.')}: ${issues[0]!.message}`);
+  });
+
+  it('refuses settings whose country window is wider than the legal one, with its path and a message', async () => {
+    const updateSettings = vi.fn();
+    const dispatch = createDispatch(handlers({ updateSettings }));
+    const result = await dispatch('updateSettings', { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, countryWindows: { US: { start: '07:30', end: '21:00' } } } });
+    expect(updateSettings).not.toHaveBeenCalled();
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ path: ['schedule', 'countryWindows', 'US'], message: 'must lie inside the legal window 08:00–21:00 (stricter only)' }] },
+    });
   });
 });

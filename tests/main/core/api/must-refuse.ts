@@ -1,4 +1,5 @@
 import type { CallName } from '../../../../shared/contract/index.js';
+import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
 
 /**
  * What each call must refuse as `invalid-input`, written down by hand from
@@ -40,6 +41,9 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
       { daysOff: ['2026-1-1'] },
       { somethingElse: true },
       { schedule: { bands: [] } },
+      // A calling window wider than the legal 8:00–21:00 (the gate would intersect it; it is refused where it was typed).
+      { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, countryWindows: { US: { start: '07:00', end: '21:00' } } } },
+      { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, leadWindows: { 'lead-1': { start: '08:00', end: '22:00' } } } },
     ],
     accept: { repName: 'Ana Ruiz' },
   },
@@ -190,6 +194,20 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
       { number: 'sip:+12125550123@evil.example.com' },
       { number: '+12125550123', leadId: '' },
       { number: '+12125550123', ringTimeoutSeconds: 5 },
+    ],
+  },
+  testCall: {
+    refuse: [
+      {},
+      { target: '' },
+      { target: '   ' },
+      { target: 42 },
+      { target: 'x'.repeat(257) },
+      { target: '+12125550123', leadId: 'a' },
+      // Not a number, an extension or a SIP address; a SIP address of another domain; an emergency code.
+      { target: 'call my mobile' },
+      { target: 'sip:echo@evil.example.com' },
+      { target: '911' },
     ],
   },
   cancelCall: { refuse: [{}, { callId: '' }, { callId: 'x'.repeat(65) }] },

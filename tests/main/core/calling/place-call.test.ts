@@ -30,8 +30,9 @@ describe('placeCall', () => {
     await open.addLeads([ada, bo]);
     const now = new Date('2026-12-01T17:00:00Z');
     const doNotCall = await DoNotCallStore.open(dir, now);
-    const gate = createDialGate({ store: () => open, settings: createMemorySettings(LATE_REP), doNotCall, now: () => now });
-    const dialled: Array<{ number: string; leadId: LeadId | null }> = [];
+    const account = { aor: 'sip:rep@pbx.example.com', dialPlan: 'sip:{e164}@pbx.example.com' };
+    const gate = createDialGate({ store: () => open, settings: createMemorySettings(LATE_REP), doNotCall, now: () => now, account: () => account });
+    const dialled: Array<{ number: string; leadId: LeadId | null; uri?: string }> = [];
     const placeCall = createPlaceCall({
       gate,
       now: () => now,
@@ -61,5 +62,16 @@ describe('placeCall', () => {
     await doNotCall.add(['+12125550181'], 'list.csv');
     await expect(placeCall({ number: '+12125550181', leadId: ada.id })).rejects.toThrow(/on the imported do-not-call list/);
     expect(dialled).toEqual([]);
+  });
+
+  it("calls a line of the rep's own PBX as it is, with no lead; the gate refuses any other address", async () => {
+    const { placeCall, dialled } = await setUp();
+    await placeCall({ ownLine: 'sip:echo@pbx.example.com' });
+    expect(dialled).toEqual([{ number: 'sip:echo@pbx.example.com', leadId: null, uri: 'sip:echo@pbx.example.com' }]);
+    await expect(placeCall({ ownLine: 'sip:echo@evil.example.com' })).rejects.toThrow(/not on your phone account's domain/);
+    // A phone number in a SIP address is a phone: it never passes as the rep's own line, so no window is skipped.
+    await expect(placeCall({ ownLine: 'sip:+12125550181@pbx.example.com' })).rejects.toThrow(/checked as a number/);
+    await expect(placeCall({ ownLine: 'sip:911@pbx.example.com' })).rejects.toThrow(/emergency number/);
+    expect(dialled).toHaveLength(1);
   });
 });

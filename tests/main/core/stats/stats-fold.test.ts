@@ -45,6 +45,40 @@ describe('stats fold', () => {
     expect(report.byScript).toEqual([{ scriptId: 's1', version: 2, name: 's1 v2', voicemails: 1, returns: 0, returnRate: 0 }]);
   });
 
+  it('weeks start on Monday in the rep\'s zone, across a DST change too', () => {
+    const none = { kept: 0, broken: 0 };
+    const ny = new StatsFold(() => 'America/New_York');
+    // New York springs forward on Sunday 2026-03-08.
+    ny.foldAttempt(makeAttempt('a', 'no-answer', '2026-03-07T17:00:00.000Z'), 'America/New_York', none); // Sat 12:00 EST
+    ny.foldAttempt(makeAttempt('a', 'no-answer', '2026-03-09T03:30:00.000Z'), 'America/New_York', none); // Sun 23:30 EDT
+    ny.foldAttempt(makeAttempt('a', 'no-answer', '2026-03-09T04:30:00.000Z'), 'America/New_York', none); // Mon 00:30 EDT
+    const spring = queryStats(ny, all, names);
+    expect(spring.byDay.map((d) => [d.date, d.dials])).toEqual([
+      ['2026-03-07', 1],
+      ['2026-03-08', 1],
+      ['2026-03-09', 1],
+    ]);
+    expect(spring.byWeek.map((w) => [w.weekOf, w.dials])).toEqual([
+      ['2026-03-02', 2],
+      ['2026-03-09', 1],
+    ]);
+    const berlin = new StatsFold(() => 'Europe/Berlin');
+    // Berlin falls back on Sunday 2026-10-25: its last hour before Monday is UTC+1.
+    berlin.foldAttempt(makeAttempt('b', 'no-answer', '2026-10-25T22:30:00.000Z'), 'Europe/Berlin', none); // Sun 23:30 CET
+    berlin.foldAttempt(makeAttempt('b', 'no-answer', '2026-10-25T23:15:00.000Z'), 'Europe/Berlin', none); // Mon 00:15 CET
+    expect(queryStats(berlin, all, names).byWeek.map((w) => [w.weekOf, w.dials])).toEqual([
+      ['2026-10-19', 1],
+      ['2026-10-26', 1],
+    ]);
+  });
+
+  it('reads a range as calendar dates and refuses a date the calendar does not have', () => {
+    expect(dayOfIsoDate('1970-01-02')).toBe(1);
+    expect(dayOfIsoDate('2026-12-01') - dayOfIsoDate('2026-11-30')).toBe(1);
+    expect(() => dayOfIsoDate('2026-02-30')).toThrow('expected a date as YYYY-MM-DD, got "2026-02-30"');
+    expect(() => dayOfIsoDate('2026-2-3')).toThrow('expected a date as YYYY-MM-DD');
+  });
+
   it('a return is the first inbound call or conversation after a voicemail, counted once, credited to the voicemail’s script', () => {
     const fold = new StatsFold(() => 'America/New_York');
     const none = { kept: 0, broken: 0 };
