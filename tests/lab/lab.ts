@@ -189,10 +189,15 @@ export class Lab {
   }
 
   /** Kamailio in the foreground (`-DD -E`); ready when its WebSocket port accepts connections. */
-  async startKamailio(options: { auth?: boolean; rtpengine?: boolean } = {}): Promise<LabProcess> {
+  /** `uasFallback`: calls to an unregistered local number go to the sipp UAS instead of 404. */
+  async startKamailio(options: { auth?: boolean; rtpengine?: boolean; uasFallback?: boolean } = {}): Promise<LabProcess> {
     const runtime = join(this.runDir, `kamailio-run-${++this.counter}`);
     mkdirSync(runtime);
-    const defines = [...(options.auth ? ['-A', 'WITH_AUTH'] : []), ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : [])];
+    const defines = [
+      ...(options.auth ? ['-A', 'WITH_AUTH'] : []),
+      ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []),
+      ...(options.uasFallback ? ['-A', 'WITH_UAS_FALLBACK'] : []),
+    ];
     await this.assertPortsFree([LAB_PORTS.kamailioWs], [LAB_PORTS.kamailioUdp]);
     const proc = this.spawn('kamailio', 'kamailio', [
       '-f', join(LAB_SOURCE_DIR, 'config', 'kamailio.cfg'),
