@@ -116,6 +116,7 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
 
     const byRole = new Map<Role, TestLead>();
     let voicemailLeftAt: string[] = [];
+    let calledBackAt: string[] = [];
     let caller: LabProcess | null = null;
     for (const [index, role] of ROLES.entries()) {
       await expect(phase).toHaveText('Ready — Space dials', { timeout: 15_000 });
@@ -157,9 +158,11 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
         await expect(phase).toHaveText('Ringing — Esc cancels', { timeout: 15_000 });
         // Meanwhile the voicemail lead calls back from their mobile: main answers 486 at once.
         const returning = byRole.get('voicemail-box')!;
+        const calling = wallClock(zone, Date.now());
         caller = await lab.startSipp({ role: 'uac', scenario: 'uac_expect_486.xml', service: 'rep', keys: { caller: returning.mobile }, timeoutSeconds: 20 });
         const exit = await caller.waitExit(20_000);
         expect(exit.code, `the caller did not get its 486; see ${lab.runDir}`).toBe(0);
+        calledBackAt = [calling, wallClock(zone, Date.now())];
         await expect(block.getByLabel('Calls held for the returns slot')).toHaveText('1 held for returns');
         // The outbound call still rings for the same lead, until the ring timeout cancels it.
         await expect(phase).toHaveText('Ringing — Esc cancels');
@@ -206,12 +209,14 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
     const vm = byRole.get('voicemail-box')!;
     await expect(waiting).toContainText(`${vm.first} ${vm.last}`);
     await expect(waiting).toContainText(vm.mobile);
+    // When they called and which voicemail they answer, both on the rep's clock.
     const why = (await waiting.locator('p.muted').textContent()) ?? '';
-    const answering = /Probably answering the voicemail left (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \((.+)\), which promised a call at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./.exec(why);
+    const answering = /^Called (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) · Probably answering the voicemail left (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \((.+)\), which promised a call at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/.exec(why);
     expect(answering, why).not.toBeNull();
-    expect(answering![1]).toBe(today());
-    expect(voicemailLeftAt).toContain(answering![2]);
-    const scriptName = answering![3];
+    expect([answering![1], answering![3]]).toEqual([today(), today()]);
+    expect(calledBackAt).toContain(answering![2]);
+    expect(voicemailLeftAt).toContain(answering![4]);
+    const scriptName = answering![5];
     const inbound = page.getByRole('region', { name: 'Inbound history' });
     await expect(inbound.getByRole('row')).toHaveCount(2);
     await expect(inbound.getByRole('row').nth(1)).toContainText(`${vm.mobile}${vm.first} ${vm.last}suppressed`);

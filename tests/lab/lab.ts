@@ -18,7 +18,8 @@ const LAB_SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
 /**
  * Fixed loopback ports. Chosen away from 5060/8088 (a hand-run copy of the shared lab), from the
  * e2e harness (HTTP 127.0.0.1:47xxx) and below the Linux ephemeral range (32768+), so an outgoing
- * socket never takes one of them. `config/kamailio.cfg` repeats the Kamailio ones.
+ * socket never takes one of them. `config/kamailio.cfg` repeats the Kamailio ones
+ * (and the sipp UAS one, for WITH_UAS_FALLBACK).
  */
 export const LAB_PORTS = {
   kamailioUdp: 25060,
