@@ -64,9 +64,10 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const [now, setNow] = useState(() => Date.now());
   const root = useRef<HTMLElement>(null);
   const lead = block.current;
-  // The running time as of the view; the timer counts on from when it arrived.
+  // The running time as of the view; the timer counts on from when it arrived. Keyed on the
+  // time itself: a view patched in the page (the quiet counter) keeps the core's elapsedMs.
   const [viewAt, setViewAt] = useState(() => Date.now());
-  useEffect(() => setViewAt(Date.now()), [block]);
+  useEffect(() => setViewAt(Date.now()), [block.elapsedMs]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);

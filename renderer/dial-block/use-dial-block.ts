@@ -1,8 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { DialdeskEvent } from '../../shared/contract/index.js';
 import type { BlockView } from '../../shared/dial-block.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
 
-/** The block in progress, kept current by `dial-block.changed` events; `undefined` while loading. */
+/**
+ * The block as it is after `event`: a `dial-block.changed` replaces it; an `inbound.suppressed`
+ * (sent alone, so a flood of held calls does not resend the whole view each time) moves only the
+ * quiet counter of a live block.
+ */
+export function blockAfterEvent(block: BlockView | null | undefined, event: DialdeskEvent): BlockView | null | undefined {
+  if (event.type === 'dial-block.changed') return event.block;
+  if (event.type === 'inbound.suppressed' && block && (block.status === 'running' || block.status === 'paused')) {
+    return { ...block, counts: { ...block.counts, suppressedInbound: event.count } };
+  }
+  return block;
+}
+
+/** The block in progress, kept current by the core's events; `undefined` while loading. */
 export function useDialBlock() {
   const api = useApi();
   const [block, setBlock] = useState<BlockView | null | undefined>(undefined);
@@ -13,8 +27,6 @@ export function useDialBlock() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  useDialdeskEvent((event) => {
-    if (event.type === 'dial-block.changed') setBlock(event.block);
-  });
+  useDialdeskEvent((event) => setBlock((current) => blockAfterEvent(current, event)));
   return { block, setBlock, refresh };
 }

@@ -258,8 +258,62 @@ export async function withLab<T>(name: string, body: (lab: Lab) => Promise<T>): 
   }
 }
 
+/**
+ * The rep's Settings for a lab call: a named caller and callback number (a played voicemail must
+ * say both), `zone` as the rep's zone, and working hours 09:00-18:00 every day, so the dial gate
+ * allows calls at 13:xx in an afternoonZone() whatever day the suite runs.
+ */
+export async function saveRepSettings(page: Page, zone: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('form', { name: 'Settings' });
+  await settings.getByLabel('Your name').fill('Alex Rivera');
+  await settings.getByLabel('Company').fill('Northwind');
+  await settings.getByLabel('Callback number').fill('+1 512 555 0182');
+  await settings.getByRole('searchbox', { name: 'Search time zones' }).fill(zone);
+  await settings.getByRole('listbox', { name: 'Your time zone' }).selectOption(zone);
+  await settings.getByLabel('Start').fill('09:00');
+  await settings.getByLabel('End').fill('18:00');
+  for (const day of WEEKDAYS) await settings.getByRole('checkbox', { name: day }).check();
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+}
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/** A silent fake microphone: whatever a lead's phone records before a drop is then the line's silence, not the rep. */
+export function silentMic(dir: string): string {
+  const path = join(dir, 'silent-mic.wav');
+  run('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'trim', '0', '5']);
+  return path;
+}
+
+/** A voicemail box's greeting: speech, 0.3 s, a 0.4 s 1000 Hz beep, then 40 s of silence. Returns where the beep ends. */
+export function voicemailBoxGreeting(dir: string): { wav: string; beepEndS: number } {
+  const raw = join(dir, 'box-speech.wav');
+  const speech = join(dir, 'box-speech-8k.wav');
+  const beep = join(dir, 'box-beep.wav');
+  const wav = join(dir, 'box.wav');
+  run('espeak-ng', ['-w', raw, "Hi, you've reached Lena Lab. I can't take your call right now. Please leave a message after the tone."]);
+  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', speech, 'pad', '0.5', '0.3']);
+  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', beep, 'synth', '0.4', 'sine', '1000', 'vol', '0.5']);
+  run('sox', [speech, beep, wav, 'pad', '0', '40']);
+  const seconds = (file: string) => Number(spawnSync('soxi', ['-D', file], { encoding: 'utf8' }).stdout.trim());
+  return { wav, beepEndS: seconds(speech) + 0.4 };
+}
+
+/** A person picking up: "Hello? … hello?", then 30 s of silence. */
+export function personGreeting(dir: string): string {
+  const raw = join(dir, 'hello.wav');
+  const hello = join(dir, 'hello-8k.wav');
+  const wav = join(dir, 'person.wav');
+  run('espeak-ng', ['-w', raw, 'Hello?']);
+  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', hello, 'pad', '0.6', '1.5']);
+  run('sox', [hello, hello, wav, 'pad', '0', '30']);
+  return wav;
+}
+
 /** Types the lab account into the Phone screen and saves it (the password is write-only afterwards). */
-export async function configurePhone(page: Page, password: string): Promise<void> {
+export async function configurePhone(page: Page, password: string, ringTimeoutSeconds = 20): Promise<void> {
   await page.getByRole('button', { name: 'Phone', exact: true }).click();
   const form = page.getByRole('form', { name: 'Phone account' });
   await form.getByLabel('Server (WebSocket URL)').fill(LAB_WS_URL);
@@ -267,7 +321,7 @@ export async function configurePhone(page: Page, password: string): Promise<void
   await form.getByLabel('Password', { exact: true }).fill(password);
   await form.getByLabel('Display name', { exact: true }).fill('Dana Reyes');
   await form.getByLabel('Dial plan').fill(`sip:{digits}@127.0.0.1:${LAB_PORTS.kamailioUdp}`);
-  await form.getByLabel('Ring timeout (seconds)').fill('20');
+  await form.getByLabel('Ring timeout (seconds)').fill(String(ringTimeoutSeconds));
   await form.getByRole('button', { name: 'Save and connect' }).click();
   await expect(form.getByRole('status', { name: 'Save status' })).toHaveText('Saved. Connecting with the new account…');
   // Write-only: the password is never shown again, only that one is saved.

@@ -9,53 +9,16 @@
  *
  * Lab processes use fixed loopback ports (tests/lab/README.md): run under the lab lock.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readWav } from '../../main/core/voicemail-audio/read-wav.js';
 import { Lab, LAB_PASSWORD, soxStat } from '../lab/lab.js';
-import { afternoonZone, configurePhone, fakeMediaLaunchOptions, LEAD_DIGITS, REP_AOR, withLab } from './call-lab.js';
+import { afternoonZone, configurePhone, fakeMediaLaunchOptions, LEAD_DIGITS, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
-
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 30_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr}`);
-}
-
-/** A silent fake microphone: whatever baresip records before the drop is then the line's silence, not the rep. */
-function silentMic(dir: string): string {
-  const path = join(dir, 'silent-mic.wav');
-  run('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', path, 'trim', '0', '5']);
-  return path;
-}
 
 const MIC = silentMic(process.env.TMPDIR ?? '/tmp');
 test.use({ launchOptions: fakeMediaLaunchOptions(MIC) });
-
-/** The box's greeting: speech, 0.3 s, a 0.4 s 1000 Hz beep, then 40 s of silence. Returns where the beep ends. */
-function voicemailBox(dir: string): { wav: string; beepEndS: number } {
-  const raw = join(dir, 'box-speech.wav');
-  const speech = join(dir, 'box-speech-8k.wav');
-  const beep = join(dir, 'box-beep.wav');
-  const wav = join(dir, 'box.wav');
-  run('espeak-ng', ['-w', raw, "Hi, you've reached Lena Lab. I can't take your call right now. Please leave a message after the tone."]);
-  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', speech, 'pad', '0.5', '0.3']);
-  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', beep, 'synth', '0.4', 'sine', '1000', 'vol', '0.5']);
-  run('sox', [speech, beep, wav, 'pad', '0', '40']);
-  const seconds = (file: string) => Number(spawnSync('soxi', ['-D', file], { encoding: 'utf8' }).stdout.trim());
-  return { wav, beepEndS: seconds(speech) + 0.4 };
-}
-
-function person(dir: string): string {
-  const raw = join(dir, 'hello.wav');
-  const hello = join(dir, 'hello-8k.wav');
-  const wav = join(dir, 'person.wav');
-  run('espeak-ng', ['-w', raw, 'Hello?']);
-  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', hello, 'pad', '0.6', '1.5']);
-  run('sox', [hello, hello, wav, 'pad', '0', '30']);
-  return wav;
-}
 
 async function startBox(lab: Lab, greetingWav: string) {
   await lab.startRtpengine();
@@ -67,20 +30,7 @@ async function startBox(lab: Lab, greetingWav: string) {
 async function setUp(page: Page, harnessUrl: string, runDir: string): Promise<void> {
   const zone = afternoonZone();
   await page.goto(harnessUrl);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('form', { name: 'Settings' });
-  await settings.getByLabel('Your name').fill('Alex Rivera');
-  await settings.getByLabel('Company').fill('Northwind');
-  await settings.getByLabel('Callback number').fill('+1 512 555 0182');
-  await settings.getByRole('searchbox', { name: 'Search time zones' }).fill(zone);
-  await settings.getByRole('listbox', { name: 'Your time zone' }).selectOption(zone);
-  await settings.getByLabel('Start').fill('09:00');
-  await settings.getByLabel('End').fill('18:00');
-  for (const day of ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']) {
-    await settings.getByRole('checkbox', { name: day }).check();
-  }
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
+  await saveRepSettings(page, zone);
   await configurePhone(page, LAB_PASSWORD);
   await page.getByRole('checkbox', { name: /Echo cancellation and noise suppression/ }).uncheck();
   await expect(page.getByRole('region', { name: 'Phone line' })).toHaveText(`Phone: registered as ${REP_AOR}`, { timeout: 15_000 });
@@ -109,7 +59,7 @@ function speechStart(file: string, fromS: number): number | null {
 test('at the beep Dialdesk reads the lead’s script into the call, records the voicemail with its promise, and hangs up', async ({ page, harness }, testInfo) => {
   test.setTimeout(150_000);
   await withLab('e2e-voicemail-drop', async (lab) => {
-    const box = voicemailBox(lab.runDir);
+    const box = voicemailBoxGreeting(lab.runDir);
     const baresip = await startBox(lab, box.wav);
     await setUp(page, harness.url, lab.runDir);
     const lead = page.getByRole('complementary', { name: 'Lena Lab' });
@@ -145,7 +95,7 @@ test('at the beep Dialdesk reads the lead’s script into the call, records the 
 test('a person saying “Hello? … hello?” is never played at: the call is handed to the rep', async ({ page, harness }) => {
   test.setTimeout(120_000);
   await withLab('e2e-voicemail-human', async (lab) => {
-    await startBox(lab, person(lab.runDir));
+    await startBox(lab, personGreeting(lab.runDir));
     await setUp(page, harness.url, lab.runDir);
     await page.getByRole('complementary', { name: 'Lena Lab' }).getByRole('button', { name: 'Dial' }).click();
     const bar = page.getByRole('region', { name: 'Current call' });

@@ -18,7 +18,8 @@ const LAB_SOURCE_DIR = dirname(fileURLToPath(import.meta.url));
 /**
  * Fixed loopback ports. Chosen away from 5060/8088 (a hand-run copy of the shared lab), from the
  * e2e harness (HTTP 127.0.0.1:47xxx) and below the Linux ephemeral range (32768+), so an outgoing
- * socket never takes one of them. `config/kamailio.cfg` repeats the Kamailio ones.
+ * socket never takes one of them. `config/kamailio.cfg` repeats the Kamailio ones
+ * (and the sipp UAS one, for WITH_UAS_FALLBACK).
  */
 export const LAB_PORTS = {
   kamailioUdp: 25060,
@@ -189,10 +190,15 @@ export class Lab {
   }
 
   /** Kamailio in the foreground (`-DD -E`); ready when its WebSocket port accepts connections. */
-  async startKamailio(options: { auth?: boolean; rtpengine?: boolean } = {}): Promise<LabProcess> {
+  /** `uasFallback`: calls to an unregistered local number go to the sipp UAS instead of 404. */
+  async startKamailio(options: { auth?: boolean; rtpengine?: boolean; uasFallback?: boolean } = {}): Promise<LabProcess> {
     const runtime = join(this.runDir, `kamailio-run-${++this.counter}`);
     mkdirSync(runtime);
-    const defines = [...(options.auth ? ['-A', 'WITH_AUTH'] : []), ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : [])];
+    const defines = [
+      ...(options.auth ? ['-A', 'WITH_AUTH'] : []),
+      ...(options.rtpengine ? ['-A', 'WITH_RTPENGINE'] : []),
+      ...(options.uasFallback ? ['-A', 'WITH_UAS_FALLBACK'] : []),
+    ];
     await this.assertPortsFree([LAB_PORTS.kamailioWs], [LAB_PORTS.kamailioUdp]);
     const proc = this.spawn('kamailio', 'kamailio', [
       '-f', join(LAB_SOURCE_DIR, 'config', 'kamailio.cfg'),

@@ -139,6 +139,8 @@ export class InboundHistory {
     }
     const slot = slotAt(slots, zone, now);
     const slotView = slot && { startsAt: isoWithOffset(zone, slot.startsAt), endsAt: isoWithOffset(zone, slot.endsAt) };
+    // In the rep's zone, like the slot and the voicemail in `why`: the screen shows them side by side.
+    const repTime = (iso: string) => isoWithOffset(zone, Date.parse(iso));
     const items: ReturnItem[] = [...byCaller.values()]
       .map((calls) => {
         const first = calls[0];
@@ -149,8 +151,8 @@ export class InboundHistory {
           from: first.from,
           leadId: first.leadId,
           leadName: lead ? leadName(lead) || lead.company : '',
-          calls: calls.map((c) => ({ id: c.id, receivedAt: c.receivedAt })),
-          firstCalledAt: first.receivedAt,
+          calls: calls.map((c) => ({ id: c.id, receivedAt: repTime(c.receivedAt) })),
+          firstCalledAt: repTime(first.receivedAt),
           stale: now - Date.parse(first.receivedAt) > DAY_MS,
           answering,
           why: describeWhy(answering),
@@ -158,7 +160,8 @@ export class InboundHistory {
           slot: slotView,
         };
       })
-      .sort((a, b) => (a.firstCalledAt < b.firstCalledAt ? -1 : 1));
+      // By instant: wall times with offsets do not sort as text across a clock change.
+      .sort((a, b) => Date.parse(a.firstCalledAt) - Date.parse(b.firstCalledAt));
     return { slot: slot && slotView && { ...slotView, running: slot.startsAt <= now }, items };
   }
 
