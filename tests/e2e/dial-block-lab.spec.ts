@@ -14,7 +14,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TZDate } from '@date-fns/tz';
 import type { Page } from '@playwright/test';
+import { format } from 'date-fns';
+import { enUS } from 'date-fns/locale';
 import { LAB_PASSWORD, type LabProcess } from '../lab/lab.js';
 import { afternoonZone, configurePhone, fakeMediaLaunchOptions, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, WEEKDAYS, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
@@ -44,15 +47,12 @@ type Role = (typeof ROLES)[number];
 const RING_TIMEOUT_SECONDS = 15;
 const SLOT = { start: '15:00', end: '15:30' };
 
-/** The rep-zone wall clock ("HH:MM") of an instant in a fixed-offset Etc/GMT zone. */
-function wallClock(zone: string, at: number): string {
-  const match = /^Etc\/GMT([+-])(\d+)$/.exec(zone);
-  const offsetHours = match ? (match[1] === '-' ? 1 : -1) * Number(match[2]) : 0;
-  return new Date(at + offsetHours * 3_600_000).toISOString().slice(11, 16);
-}
+/** The rep's wall clock ("2:05 PM") of an instant, as the screens show it. */
+const wallClock = (zone: string, at: number) => format(new TZDate(at, zone), 'p', { locale: enUS });
 
-/** The rep-zone date of an instant: in an afternoonZone() it is the UTC date (13:00 local is never across midnight). */
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date in the rep's zone, as the screens show it: "Dec 1, 2026"; the slot's day: "Tue, Dec 1". */
+const today = (zone: string) => format(new TZDate(Date.now(), zone), 'PP', { locale: enUS });
+const slotDay = (zone: string) => format(new TZDate(Date.now(), zone), 'EEE, MMM d', { locale: enUS });
 
 /**
  * Records in the page, from now on, whether an incoming-call panel was ever attached: a
@@ -184,7 +184,7 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
       ['Voicemails left', '1'],
       ['Promises made', '1'],
       ['Skipped', '0'],
-      ['Returns waiting', `1 — next slot ${SLOT.start}–${SLOT.end} on ${today()}`],
+      ['Returns waiting', `1 — next slot ${slotDay(zone)}, ${SLOT.start}–${SLOT.end}`],
     ]) {
       await expect(summary.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')).toHaveText(value);
     }
@@ -203,7 +203,7 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
     // The returns slot: the caller, matched to their lead by the mobile, answering the voicemail left in the block.
     await page.getByRole('button', { name: 'Returns' }).click();
     const returns = page.getByRole('region', { name: 'Returns slot' });
-    await expect(returns.getByRole('status')).toHaveText(`Next slot: ${today()} ${SLOT.start}–${SLOT.end}`);
+    await expect(returns.getByRole('status')).toHaveText(`Next slot: ${slotDay(zone)}, ${SLOT.start}–${SLOT.end}`);
     const waiting = returns.getByRole('list', { name: 'Callers waiting' }).getByRole('listitem');
     await expect(waiting).toHaveCount(1);
     const vm = byRole.get('voicemail-box')!;
@@ -211,9 +211,10 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
     await expect(waiting).toContainText(vm.mobile);
     // When they called and which voicemail they answer, both on the rep's clock.
     const why = (await waiting.locator('p.muted').textContent()) ?? '';
-    const answering = /^Called (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) · Probably answering the voicemail left (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \((.+)\), which promised a call at \d{4}-\d{2}-\d{2} \d{2}:\d{2}\.$/.exec(why);
+    const at = String.raw`(\w{3} \d{1,2}, \d{4}), (\d{1,2}:\d{2} [AP]M)`;
+    const answering = new RegExp(String.raw`^Called ${at} · Probably answering the voicemail left ${at} \((.+)\), which promised a call at \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M\.$`).exec(why);
     expect(answering, why).not.toBeNull();
-    expect([answering![1], answering![3]]).toEqual([today(), today()]);
+    expect([answering![1], answering![3]]).toEqual([today(zone), today(zone)]);
     expect(calledBackAt).toContain(answering![2]);
     expect(voicemailLeftAt).toContain(answering![4]);
     const scriptName = answering![5];

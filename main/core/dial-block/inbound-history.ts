@@ -10,16 +10,20 @@ import { leadName } from '../../../shared/lead-name.js';
 import { statsOf } from '../stats/stats-fold.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { writeAtomically } from '../store/write-atomically.js';
+import { enUS } from 'date-fns/locale';
 import { isoWithOffset } from '../timezones/zone-clock.js';
 import { slotAt } from './returns-slots.js';
 
 const DAY_MS = 86_400_000;
 const RETURN_OPENER = 'Thanks for calling me back';
 
-/** "Probably answering the voicemail left 2026-12-01 14:10 (First touch v3), which promised a call at 2026-12-02 08:15." */
+/**
+ * "Probably answering the voicemail left Dec 1, 2026, 2:10 PM (First touch v3), which promised a
+ * call at Dec 2, 2026, 8:15 AM." The screens show it beside the call's own time, in the same form.
+ */
 export function describeAnswering(answering: Answering | null, zone: string, scriptName: (id: string, version: number) => string): string {
   if (!answering) return 'No voicemail of ours is waiting for this caller.';
-  const when = (iso: string) => format(new TZDate(Date.parse(iso), zone), 'yyyy-MM-dd HH:mm');
+  const when = (iso: string) => format(new TZDate(Date.parse(iso), zone), 'PP, p', { locale: enUS });
   const script = answering.scriptId ? ` (${scriptName(answering.scriptId, answering.scriptVersion ?? 0)})` : '';
   const promise = answering.promisedFor ? `, which promised a call at ${when(answering.promisedFor)}` : '';
   return `Probably answering the voicemail left ${when(answering.leftAt)}${script}${promise}.`;

@@ -339,7 +339,7 @@ describe('dial block service', () => {
     expect(queue.items).toHaveLength(1);
     expect(queue.items[0]).toMatchObject({ leadId: lead.id, from: lead.otherPhones[0], opener: 'Thanks for calling me back', stale: false });
     expect(queue.items[0].answering?.voicemailAttemptId).toBe(vm.id);
-    expect(queue.items[0].why).toMatch(/^Probably answering the voicemail left 2026-12-01 10:00.*which promised a call at/);
+    expect(queue.items[0].why).toMatch(/^Probably answering the voicemail left Dec 1, 2026, 10:00 AM.*which promised a call at/);
     // When they called is in the rep's zone too, as the returns screen shows it beside the voicemail's time.
     expect(queue.items[0]).toMatchObject({ firstCalledAt: '2026-12-01T10:20:00-05:00', calls: [{ id: inbound.id, receivedAt: '2026-12-01T10:20:00-05:00' }] });
 
