@@ -58,15 +58,25 @@ export const LEAD_TONE_SECONDS = 90;
  * baresip, which hangs up when the file ends, never does so before the rep.
  */
 export function makeGreeting(dir: string): string {
-  const speech = join(dir, 'speech.wav');
-  const speech8k = join(dir, 'speech-8k.wav');
-  const tone = join(dir, 'tone.wav');
   const greeting = join(dir, 'greeting.wav');
-  run('espeak-ng', ['-w', speech, 'Hello, you have reached the lead phone.']);
-  run('sox', [speech, '-r', '8000', '-c', '1', '-b', '16', speech8k, 'pad', '0.5', '0.3']);
-  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', tone, 'synth', String(LEAD_TONE_SECONDS), 'sine', '1000', 'vol', '0.5']);
-  run('sox', [speech8k, tone, greeting]);
+  run('sox', [spoken8k(dir, 'speech', 'Hello, you have reached the lead phone.', ['0.5', '0.3']), tone8k(dir, 'tone', LEAD_TONE_SECONDS), greeting]);
   return greeting;
+}
+
+/** espeak-ng's `text` as 8 kHz mono 16-bit (what the lab's phones play), padded by `pad` seconds before and after. */
+function spoken8k(dir: string, name: string, text: string, pad: [string, string]): string {
+  const raw = join(dir, `${name}-raw.wav`);
+  const wav = join(dir, `${name}-8k.wav`);
+  run('espeak-ng', ['-w', raw, text]);
+  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', wav, 'pad', ...pad]);
+  return wav;
+}
+
+/** A 1000 Hz tone at half scale (RMS 0.354), 8 kHz mono 16-bit. */
+function tone8k(dir: string, name: string, seconds: number): string {
+  const wav = join(dir, `${name}.wav`);
+  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', wav, 'synth', String(seconds), 'sine', '1000', 'vol', '0.5']);
+  return wav;
 }
 
 /** An IANA fixed-offset zone where the local time is 13:xx now (Etc/GMT signs are inverted). */
@@ -289,25 +299,17 @@ export function silentMic(dir: string): string {
 
 /** A voicemail box's greeting: speech, 0.3 s, a 0.4 s 1000 Hz beep, then 40 s of silence. Returns where the beep ends. */
 export function voicemailBoxGreeting(dir: string): { wav: string; beepEndS: number } {
-  const raw = join(dir, 'box-speech.wav');
-  const speech = join(dir, 'box-speech-8k.wav');
-  const beep = join(dir, 'box-beep.wav');
+  const speech = spoken8k(dir, 'box-speech', "Hi, you've reached Lena Lab. I can't take your call right now. Please leave a message after the tone.", ['0.5', '0.3']);
   const wav = join(dir, 'box.wav');
-  run('espeak-ng', ['-w', raw, "Hi, you've reached Lena Lab. I can't take your call right now. Please leave a message after the tone."]);
-  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', speech, 'pad', '0.5', '0.3']);
-  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', beep, 'synth', '0.4', 'sine', '1000', 'vol', '0.5']);
-  run('sox', [speech, beep, wav, 'pad', '0', '40']);
+  run('sox', [speech, tone8k(dir, 'box-beep', 0.4), wav, 'pad', '0', '40']);
   const seconds = (file: string) => Number(spawnSync('soxi', ['-D', file], { encoding: 'utf8' }).stdout.trim());
   return { wav, beepEndS: seconds(speech) + 0.4 };
 }
 
 /** A person picking up: "Hello? … hello?", then 30 s of silence. */
 export function personGreeting(dir: string): string {
-  const raw = join(dir, 'hello.wav');
-  const hello = join(dir, 'hello-8k.wav');
+  const hello = spoken8k(dir, 'hello', 'Hello?', ['0.6', '1.5']);
   const wav = join(dir, 'person.wav');
-  run('espeak-ng', ['-w', raw, 'Hello?']);
-  run('sox', [raw, '-r', '8000', '-c', '1', '-b', '16', hello, 'pad', '0.6', '1.5']);
   run('sox', [hello, hello, wav, 'pad', '0', '30']);
   return wav;
 }
