@@ -21,7 +21,7 @@ import { createCore, type Core } from '../../main/core/core.js';
 import type { ImportPreview, ImportReport, LeadDetail, LeadPage } from '../../shared/contract/index.js';
 import type { BlockView } from '../../shared/dial-block.js';
 import { RING_TIMEOUT_MIN_SECONDS, type RegistrationState } from '../../shared/sip.js';
-import { Lab, LAB_PASSWORD, LAB_WS_URL, type LabProcess } from '../lab/lab.js';
+import { Lab, LAB_PASSWORD, LAB_WS_URL, withTimeout, type LabProcess } from '../lab/lab.js';
 import { labAccount } from '../lab/sip-client.js';
 import { value } from '../support/core-fixture.js';
 import { createPlainRtpMedia } from '../support/media/plain-rtp-media.js';
@@ -146,7 +146,8 @@ export async function benchmarkDialLoop(report: BenchReport): Promise<void> {
     const started = await value<BlockView>(core.dispatch('startBlock', { length: { kind: 'leads', leads: LEADS }, filter: { text: COMPANY }, powerDial: true, pauseSeconds: 0 }));
     if (started.remaining + 1 !== LEADS) throw new Error(`the block queued ${started.remaining + 1} leads, not ${LEADS}`);
     report.note(`block of ${LEADS} leads started: ${Object.entries(PLAYS).map(([play, p]) => `${p.count} ${play}`).join(', ')}; ring ${RING_MS} ms, talk ${TALK_MS} ms, ring-out ${RING_OUT_MS / 1000} s`);
-    const block = await rep.ended;
+    const allowedMs = 2 * leads.reduce((n, l) => n + boundMs(l.play), 0) + 60_000;
+    const block = await withTimeout(rep.ended, allowedMs, `the block did not end within ${allowedMs / 1000} s (${rep.dialled.length} calls placed); see ${lab.runDir}`);
     rep.unsubscribe();
     const exit = await uas.waitExit(20_000);
     if (exit.code !== 0) problems.push(`sipp exited ${JSON.stringify(exit)}: not every call played its scenario to the end`);
