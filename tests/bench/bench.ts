@@ -18,6 +18,7 @@ import { benchmarkPlanning } from './schedule-bench.js';
 import { benchmarkSimulation } from './simulation-bench.js';
 import { benchmarkVoicemail } from './voicemail-bench.js';
 import { benchmarkStats } from './stats-bench.js';
+import { benchmarkDialLoop } from './dial-loop-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -56,14 +57,19 @@ async function storeBenchmarks(report: BenchReport): Promise<void> {
   }
 }
 
-/** Each section is one area's figures; `--only` runs some of them. Add a section here and nowhere else. */
-const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Promise<void> | void }> = {
+/**
+ * Each section is one area's figures; `--only` runs some of them. Add a section here and nowhere else.
+ * `with` names sections whose figures the issue asks for alongside this one's: they run after it
+ * (once, however many sections bring them in).
+ */
+const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Promise<void> | void; with?: string[] }> = {
   store: { title: `Store (${LEADS.toLocaleString('en-US')} leads, ${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: storeBenchmarks },
   import: { title: 'Import', run: benchmarkImport },
   plan: { title: 'Planning', run: benchmarkPlanning },
   simulation: { title: 'Strategy simulation (tests/fixtures/scenarios)', run: benchmarkSimulation },
   voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
   stats: { title: `Stats (${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: benchmarkStats },
+  'dial-loop': { title: 'Dial loop (a 200-lead power-dial block against Kamailio + sipp; run under flock /tmp/dialdesk-lab.lock)', run: benchmarkDialLoop, with: ['stats'] },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string', default: 'bench-results.json' } } });
@@ -74,7 +80,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const report = new BenchReport();
-for (const name of chosen) {
+for (const name of [...new Set(chosen.flatMap((name) => [name, ...(SECTIONS[name].with ?? [])]))]) {
   report.heading(SECTIONS[name].title);
   await SECTIONS[name].run(report);
 }

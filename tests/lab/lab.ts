@@ -170,6 +170,8 @@ export interface SippOptions {
   calls?: number;
   /** New calls per second (`-r`); sipp's default pace when omitted. */
   rate?: number;
+  /** How long a scenario's `<pause/>` without its own length lasts (`-d`), ms. */
+  pauseMs?: number;
 }
 
 export interface BaresipOptions {
@@ -231,6 +233,7 @@ export class Lab {
       ...scenarioArgs,
       '-i', '127.0.0.1', '-p', String(port), '-m', String(options.calls ?? 1), '-nostdin',
       ...(options.rate ? ['-r', String(options.rate)] : []),
+      ...(options.pauseMs !== undefined ? ['-d', String(options.pauseMs)] : []),
       '-trace_msg', '-message_file', join(this.runDir, `sipp-${n}-messages.log`),
       '-trace_err', '-error_file', join(this.runDir, `sipp-${n}-errors.log`),
       '-timeout', `${options.timeoutSeconds ?? 30}s`, '-timeout_error',

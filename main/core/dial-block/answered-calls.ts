@@ -42,6 +42,11 @@ export interface AnsweredCallsDeps {
   repZone(): string;
   /** Durably records the settled attempt (the store's recordAttempt). */
   record(attempt: Attempt): Promise<void>;
+  /**
+   * Told as soon as a settled attempt is recorded, before the open calls are written out again:
+   * a dial block moves on to its next lead without waiting for that file.
+   */
+  recorded?(attempt: Attempt): void;
   /** The attempt a voicemail left now promises (ISO), from the rotation. */
   promiseFor(leadId: LeadId, at: number): IsoTime | null;
   /** The script version the focus view shows for this lead (used when the settler names none). */
@@ -159,6 +164,7 @@ export class AnsweredCalls {
       this.settledEarly.delete(call.callId);
       throw error;
     }
+    this.deps.recorded?.(attempt);
     await this.persist();
     return attempt;
   }

@@ -47,6 +47,8 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       await deps.store().recordAttempt(attempt);
       deps.events.emit({ type: 'leads.changed' });
     },
+    // The attempt is on disk: the block counts it and, in power-dial mode, dials the next lead now.
+    recorded: (attempt) => block.onSettled(attempt),
     promiseFor: (leadId, at) => {
       const lead = deps.store().getLead(leadId);
       return lead ? deps.schedule.promiseFor(lead, at) : null;
@@ -107,11 +109,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
   });
 
   /** Settles an answered call (by SIP call id or attempt id): its one attempt is written. */
-  const settleAnsweredCall = async (id: string, outcome: AnsweredOutcome, details: SettleDetails = {}): Promise<Attempt> => {
-    const attempt = await answered.settle(id, outcome, details);
-    block.onSettled(attempt);
-    return attempt;
-  };
+  const settleAnsweredCall = (id: string, outcome: AnsweredOutcome, details: SettleDetails = {}): Promise<Attempt> => answered.settle(id, outcome, details);
 
   const handlers: HandlersFor<typeof dialBlockCalls> = {
     startBlock: (input) => block.start(input),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmod, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const CHUNKS_PER_TURN = 2_000;
@@ -9,33 +10,88 @@ export interface AtomicWriteOptions {
   mode?: number;
 }
 
+/** The write to each path still in flight: the next one to that path starts after it. */
+const inFlight = new Map<string, Promise<unknown>>();
+
 /**
  * The one atomic writer (the store's files, the shell's secrets): the text
  * goes to a fresh temp file beside `path`, is fsynced, renamed over `path`, and
  * the folder is fsynced so the rename itself survives a power cut. A crash
  * leaves the old file or the new one, never half of either.
  *
- * Writes `chunks` yielding to the event loop every few thousand, so a large
- * file is never one giant string in memory and never blocks the process.
+ * Every file operation runs in libuv's pool, so main's event loop never waits
+ * on the disk: a dial block's next INVITE must not queue behind an fsync of its
+ * own state file. Writes to one path land in the order they were asked for,
+ * and the first few thousand chunks are taken at the call, so a caller that
+ * changes its data right after asking writes what it had when it asked. A
+ * large file is written a few thousand chunks at a time, never one giant string.
  */
-export async function writeAtomically(path: string, chunks: Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
-  const temp = openTemp(path, options);
+export function writeAtomically(path: string, chunks: Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
+  const iterator = chunks[Symbol.iterator]();
+  let first: string | null;
   try {
-    let pending: string[] = [];
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      if (pending.length === CHUNKS_PER_TURN) {
-        writeSync(temp.fd, pending.join(''));
-        pending = [];
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    writeSync(temp.fd, pending.join(''));
+    first = nextText(iterator);
   } catch (error) {
-    abandon(temp);
+    return Promise.reject(error);
+  }
+  const previous = inFlight.get(path) ?? Promise.resolve();
+  const done = previous.then(
+    () => write(path, first, iterator, options),
+    () => write(path, first, iterator, options),
+  );
+  inFlight.set(path, done);
+  const forget = () => {
+    if (inFlight.get(path) === done) inFlight.delete(path);
+  };
+  done.then(forget, forget);
+  return done;
+}
+
+/** The next few thousand chunks as one string; null when there are none left. */
+function nextText(iterator: Iterator<string>): string | null {
+  const pending: string[] = [];
+  while (pending.length < CHUNKS_PER_TURN) {
+    const step = iterator.next();
+    if (step.done) break;
+    pending.push(step.value);
+  }
+  return pending.length === 0 ? null : pending.join('');
+}
+
+async function write(path: string, first: string | null, rest: Iterator<string>, options: AtomicWriteOptions): Promise<void> {
+  const temp = tempName(path);
+  const file = await open(temp, 'wx', options.mode ?? 0o666);
+  try {
+    // writeFile on a handle writes from its position to the end of the text, however the OS splits it.
+    for (let text = first; text !== null; text = nextText(rest)) await file.writeFile(text);
+    await file.sync();
+  } catch (error) {
+    await file.close();
+    await rm(temp, { force: true });
     throw error;
   }
-  commit(temp, path, options);
+  await file.close();
+  // The umask may have narrowed the mode at creation; set it exactly.
+  if (options.mode !== undefined) await chmod(temp, options.mode);
+  await rename(temp, path);
+  await syncDirectory(dirname(path));
+}
+
+/** fsyncDirectory in libuv's pool. */
+async function syncDirectory(directory: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(directory, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!ignorableDirectorySyncError(error)) throw error;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** writeAtomically for a small text written at once, for callers that are synchronous (SecretStore). */
@@ -55,9 +111,11 @@ interface TempFile {
   fd: number;
 }
 
+/** A random part as well as the pid: two writers in one process never share a temp file. */
+const tempName = (path: string) => `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+
 function openTemp(path: string, options: AtomicWriteOptions): TempFile {
-  // A random part as well as the pid: two writers in one process never share a temp file.
-  const temp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const temp = tempName(path);
   return { path: temp, fd: openSync(temp, 'wx', options.mode ?? 0o666) };
 }
 
@@ -94,12 +152,16 @@ export function fsyncDirectory(directory: string): void {
   try {
     fsyncSync(fd);
   } catch (error) {
-    // Some file systems refuse fsync on a folder (EINVAL, EISDIR); the file itself is already on disk.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF') throw error;
+    if (!ignorableDirectorySyncError(error)) throw error;
   } finally {
     closeSync(fd);
   }
+}
+
+/** Some file systems refuse fsync on a folder (EINVAL, EISDIR); the file itself is already on disk. */
+function ignorableDirectorySyncError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EINVAL' || code === 'EISDIR' || code === 'EPERM' || code === 'EBADF';
 }
 
 /** What openTemp names its files (and what older versions named theirs: no random part). */

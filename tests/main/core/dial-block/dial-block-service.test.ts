@@ -5,8 +5,10 @@
  */
 import { createDialGate } from '../../../../main/core/calling/dial-gate.js';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEventHub } from '../../../../main/core/api/event-hub.js';
+import { createEventHub, type EventHub } from '../../../../main/core/api/event-hub.js';
 import { ApiFailure } from '../../../../main/core/api/api-failure.js';
 import { createDialBlockService, type DialBlockService } from '../../../../main/core/dial-block/dial-block-service.js';
 import { DoNotCallStore } from '../../../../main/core/schedule/do-not-call-store.js';
@@ -28,6 +30,7 @@ interface Harness {
   service: DialBlockService;
   store: LeadStore;
   schedule: ScheduleService;
+  hub: EventHub;
   events: DialdeskEvent[];
   suppression: boolean[];
   calls: CallView[];
@@ -132,6 +135,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
     service,
     store,
     schedule,
+    hub,
     events,
     suppression,
     calls,
@@ -304,6 +308,31 @@ describe('dial block service', () => {
     const plans = h.schedule.planLeads(h.clock.now.getTime());
     expect(plans.find((p) => p.leadId === leadId)!.at).toBeGreaterThanOrEqual(thirtyDaysOn);
     expect(plans.some((p) => p.leadId !== leadId && p.at < thirtyDaysOn)).toBe(true);
+  });
+
+  it('zero pause: an answered call settled after it ended dials the next lead once its attempt is recorded, not after the open-calls file', async () => {
+    const dir = tempDir();
+    h = await start(dir);
+    await h.service.handlers.startBlock({ length: { kind: 'leads', leads: 3 }, filter: {}, powerDial: true, pauseSeconds: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
+    await h.farEnd('answer', { hangUp: true });
+    const answered = h.calls[0];
+    expect((await h.service.handlers.getBlock({}))!.phase).toBe('settling');
+    const openCalls = () => readFileSync(join(dir, 'answered-calls.json'), 'utf8');
+    expect(openCalls()).toContain(answered.id);
+    // What the open-calls file says at the moment the block moves on to the next lead.
+    let fileWhenDialling: string | null = null;
+    const stop = h.hub.subscribe((e) => {
+      if (e.type === 'dial-block.changed' && e.block?.phase === 'dialing' && fileWhenDialling === null) fileWhenDialling = openCalls();
+    });
+    const attempt = await h.service.handlers.settleCall({ id: answered.id, outcome: 'conversation' });
+    stop();
+    expect(h.store.attemptsFor(answered.leadId!).map((a) => a.id)).toEqual([attempt.id]);
+    expect(fileWhenDialling).toContain(answered.id);
+    // Settling still resolves only once the file no longer lists the call.
+    expect(openCalls()).not.toContain(answered.id);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(h.calls).toHaveLength(2);
   });
 
   it('an inbound call during the block is counted quietly, queued for the returns slot matched by another number, and linked to the voicemail it answers', async () => {

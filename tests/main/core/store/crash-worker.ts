@@ -4,12 +4,14 @@
  * The parent kills it with SIGKILL at random moments.
  *
  * `DIALDESK_CRASH_AT=KIND:N:F` makes the kill land inside a write instead:
- * the N-th `fs.writeSync` of this process to a file of KIND (`log`: an
- * attempt log; `temp`: the temp file of a checkpoint or leads.json, during
- * open or after it) writes only the first F (0..1) of its bytes, and the
- * process SIGKILLs itself, as a power cut mid-write would.
+ * the N-th write of this process to a file of KIND (`log`: an attempt log,
+ * written with `fs.writeSync`; `temp`: the temp file of a checkpoint or
+ * leads.json, written through an `fs/promises` file handle, during open or
+ * after it) writes only the first F (0..1) of its bytes, and the process
+ * SIGKILLs itself, as a power cut mid-write would.
  */
 import fs from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 
@@ -18,8 +20,11 @@ if (crashAt) {
   const [kind, n, fraction] = [crashAt[0], Number(crashAt[1]), Number(crashAt[2])];
   const pattern = kind === 'log' ? /\.jsonl$/ : /\.tmp-\d+-[0-9a-f]+$/;
   const { openSync, writeSync } = fs;
+  const openAsync = fs.promises.open;
   const targets = new Set<number>();
   let calls = 0;
+  /** The first F of `bytes` (at least one byte, never all of them). */
+  const cut = (length: number) => Math.min(Math.max(1, Math.floor(length * fraction)), length - 1);
   fs.openSync = function trackedOpen(path: fs.PathLike, ...rest: unknown[]): number {
     const fd = (openSync as (...args: unknown[]) => number)(path, ...rest);
     if (pattern.test(String(path))) targets.add(fd);
@@ -30,12 +35,23 @@ if (crashAt) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // (fd, buffer, offset, length, position) or (fd, string[, position]): cut the bytes this call would write.
     const [offset, length, position] = typeof data === 'string' ? [0, bytes.length, rest[0]] : [Number(rest[0] ?? 0), Number(rest[1] ?? bytes.length - Number(rest[0] ?? 0)), rest[2]];
-    const part = Math.max(1, Math.floor(length * fraction));
-    writeSync(fd, bytes, offset, Math.min(part, length - 1), (position ?? null) as number | null);
+    writeSync(fd, bytes, offset, cut(length), (position ?? null) as number | null);
     process.kill(process.pid, 'SIGKILL');
     return 0;
   } as typeof fs.writeSync;
-  // The store imports these by name: make the named exports follow the patched ones.
+  fs.promises.open = async function trackedOpenAsync(path: fs.PathLike, ...rest: unknown[]): Promise<FileHandle> {
+    const handle = await (openAsync as (...args: unknown[]) => Promise<FileHandle>)(path, ...rest);
+    if (!pattern.test(String(path))) return handle;
+    const writeFile = handle.writeFile.bind(handle);
+    handle.writeFile = async function partialWriteFile(data: unknown, ...more: unknown[]): Promise<void> {
+      if (++calls !== n || typeof data !== 'string') return (writeFile as (...args: unknown[]) => Promise<void>)(data, ...more);
+      const bytes = Buffer.from(data, 'utf8');
+      await handle.write(bytes, 0, cut(bytes.length));
+      process.kill(process.pid, 'SIGKILL');
+    } as FileHandle['writeFile'];
+    return handle;
+  } as typeof fs.promises.open;
+  // The store imports these by name: make the named exports (of node:fs and node:fs/promises) follow the patched ones.
   syncBuiltinESMExports();
 }
 
