@@ -234,6 +234,13 @@ export interface BandStats {
   weekdayConversations?: number[];
   /** Per segment (the lead's reference zone): dials and conversations per band. */
   segments?: Record<string, { dials: number[]; conversations: number[] }>;
+  /**
+   * Per whole hour of the lead's local day and its local weekday, index `hour * 7 + weekday` (168), attempts in a
+   * band: where in a band people answer (by weekday too, so a weekday's effect is not taken for the hour's).
+   * Absent in checkpoints written before the planner learned hours; those start from the band level.
+   */
+  hourDials?: number[];
+  hourConversations?: number[];
 }
 
 export interface PlannedAttempt {

@@ -28,6 +28,8 @@ export interface SlotTables {
 export interface DaySlots {
   window: Interval[][];
   block: Interval[][];
+  /** The instant each local hour 0–24 of the day starts (25 entries): where a band's hours begin and end. */
+  hourStarts: number[];
 }
 
 export interface ZoneSlots {
@@ -87,7 +89,8 @@ export function daySlots(ctx: SlotTables, slots: ZoneSlots, day: number): DaySlo
     window.push(inBand);
     block.push(blocks.length > 0 ? intersect(inBand, blocks) : []);
   }
-  found = { window, block };
+  const hourStarts = Array.from({ length: 25 }, (_, h) => instantAtLocal(reference, day, h * 60));
+  found = { window, block, hourStarts };
   slots.days.set(day, found);
   return found;
 }
