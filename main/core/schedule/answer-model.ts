@@ -73,6 +73,8 @@ export interface AnswerModel {
   readonly bandRate: Float64Array;
   /** Memoised quantile tables of the hours' rates, indexed like hourMean. */
   readonly hourQuantiles: (Float64Array | undefined)[];
+  /** Memoised per band: its hours' largest factor (0 until first asked). */
+  readonly topHourFactor: Float64Array;
 }
 
 /** Draws per posterior quantile table: a draw is a table entry picked by one uniform number. */
@@ -159,13 +161,23 @@ export function buildAnswerModel(stats: BandStats | undefined, bands: Band[]): A
   }
   return { bandCount, informed: total >= MIN_POPULATION_DIALS, mean, weight, segmentFactor, strength: LEAD_PRIOR_STRENGTH, quantiles: [],
     segmentIndex: new Map([...segmentFactor.keys()].map((segment, i) => [segment, i + 1])),
-    hourly: stats?.hourDials !== undefined, bandHours, hourMean, hourWeight, bandRate: band, hourQuantiles: [],
+    hourly: stats?.hourDials !== undefined, bandHours, hourMean, hourWeight, bandRate: band, hourQuantiles: [], topHourFactor: new Float64Array(bandCount),
   };
 }
 
 /** How much likelier than its band's rate people answer in `hour` of `band`: the estimate, for the queue and the strip. */
 export function hourFactor(model: AnswerModel, band: number, hour: number): number {
   return model.hourly && model.bandHours[band].length > 1 ? model.hourMean[band * 24 + hour] / model.bandRate[band] : 1;
+}
+
+/** The largest estimated factor among a band's hours: a bound for skipping candidates that cannot win (memoised). */
+export function bestHourFactor(model: AnswerModel, band: number): number {
+  let best = model.topHourFactor[band];
+  if (best === 0) {
+    for (const hour of model.bandHours[band]) best = Math.max(best, hourFactor(model, band, hour));
+    model.topHourFactor[band] = best;
+  }
+  return best;
 }
 
 /**

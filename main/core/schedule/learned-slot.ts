@@ -5,7 +5,7 @@
  */
 import type { LeadRotationState } from '../../../shared/schedule.js';
 import { weekdayOfDay } from '../timezones/zone-clock.js';
-import { hourFactor, leadChanceBound, sampleHourFactor, sampleLeadChance, type AnswerModel } from './answer-model.js';
+import { bestHourFactor, hourFactor, leadChanceBound, sampleHourFactor, sampleLeadChance, type AnswerModel } from './answer-model.js';
 import type { Random } from './seeded-random.js';
 import { daySlots, firstAtOrAfter, type DaySlots, type SlotTables, type ZoneSlots } from './slot-tables.js';
 
@@ -65,9 +65,17 @@ export function chooseLearnedSlot(
       for (let d = 0; d < lookahead && !inBlock; d++) inBlock = firstAtOrAfter(days[d].block[band], earliest, limit) !== null;
     }
     const hours = model.bandHours[band];
-    drawHours(model, band, hours, random);
+    const topFactor = bestHourFactor(model, band);
+    let drawn = false;
     let discount = 1;
     for (let d = 0; d < lookahead; d++, discount *= WAIT_DISCOUNT) {
+      const weekday = weekdayOfDay(startDay + d);
+      // No draw here can win even in the band's best hour: skip before looking for a slot.
+      if (discount * leadChanceBound(model, reference, segmentNo, band, weekday, failures, answers, topFactor) <= bestScore) continue;
+      if (!drawn) {
+        drawHours(model, band, hours, random);
+        drawn = true;
+      }
       const day = days[d];
       const list = inBlock ? day.block[band] : day.window[band];
       let at: number | null = null;
@@ -78,8 +86,6 @@ export function chooseLearnedSlot(
       }
       if (at === null) continue;
       const factor = hourFactor(model, band, hourOrder[k - 1]);
-      const weekday = weekdayOfDay(startDay + d);
-      if (discount * leadChanceBound(model, reference, segmentNo, band, weekday, failures, answers, factor) <= bestScore) continue;
       const score = discount * sampleLeadChance(model, reference, segmentNo, band, weekday, failures, random, answers, factor);
       if (score > bestScore) {
         bestScore = score;
