@@ -67,13 +67,18 @@ export interface ScheduleSettings {
   promiseToleranceMinutes: number;
 }
 
+/**
+ * The default bands cover the whole legal window (8:00–21:00): an hour no band
+ * covers is never planned, and evening leads often answer best at 20:00. The
+ * last band is three hours; the planner learns which of a band's hours answers.
+ */
 export const DEFAULT_BANDS: Band[] = [
   { id: '08-10', start: '08:00', end: '10:00' },
   { id: '10-12', start: '10:00', end: '12:00' },
   { id: '12-14', start: '12:00', end: '14:00' },
   { id: '14-16', start: '14:00', end: '16:00' },
   { id: '16-18', start: '16:00', end: '18:00' },
-  { id: '18-20', start: '18:00', end: '20:00' },
+  { id: '18-21', start: '18:00', end: '21:00' },
 ];
 
 /**
@@ -249,6 +254,13 @@ export interface BandStats {
   weekdayConversations?: number[];
   /** Per segment (the lead's reference zone): dials and conversations per band. */
   segments?: Record<string, { dials: number[]; conversations: number[] }>;
+  /**
+   * Per whole hour of the lead's local day and its local weekday, index `hour * 7 + weekday` (168), attempts in a
+   * band: where in a band people answer (by weekday too, so a weekday's effect is not taken for the hour's).
+   * Absent in checkpoints written before the planner learned hours; those start from the band level.
+   */
+  hourDials?: number[];
+  hourConversations?: number[];
 }
 
 export interface PlannedAttempt {

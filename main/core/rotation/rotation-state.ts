@@ -6,7 +6,7 @@
  */
 import type { Attempt, LeadId } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
-import { DAY_MS, localDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
+import { DAY_MS, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
 import { bandIndexAt } from './bands.js';
 
 /** Two minutes early still counts as keeping a promise (clocks and dial set-up differ). */
@@ -37,7 +37,7 @@ export function emptyBandStats(bandCount: number): BandStats {
 }
 
 /**
- * Band statistics with the weekday and zone tables the learning planner reads
+ * Band statistics with the weekday, zone and hour tables the learning planner reads
  * (what the store keeps): `foldBandStatsInPlace` counts into the tables a
  * BandStats carries and leaves out those it does not.
  */
@@ -45,11 +45,13 @@ export function emptyLearningStats(bandCount: number): BandStats {
   return withLearningTables(emptyBandStats(bandCount), bandCount);
 }
 
-/** Adds empty weekday and zone tables where they are missing (a checkpoint from before the planner learned). */
+/** Adds empty weekday, zone and hour tables where they are missing (a checkpoint from before the planner learned them). */
 export function withLearningTables(stats: BandStats, bandCount: number): BandStats {
   stats.weekdayDials ??= new Array<number>(bandCount * 7).fill(0);
   stats.weekdayConversations ??= new Array<number>(bandCount * 7).fill(0);
   stats.segments ??= {};
+  stats.hourDials ??= new Array<number>(24 * 7).fill(0);
+  stats.hourConversations ??= new Array<number>(24 * 7).fill(0);
   return stats;
 }
 
@@ -137,7 +139,7 @@ export function foldAttempt(
 
 /**
  * Counts one attempt into the rep's per-band dials and conversations, in
- * place, and into the weekday and segment tables the learning planner reads
+ * place, and into the weekday, segment and hour tables the learning planner reads
  * when `stats` carries them (see emptyLearningStats):
  * the store folds a million attempts at start-up, where a copy per attempt is
  * waste. O(1) an attempt.
@@ -160,11 +162,17 @@ export function foldBandStatsInPlace(
 }
 
 function countFiner(stats: BandStats, band: number, zone: string, at: number, conversation: boolean, bandCount: number): void {
-  const { weekdayDials, weekdayConversations, segments } = stats;
+  const { weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = stats;
+  const weekday = weekdayOfDay(localDay(zone, at));
   if (weekdayDials && weekdayConversations) {
-    const cell = band * 7 + weekdayOfDay(localDay(zone, at));
+    const cell = band * 7 + weekday;
     weekdayDials[cell] = (weekdayDials[cell] ?? 0) + 1;
     if (conversation) weekdayConversations[cell] = (weekdayConversations[cell] ?? 0) + 1;
+  }
+  if (hourDials && hourConversations) {
+    const cell = Math.floor(localMinuteOfDay(zone, at) / 60) * 7 + weekday;
+    hourDials[cell] = (hourDials[cell] ?? 0) + 1;
+    if (conversation) hourConversations[cell] = (hourConversations[cell] ?? 0) + 1;
   }
   if (!segments) return;
   const segment = (segments[zone] ??= { dials: new Array<number>(bandCount).fill(0), conversations: new Array<number>(bandCount).fill(0) });

@@ -30,13 +30,13 @@ import type {
   PlannedAttempt,
   ScheduleSettings,
 } from '../../../shared/schedule.js';
-import { DAY_MS, instantAtLocal, localDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
+import { DAY_MS, instantAtLocal, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
 import { bandIndexAt } from '../rotation/bands.js';
 import { isAllowedAt, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
 import { contains } from './intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
-import { buildAnswerModel, leadChance, segmentNumber, type AnswerModel } from './answer-model.js';
+import { buildAnswerModel, hourFactor, leadChance, segmentNumber, type AnswerModel } from './answer-model.js';
 import { chooseLearnedSlot } from './learned-slot.js';
 import { hashSeed, seededRandom } from './seeded-random.js';
 import { daySlots, firstAtOrAfter, zoneSlots, type SlotTables } from './slot-tables.js';
@@ -76,7 +76,7 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
     rates: bandConnectRates(input.bandStats ?? emptyBandStats(count), count),
     strategy: input.strategy ?? 'least-tried',
     seed: input.seed ?? 0,
-    model: buildAnswerModel(input.bandStats, count),
+    model: buildAnswerModel(input.bandStats, input.schedule.bands),
     blocks: input.blocks ? [...input.blocks].sort((a, b) => a.startsAt - b.startsAt) : null,
     slots: new Map(),
     hasBlocks: input.blocks ? input.blocks.length > 0 : input.schedule.dialBlocks.length > 0,
@@ -164,9 +164,10 @@ export function planNextAttempt(
   let bestAt = 0;
   let bestInBlock = false;
   let bestDay = 0;
+  let bestHour: number | undefined;
   if (random) {
     const found = chooseLearnedSlot(lead, ctx, slots, earliest, limit, startDay, random, reference, segmentNo);
-    if (found) ({ band: bestBand, at: bestAt, inBlock: bestInBlock, day: bestDay } = found);
+    if (found) ({ band: bestBand, at: bestAt, inBlock: bestInBlock, day: bestDay, hour: bestHour } = found);
   } else {
     for (let band = 0; band < bandCount; band++) {
       let windowAt: number | null = null;
@@ -197,7 +198,7 @@ export function planNextAttempt(
       }
     }
   }
-  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead, { band: bestBand, day: bestDay });
+  if (bestBand >= 0) return describe(leadId, bestAt, zones, ctx, promised, promiseConflict, bestInBlock, lead, { band: bestBand, day: bestDay, hour: bestHour });
 
   // Nothing within the look-ahead (a holiday, a narrow window): take the first legal slot in any band.
   for (let day = startDay + ctx.schedule.rotationLookaheadDays; day < startDay + MAX_SEARCH_DAYS; day++) {
@@ -241,8 +242,8 @@ function describe(
   promiseConflict: string | null,
   inBlock?: boolean,
   lead?: LeadRotationState,
-  /** The band and local day of `at` when the caller already knows them. */
-  known?: { band: number; day: number },
+  /** The band, local day (and hour) of `at` when the caller already knows them. */
+  known?: { band: number; day: number; hour?: number },
 ): PlannedAttempt {
   const zone = zones.zones[0];
   const band = known ? known.band : bandIndexAt(ctx.schedule.bands, zone, at);
@@ -258,7 +259,8 @@ function describe(
   if (ctx.strategy === 'learning' && ctx.model.informed && band >= 0) {
     const answers = lead?.bandAnswers?.[band] ?? 0;
     const failures = Math.max(0, (lead?.bandTries[band] ?? 0) - answers);
-    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), failures, answers);
+    const hour = known?.hour ?? Math.floor(localMinuteOfDay(zone, at) / 60);
+    plan.chance = leadChance(ctx.model, zone, band, weekdayOfDay(known ? known.day : localDay(zone, at)), failures, answers, hourFactor(ctx.model, band, hour));
   }
   return plan;
 }

@@ -6,7 +6,9 @@
  */
 import type { LeadId } from '../../../shared/domain.js';
 import type { DialBlock, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
-import { instantAtLocal } from '../timezones/zone-clock.js';
+import { DAY_MS, instantAtLocal } from '../timezones/zone-clock.js';
+
+const HOUR_MS = 3_600_000;
 import { bandMinutes } from '../rotation/bands.js';
 import { leadIntervals, leadMinuteWindow, workingIntervals, type MinuteWindow, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
@@ -28,6 +30,8 @@ export interface SlotTables {
 export interface DaySlots {
   window: Interval[][];
   block: Interval[][];
+  /** The instant each local hour 0–24 of the day starts (25 entries): where a band's hours begin and end. */
+  hourStarts: number[];
 }
 
 export interface ZoneSlots {
@@ -87,7 +91,11 @@ export function daySlots(ctx: SlotTables, slots: ZoneSlots, day: number): DaySlo
     window.push(inBand);
     block.push(blocks.length > 0 ? intersect(inBand, blocks) : []);
   }
-  found = { window, block };
+  // A day without a clock change has its hours an hour apart; only the two days a year with one need the zone.
+  const hourStarts = Array.from({ length: 25 }, (_, h) =>
+    dayEnd - dayStart === DAY_MS ? dayStart + h * HOUR_MS : instantAtLocal(reference, day, h * 60),
+  );
+  found = { window, block, hourStarts };
   slots.days.set(day, found);
   return found;
 }

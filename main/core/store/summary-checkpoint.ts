@@ -273,15 +273,23 @@ const isCountPair = (v: unknown): v is { dials: number[]; conversations: number[
 /** The rep's connect counts: per band, and (for the learning planner) per band and weekday and per zone. */
 function isBandStats(v: unknown): v is BandStats {
   if (!isCountPair(v)) return false;
-  const { weekdayDials, weekdayConversations, segments } = v as BandStats;
-  if ((weekdayDials !== undefined && !isCounts(weekdayDials)) || (weekdayConversations !== undefined && !isCounts(weekdayConversations))) return false;
+  const { weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = v as BandStats;
+  if ([weekdayDials, weekdayConversations, hourDials, hourConversations].some((table) => table !== undefined && !isCounts(table))) return false;
   return segments === undefined || (typeof segments === 'object' && segments !== null && Object.values(segments).every(isCountPair));
 }
 
 /** Only the known tables, whatever else the file held. */
 function learningTablesOf(stats: BandStats): BandStats {
-  const { dials, conversations, weekdayDials, weekdayConversations, segments } = stats;
-  return { dials, conversations, ...(weekdayDials ? { weekdayDials } : {}), ...(weekdayConversations ? { weekdayConversations } : {}), ...(segments ? { segments } : {}) };
+  const { dials, conversations, weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = stats;
+  return {
+    dials,
+    conversations,
+    ...(weekdayDials ? { weekdayDials } : {}),
+    ...(weekdayConversations ? { weekdayConversations } : {}),
+    ...(segments ? { segments } : {}),
+    ...(hourDials ? { hourDials } : {}),
+    ...(hourConversations ? { hourConversations } : {}),
+  };
 }
 
 const isNumberRecord = (v: unknown): v is Record<string, number> =>

@@ -91,10 +91,14 @@ describe('foldBandStatsInPlace', () => {
     expect(stats.weekdayConversations![0 * 7 + wednesday]).toBe(1);
     expect(stats.weekdayDials!.reduce((n, x) => n + x, 0)).toBe(2);
     expect(stats.segments).toEqual({ 'America/Chicago': { dials: [1, 0, 0, 0, 0, 1], conversations: [1, 0, 0, 0, 0, 0] } });
+    // By the lead's local hour and weekday: 9:30 and 19:30 on a Wednesday in Chicago.
+    expect(stats.hourDials!.flatMap((n, i) => (n > 0 ? [[i, n]] : []))).toEqual([[9 * 7 + wednesday, 1], [19 * 7 + wednesday, 1]]);
+    expect(stats.hourConversations!.flatMap((n, i) => (n > 0 ? [[i, n]] : []))).toEqual([[9 * 7 + wednesday, 1]]);
     // A checkpoint from before: its band counts are kept and the tables start empty.
     const old = withLearningTables({ dials: [4, 0, 0, 0, 0, 0], conversations: [1, 0, 0, 0, 0, 0] }, 6);
     expect(old.dials).toEqual([4, 0, 0, 0, 0, 0]);
     expect(old.weekdayDials).toHaveLength(42);
+    expect(old.hourDials).toEqual(new Array<number>(24 * 7).fill(0));
     expect(emptyBandStats(6)).toEqual({ dials: [0, 0, 0, 0, 0, 0], conversations: [0, 0, 0, 0, 0, 0] });
   });
 });

@@ -342,4 +342,49 @@ describe('learning planner properties', () => {
     expect(dayOf(weekdayStats([1, 1, 1, 1, 1, 3, 1]))).toBe(5);
     expect(dayOf(weekdayStats([1, 1, 1, 1, 1, 1, 1]))).toBe(3);
   });
+
+  it('plans a band at its hour where people answer, and spreads leads over a band whose hours are alike', () => {
+    // 18-21 is the best band; inside it, 19:00 answers three times as often as 18:00 (20:00 was not dialled).
+    const hourStats = (at18: number, at19: number) => {
+      // Every hour dialled 100 times on each weekday (index hour × 7 + weekday).
+      const hourDials = new Array<number>(168).fill(0);
+      const hourConversations = new Array<number>(168).fill(0);
+      for (let h = 8; h < 20; h++) {
+        for (let w = 0; w < 7; w++) {
+          hourDials[h * 7 + w] = 100;
+          hourConversations[h * 7 + w] = h === 18 ? at18 : h === 19 ? at19 : 10;
+        }
+      }
+      // The bands' and weekdays' counts are those hours' (20:00 was not dialled).
+      const weekdayDials = new Array<number>(42).fill(0);
+      const weekdayConversations = new Array<number>(42).fill(0);
+      for (let h = 8; h < 20; h++) {
+        for (let w = 0; w < 7; w++) {
+          weekdayDials[Math.floor((h - 8) / 2) * 7 + w] += hourDials[h * 7 + w];
+          weekdayConversations[Math.floor((h - 8) / 2) * 7 + w] += hourConversations[h * 7 + w];
+        }
+      }
+      const perBand = (b: number, table: number[]) => table.slice(b * 7, b * 7 + 7).reduce((n, x) => n + x, 0);
+      const dials = [0, 1, 2, 3, 4, 5].map((b) => perBand(b, weekdayDials));
+      const conversations = [0, 1, 2, 3, 4, 5].map((b) => perBand(b, weekdayConversations));
+      return { dials, conversations, weekdayDials, weekdayConversations, hourDials, hourConversations };
+    };
+    const hoursOf = (bandStats: ReturnType<typeof hourStats>) => {
+      const hours = new Map<number, number>();
+      for (let seed = 0; seed < 100; seed++) {
+        const ctx = createPlanningContext({ rep: allHours, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats, strategy: 'learning', seed });
+        const plan = planNextAttempt(undefined, chicago, wednesday, ctx, 'lead')!;
+        expect(plan.band).toBe('18-21');
+        // Chicago is UTC−5 in March after the switch.
+        const hour = new Date(plan.at - 5 * 3_600_000).getUTCHours();
+        hours.set(hour, (hours.get(hour) ?? 0) + 1);
+      }
+      return hours;
+    };
+    expect(hoursOf(hourStats(15, 45))).toEqual(new Map([[19, 100]]));
+    // Hours alike: the draws spread fresh leads over the band's three hours.
+    const alike = hoursOf(hourStats(30, 30));
+    expect([...alike.keys()].sort()).toEqual([18, 19, 20]);
+    for (const count of alike.values()) expect(count).toBeGreaterThan(15);
+  });
 });

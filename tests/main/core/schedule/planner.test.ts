@@ -117,7 +117,7 @@ describe('planNextAttempt', () => {
   it('projects rotating attempts over a horizon', () => {
     const ctx = createPlanningContext({ rep: rep(), schedule: schedule() });
     const plans = projectLeadAttempts(undefined, chicago, at('2025-03-12T13:00:00Z'), at('2025-03-19T13:00:00Z'), ctx, 'l1');
-    expect(plans.map((p) => p.band)).toEqual(['08-10', '10-12', '12-14', '14-16', '16-18', '18-20', '08-10']);
+    expect(plans.map((p) => p.band)).toEqual(['08-10', '10-12', '12-14', '14-16', '16-18', '18-21', '08-10']);
     expect(plans.map((p) => isoWithOffset('America/Chicago', p.at).slice(0, 10))).toEqual([
       '2025-03-12', '2025-03-13', '2025-03-14', '2025-03-15', '2025-03-16', '2025-03-17', '2025-03-18',
     ]);

@@ -117,6 +117,8 @@ describe('summary checkpoint', () => {
       weekdayDials: Array.from({ length: 42 }, (_, i) => i % 5),
       weekdayConversations: new Array<number>(42).fill(0),
       segments: { 'America/Chicago': { dials: [1, 2, 0, 0, 0, 0], conversations: [0, 1, 0, 0, 0, 0] } },
+      hourDials: Array.from({ length: 168 }, (_, i) => i % 3),
+      hourConversations: Array.from({ length: 168 }, (_, i) => (i === 9 * 7 + 3 ? 1 : 0)),
     };
     await writeCheckpoint(path, { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: {}, summaries, bandStats, foldKey: '', stats: { inboundOffsets: {} } });
     const read = readCheckpoint(path)!;
