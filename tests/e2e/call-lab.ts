@@ -302,8 +302,9 @@ export function voicemailBoxGreeting(dir: string): { wav: string; beepEndS: numb
   const speech = spoken8k(dir, 'box-speech', "Hi, you've reached Lena Lab. I can't take your call right now. Please leave a message after the tone.", ['0.5', '0.3']);
   const wav = join(dir, 'box.wav');
   run('sox', [speech, tone8k(dir, 'box-beep', 0.4), wav, 'pad', '0', '40']);
-  const seconds = (file: string) => Number(spawnSync('soxi', ['-D', file], { encoding: 'utf8' }).stdout.trim());
-  return { wav, beepEndS: seconds(speech) + 0.4 };
+  // In whole samples: a float sum (6.843625 + 0.4 = 7.243625000000001) would put the beep's end after its last sample.
+  const samples = (file: string) => Number(spawnSync('soxi', ['-s', file], { encoding: 'utf8' }).stdout.trim());
+  return { wav, beepEndS: (samples(speech) + 0.4 * 8000) / 8000 };
 }
 
 /** A person picking up: "Hello? … hello?", then 30 s of silence. */
