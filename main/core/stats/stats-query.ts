@@ -19,6 +19,22 @@ const EPOCH = new TZDate(1970, 0, 1, 'UTC');
 const dateOfDay = (day: number) => addDays(EPOCH, day);
 const isoDate = (date: Date) => format(date, 'yyyy-MM-dd');
 
+/**
+ * A day's date and its week's Monday, once per day number: formatting a TZDate costs tens of
+ * microseconds, a whole history has a few thousand days, and the same days are asked for on
+ * every refresh of the Stats screen.
+ */
+const dayLabels = new Map<number, { date: string; monday: string }>();
+function labelsOf(day: number): { date: string; monday: string } {
+  let labels = dayLabels.get(day);
+  if (!labels) {
+    const date = dateOfDay(day);
+    labels = { date: isoDate(date), monday: isoDate(startOfISOWeek(date)) };
+    dayLabels.set(day, labels);
+  }
+  return labels;
+}
+
 /** "YYYY-MM-DD" → day number; a date the calendar does not have (2026-02-30) is refused. */
 export function dayOfIsoDate(date: string): number {
   const parsed = parse(date, 'yyyy-MM-dd', EPOCH);
@@ -39,9 +55,8 @@ export function queryStats(fold: StatsFold, range: StatsRange, scriptName: (id: 
     const t = fold.days.get(day)!;
     add(total, t);
     const row = { dials: t.dials, conversations: t.conversations, voicemailsLeft: t.voicemails, returns: t.returns };
-    const date = dateOfDay(day);
-    byDay.push({ date: isoDate(date), ...row });
-    const monday = isoDate(startOfISOWeek(date));
+    const { date, monday } = labelsOf(day);
+    byDay.push({ date, ...row });
     const week = weeks.get(monday) ?? { weekOf: monday, dials: 0, conversations: 0, voicemailsLeft: 0, returns: 0 };
     week.dials += row.dials;
     week.conversations += row.conversations;
@@ -50,8 +65,8 @@ export function queryStats(fold: StatsFold, range: StatsRange, scriptName: (id: 
     weeks.set(monday, week);
   }
   return {
-    from: range.fromDay === null ? null : isoDate(dateOfDay(range.fromDay)),
-    to: range.toDay === null ? null : isoDate(dateOfDay(range.toDay)),
+    from: range.fromDay === null ? null : labelsOf(range.fromDay).date,
+    to: range.toDay === null ? null : labelsOf(range.toDay).date,
     dials: total.dials,
     conversations: total.conversations,
     conversationRate: rate(total.conversations, total.dials),
