@@ -22,6 +22,7 @@ import type { BlockView } from '../../../../shared/dial-block.js';
 import type { CallOutcome } from '../../../../shared/domain.js';
 import type { CallView } from '../../../../shared/sip.js';
 import { makeLead } from '../../../support/fixtures.js';
+import { call as callView } from '../../../support/sip-views.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US' };
@@ -83,23 +84,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
       // The app's gate, as placeCall asks it before every dial.
       const verdict = await gate.checkNumber(number, { leadId, at: now().getTime() });
       if (!verdict.allowed) throw new ApiFailure('refused', verdict.reason);
-      const call: CallView = {
-        id: randomUUID(),
-        direction: 'outbound',
-        status: 'dialing',
-        number,
-        remoteUri: `sip:${number}@lab`,
-        displayName: '',
-        leadId,
-        startedAt: now().toISOString(),
-        answeredAt: null,
-        endedAt: null,
-        endReason: null,
-        sipStatus: null,
-        outcome: null,
-        muted: false,
-        held: false,
-      };
+      const call = callView({ id: randomUUID(), number, remoteUri: `sip:${number}@lab`, leadId, startedAt: now().toISOString() });
       calls.push(call);
       return { ...call };
     },
