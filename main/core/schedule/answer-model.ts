@@ -254,25 +254,12 @@ export function sampleLeadChance(
   band: number,
   weekday: number,
   failures: number,
-  random: Random,
+  /** The draw's uniform number; 1 gives the highest draw the cell can make (a bound that lets a search skip it). */
+  u: number,
   answers = 0,
   factor = 1,
 ): number {
-  return leadGiven(model, readQuantile(meanTable(model, segment, segmentNo, band, weekday), random()) * factor, failures, answers);
-}
-
-/** The highest draw sampleLeadChance can return for this cell and lead: lets a search skip draws that cannot win. */
-export function leadChanceBound(
-  model: AnswerModel,
-  segment: string | undefined,
-  segmentNo: number,
-  band: number,
-  weekday: number,
-  failures: number,
-  answers = 0,
-  factor = 1,
-): number {
-  return leadGiven(model, meanTable(model, segment, segmentNo, band, weekday)[QUANTILE_DRAWS - 1] * factor, failures, answers);
+  return leadGiven(model, readQuantile(meanTable(model, segment, segmentNo, band, weekday), u) * factor, failures, answers);
 }
 
 /** The lead's posterior mean given the population's rate `mu` (an hour's factor may push it past 1: capped). */

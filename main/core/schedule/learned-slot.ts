@@ -5,7 +5,7 @@
  */
 import type { LeadRotationState } from '../../../shared/schedule.js';
 import { weekdayOfDay } from '../timezones/zone-clock.js';
-import { bestHourFactor, hourFactor, leadChanceBound, sampleHourFactor, sampleLeadChance, type AnswerModel } from './answer-model.js';
+import { bestHourFactor, hourFactor, sampleHourFactor, sampleLeadChance, type AnswerModel } from './answer-model.js';
 import type { Random } from './seeded-random.js';
 import { daySlots, firstAtOrAfter, type DaySlots, type SlotTables, type ZoneSlots } from './slot-tables.js';
 
@@ -71,7 +71,7 @@ export function chooseLearnedSlot(
     for (let d = 0; d < lookahead; d++, discount *= WAIT_DISCOUNT) {
       const weekday = weekdayOfDay(startDay + d);
       // No draw here can win even in the band's best hour: skip before looking for a slot.
-      if (discount * leadChanceBound(model, reference, segmentNo, band, weekday, failures, answers, topFactor) <= bestScore) continue;
+      if (discount * sampleLeadChance(model, reference, segmentNo, band, weekday, failures, 1, answers, topFactor) <= bestScore) continue;
       if (!drawn) {
         drawHours(model, band, hours, random);
         drawn = true;
@@ -86,7 +86,7 @@ export function chooseLearnedSlot(
       }
       if (at === null) continue;
       const factor = hourFactor(model, band, hourOrder[k - 1]);
-      const score = discount * sampleLeadChance(model, reference, segmentNo, band, weekday, failures, random, answers, factor);
+      const score = discount * sampleLeadChance(model, reference, segmentNo, band, weekday, failures, random(), answers, factor);
       if (score > bestScore) {
         bestScore = score;
         best = { band, hour: hourOrder[k - 1], at, inBlock, day: startDay + d };
