@@ -70,6 +70,28 @@ export function runSimulation(scenario: Scenario, seed = 1): SimulationRun {
   return { scenario: scenario.name, dials, strategies, slots: world.blocks.reduce((n, b) => n + b.slots.length, 0), made };
 }
 
+/**
+ * Several runs of one scenario (different seeds) as one: dials, slots and
+ * conversations summed, each strategy's reach averaged. The standard error
+ * of the pooled comparison then rests on every run's dials, so a difference
+ * of a point is told from the luck of one world.
+ */
+export function poolRuns(runs: readonly SimulationRun[]): SimulationRun {
+  if (runs.length === 0) throw new Error('poolRuns needs at least one run');
+  const dials = runs.reduce((n, r) => n + r.dials, 0);
+  const strategies = {} as Record<StrategyName, StrategyResult>;
+  const made = {} as Record<StrategyName, number>;
+  for (const name of STRATEGIES) {
+    const conversations = runs.reduce((n, r) => n + (r.strategies[name].conversationsPer100 * r.dials) / 100, 0);
+    strategies[name] = {
+      conversationsPer100: dials === 0 ? 0 : (conversations / dials) * 100,
+      reachedShare: runs.reduce((n, r) => n + r.strategies[name].reachedShare, 0) / runs.length,
+    };
+    made[name] = runs.reduce((n, r) => n + r.made[name], 0);
+  }
+  return { scenario: runs[0].scenario, dials, strategies, slots: runs.reduce((n, r) => n + r.slots, 0), made };
+}
+
 export function compareWithBaselines(result: SimulationResult): Comparison {
   const best = [...BASELINES].sort((a, b) => result.strategies[b].conversationsPer100 - result.strategies[a].conversationsPer100)[0];
   const p1 = result.strategies.dialdesk.conversationsPer100 / 100;

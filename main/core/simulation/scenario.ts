@@ -73,3 +73,16 @@ export function parseScenario(text: string, source = 'scenario'): Scenario {
   const lines = result.error.issues.map((issue) => `  ${issue.path.length > 0 ? issue.path.join('.') : '(the file)'}: ${issue.message}`);
   throw new ScenarioError(`${source} is not a valid scenario:\n${lines.join('\n')}`);
 }
+
+/**
+ * Whether when a lead is called changes its chance of answering: the hourly
+ * curve or the weekdays differ inside the legal window, or some leads have
+ * windows of their own. Where nothing does, learning has nothing to find
+ * (and must do no harm); elsewhere it should find it.
+ */
+export function hasStructure(scenario: Scenario): boolean {
+  const { hourly, weekday, personal } = scenario.answer;
+  const legalHours = hourly.slice(8, 21);
+  const varies = (list: readonly number[]) => list.some((x) => x !== list[0]);
+  return varies(legalHours) || varies(weekday) || (personal.share > 0 && personal.inside !== personal.outside);
+}

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, ScenarioError } from '../../../../main/core/simulation/scenario.js';
-import { compareWithBaselines, runSimulation, STRATEGIES } from '../../../../main/core/simulation/run-simulation.js';
+import { hasStructure, parseScenario, ScenarioError } from '../../../../main/core/simulation/scenario.js';
+import { compareWithBaselines, poolRuns, runSimulation, STRATEGIES } from '../../../../main/core/simulation/run-simulation.js';
 import { buildWorld } from '../../../../main/core/simulation/synthetic-world.js';
 
 const folder = join(import.meta.dirname, '../../../fixtures/scenarios');
@@ -13,6 +13,18 @@ describe('shipped scenarios', () => {
     const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) expect(() => load(file)).not.toThrow();
+  });
+});
+
+describe('hasStructure', () => {
+  it('tells the scenario where when a lead is called changes nothing from the rest', () => {
+    const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+    expect(files.filter((f) => !hasStructure(load(f)))).toEqual(['no-structure.json']);
+    const flat = load('no-structure.json');
+    // Hours outside the legal window are never dialled: a curve there is no structure.
+    expect(hasStructure({ ...flat, answer: { ...flat.answer, hourly: flat.answer.hourly.map((x, h) => (h === 22 ? 0.9 : x)) } })).toBe(false);
+    expect(hasStructure({ ...flat, answer: { ...flat.answer, hourly: flat.answer.hourly.map((x, h) => (h === 20 ? 0.3 : x)) } })).toBe(true);
+    expect(hasStructure({ ...flat, answer: { ...flat.answer, personal: { ...flat.answer.personal, share: 0.2, inside: 2 } } })).toBe(true);
   });
 });
 
@@ -38,6 +50,20 @@ describe('runSimulation', () => {
     const { difference, standardError } = compareWithBaselines(result);
     expect(difference).toBeGreaterThan(2 * standardError);
     expect(result.strategies.dialdesk.conversationsPer100).toBeGreaterThan(result.strategies['least-tried'].conversationsPer100);
+  });
+
+  it('pools runs of several seeds into one comparison resting on all their dials', () => {
+    const runs = [runSimulation(small, 5), runSimulation(small, 6)];
+    const pooled = poolRuns(runs);
+    expect(pooled.dials).toBe(runs[0].dials + runs[1].dials);
+    for (const name of STRATEGIES) {
+      const conversations = runs.reduce((n, r) => n + (r.strategies[name].conversationsPer100 * r.dials) / 100, 0);
+      expect(pooled.strategies[name].conversationsPer100).toBeCloseTo((conversations / pooled.dials) * 100, 9);
+      expect(pooled.made[name]).toBe(runs[0].made[name] + runs[1].made[name]);
+    }
+    expect(compareWithBaselines(pooled).standardError).toBeLessThan(Math.min(...runs.map((r) => compareWithBaselines(r).standardError)));
+    expect(poolRuns([runs[0]])).toEqual(runs[0]);
+    expect(() => poolRuns([])).toThrow();
   });
 
   it('draws the answer model the scenario states', () => {
