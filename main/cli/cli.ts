@@ -34,8 +34,9 @@ Commands:
   check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why
   dnc import FILE                   add a CSV of do-not-call numbers
   dnc list                          the do-not-call list as CSV (number,source,added_at)
-  simulate --scenario FILE.json [--seed N] [--json]
-                                    every planning strategy on a synthetic scenario (needs no data folder)
+  simulate --scenario FILE.json [--seed N] [--seeds K] [--json]
+                                    every planning strategy on a synthetic scenario (needs no data folder);
+                                    --seeds K pools K worlds (seeds N…N+K−1) for a smaller standard error
   detect FILE.wav                   the voicemail beep detector on a recording: one JSON line
          [--silence-after-greeting MS]  (verdict beep|human|silence-after-greeting|unknown, beep times, Hz)
 
@@ -59,6 +60,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         at: { type: 'string' },
         scenario: { type: 'string' },
         seed: { type: 'string' },
+        seeds: { type: 'string' },
         json: { type: 'boolean' },
         'silence-after-greeting': { type: 'string' },
         to: { type: 'string' },
@@ -77,7 +79,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     return values.help ? 0 : 2;
   }
   // The simulator draws its own world: it neither needs nor locks a data folder (--data-dir is accepted and unused).
-  if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, json: values.json }, out, err);
+  if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, seeds: values.seeds, json: values.json }, out, err);
   if (command === 'detect') {
     // Reads a recording only: no data folder to open (or to lock against a running app).
     try {

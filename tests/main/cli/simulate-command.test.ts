@@ -30,6 +30,23 @@ describe('dialdesk simulate', () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
+  it('pools the worlds of several seeds into one comparison', async () => {
+    const dir = tempDir();
+    const file = scenarioFile(dir);
+    const run = async (...args: string[]) => JSON.parse((await cli(['simulate', '--scenario', file, '--json', ...args])).out);
+    const [four, five, pooled] = [await run('--seed', '4'), await run('--seed', '5'), await run('--seed', '4', '--seeds', '2')];
+    expect(pooled.dials).toBe(four.dials + five.dials);
+    const conversations = (r: typeof four) => (r.strategies.dialdesk.conversationsPer100 * r.dials) / 100;
+    expect(pooled.strategies.dialdesk.conversationsPer100).toBeCloseTo(((conversations(four) + conversations(five)) / pooled.dials) * 100, 9);
+    const text = await cli(['simulate', '--scenario', file, '--seed', '4', '--seeds', '2']);
+    expect(text.out).toContain('seeds 4–5, pooled');
+    for (const bad of ['0', '1.5', 'x', '101']) {
+      const refused = await cli(['simulate', '--scenario', file, '--seeds', bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain('--seeds must be a whole number from 1 to 100');
+    }
+  });
+
   it('refuses a bad scenario with the field and the reason', async () => {
     const dir = tempDir();
     const { code, out, err } = await cli(['simulate', '--scenario', scenarioFile(dir, (s) => (s.answer.cap = 2))]);
