@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BenchReport } from './bench-report.js';
+import { onlyPrivateWindows, privateWindowBound } from './private-window-bound.js';
 import { hasStructure, parseScenario } from '../../main/core/simulation/scenario.js';
 import { compareWithBaselines, poolRuns, runSimulation, STRATEGIES } from '../../main/core/simulation/run-simulation.js';
 
@@ -58,6 +59,12 @@ export function benchmarkSimulation(report: BenchReport): void {
       target: { min: structured ? 2 : -2 },
     });
     report.figure(`simulation.${key}.oracle_share`, comparison.oracleShare, { label: 'dialdesk / oracle', digits: 2 });
+    if (onlyPrivateWindows(scenario)) {
+      const bound = privateWindowBound(scenario);
+      report.note('only private windows: what learning a lead\'s windows from its own failures can pay, per lead (no capacity, no days)');
+      report.figure(`simulation.${key}.private_windows.bayes_per_100`, bound.bayes, { label: 'Bayes-optimal per lead: conv. / 100 dials', digits: 1 });
+      report.figure(`simulation.${key}.private_windows.rotation_per_100`, bound.rotation, { label: 'rotating bands, same leads: conv. / 100 dials', digits: 1 });
+    }
     shares.push(comparison.oracleShare);
   }
   report.note('');
