@@ -29,7 +29,7 @@ import { betaDraw, hashSeed, seededRandom, type Random } from './seeded-random.j
 
 /** Pseudo-dials pulling a band's rate toward the overall rate. */
 const BAND_SHRINK = 20;
-/** Pseudo-dials pulling a weekday's factor (over all bands) toward 1. */
+/** Pseudo-dials (at the overall rate) pulling a weekday's factor, over all bands, toward 1. */
 const WEEKDAY_SHRINK = 40;
 /**
  * Pseudo-dials pulling a (band, weekday) cell toward its band times the
@@ -108,21 +108,22 @@ export function buildAnswerModel(stats: BandStats | undefined, bands: Band[]): A
   const band = new Float64Array(bandCount);
   for (let b = 0; b < bandCount; b++) band[b] = ((conversations[b] ?? 0) + BAND_SHRINK * overall) / ((dials[b] ?? 0) + BAND_SHRINK);
 
-  // Weekday factor over all bands, then each (band, weekday) cell shrunk toward band × factor.
+  // Weekday factor over all bands, then each (band, weekday) cell shrunk toward band × factor. A weekday's factor is
+  // its conversations over those its dials would have had at their bands' rates: a weekday dialled so far only in
+  // the best band (its first morning) does not look better for it, and every band's cell on that weekday with it.
   const wd = stats?.weekdayDials ?? [];
   const wc = stats?.weekdayConversations ?? [];
   const weekdayFactor = new Float64Array(WEEKDAYS).fill(1);
-  const wTotal = sum(wd);
-  if (wTotal > 0) {
-    const wOverall = (sum(wc) + 1) / (wTotal + 2);
+  if (sum(wd) > 0) {
     for (let w = 0; w < WEEKDAYS; w++) {
-      let d = 0;
+      let expected = 0;
       let c = 0;
       for (let b = 0; b < bandCount; b++) {
-        d += wd[b * WEEKDAYS + w] ?? 0;
+        expected += (wd[b * WEEKDAYS + w] ?? 0) * band[b];
         c += wc[b * WEEKDAYS + w] ?? 0;
       }
-      weekdayFactor[w] = (c + WEEKDAY_SHRINK * wOverall) / (d + WEEKDAY_SHRINK) / wOverall;
+      const prior = WEEKDAY_SHRINK * overall;
+      weekdayFactor[w] = (c + prior) / (expected + prior);
     }
   }
   const mean = new Float64Array(bandCount * WEEKDAYS);

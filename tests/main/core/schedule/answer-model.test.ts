@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
-import { buildAnswerModel, hourFactor, sampleHourFactor } from '../../../../main/core/schedule/answer-model.js';
+import { buildAnswerModel, hourFactor, populationMean, sampleHourFactor } from '../../../../main/core/schedule/answer-model.js';
 import { seededRandom } from '../../../../main/core/schedule/seeded-random.js';
 
 const bands = DEFAULT_SCHEDULE_SETTINGS.bands;
@@ -55,5 +55,26 @@ describe('the answer model’s hours', () => {
     const random = seededRandom(1);
     expect(hourFactor(model, 5, 19)).toBe(1);
     expect(sampleHourFactor(model, 5, 19, random)).toBe(1);
+  });
+});
+
+describe('the answer model’s weekdays', () => {
+  it('does not credit a weekday with the band it was dialled in: a morning of the best band is no better a day', () => {
+    // Mornings (8–10) answer 40%, the rest of the day 12%, every weekday alike. Wednesday (3) was dialled all day;
+    // Thursday (4) only in its first, best band so far, as a rep's second morning is.
+    const model = buildAnswerModel(
+      stats((h, w) => (w === 3 ? 60 : w === 4 && h < 10 ? 30 : 0), (h) => (h < 10 ? 0.4 : 0.12)),
+      bands,
+    );
+    const lunch = 2;
+    const wednesday = populationMean(model, undefined, lunch, 3);
+    const thursday = populationMean(model, undefined, lunch, 4);
+    expect(thursday / wednesday).toBeGreaterThan(0.85);
+    expect(thursday / wednesday).toBeLessThan(1.15);
+  });
+
+  it('still finds a weekday that answers better in every band', () => {
+    const model = buildAnswerModel(stats(() => 100, (_h, w) => (w === 3 ? 0.3 : 0.1)), bands);
+    expect(populationMean(model, undefined, 2, 3) / populationMean(model, undefined, 2, 1)).toBeGreaterThan(2);
   });
 });
