@@ -12,7 +12,7 @@
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../shared/schedule.js';
 import { bandMinutes } from '../../main/core/rotation/bands.js';
 import { hashSeed, seededRandom } from '../../main/core/schedule/seeded-random.js';
-import type { Scenario } from '../../main/core/simulation/scenario.js';
+import { hasStructure, type Scenario } from '../../main/core/simulation/scenario.js';
 import { buildWorld } from '../../main/core/simulation/synthetic-world.js';
 import { localMinuteOfDay } from '../../main/core/timezones/zone-clock.js';
 
@@ -27,9 +27,9 @@ export interface WindowBound {
 
 /** Whether the scenario's only structure is private windows (the case this bound speaks to). */
 export function onlyPrivateWindows(scenario: Scenario): boolean {
-  const { hourly, weekday, personal } = scenario.answer;
-  const legal = hourly.slice(LEGAL.first, LEGAL.last + 1);
-  return legal.every((x) => x === legal[0]) && weekday.every((x) => x === weekday[0]) && personal.share > 0 && personal.windowsPerLead[1] <= MOST_WINDOWS;
+  const { personal } = scenario.answer;
+  const withoutWindows = { ...scenario, answer: { ...scenario.answer, personal: { ...personal, share: 0 } } };
+  return hasStructure(scenario) && !hasStructure(withoutWindows) && personal.windowsPerLead[1] <= MOST_WINDOWS;
 }
 
 /** Conversations per 100 dials of both policies over the scenario's leads (seed 1's world). */
