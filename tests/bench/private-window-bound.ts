@@ -54,8 +54,9 @@ export function privateWindowBound(scenario: Scenario): WindowBound {
       for (let attempt = 0; attempt < scenario.maxAttemptsPerLead; attempt++) {
         let hour: number;
         if (policy === 'bayes') {
-          const chanceAt = (h: number) => configs.reduce((n, c, i) => n + posterior[i] * Math.min(cap, base * c.multiplier[h]), 0);
-          hour = hours.reduce((best, h) => (chanceAt(h) > chanceAt(best) + 1e-12 ? h : best), hours[Math.floor(random() * hours.length)]);
+          // Each hour's posterior chance once; ties go to a random hour (the first tried is one).
+          const chance = new Map(hours.map((h) => [h, configs.reduce((n, c, i) => n + posterior[i] * Math.min(cap, base * c.multiplier[h]), 0)]));
+          hour = hours.reduce((best, h) => (chance.get(h)! > chance.get(best)! + 1e-12 ? h : best), hours[Math.floor(random() * hours.length)]);
         } else {
           const least = Math.min(...hours.map((h) => bandTries.get(bandOf[h]) ?? 0));
           const candidates = hours.filter((h) => (bandTries.get(bandOf[h]) ?? 0) === least);
