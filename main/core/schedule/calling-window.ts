@@ -10,9 +10,9 @@ import { LEGAL_WINDOW, type LeadZones, type LocalWindow, type ScheduleSettings }
 import {
   clockMinutes,
   DAY_MS,
-  instantAtLocal,
   isoDateOfDay,
   localDay,
+  localSpans,
   weekdayOfDay,
 } from '../timezones/zone-clock.js';
 import { intersect, normalize, type Interval } from './intervals.js';
@@ -48,7 +48,7 @@ export function leadMinuteWindow(
 export function localWindowIntervals(zone: string, window: MinuteWindow, from: number, to: number): Interval[] {
   const out: Interval[] = [];
   for (let day = localDay(zone, from) - 1; day <= localDay(zone, to) + 1; day++) {
-    out.push({ start: instantAtLocal(zone, day, window.start), end: instantAtLocal(zone, day, window.end) });
+    out.push(...localSpans(zone, day, window.start, window.end));
   }
   return clip(normalize(out), from, to);
 }
@@ -72,7 +72,7 @@ export function workingIntervals(rep: RepCalendar, from: number, to: number): In
   const out: Interval[] = [];
   for (let day = localDay(rep.repTimeZone, from) - 1; day <= localDay(rep.repTimeZone, to) + 1; day++) {
     if (!repWorksOn(rep, day)) continue;
-    out.push({ start: instantAtLocal(rep.repTimeZone, day, start), end: instantAtLocal(rep.repTimeZone, day, end) });
+    out.push(...localSpans(rep.repTimeZone, day, start, end));
   }
   return clip(normalize(out), from, to);
 }

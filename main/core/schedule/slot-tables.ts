@@ -6,7 +6,7 @@
  */
 import type { LeadId } from '../../../shared/domain.js';
 import type { DialBlock, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
-import { DAY_MS, instantAtLocal } from '../timezones/zone-clock.js';
+import { DAY_MS, instantAtLocal, localSpans } from '../timezones/zone-clock.js';
 
 const HOUR_MS = 3_600_000;
 import { bandMinutes } from '../rotation/bands.js';
@@ -86,8 +86,7 @@ export function daySlots(ctx: SlotTables, slots: ZoneSlots, day: number): DaySlo
   const window: Interval[][] = [];
   const block: Interval[][] = [];
   for (const band of bandMinutes(ctx.schedule.bands)) {
-    const bandInterval = [{ start: instantAtLocal(reference, day, band.start), end: instantAtLocal(reference, day, band.end) }];
-    const inBand = intersect(bandInterval, allowed);
+    const inBand = intersect(localSpans(reference, day, band.start, band.end), allowed);
     window.push(inBand);
     block.push(blocks.length > 0 ? intersect(inBand, blocks) : []);
   }

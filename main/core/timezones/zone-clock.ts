@@ -95,6 +95,35 @@ export function instantAtLocal(zone: string, day: number, minute: number): numbe
   return gapEnd(zone, wall);
 }
 
+/**
+ * The instants of local day `day` whose wall time lies in `[start, end)` (minutes), as one span or, when the
+ * clocks change inside it, two. `[instantAtLocal(start), instantAtLocal(end))` alone is wrong on a fall-back
+ * night: Lord Howe's 02:00 becomes 01:30, so a 01:45–02:00 window would take in the repeated 01:30–01:45.
+ */
+export function localSpans(zone: string, day: number, start: number, end: number): { start: number; end: number }[] {
+  const from = instantAtLocal(zone, day, start);
+  const to = instantAtLocal(zone, day, end);
+  if (to <= from) return [];
+  const before = offsetMinutes(zone, from);
+  const after = offsetMinutes(zone, to - 1);
+  if (before === after) return [{ start: from, end: to }];
+  // The change: the first whole minute with the later offset (a day has at most one).
+  let low = Math.floor(from / MINUTE_MS);
+  let high = Math.ceil((to - 1) / MINUTE_MS);
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (offsetMinutes(zone, mid * MINUTE_MS) === before) low = mid;
+    else high = mid;
+  }
+  const change = high * MINUTE_MS;
+  const wallMs = (minute: number, offset: number) => day * DAY_MS + (minute - offset) * MINUTE_MS;
+  const first = { start: from, end: Math.min(change, wallMs(end, before)) };
+  const second = { start: Math.max(change, wallMs(start, after)), end: to };
+  // A spring-forward skips no time: its two halves meet.
+  if (first.end === second.start) return [{ start: from, end: to }];
+  return [first, second].filter((span) => span.start < span.end);
+}
+
 /** In a spring-forward gap: the first instant whose local time is past `wall`. */
 function gapEnd(zone: string, wall: number): number {
   // Before the jump local time is below `wall`, after it above; search the quarter hours between.
