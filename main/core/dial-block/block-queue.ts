@@ -4,9 +4,8 @@
  * due. A promise not yet due is not dialled early. Inside the last two
  * groups a plan the learning planner rates likelier to be answered goes
  * first (its `chance`); plans without one keep their time order.
- *
- * Not called by the product yet: issue 9 (Dial blocks) builds the block
- * session that dials in this order (the simulator's `dialdesk` strategy uses it).
+ * The block session dials in this order, and so does the simulator's
+ * `dialdesk` strategy.
  */
 import type { DialBlock, PlannedAttempt } from '../../../shared/schedule.js';
 import { MINUTE_MS } from '../timezones/zone-clock.js';

@@ -181,8 +181,8 @@ function countFiner(stats: BandStats, band: number, zone: string, at: number, co
 }
 
 /**
- * Restarts the cadence (the rep chose to work a reached or finished lead again).
- * Not called by the product yet: issue 9 (Dial blocks) wires it to the rep's "work again".
+ * Restarts the cadence (the rep chose to work a reached or finished lead again:
+ * an attempt with `workAgainAt`).
  */
 export function restartCadence(state: LeadRotationState): LeadRotationState {
   return {

@@ -276,10 +276,7 @@ export interface LeadPlanInput {
   zones: LeadZones;
 }
 
-/**
- * The next attempt of every workable lead, earliest first (ties by lead id, so the order is stable).
- * Not called by the product yet: issue 9 (Dial blocks) plans a block's leads with it.
- */
+/** The next attempt of every workable lead, earliest first (ties by lead id, so the order is stable). */
 export function planAll(leads: Iterable<LeadPlanInput>, now: number, ctx: PlanningContext): PlannedAttempt[] {
   const plans: PlannedAttempt[] = [];
   for (const { leadId, state, zones } of leads) {

@@ -1,8 +1,11 @@
 /**
  * The two strategies that run Dialdesk's own code: `dialdesk` (the learning
  * planner) and `least-tried` (the earlier rule). Each hour-long dial block is
- * worked as the app works it: leads whose plan has passed are planned again
- * from the block's start, the block queue orders the plans
+ * worked as the app works it: every workable lead is planned afresh at the
+ * block's start with what the history says by then (the app's block session
+ * plans its queue the same way; a plan kept from days before carried the
+ * chance an early, noisy model gave it, and the queue kept dialling on that
+ * long after the history had said otherwise), the block queue orders the plans
  * (`orderBlockQueue`), the rep dials down the queue at the block's slots, and
  * every outcome is folded into the lead's rotation state and the rep's band
  * statistics (`foldAttempt`, `foldBandStatsInPlace`) before the lead is
@@ -29,8 +32,6 @@ export function simulatePlanner(world: SimWorld, strategy: PlanningStrategy): Si
     const ctx = createPlanningContext({ rep, schedule, bandStats: stats, blocks, strategy, seed: world.seed });
     for (const lead of leads) {
       if (finished.has(lead.id)) continue;
-      const plan = plans.get(lead.id);
-      if (plan && plan.at >= block.startsAt) continue;
       const next = planNextAttempt(states.get(lead.id), lead.zones, block.startsAt, ctx, lead.id);
       if (next) plans.set(lead.id, next);
       else {
