@@ -81,6 +81,10 @@ export function isoDateOfDay(day: number): string {
  */
 export function instantAtLocal(zone: string, day: number, minute: number): number {
   const wall = day * DAY_MS + minute * MINUTE_MS;
+  // Almost always: one offset around the reading and the two hours before it (no fall-back can repeat it).
+  const offset = offsetMinutes(zone, wall);
+  const reading = wall - offset * MINUTE_MS;
+  if (offsetMinutes(zone, reading) === offset && offsetMinutes(zone, reading - 120 * MINUTE_MS) === offset) return reading;
   const guessA = wall - offsetMinutes(zone, wall) * MINUTE_MS;
   const guessB = wall - offsetMinutes(zone, guessA) * MINUTE_MS;
   let best = Number.POSITIVE_INFINITY;
