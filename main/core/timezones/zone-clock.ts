@@ -85,7 +85,7 @@ export function instantAtLocal(zone: string, day: number, minute: number): numbe
   const offset = offsetMinutes(zone, wall);
   const reading = wall - offset * MINUTE_MS;
   if (offsetMinutes(zone, reading) === offset && offsetMinutes(zone, reading - 120 * MINUTE_MS) === offset) return reading;
-  const guessA = wall - offsetMinutes(zone, wall) * MINUTE_MS;
+  const guessA = reading;
   const guessB = wall - offsetMinutes(zone, guessA) * MINUTE_MS;
   let best = Number.POSITIVE_INFINITY;
   for (const candidate of [guessA, guessB, wall - offsetMinutes(zone, guessB) * MINUTE_MS]) {
