@@ -67,7 +67,9 @@ export function simulateCommand(options: SimulateOptions, out: NodeJS.WritableSt
       const s = result.strategies[name];
       return `${name.padEnd(12)} ${s.conversationsPer100.toFixed(1).padStart(9)} ${`${(s.reachedShare * 100).toFixed(1)}%`.padStart(8)} ${result.made[name].toLocaleString('en-US').padStart(11)}`;
     }),
-    `dialdesk − ${comparison.best}: ${comparison.difference.toFixed(2)} ± ${comparison.standardError.toFixed(2)} (standard error); dialdesk / oracle: ${(comparison.oracleShare * 100).toFixed(0)}%`,
+    result.dials === 0
+      ? `No comparison: ${STRATEGIES.filter((name) => result.made[name] === 0).join(', ')} made no dial, and every strategy is cut to the fewest dials any made.`
+      : `dialdesk − ${comparison.best}: ${comparison.difference.toFixed(2)} ± ${comparison.standardError.toFixed(2)} (standard error); dialdesk / oracle: ${(comparison.oracleShare * 100).toFixed(0)}%`,
   ];
   out.write(`${lines.join('\n')}\n`);
   return 0;

@@ -47,6 +47,19 @@ describe('dialdesk simulate', () => {
     }
   });
 
+  it('says there is nothing to compare when a strategy made no dial, instead of a difference of 0 ± 0', async () => {
+    const dir = tempDir();
+    // The rep works 22:00–23:30 New York time and every lead is in New York: no slot is legal.
+    const file = scenarioFile(dir, (s) => {
+      s.zones = { 'America/New_York': 1 };
+      s.rep = { ...s.rep, zone: 'America/New_York', start: '22:00', end: '23:30' };
+    });
+    const { code, out } = await cli(['simulate', '--scenario', file]);
+    expect(code).toBe(0);
+    expect(out).toContain('No comparison: dialdesk, least-tried, same-hour, random, oracle made no dial');
+    expect(out).not.toContain('±');
+  });
+
   it('refuses a bad scenario with the field and the reason', async () => {
     const dir = tempDir();
     const { code, out, err } = await cli(['simulate', '--scenario', scenarioFile(dir, (s) => (s.answer.cap = 2))]);
