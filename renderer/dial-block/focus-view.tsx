@@ -6,7 +6,7 @@ import { useApi } from '../api/api-context.js';
 import { instantOfLocalInput } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
-import { actionForKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
+import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {
   ready: 'Ready — Space dials',
@@ -120,12 +120,20 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
     }
   };
 
+  const held = useRef(new HeldKey()).current;
+  useEffect(() => {
+    if (busy || asking) return;
+    const action = held.release(block);
+    if (action) void act(action);
+    // Judged once the action in flight is done, against the block as it is then (`act` reads that block).
+  }, [busy, asking, block]);
+
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (asking || busy || event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-    const action = actionForKey(event.key, block);
-    if (!action) return;
+    if (asking || event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    if (!actionForKey(event.key, block)) return;
     event.preventDefault();
-    void act(action);
+    const action = held.press(event.key, block, busy);
+    if (action) void act(action);
   };
 
   const submitAsk = async (event: React.FormEvent) => {

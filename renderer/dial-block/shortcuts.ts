@@ -60,3 +60,30 @@ export function actionForKey(key: string, block: BlockView): BlockAction | null 
   if (outcome && answered) return { kind: 'settle', outcome: outcome.outcome };
   return null;
 }
+
+/**
+ * A key pressed while the block's last action is still in flight is held, not dropped: a rep who
+ * presses H right after 1 hangs up once the conversation is recorded. The held key is judged again
+ * against the block as it is when the action is done, so a second Space while the first is dialling
+ * does not dial twice. Only the latest key is held.
+ */
+export class HeldKey {
+  private key: string | null = null;
+
+  /** The action to run now for `key`, or null: not a shortcut here, or held because `busy`. */
+  press(key: string, block: BlockView, busy: boolean): BlockAction | null {
+    const action = actionForKey(key, block);
+    if (action && busy) {
+      this.key = key;
+      return null;
+    }
+    return action;
+  }
+
+  /** Once the action in flight is done: the held key's action against `block` now, or null. */
+  release(block: BlockView): BlockAction | null {
+    const key = this.key;
+    this.key = null;
+    return key === null ? null : actionForKey(key, block);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, SHORTCUTS } from '../../../renderer/dial-block/shortcuts.js';
+import { actionForKey, HeldKey, SHORTCUTS } from '../../../renderer/dial-block/shortcuts.js';
 import type { BlockView } from '../../../shared/dial-block.js';
 
 const view = (phase: BlockView['phase'], status: BlockView['status'] = 'running') => ({ phase, status }) as BlockView;
@@ -22,6 +22,23 @@ describe('dial block keys', () => {
       expect(actionForKey('w', view(phase))).toEqual({ kind: 'work-again' });
     }
     for (const key of ['1', 'n', '7', 'w', 'h']) expect(actionForKey(key, view('ready'))).toBeNull();
+  });
+
+  it('holds a key pressed while the last action is in flight and judges it again when that is done', () => {
+    // The rep records the conversation (1) and hangs up (H) before the outcome's answer is back: it still hangs up.
+    const keys = new HeldKey();
+    expect(keys.press('1', view('answered'), false)).toEqual({ kind: 'settle', outcome: 'conversation' });
+    expect(keys.press('h', view('answered'), true)).toBeNull();
+    expect(keys.release(view('answered'))).toEqual({ kind: 'hang-up' });
+    expect(keys.release(view('answered'))).toBeNull();
+    // A second Space while the first is dialling is judged against the ringing call: no second dial.
+    expect(keys.press(' ', view('ready'), true)).toBeNull();
+    expect(keys.release(view('ringing'))).toBeNull();
+    // Only the latest key is held; a key that is no shortcut is never held.
+    keys.press('h', view('answered'), true);
+    keys.press('x', view('answered'), true);
+    keys.press('2', view('answered'), true);
+    expect(keys.release(view('answered'))).toEqual({ kind: 'settle', outcome: 'voicemail' });
   });
 
   it('a paused block answers only pause, end and help', () => {
