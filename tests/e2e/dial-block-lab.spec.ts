@@ -15,12 +15,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import type { Page } from '@playwright/test';
 import { format } from 'date-fns';
 import { enUS } from 'date-fns/locale';
 import { LAB_PASSWORD, type LabProcess } from '../lab/lab.js';
 import { afternoonZone, configurePhone, fakeMediaLaunchOptions, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, WEEKDAYS, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
+import { recordRenders } from './record-renders.js';
 
 test.use({ launchOptions: fakeMediaLaunchOptions(silentMic(process.env.TMPDIR ?? '/tmp')) });
 
@@ -54,24 +54,6 @@ const wallClock = (zone: string, at: number) => format(new TZDate(at, zone), 'p'
 const today = (zone: string) => format(new TZDate(Date.now(), zone), 'PP', { locale: enUS });
 const slotDay = (zone: string) => format(new TZDate(Date.now(), zone), 'EEE, MMM d', { locale: enUS });
 
-/**
- * Records in the page, from now on, whether an incoming-call panel was ever attached: a
- * MutationObserver sees a panel that lived for one frame, which polling from the test could miss.
- */
-async function watchForIncomingCall(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { incomingCallSeen: string[] }).incomingCallSeen = seen;
-    const check = () => {
-      for (const region of document.querySelectorAll('[aria-label="Incoming call"], .inbound-call')) seen.push(region.textContent ?? '');
-    };
-    new MutationObserver(check).observe(document.body, { childList: true, subtree: true });
-    check();
-  });
-}
-
-const incomingCallsSeen = (page: Page) => page.evaluate(() => (window as unknown as { incomingCallSeen: string[] }).incomingCallSeen);
-
 test('a five-lead block against the lab: voicemail, ring-out, busy, conversation, reject; a call-back meanwhile is held for the returns slot', async ({ page, harness }, testInfo) => {
   test.setTimeout(180_000);
   await withLab('e2e-dial-block', async (lab) => {
@@ -102,7 +84,7 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
     await expect(page.getByText(/Imported 5 of 5 rows/)).toBeVisible();
 
     // From here on the page records any incoming-call panel.
-    await watchForIncomingCall(page);
+    const incomingCallsSeen = await recordRenders(page, '[aria-label="Incoming call"], .inbound-call');
 
     await page.getByRole('button', { name: 'Dial block' }).click();
     const form = page.getByRole('form', { name: 'Start a dial block' });
@@ -239,7 +221,7 @@ test('a five-lead block against the lab: voicemail, ring-out, busy, conversation
     await expect(script.getByRole('cell')).toHaveText([scriptName, '1', '1', '100.0%']);
 
     // Never, during the block or after it, did the page show the caller ringing.
-    expect(await incomingCallsSeen(page)).toEqual([]);
+    expect(await incomingCallsSeen()).toEqual([]);
     testInfo.annotations.push({ type: 'duration', description: `${((Date.now() - started) / 1000).toFixed(1)} s in the lab` });
   });
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './harness-fixture.js';
+import { recordRenders } from './record-renders.js';
 
 const MESSY_CSV = fileURLToPath(new URL('./fixtures/messy-crm-export.csv', import.meta.url));
 
@@ -92,18 +93,10 @@ test('a large export shows its progress while it imports, and a broken one lists
     buffer: Buffer.from(`Name,Company,Phone\n${[...rows, ...junk].join('\n')}\n`),
   });
   // Every value the bar shows is recorded in the page as it happens: a fast machine may finish before a poll would look.
-  await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
-    const record = () => {
-      const bar = document.querySelector('progress[aria-label="Import progress"]');
-      if (bar) seen.push(Number(bar.getAttribute('value')));
-    };
-    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });
-  });
+  const progressSeen = await recordRenders(page, 'progress[aria-label="Import progress"]', 'value');
   await page.getByRole('button', { name: 'Import 31,500 rows' }).click();
   await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
-  const seen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen);
+  const seen = (await progressSeen()).map(Number);
   // The bar was shown, and moved while the import ran.
   expect(seen.length).toBeGreaterThan(0);
   expect(Math.max(...seen)).toBeGreaterThan(0);

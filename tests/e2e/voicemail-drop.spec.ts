@@ -16,6 +16,7 @@ import { readWav } from '../../main/core/voicemail-audio/read-wav.js';
 import { Lab, LAB_PASSWORD, soxStat } from '../lab/lab.js';
 import { afternoonZone, configurePhone, fakeMediaLaunchOptions, LEAD_DIGITS, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
+import { recordRenders } from './record-renders.js';
 
 const MIC = silentMic(process.env.TMPDIR ?? '/tmp');
 test.use({ launchOptions: fakeMediaLaunchOptions(MIC) });
@@ -65,19 +66,12 @@ test('at the beep Dialdesk reads the lead’s script into the call, records the 
     const lead = page.getByRole('complementary', { name: 'Lena Lab' });
     // "Message ready" lasts from the message being prepared to the answer: one render when the box picks up at
     // once, too short for polling to see. Every text the drop shows is recorded instead, and their order checked.
-    await page.evaluate(() => {
-      const shown: string[] = [];
-      (window as unknown as { dropTexts: string[] }).dropTexts = shown;
-      new MutationObserver(() => {
-        const text = document.querySelector('[aria-label="Voicemail drop"]')?.textContent ?? '';
-        if (text && shown.at(-1) !== text) shown.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    const dropTexts = await recordRenders(page, '[aria-label="Voicemail drop"]');
     await lead.getByRole('button', { name: 'Dial' }).click();
 
     const drop = page.getByRole('region', { name: 'Voicemail drop' });
     await expect(drop).toContainText('Voicemail left; next attempt promised', { timeout: 90_000 });
-    const shown = await page.evaluate(() => (window as unknown as { dropTexts: string[] }).dropTexts);
+    const shown = await dropTexts();
     const first = (part: string) => shown.findIndex((text) => text.includes(part));
     const phases = ['Message ready', 'waiting for the beep', 'Playing the message', 'Voicemail left; next attempt promised'].map(first);
     expect(phases.every((at) => at >= 0), JSON.stringify(shown)).toBe(true);
