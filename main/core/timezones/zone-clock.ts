@@ -85,10 +85,9 @@ export function instantAtLocal(zone: string, day: number, minute: number): numbe
   const offset = offsetMinutes(zone, wall);
   const reading = wall - offset * MINUTE_MS;
   if (offsetMinutes(zone, reading) === offset && offsetMinutes(zone, reading - 120 * MINUTE_MS) === offset) return reading;
-  const guessA = reading;
-  const guessB = wall - offsetMinutes(zone, guessA) * MINUTE_MS;
+  const guessB = wall - offsetMinutes(zone, reading) * MINUTE_MS;
   let best = Number.POSITIVE_INFINITY;
-  for (const candidate of [guessA, guessB, wall - offsetMinutes(zone, guessB) * MINUTE_MS]) {
+  for (const candidate of [reading, guessB, wall - offsetMinutes(zone, guessB) * MINUTE_MS]) {
     if (candidate + offsetMinutes(zone, candidate) * MINUTE_MS === wall && candidate < best) best = candidate;
   }
   // An earlier reading of the same wall time exists when the clocks fell back after it.
