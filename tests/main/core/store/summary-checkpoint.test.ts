@@ -93,7 +93,7 @@ describe('summary checkpoint', () => {
     expect(() => readCheckpoint(path)).toThrow(/made by a newer Dialdesk/);
   });
 
-  it('keeps the learning planner’s per-lead answers per band and its weekday and zone tables', async () => {
+  it('keeps the learning planner’s per-lead answers per band, a lead’s worked-again-later time, and the weekday and zone tables', async () => {
     const path = join(tempDir(), 'state.json');
     const rotation = {
       leadId: 'l1',
@@ -109,6 +109,7 @@ describe('summary checkpoint', () => {
       promise: null,
       promisesKept: 0,
       promisesBroken: 0,
+      notBefore: 1_764_300_000_000,
     };
     const summaries = new Map<string, StoredSummary>([['l1', { ...emptySummary(), attempts: 3, rotation }]]);
     const bandStats = {
