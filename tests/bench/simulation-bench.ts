@@ -41,7 +41,7 @@ async function runAll(jobs: SimulationJob[]): Promise<SimulationRun[]> {
     new Promise<void>((resolve, reject) => {
       let current = -1;
       const send = () => {
-        if (next >= jobs.length) return void worker.terminate().then(() => resolve(), reject);
+        if (next >= jobs.length) return resolve();
         current = next++;
         worker.postMessage(jobs[current]);
       };
@@ -52,8 +52,13 @@ async function runAll(jobs: SimulationJob[]): Promise<SimulationRun[]> {
       worker.on('error', reject);
       send();
     });
-  const size = Math.max(1, Math.min(availableParallelism(), jobs.length));
-  await Promise.all(Array.from({ length: size }, () => drain(new Worker(file))));
+  const workers = Array.from({ length: Math.max(1, Math.min(availableParallelism(), jobs.length)) }, () => new Worker(file));
+  try {
+    await Promise.all(workers.map(drain));
+  } finally {
+    // Also when one failed: the others would otherwise keep the bench from exiting.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
   return results;
 }
 
