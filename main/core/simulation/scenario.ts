@@ -19,9 +19,13 @@ export const scenarioSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a calendar date'),
+    // Keys checked here, not by a key schema: a record's key schema reports only "Invalid key in record", never why.
     zones: z
-      .record(zoneName, z.number().positive('a zone weight must be above 0'))
-      .refine((zones) => Object.keys(zones).length > 0, 'needs at least one zone'),
+      .record(z.string(), z.number().positive('a zone weight must be above 0'))
+      .refine((zones) => Object.keys(zones).length > 0, 'needs at least one zone')
+      .superRefine((zones, ctx) => {
+        for (const zone of Object.keys(zones)) if (!isKnownZone(zone)) ctx.addIssue({ code: 'custom', path: [zone], message: 'is not an IANA time zone' });
+      }),
     answer: z
       .object({
         hourly: z.array(probability).length(24, 'expected 24 numbers, one per local hour 0–23'),

@@ -94,7 +94,7 @@ describe('parseScenario', () => {
   it('refuses a bad file naming the field and the reason', () => {
     expect(refuse((s) => s.answer.hourly.pop())).toContain('answer.hourly: expected 24 numbers');
     expect(refuse((s) => (s.rep.workdays = [0]))).toContain('rep.workdays.0: ISO weekdays are 1 (Monday) … 7 (Sunday)');
-    expect(refuse((s) => (s.zones = { 'Mars/Olympus': 1 }))).toContain('zones.Mars/Olympus');
+    expect(refuse((s) => (s.zones = { 'Mars/Olympus': 1 }))).toContain('zones.Mars/Olympus: is not an IANA time zone');
     expect(refuse((s) => (s.rep.end = '07:00'))).toContain('rep.end: the rep’s hours must end after they start');
     expect(refuse((s) => (s.answer.personal.windowsPerLead = [3, 1]))).toContain('answer.personal.windowsPerLead');
     expect(refuse((s) => (s.extra = 1))).toContain('extra');
