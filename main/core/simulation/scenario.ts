@@ -8,7 +8,8 @@ import { isKnownZone } from '../timezones/zone-clock.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24-hour)');
 const probability = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1');
-const zoneName = z.string().refine(isKnownZone, 'is not an IANA time zone');
+const NOT_A_ZONE = 'is not an IANA time zone';
+const zoneName = z.string().refine(isKnownZone, NOT_A_ZONE);
 
 export const scenarioSchema = z
   .object({
@@ -24,7 +25,7 @@ export const scenarioSchema = z
       .record(z.string(), z.number().positive('a zone weight must be above 0'))
       .refine((zones) => Object.keys(zones).length > 0, 'needs at least one zone')
       .superRefine((zones, ctx) => {
-        for (const zone of Object.keys(zones)) if (!isKnownZone(zone)) ctx.addIssue({ code: 'custom', path: [zone], message: 'is not an IANA time zone' });
+        for (const zone of Object.keys(zones)) if (!isKnownZone(zone)) ctx.addIssue({ code: 'custom', path: [zone], message: NOT_A_ZONE });
       }),
     answer: z
       .object({
