@@ -17,7 +17,7 @@
  * may import its own folder and any folder below it, never one above. What two
  * folders both need lives below both. main/core/core.ts sits on top of all of them:
  *
- *   api < notify < text < timezones < settings < rotation < store < scripts < schedule
+ *   api < notify < text < timezones < compliance < settings < rotation < store < scripts < schedule
  *     < leads < sip < stats < dial-block < calling < simulation < core.ts
  *
  * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
@@ -54,6 +54,7 @@ const REACT = ['react', 'react-dom'];
  *   notify      which OS notifications reach the rep and when (held during blocks and calls)
  *   text        decoding uploaded bytes (encodings), for the lead import and the do-not-call import
  *   timezones   zone clocks, phone-number zones, phrasing an instant in the lead's terms
+ *   compliance  the law as data: each jurisdiction's hours, days, holidays and caps; where a lead is; the legal verdict
  *   settings    settings and secret stores (conf in plain Node)
  *   rotation    bands and the per-lead rotation fold the store keeps up to date on every attempt
  *   store       the data folder: leads, attempt logs, checkpoint, lock
@@ -71,6 +72,7 @@ export const CORE_ORDER = [
   'notify',
   'text',
   'timezones',
+  'compliance',
   'settings',
   'rotation',
   'store',

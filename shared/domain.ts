@@ -96,6 +96,11 @@ export interface Lead {
    * the store never looks up 100,000 numbers.
    */
   zones: LeadZones | null;
+  /**
+   * The State/Province and Country cells of the CRM's address, as written. Where the lead is counts for the
+   * law (LeadZones.places); absent for leads imported without those columns.
+   */
+  address?: { state: string; country: string };
   referrer: string;
   /** The one reason to call back, used by voicemail scripts. */
   reason: string;

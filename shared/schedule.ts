@@ -192,6 +192,12 @@ export interface LeadZones {
   source: LeadZoneSource;
   /** ISO 3166 country of the number when it parsed, for per-country windows. */
   country: string | null;
+  /**
+   * Where the lead may be, as ISO 3166 codes ("US-FL", "CA-ON", "FR"): its number's area and its address, every
+   * candidate kept. The law of each applies; [] when nothing places it (it is then never called). Absent only in
+   * leads stored before it existed; the store fills it when it opens them.
+   */
+  places?: string[];
 }
 
 export interface LeadPromise {
@@ -240,6 +246,12 @@ export interface LeadRotationState {
   promisesBroken: number;
   /** "Work again in N days": no attempt is planned before this instant (epoch ms). */
   notBefore?: number | null;
+  /**
+   * Start instants (epoch ms) of the lead's most recent calls, newest last, as many as the largest legal cap counts
+   * (compliance/jurisdiction-rules.ts MAX_CAP_CALLS), failed ones included: the law counts calls made, not
+   * conversations. Absent before the first call.
+   */
+  recentAttemptsAt?: number[];
 }
 
 /** Dials and conversations per band index, over the rep's whole history. */

@@ -16,7 +16,7 @@ import { detectCommand, DetectInputError } from './detect-command.js';
 import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
-import { NO_ZONES } from '../core/timezones/resolve-lead-zones.js';
+import { NO_ZONES } from '../core/compliance/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError } from './gate-commands.js';
 import { CliError } from './cli-error.js';

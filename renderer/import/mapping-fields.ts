@@ -9,6 +9,8 @@ export const MAPPED_FIELDS: { field: MappedField; label: string }[] = [
   { field: 'email', label: 'Email' },
   { field: 'extension', label: 'Extension' },
   { field: 'timeZone', label: 'Time zone' },
+  { field: 'state', label: 'State / province' },
+  { field: 'country', label: 'Country' },
   { field: 'referrer', label: 'Referred by' },
   { field: 'reason', label: 'Reason to call' },
   { field: 'notes', label: 'Notes' },

@@ -1,3 +1,4 @@
+import type { LegalVerdict } from '../compliance.js';
 import { z } from 'zod';
 import { call } from './define.js';
 
@@ -52,6 +53,8 @@ export interface NumberCheck {
   zones: string[];
   /** The local time in the first zone, ISO 8601 with its offset; null when no zone is known. */
   localTime: string | null;
+  /** The law alone (hours, days, holidays, caps, do-not-call): the rep's own hours and windows are in `allowed`. */
+  legal: LegalVerdict;
 }
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +15125550182');

@@ -50,6 +50,9 @@ export const columnMappingSchema = z
     notes: z.number().int().min(0).nullable(),
     /** A CRM's "Do Not Call" flag: a lead marked there is imported as do-not-call. */
     doNotCall: z.number().int().min(0).nullable().default(null),
+    /** The address's State / Province and Country cells: where the lead is, for the law of its place. */
+    state: z.number().int().min(0).nullable().default(null),
+    country: z.number().int().min(0).nullable().default(null),
   })
   .strict();
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;

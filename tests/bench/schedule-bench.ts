@@ -14,7 +14,7 @@ import type { RepCalendar } from '../../main/core/schedule/calling-window.js';
 import { createPlanningContext, planAll } from '../../main/core/schedule/planner.js';
 import { emptyLearningStats, foldAttempt, foldBandStatsInPlace } from '../../main/core/rotation/rotation-state.js';
 import { zonesForPhoneViaLibrary } from '../support/phone-zones-via-library.js';
-import { resolveLeadZones } from '../../main/core/timezones/resolve-lead-zones.js';
+import { resolveLeadZones } from '../../main/core/compliance/resolve-lead-zones.js';
 import { DAY_MS, MINUTE_MS } from '../../main/core/timezones/zone-clock.js';
 
 

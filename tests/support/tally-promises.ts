@@ -2,7 +2,7 @@ import type { Attempt, LeadId } from '../../shared/domain.js';
 import type { LeadRotationState, PromiseTally, ScheduleSettings } from '../../shared/schedule.js';
 import { foldAttempt, toMs } from '../../main/core/rotation/rotation-state.js';
 import { tallyPromiseStates } from '../../main/core/schedule/promises.js';
-import { NO_ZONES } from '../../main/core/timezones/resolve-lead-zones.js';
+import { NO_ZONES } from '../../main/core/compliance/resolve-lead-zones.js';
 
 /**
  * Kept and broken promises over a history (any order; grouped per lead and

@@ -8,17 +8,18 @@
  */
 import type { NumberCheck } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
-import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
+import type { LegalVerdict } from '../../../shared/compliance.js';
+import type { LeadZones } from '../../../shared/schedule.js';
 import { leadName } from '../../../shared/lead-name.js';
-import { leadMinuteWindow } from '../schedule/calling-window.js';
-import { checkDialAllowed, clockText } from '../schedule/check-dial.js';
+import { verdictText } from '../compliance/legal-calendar.js';
+import { NO_ZONES, resolveLeadZones } from '../compliance/resolve-lead-zones.js';
+import { dialVerdict, localTimes, type DialVerdict } from '../schedule/calling-window.js';
+import { refusedAsDoNotCall } from '../schedule/check-dial.js';
 import type { DoNotCallStore } from '../schedule/do-not-call-store.js';
 import { doNotCallReason, optOutOf } from '../schedule/do-not-call.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { zonesForPhone } from '../timezones/phone-zones.js';
-import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
-import { isKnownZone, isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
+import { isoWithOffset } from '../timezones/zone-clock.js';
 import { testCallTarget, type TestCallAccount } from './test-call-target.js';
 
 export interface DialGateDeps {
@@ -34,7 +35,7 @@ export interface DialGate {
   /** The one do-not-call answer for a lead (opted out, marked, or its number listed); null when it may be called. */
   doNotCallReason(lead: Lead): string | null;
   /** Whether the lead may be dialled on its main phone at `at` (the lead screen's verdict). */
-  checkLead(lead: Lead, at: number): DialCheck;
+  checkLead(lead: Lead, at: number): DialVerdict;
   /**
    * Whether `number` may be dialled at `at`. `leadId` is what the caller claims;
    * the verdict names the lead that really owns the number (the attempt lands there)
@@ -57,24 +58,23 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     return doNotCallReason(lead, optOut, deps.doNotCall.list, deps.settings.get().repTimeZone);
   };
 
-  /** The window and the rep's hours for one lead (or a number of no lead) in one set of zones. */
-  const windowCheck = (lead: Pick<Lead, 'id' | 'phone' | 'doNotCall'>, zones: LeadZones, at: number): DialCheck => {
+  /** The one verdict (law, the rep's windows and hours) for one lead, or a number of no lead, in one set of zones. */
+  const windowCheck = (lead: Pick<Lead, 'id'>, zones: LeadZones, at: number): DialVerdict => {
     const settings = deps.settings.get();
-    return checkDialAllowed({ lead, zones, rep: settings, schedule: settings.schedule, now: at });
+    const recentCalls = lead.id ? deps.store().rotationOf(lead.id)?.recentAttemptsAt : undefined;
+    return dialVerdict({ leadId: (lead.id || null) as Lead['id'] | null, zones, recentCalls }, settings, settings.schedule, at);
   };
 
-  const checkLead = (lead: Lead, at: number): DialCheck => {
+  const checkLead = (lead: Lead, at: number): DialVerdict => {
+    const zones = lead.zones ?? NO_ZONES;
     const blocked = deps.doNotCall.blockedReason ?? doNotCallOf(lead);
-    if (blocked !== null) return { allowed: false, reason: blocked };
-    return windowCheck(lead, lead.zones ?? NO_ZONES, at);
+    if (blocked !== null) return refusedAsDoNotCall(zones, blocked);
+    return windowCheck(lead, zones, at);
   };
 
-  /** The number's own zones (libphonenumber's prefix data), without the placeholder "Etc/Unknown". */
-  const zonesOfNumber = async (number: string): Promise<LeadZones> => {
-    const found = await zonesForPhone(number, deps.settings.get().defaultCountry);
-    const zones = found.zones.filter((zone) => zone.startsWith('Etc/') === false && isKnownZone(zone));
-    return { zones, ambiguous: zones.length > 1, source: 'phone', country: found.country };
-  };
+  /** Where the number itself may ring: its own zones and places, as for a lead with no other data. */
+  const zonesOfNumber = (number: string): Promise<LeadZones> =>
+    resolveLeadZones({ phone: number, timeZone: null, timeZoneInput: '' }, { defaultCountry: deps.settings.get().defaultCountry });
 
   const checkNumber: DialGate['checkNumber'] = async (number, options = {}) => {
     const at = options.at ?? deps.now().getTime();
@@ -85,9 +85,18 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     const numberZones = await zonesOfNumber(number);
     // The zones shown: the lead's when it has them, else the number's.
     const shownZones = (lead?.zones?.zones.length ? lead.zones.zones : numberZones.zones);
+    const shownPlaces = lead?.zones?.places?.length ? lead.zones.places : (numberZones.places ?? []);
+    const checks: Array<{ lead: Pick<Lead, 'id'>; zones: LeadZones }> = owners.map((o) => ({ lead: o, zones: o.zones ?? NO_ZONES }));
+    // The window in every zone and place that applies: each owner's, and the number's own when it is not that lead's
+    // main phone (a mobile in another area code rings where it is) or belongs to no lead.
+    if (owners.length === 0 || owners.some((o) => o.phone !== number)) checks.push({ lead: lead ?? { id: '' }, zones: numberZones });
+    const verdicts = checks.map((check) => windowCheck(check.lead, check.zones, at));
+    // The law alone (hours, days, holidays, caps, do-not-call), whatever the rep's own hours say.
+    let legal: LegalVerdict = verdicts.find((v) => !v.legal.allowed)?.legal ?? verdicts[0].legal;
     const verdict = (allowed: boolean, reason: string): NumberCheck => ({
       allowed,
       reason,
+      legal,
       number,
       leadId: lead?.id ?? null,
       owners: owners.map((o) => ({ id: o.id, name: nameOf(o) })),
@@ -95,6 +104,10 @@ export function createDialGate(deps: DialGateDeps): DialGate {
       localTime: shownZones.length > 0 ? isoWithOffset(shownZones[0], at) : null,
     });
     const refuse = (reason: string) => verdict(false, reason);
+    const refuseDoNotCall = (reason: string) => {
+      legal = refusedAsDoNotCall({ ...numberZones, places: shownPlaces }, reason).legal;
+      return refuse(reason);
+    };
 
     if (claimed !== null && lead === null) {
       const claimedLead = store.getLead(claimed);
@@ -106,36 +119,22 @@ export function createDialGate(deps: DialGateDeps): DialGate {
       );
     }
     const blocked = deps.doNotCall.blockedReason;
-    if (blocked !== null) return refuse(blocked);
-    if (deps.doNotCall.list.has(number)) return refuse(`Do not call: ${number} is on the imported do-not-call list`);
+    if (blocked !== null) return refuseDoNotCall(blocked);
+    if (deps.doNotCall.list.has(number)) return refuseDoNotCall(`Do not call: ${number} is on the imported do-not-call list`);
     // Every lead that has the number: an opt-out of any of them keeps the phone from ringing.
     for (const owner of owners) {
       const reason = doNotCallOf(owner);
-      if (reason !== null) return refuse(owners.length > 1 || owner !== lead ? `${reason} (${nameOf(owner)})` : reason);
+      if (reason !== null) return refuseDoNotCall(owners.length > 1 || owner !== lead ? `${reason} (${nameOf(owner)})` : reason);
     }
+    if (owners.length === 0 && numberZones.zones.length === 0) {
+      return refuse(`No time zone can be found for ${number}, which belongs to no lead; it cannot be called`);
+    }
+    const refused = verdicts.find((v) => !v.allowed);
+    if (refused && !refused.allowed) return refuse(refused.reason);
 
-    // The window in every zone that applies: each owner's, and the number's own when it is not that lead's main phone
-    // (a mobile in another area code rings where it is) or belongs to no lead.
-    const checks: Array<{ lead: Pick<Lead, 'id' | 'phone' | 'doNotCall'>; zones: LeadZones }> = owners.map((o) => ({
-      lead: o,
-      zones: o.zones ?? NO_ZONES,
-    }));
-    if (owners.length === 0 || owners.some((o) => o.phone !== number)) {
-      if (numberZones.zones.length === 0) {
-        return refuse(`No time zone can be found for ${number}${owners.length === 0 ? ', which belongs to no lead' : ''}; it cannot be called`);
-      }
-      checks.push({ lead: lead ?? { id: '', phone: number, doNotCall: false }, zones: numberZones });
-    }
-    for (const check of checks) {
-      const result = windowCheck(check.lead, check.zones, at);
-      if (!result.allowed) return refuse(result.reason);
-    }
-
-    const first = checks[0];
-    const window = leadMinuteWindow(first.zones, (first.lead.id || null) as Lead['id'] | null, deps.settings.get().schedule)!;
-    const times = [...new Set(checks.flatMap((c) => c.zones.zones))].map((zone) => `${clockText(localMinuteOfDay(zone, at))} in ${zone}`);
+    const zones = [...new Set(checks.flatMap((c) => c.zones.zones))];
     const whose = lead ? `; ${number} belongs to ${nameOf(lead)}` : `; ${number} belongs to no lead`;
-    return verdict(true, `Allowed: it is ${times.join(', ')}; calls are allowed ${clockText(window.start)}–${clockText(window.end)} local${whose}`);
+    return verdict(true, `Allowed: ${verdictText(legal)}; ${localTimes(zones, at)}${whose}`);
   };
 
   const checkOwnLine = (uri: string): string | null => {

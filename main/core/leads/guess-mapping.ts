@@ -21,6 +21,8 @@ const SYNONYMS: Record<MappedField, string[]> = {
   referrer: ['referrer', 'referredby', 'referral', 'referralsource', 'referer', 'introducedby'],
   reason: ['reason', 'callreason', 'reasonforcall', 'why', 'hook', 'trigger'],
   notes: ['notes', 'note', 'description', 'comments', 'comment', 'remarks'],
+  state: ['state', 'province', 'stateprovince', 'stateorprovince', 'mailingstate', 'billingstate', 'mailingstateprovince', 'billingstateprovince', 'addressstate', 'primarystate', 'personstate', 'contactstate', 'leadstate', 'bundesland'],
+  country: ['country', 'countryname', 'mailingcountry', 'billingcountry', 'addresscountry', 'primarycountry', 'personcountry', 'contactcountry', 'leadcountry', 'countryregion', 'pays', 'land'],
   doNotCall: ['donotcall', 'dnc', 'donotphone', 'donotcontact', 'donotallowphonecalls', 'donotallowcalls', 'nocall', 'phoneoptout', 'calloptout', 'optoutofcalls', 'dontcall'],
 };
 
@@ -117,6 +119,8 @@ export function guessMapping(headers: string[]): ColumnMapping {
     reason: find('reason'),
     notes: find('notes'),
     doNotCall: find('doNotCall'),
+    state: find('state'),
+    country: find('country'),
     phones: [],
   };
   if (mapping.firstName === null && mapping.lastName === null) mapping.fullName = find('fullName');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ColumnMapping, ImportPreview, ImportReport, RejectedRow } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
+import { resolveLeadZones } from '../compliance/resolve-lead-zones.js';
 import { guessMapping } from './guess-mapping.js';
 import { leadFromRow } from './lead-from-row.js';
 import { parseCsv, streamCsv } from './parse-csv.js';

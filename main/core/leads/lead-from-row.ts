@@ -3,6 +3,7 @@ import type { ColumnMapping } from '../../../shared/contract/index.js';
 import type { Lead } from '../../../shared/domain.js';
 import { normalizePhone } from './normalize-phone.js';
 import { normalizeTimeZoneName } from '../timezones/normalize-time-zone.js';
+import { placeOfAddress } from '../compliance/places.js';
 
 export type RowResult = { ok: true; lead: Omit<Lead, 'id' | 'createdAt' | 'updatedAt' | 'zones'> } | { ok: false; reason: string };
 
@@ -17,7 +18,7 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
   if (!firstName && !lastName && !company) return { ok: false, reason: 'neither a name nor a company' };
 
   if (mapping.phones.length === 0) return { ok: false, reason: 'no phone column is mapped' };
-  const valid: Array<{ e164: string; extension: string }> = [];
+  const valid: Array<{ e164: string; extension: string; country: string | null }> = [];
   const problems: string[] = [];
   for (const index of mapping.phones) {
     const raw = cell(index);
@@ -29,7 +30,18 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
   }
   if (valid.length === 0) return { ok: false, reason: problems[0] ?? 'no phone number' };
 
+  // Where the lead is decides the law that binds the call: a cell that names no zone or place is reported, never guessed.
   const zoneText = cell(mapping.timeZone);
+  const timeZone = normalizeTimeZoneName(zoneText);
+  if (zoneText && !timeZone) {
+    return { ok: false, reason: `time zone "${shorten(zoneText)}" is not a zone Dialdesk can read (use a name such as America/New_York or "Eastern Time", or leave the cell empty)` };
+  }
+  const state = cell(mapping.state ?? null);
+  const country = cell(mapping.country ?? null);
+  if (state || country) {
+    const place = placeOfAddress(state, country, valid[0].country);
+    if (!place.ok) return { ok: false, reason: place.reason };
+  }
   return {
     ok: true,
     lead: {
@@ -40,13 +52,14 @@ export function leadFromRow(cells: string[], mapping: ColumnMapping, defaultCoun
       phone: valid[0].e164,
       extension: valid[0].extension,
       otherPhones: valid.slice(1).map((v) => v.e164),
-      timeZone: normalizeTimeZoneName(zoneText),
+      timeZone,
       timeZoneInput: zoneText,
       referrer: cell(mapping.referrer),
       reason: cell(mapping.reason),
       notes: cell(mapping.notes),
       doNotCall: isYes(cell(mapping.doNotCall ?? null)),
       ...(fullName ? { fullName } : {}),
+      ...(state || country ? { address: { state, country } } : {}),
     },
   };
 }
@@ -75,6 +88,8 @@ export function splitFullName(full: string): [string, string] {
   if (!first && last && !full.includes(',') && !parsed.title) [first, last] = [last, ''];
   return [first, last];
 }
+
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'dnc', 'donotcall', 'optedout', 'optout', 'ja', 'oui', 'si', 'sí']);
 

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
-export type PhoneResult = { ok: true; e164: string; extension: string } | { ok: false; reason: string };
+export type PhoneResult = { ok: true; e164: string; extension: string; country: string | null } | { ok: false; reason: string };
 
 /**
  * E.164 for dialling, with the extension kept apart (dialled as DTMF after
@@ -17,5 +17,5 @@ export function normalizePhone(raw: string, defaultCountry: string, extensionCol
     return { ok: false, reason: `"${text}" is not a valid phone number${text.startsWith('+') ? '' : ` for ${defaultCountry}`}` };
   }
   const extension = (parsed.ext ?? extensionColumn.replace(/\D/g, '')) || '';
-  return { ok: true, e164: parsed.number, extension };
+  return { ok: true, e164: parsed.number, extension, country: parsed.country ?? null };
 }

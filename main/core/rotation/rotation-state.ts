@@ -8,6 +8,7 @@ import type { Attempt, LeadId } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
 import { DAY_MS, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
 import { bandIndexAt } from './bands.js';
+import { MAX_CAP_CALLS } from '../compliance/jurisdiction-rules.js';
 
 /** Two minutes early still counts as keeping a promise (clocks and dial set-up differ). */
 export const PROMISE_EARLY_MS = 2 * MINUTE_MS;
@@ -68,10 +69,11 @@ export function foldAttempt(
   schedule: ScheduleSettings,
 ): LeadRotationState {
   const previous = state ?? initialRotationState(attempt.leadId, schedule.bands.length);
-  // A technical failure never counts against the lead.
-  if (attempt.outcome === 'failed') return previous;
   const at = toMs(attempt.startedAt);
-  const next: LeadRotationState = { ...previous, bandTries: previous.bandTries.slice() };
+  // The law's caps count calls made, a technical failure included (the phone may have rung); the rotation does not.
+  const recentAttemptsAt = withRecentCall(previous.recentAttemptsAt, at);
+  if (attempt.outcome === 'failed') return { ...previous, recentAttemptsAt };
+  const next: LeadRotationState = { ...previous, bandTries: previous.bandTries.slice(), recentAttemptsAt };
   if (next.bandTries.length !== schedule.bands.length) next.bandTries = resize(next.bandTries, schedule.bands.length);
 
   const zone = zones.zones[0];
@@ -135,6 +137,12 @@ export function foldAttempt(
     return { ...restartCadence(next), notBefore: toMs(attempt.workAgainAt) };
   }
   return next;
+}
+
+/** The last MAX_CAP_CALLS call instants, oldest first, with `at` added in its place. */
+export function withRecentCall(recent: readonly number[] | undefined, at: number): number[] {
+  const list = [...(recent ?? []), at].sort((a, b) => a - b);
+  return list.length > MAX_CAP_CALLS ? list.slice(list.length - MAX_CAP_CALLS) : list;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DialBlock, DialBlockTemplate } from '../../../shared/schedule.js';
 import { clockMinutes, instantAtLocal, isoDateOfDay, localDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import type { RepCalendar } from './calling-window.js';
-import { normalize, type Interval } from './intervals.js';
+import { normalize, type Interval } from '../timezones/intervals.js';
 
 /**
  * Concrete dial blocks from the rep's recurring templates between `from` and

@@ -32,9 +32,10 @@ import type {
 } from '../../../shared/schedule.js';
 import { DAY_MS, instantAtLocal, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
 import { bandIndexAt } from '../rotation/bands.js';
-import { isAllowedAt, type RepCalendar } from './calling-window.js';
+import { isAllowedAt, legalSubject, type RepCalendar } from './calling-window.js';
+import { capsNotBefore } from '../compliance/legal-calendar.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
-import { contains } from './intervals.js';
+import { contains } from '../timezones/intervals.js';
 import { bandConnectRates, emptyBandStats, initialRotationState, PROMISE_EARLY_MS } from '../rotation/rotation-state.js';
 import { buildAnswerModel, hourFactor, leadChance, segmentNumber, type AnswerModel } from './answer-model.js';
 import { chooseLearnedSlot } from './learned-slot.js';
@@ -85,14 +86,14 @@ export function createPlanningContext(input: PlanningContextInput): PlanningCont
 }
 
 
-/** Earliest instant the minimum gap allows after the last attempt. */
+/** Earliest instant the minimum gap and the law's call caps allow after the last attempt. */
 export function earliestNextAttempt(
   state: LeadRotationState,
   zones: LeadZones,
   schedule: ScheduleSettings,
   now: number,
 ): number {
-  let earliest = Math.max(now, state.notBefore ?? now);
+  let earliest = Math.max(now, state.notBefore ?? now, capsNotBefore(legalSubject({ leadId: state.leadId, zones, recentCalls: state.recentAttemptsAt }), now));
   if (state.lastAttemptAt !== null) {
     const gapEnd =
       schedule.minimumGap.kind === 'minutes'
@@ -140,7 +141,7 @@ export function planNextAttempt(
     const tolerance = ctx.schedule.promiseToleranceMinutes * MINUTE_MS;
     if (now <= at + tolerance) {
       const when = Math.max(at, Math.ceil(now / MINUTE_MS) * MINUTE_MS);
-      if (isAllowedAt(zones, leadId, ctx.rep, ctx.schedule, when)) {
+      if (isAllowedAt({ leadId, zones, recentCalls: lead.recentAttemptsAt }, ctx.rep, ctx.schedule, when)) {
         return describe(leadId, when, zones, ctx, true, null, undefined, lead);
       }
       promiseConflict = 'The promised time is no longer inside the calling window';
@@ -149,7 +150,8 @@ export function planNextAttempt(
     }
     // A promise we cannot keep where stated is still owed: the gap rule does not push it further out.
     promised = true;
-    earliest = Math.ceil(Math.max(now, at - PROMISE_EARLY_MS) / MINUTE_MS) * MINUTE_MS;
+    const capped = capsNotBefore(legalSubject({ leadId, zones, recentCalls: lead.recentAttemptsAt }), now);
+    earliest = Math.ceil(Math.max(now, at - PROMISE_EARLY_MS, capped) / MINUTE_MS) * MINUTE_MS;
   }
   if (!isWorkable(lead, ctx.schedule, now) && !promised) return null;
 

@@ -44,7 +44,7 @@ export function choosePromiseTime(input: PromiseInput): number | null {
     roundUpLocal(plan.at, zone, rounding),
   ];
   for (const candidate of candidates) {
-    if (!isAllowedAt(zones, leadId, ctx.rep, ctx.schedule, candidate)) continue;
+    if (!isAllowedAt({ leadId, zones, recentCalls: afterVoicemail.recentAttemptsAt }, ctx.rep, ctx.schedule, candidate)) continue;
     if (plan.inBlock && !inAnyBlock(ctx, candidate)) continue;
     return candidate;
   }

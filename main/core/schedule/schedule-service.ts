@@ -17,7 +17,7 @@ import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../../../shared/lead-name.js';
-import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
+import { NO_ZONES } from '../compliance/resolve-lead-zones.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
 
 export interface ScheduleServiceDeps {

@@ -1,8 +1,10 @@
 /**
- * The planner's memoised slot tables: for a lead's zones and calling window,
- * per local day and band, the instants the legal window and the rep's hours
- * allow and those inside dial blocks. Pure functions of the settings; kept in
+ * The planner's memoised slot tables: for a lead's zones, places and stricter
+ * window, per local day and band, the instants the law, the rep's windows and
+ * the rep's hours allow (calling-window.ts calendarIntervals, the gate's own
+ * rule) and those inside dial blocks. Pure functions of the settings; kept in
  * the planning context so 100,000 leads in a few zones share a few tables.
+ * Call caps depend on a lead's own calls: the planner applies them per lead.
  */
 import type { LeadId } from '../../../shared/domain.js';
 import type { DialBlock, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
@@ -10,9 +12,9 @@ import { DAY_MS, instantAtLocal, localSpans } from '../timezones/zone-clock.js';
 
 const HOUR_MS = 3_600_000;
 import { bandMinutes } from '../rotation/bands.js';
-import { leadIntervals, leadMinuteWindow, workingIntervals, type MinuteWindow, type RepCalendar } from './calling-window.js';
+import { calendarIntervals, stricterMinuteWindow, type MinuteWindow, type RepCalendar } from './calling-window.js';
 import { blockIntervals, expandDialBlocks } from './dial-blocks.js';
-import { intersect, type Interval } from './intervals.js';
+import { intersect, type Interval } from '../timezones/intervals.js';
 
 export interface SlotTables {
   readonly rep: RepCalendar;
@@ -22,8 +24,8 @@ export interface SlotTables {
   readonly slots: Map<string, Map<number, ZoneSlots>>;
   /** Whether any dial block can exist: without one the band search stops at a band's first legal slot. */
   readonly hasBlocks: boolean;
-  /** Calling window per country for leads without a window of their own (memoised). */
-  readonly countryWindows: Map<string | null, MinuteWindow | null>;
+  /** Stricter window per country and places, for leads without a window of their own (memoised). */
+  readonly countryWindows: Map<string, MinuteWindow | null>;
 }
 
 /** Per local day of the reference zone: for each band, allowed intervals and those inside dial blocks. */
@@ -35,27 +37,30 @@ export interface DaySlots {
 }
 
 export interface ZoneSlots {
-  zones: string[];
+  zones: LeadZones;
   window: MinuteWindow;
   days: Map<number, DaySlots>;
 }
 
-function minuteWindowOf(ctx: SlotTables, zones: LeadZones, leadId: LeadId): MinuteWindow | null {
-  if (ctx.schedule.leadWindows[leadId]) return leadMinuteWindow(zones, leadId, ctx.schedule);
-  let window = ctx.countryWindows.get(zones.country);
+const placesKeyOf = (zones: LeadZones) => `${zones.country ?? ''}|${(zones.places ?? []).join(',')}`;
+
+function minuteWindowOf(ctx: SlotTables, zones: LeadZones, leadId: LeadId, placesKey: string): MinuteWindow | null {
+  if (ctx.schedule.leadWindows[leadId]) return stricterMinuteWindow({ leadId, zones }, ctx.schedule);
+  let window = ctx.countryWindows.get(placesKey);
   if (window === undefined) {
-    window = leadMinuteWindow(zones, null, ctx.schedule);
-    ctx.countryWindows.set(zones.country, window);
+    window = stricterMinuteWindow({ leadId: null, zones }, ctx.schedule);
+    ctx.countryWindows.set(placesKey, window);
   }
   return window;
 }
 
 export function zoneSlots(ctx: SlotTables, zones: LeadZones, leadId: LeadId): ZoneSlots | null {
-  const window = minuteWindowOf(ctx, zones, leadId);
-  if (!window || zones.zones.length === 0) return null;
-  // Keyed by zones and effective window. Most leads have one zone: its name is the key as it is,
-  // with no string built per lead (100,000 leads are 100,000 distinct LeadZones objects).
-  const zoneKey = zones.zones.length === 1 ? zones.zones[0] : zones.zones.join('|');
+  const placesKey = placesKeyOf(zones);
+  const window = minuteWindowOf(ctx, zones, leadId, placesKey);
+  if (!window || zones.zones.length === 0 || (zones.places ?? []).length === 0) return null;
+  // Keyed by zones, places and effective window (100,000 leads are 100,000 distinct LeadZones objects,
+  // but they fall in a few hundred such keys).
+  const zoneKey = `${zones.zones.join('|')}#${placesKey}`;
   let perWindow = ctx.slots.get(zoneKey);
   if (!perWindow) {
     perWindow = new Map();
@@ -64,7 +69,7 @@ export function zoneSlots(ctx: SlotTables, zones: LeadZones, leadId: LeadId): Zo
   const windowKey = window.start * 2000 + window.end;
   let slots = perWindow.get(windowKey);
   if (!slots) {
-    slots = { zones: zones.zones, window, days: new Map() };
+    slots = { zones, window, days: new Map() };
     perWindow.set(windowKey, slots);
   }
   return slots;
@@ -73,13 +78,10 @@ export function zoneSlots(ctx: SlotTables, zones: LeadZones, leadId: LeadId): Zo
 export function daySlots(ctx: SlotTables, slots: ZoneSlots, day: number): DaySlots {
   let found = slots.days.get(day);
   if (found) return found;
-  const reference = slots.zones[0];
+  const reference = slots.zones.zones[0];
   const dayStart = instantAtLocal(reference, day, 0);
   const dayEnd = instantAtLocal(reference, day + 1, 0);
-  const allowed = intersect(
-    leadIntervals(slots.zones, slots.window, dayStart, dayEnd),
-    workingIntervals(ctx.rep, dayStart, dayEnd),
-  );
+  const allowed = calendarIntervals({ leadId: null, zones: slots.zones }, slots.window, ctx.rep, dayStart, dayEnd);
   const blocks = ctx.blocks
     ? blockIntervals(ctx.blocks, dayStart, dayEnd)
     : blockIntervals(expandDialBlocks(ctx.schedule.dialBlocks, ctx.rep, dayStart, dayEnd), dayStart, dayEnd);

@@ -75,7 +75,8 @@ export function buildWorld(scenario: Scenario, seed: number): SimWorld {
     leads.push({
       id: `sim-${i}`,
       zone,
-      zones: { zones: [zone], ambiguous: false, source: 'import', country: 'US' },
+      // A scenario's leads have zones, not numbers: they are held to the US federal rules (no state's).
+      zones: { zones: [zone], ambiguous: false, source: 'import', country: 'US', places: ['US'] },
       personal: multiplier,
       sameHour: 8 + Math.floor(random() * 13),
     });
@@ -123,7 +124,7 @@ export function buildWorld(scenario: Scenario, seed: number): SimWorld {
       const key = `${lead.zone}@${at}`;
       let verdict = legal.get(key);
       if (verdict === undefined) {
-        verdict = isAllowedAt(lead.zones, null, rep, schedule, at);
+        verdict = isAllowedAt({ leadId: null, zones: lead.zones }, rep, schedule, at);
         legal.set(key, verdict);
       }
       return verdict;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
-import { resolveLeadZones } from '../timezones/resolve-lead-zones.js';
+import { resolveLeadZones } from '../compliance/resolve-lead-zones.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
 import { JsonlLog } from './jsonl-log.js';
@@ -387,9 +387,13 @@ export class LeadStore {
     this.summariesVersion += 1;
   }
 
-  /** Leads from before zones were cached (data version 1) get them once, and leads.json keeps them. */
+  /**
+   * Leads from before zones were cached (data version 1), or before places were (the law of the lead's state),
+   * get them once, and leads.json keeps them. Re-resolving also applies today's rule that an imported zone is
+   * added to the number's, never in place of them.
+   */
   private async resolveMissingZones(): Promise<void> {
-    const missing = [...this.leads.values()].filter((lead) => lead.zones === null);
+    const missing = [...this.leads.values()].filter((lead) => lead.zones === null || lead.zones.places === undefined);
     if (missing.length === 0) return;
     const defaultCountry = this.options.defaultCountry?.() ?? 'US';
     for (const lead of missing) {

@@ -18,6 +18,7 @@ const leadZonesSchema = z.object({
   ambiguous: z.boolean(),
   source: z.enum(['import', 'phone', 'default']),
   country: z.string().nullable(),
+  places: z.array(z.string()).optional(),
 }) satisfies z.ZodType<LeadZones>;
 
 export const leadRecordSchema = z.object({
@@ -33,6 +34,7 @@ export const leadRecordSchema = z.object({
   timeZone: z.string().nullable(),
   timeZoneInput: z.string(),
   zones: leadZonesSchema.nullable(),
+  address: z.object({ state: z.string(), country: z.string() }).optional(),
   referrer: z.string(),
   reason: z.string(),
   notes: z.string(),
@@ -55,7 +57,17 @@ function isLeadZones(v: unknown): boolean {
   if (v === null) return true;
   if (typeof v !== 'object' || Array.isArray(v)) return false;
   const z = v as Record<string, unknown>;
-  return isStrings(z.zones) && typeof z.ambiguous === 'boolean' && ZONE_SOURCES.has(z.source) && isStringOrNull(z.country);
+  return (
+    isStrings(z.zones) && typeof z.ambiguous === 'boolean' && ZONE_SOURCES.has(z.source) && isStringOrNull(z.country) &&
+    (z.places === undefined || isStrings(z.places))
+  );
+}
+
+function isAddressOrAbsent(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const a = v as Record<string, unknown>;
+  return isString(a.state) && isString(a.country);
 }
 
 /**
@@ -72,7 +84,7 @@ export function isCertainlyLead(v: unknown): v is Lead {
     isString(l.id) && l.id.length > 0 && isString(l.phone) && l.phone.length > 0 &&
     isString(l.firstName) && isString(l.lastName) && isString(l.company) && isString(l.email) && isString(l.extension) &&
     isStrings(l.otherPhones) &&
-    isStringOrNull(l.timeZone) && isString(l.timeZoneInput) && isLeadZones(l.zones) &&
+    isStringOrNull(l.timeZone) && isString(l.timeZoneInput) && isLeadZones(l.zones) && isAddressOrAbsent(l.address) &&
     isString(l.referrer) && isString(l.reason) && isString(l.notes) && typeof l.doNotCall === 'boolean' &&
     isString(l.createdAt) && l.createdAt.length > 0 && isString(l.updatedAt) && l.updatedAt.length > 0
   );

@@ -36,8 +36,8 @@ export interface Checkpoint {
   stats: FoldSnapshot;
 }
 
-/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead answers per band); 6: the stats fold and a lead's `notBefore` (worked again later). */
-export const CHECKPOINT_SCHEMA_VERSION = 6;
+/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead answers per band); 6: the stats fold and a lead's `notBefore` (worked again later); 7: `recentAttemptsAt` (legal call caps). */
+export const CHECKPOINT_SCHEMA_VERSION = 7;
 
 /** Rotation fields, each one column; adding a field means a new schema version. */
 const ROTATION_FIELDS = [
@@ -54,6 +54,7 @@ const ROTATION_FIELDS = [
   'promisesKept',
   'promisesBroken',
   'notBefore',
+  'recentAttemptsAt',
 ] as const satisfies ReadonlyArray<Exclude<keyof LeadRotationState, 'leadId'>>;
 // Fails to compile when LeadRotationState gains a field the columns do not carry.
 type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | (typeof ROTATION_FIELDS)[number]>;
@@ -92,6 +93,11 @@ const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isOutcomeIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < OUTCOMES.length;
 const isFlag = (v: unknown) => v === 0 || v === 1;
 const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status'] | null>([null, 'active', 'reached', 'bad-number', 'do-not-call']);
+function isTimes(v: unknown): v is number[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
+  return true;
+}
 function isCounts(v: unknown): v is number[] {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!isCount(v[i])) return false;
@@ -119,6 +125,7 @@ const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> =
   'rotation.bandTries': isCounts,
   'rotation.bandAnswers': (v) => v === null || isCounts(v),
   'rotation.notBefore': isTimeOrNull,
+  'rotation.recentAttemptsAt': (v) => v === null || isTimes(v),
   'rotation.attempts': isCount,
   'rotation.cadenceAttempts': isCount,
   'rotation.cadenceStartedAt': isTimeOrNull,
@@ -148,7 +155,7 @@ function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSumm
       const field = column.slice('rotation.'.length) as (typeof ROTATION_FIELDS)[number];
       // An optional field that is absent is written as null, and read back as absent.
       if (s.rotation) return s.rotation[field] ?? null;
-      if (field === 'bandAnswers' || field === 'notBefore') return null;
+      if (field === 'bandAnswers' || field === 'notBefore' || field === 'recentAttemptsAt') return null;
       return field === 'bandTries' ? [] : field === 'status' || field === 'promise' || field.endsWith('At') || field === 'doNotCallSince' ? null : 0;
     }
   }
@@ -228,7 +235,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
   const [ids, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns as [
     string[], number[], number[], number[], (string | null)[], number[], unknown[][], number[], ...unknown[][],
   ];
-  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore] = r;
+  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore, recentAttemptsAt] = r;
   const summaries = new Map<string, StoredSummary>();
   for (let i = 0; i < count; i++) {
     const id = ids[i];
@@ -254,6 +261,7 @@ function summariesFrom(columns: unknown[][], count: number, monthNames: string[]
       };
       if (bandAnswers[i] !== null) rotation.bandAnswers = bandAnswers[i] as number[];
       if (notBefore[i] !== null) rotation.notBefore = notBefore[i] as number;
+      if (recentAttemptsAt[i] !== null) rotation.recentAttemptsAt = recentAttemptsAt[i] as number[];
     }
     summaries.set(id, {
       attempts: attempts[i],

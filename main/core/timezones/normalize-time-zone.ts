@@ -25,10 +25,18 @@ const PREFERRED_LINKS = [
 ];
 
 /** Words a CRM puts around a zone name that carry no zone information. */
-const NOISE = /\((?:GMT|UTC)\s*[+-−]?\s*\d{1,2}(?::?\d{2})?\)|\((?:US|U\.S\.)\s*(?:&|and)\s*Canada\)/gi;
+const NOISE = /\((?:GMT|UTC)\s*[+\-−]?\s*\d{1,2}(?::?\d{2})?\)|\((?:US|U\.S\.)\s*(?:&|and)\s*Canada\)/gi;
 
 let aliasTable: Map<string, string> | null = null;
+/**
+ * Answers per cell text: a CRM export repeats a handful of zone spellings 100,000 times. Bounded, because the
+ * cells come from files: a longer text than any zone name is answered without a look-up, and the memo is
+ * emptied when it reaches MEMO_LIMIT distinct texts (a file of unique junk cannot grow it without end).
+ */
 const memo = new Map<string, string | null>();
+const MEMO_LIMIT = 10_000;
+/** Longer than any IANA name or Windows/Rails label ("(GMT-05:00) Eastern Time (US & Canada)" is 39). */
+const MAX_ZONE_TEXT = 100;
 
 /**
  * The IANA zone `raw` names, or null when it names none. Accepts IANA names
@@ -40,10 +48,11 @@ const memo = new Map<string, string | null>();
  */
 export function normalizeTimeZoneName(raw: string): string | null {
   const text = raw.trim();
-  if (text === '') return null;
+  if (text === '' || text.length > MAX_ZONE_TEXT) return null;
   const cached = memo.get(text);
   if (cached !== undefined) return cached;
   const result = resolve(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(text, result);
   return result;
 }
@@ -83,7 +92,7 @@ function canonical(zone: string): string {
 
 /** "UTC-05:00", "GMT+2", "-0500" → an Etc/GMT zone (whose sign is inverted by POSIX convention). */
 function fixedOffsetZone(text: string): string | null {
-  const match = /^(?:\(?\s*(?:GMT|UTC)\s*)?([+-−])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?$/i.exec(text.trim());
+  const match = /^(?:\(?\s*(?:GMT|UTC)\s*)?([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?$/i.exec(text.trim());
   if (!match) {
     if (/^\(?\s*(?:GMT|UTC|Z|Zulu)\s*\)?$/i.test(text.trim())) return 'UTC';
     return null;
@@ -108,7 +117,7 @@ function getAliasTable(): Map<string, string> {
   const candidates = new Map<string, string[]>();
   const add = (name: string, zone: string): void => {
     // "GMT+1" style names say nothing about the region.
-    if (/^GMT[+-−]/.test(name)) return;
+    if (/^GMT[+\-−]/.test(name)) return;
     const k = key(name);
     const list = candidates.get(k);
     if (list) {

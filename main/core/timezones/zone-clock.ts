@@ -150,6 +150,11 @@ export function clockMinutes(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** "7:40", "21:00": 24-hour clock text of minutes since midnight, for reasons and rules. */
+export function clockText(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** ISO 8601 with the zone's UTC offset at that instant: 2025-03-10T08:15:00-04:00. */
 export function isoWithOffset(zone: string, ms: number): string {
   const offset = offsetMinutes(zone, ms);

@@ -42,3 +42,14 @@ export function contains(list: Interval[], ms: number): boolean {
   return false;
 }
 
+
+/** The parts of a sorted list inside `[from, to)`. */
+export function clip(list: Interval[], from: number, to: number): Interval[] {
+  const out: Interval[] = [];
+  for (const interval of list) {
+    const start = Math.max(interval.start, from);
+    const end = Math.min(interval.end, to);
+    if (start < end) out.push({ start, end });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zonesForPhone } from '../../../../main/core/timezones/phone-zones.js';
 import { zonesForPhoneViaLibrary } from '../../../support/phone-zones-via-library.js';
-import { resolveLeadZones } from '../../../../main/core/timezones/resolve-lead-zones.js';
+import { resolveLeadZones } from '../../../../main/core/compliance/resolve-lead-zones.js';
 
 const lead = (phone: string, timeZoneInput = '', timeZone: string | null = null) => ({ phone, timeZoneInput, timeZone });
 
