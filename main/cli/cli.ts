@@ -18,7 +18,7 @@ import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
 import { NO_ZONES } from '../core/compliance/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
-import { checkCommand, dncCommand, GateCliError } from './gate-commands.js';
+import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from './gate-commands.js';
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
 
@@ -31,8 +31,12 @@ Commands:
   stats [--json] [--from D --to D]  dials, conversations, voicemails, returns, promises; by hour and script
   returns [--ics FILE]              callers waiting for a call back; the returns slots as a calendar
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
-  check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why
+  check NUMBER [--at ISO] [--json]  the dial gate on a number: allowed or refused, and why (with the law's own verdict)
+  rules [--json]                    every jurisdiction's calling hours, days, holidays and caps, with their sources
+  log NUMBER --outcome O [--at ISO] [--note TEXT]
+                                    record a call made outside Dialdesk on the lead that owns the number
   dnc import FILE                   add a CSV of do-not-call numbers
+  dnc add NUMBER [--reason TEXT]    add one number (an opt-out recorded by hand)
   dnc list                          the do-not-call list as CSV (number,source,added_at)
   simulate --scenario FILE.json [--seed N] [--seeds K] [--json]
                                     every planning strategy on a synthetic scenario (needs no data folder);
@@ -65,6 +69,9 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         'silence-after-greeting': { type: 'string' },
         to: { type: 'string' },
         ics: { type: 'string' },
+        outcome: { type: 'string' },
+        note: { type: 'string' },
+        reason: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -78,6 +85,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
+  // The law's table is data of the program, not of a folder.
+  if (command === 'rules') return rulesCommand(values.json ?? false, out);
   // The simulator draws its own world: it neither needs nor locks a data folder (--data-dir is accepted and unused).
   if (command === 'simulate') return simulateCommand({ scenario: values.scenario, seed: values.seed, seeds: values.seeds, json: values.json }, out, err);
   if (command === 'detect') {
@@ -111,7 +120,10 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 async function runLocked(
   command: string,
   rest: string[],
-  values: { country?: string; out?: string; report?: string; from?: string; days?: string; to?: string; at?: string; json?: boolean; ics?: string },
+  values: {
+    country?: string; out?: string; report?: string; from?: string; days?: string; to?: string; at?: string; json?: boolean; ics?: string;
+    outcome?: string; note?: string; reason?: string;
+  },
   dataDir: string,
   lock: DataDirLock,
   out: NodeJS.WritableStream,
@@ -163,8 +175,10 @@ async function runLocked(
         );
       case 'check':
         return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
+      case 'log':
+        return await logCommand({ store, settings, number: rest[0], outcome: values.outcome, at: values.at, note: values.note, now: Date.now(), out, err });
       case 'dnc':
-        return await dncCommand({ doNotCall, settings, action: rest[0], file: rest[1], out });
+        return await dncCommand({ doNotCall, settings, action: rest[0], file: rest[1], reason: values.reason, out });
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }

@@ -33,7 +33,7 @@ export function generateStore(dir: string, leadCount: number, attemptCount: numb
       otherPhones: [],
       timeZone: ZONES[i % ZONES.length],
       timeZoneInput: '',
-      zones: { zones: [ZONES[i % 4]!], ambiguous: false, source: 'phone', country: 'US' },
+      zones: { zones: [ZONES[i % 4]!], ambiguous: false, source: 'phone', country: 'US', places: ['US'] },
       referrer: i % 4 === 0 ? 'Sam Ortiz' : '',
       reason: 'your expansion plans',
       notes: '',

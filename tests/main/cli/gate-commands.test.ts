@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { NumberCheck } from '../../../shared/contract/do-not-call.js';
 import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
@@ -20,7 +21,7 @@ const checkJson = async (data: string, number: string, at: string) => {
   expect(run.code).toBe(0);
   const lines = run.out.trim().split('\n');
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as { allowed: boolean; reason: string; leadId: string | null; zones: string[]; localTime: string | null };
+  return JSON.parse(lines[0]) as NumberCheck;
 };
 
 describe('cli check and dnc', () => {
@@ -31,7 +32,8 @@ describe('cli check and dnc', () => {
     // 11:00Z (daylight time since March 8): 7:00 in New York, 4:00 in San Francisco.
     const mobileAtNight = await checkJson(data, '+14155550107', '2026-03-10T11:00:00Z');
     expect(mobileAtNight).toMatchObject({ allowed: false, leadId: expect.any(String), zones: expect.arrayContaining(['America/New_York']) });
-    expect(mobileAtNight.reason).toMatch(/in America\/(New_York|Los_Angeles); calls are allowed 8:00–21:00 local/);
+    expect(mobileAtNight.reason).toBe('United States: calls 8:00–21:00 local time (47 CFR 64.1200(c)(1); 16 CFR 310.4(c)); it is 7:00 in America/New_York');
+    expect(mobileAtNight.legal).toEqual({ allowed: false, jurisdiction: 'US', rule: 'Calls 8:00–21:00 local time', source: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)' });
     expect(mobileAtNight.localTime).toBe('2026-03-10T07:00:00-04:00');
 
     // 17:00Z: 13:00 in New York, 10:00 in San Francisco; the rep's default hours are not the question here.

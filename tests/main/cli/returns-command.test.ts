@@ -12,7 +12,7 @@ describe('dialdesk CLI: stats --json and returns --ics', () => {
   it('prints the stats as one JSON line, by range, and lists the callers waiting with the calendar written', async () => {
     const dir = join(tempDir(), 'data');
     const store = await LeadStore.open(dir);
-    const dana = makeLead({ phone: '+12125550101', zones: { zones: ['America/New_York'], ambiguous: false, source: 'import', country: 'US' } });
+    const dana = makeLead({ phone: '+12125550101', zones: { zones: ['America/New_York'], ambiguous: false, source: 'import', country: 'US', places: ['US'] } });
     await store.addLeads([dana]);
     const left = makeAttempt(dana.id, 'voicemail', '2026-11-02T15:00:00.000Z', { scriptId: 'first-direct', scriptVersion: 1, promisedFor: '2026-11-03T14:15:00.000Z' });
     await store.recordAttempt(left);

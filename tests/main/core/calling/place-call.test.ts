@@ -11,7 +11,7 @@ import { makeLead } from '../../../support/fixtures.js';
 import { LATE_REP } from '../../../support/core-fixture.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
-const NEW_YORK = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US' };
+const NEW_YORK = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US', places: ['US'] };
 
 describe('placeCall', () => {
   const tempDir = useTempDirs();

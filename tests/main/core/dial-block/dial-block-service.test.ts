@@ -25,7 +25,7 @@ import { makeLead } from '../../../support/fixtures.js';
 import { call as callView } from '../../../support/sip-views.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
-const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US' };
+const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US', places: ['US'] };
 
 interface Harness {
   service: DialBlockService;

@@ -17,7 +17,15 @@ describe('guessMapping', () => {
       reason: null,
       notes: 10,
       doNotCall: null,
+      state: null,
+      country: null,
     });
+  });
+
+  it('maps the address columns CRMs export as State/Province and Country, and never takes them for phones', () => {
+    expect(guessMapping(['Name', 'Phone', 'Mailing State/Province', 'Mailing Country'])).toMatchObject({ phones: [1], state: 2, country: 3 });
+    expect(guessMapping(['Person - Name', 'Person - Phone', 'Person - State', 'Person - Country'])).toMatchObject({ phones: [1], state: 2, country: 3 });
+    expect(guessMapping(['Full Name', 'Phone Number', 'Province', 'Country Code'])).toMatchObject({ phones: [1], state: 2, country: null });
   });
 
   it('falls back to a single name column', () => {

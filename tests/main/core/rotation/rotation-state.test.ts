@@ -31,7 +31,11 @@ describe('foldAttempt', () => {
   it('ignores technical failures and does not change its input', () => {
     const first = foldAttempt(undefined, attempt('a1', '2025-03-12T14:30:00Z'), chicago, schedule());
     const copy = structuredClone(first);
-    expect(foldAttempt(first, attempt('a2', '2025-03-13T14:30:00Z', 'failed'), chicago, schedule())).toBe(first);
+    // The rotation ignores the failure; the law's caps count it as a call made (the phone may have rung).
+    const { recentAttemptsAt, ...afterFailure } = foldAttempt(first, attempt('a2', '2025-03-13T14:30:00Z', 'failed'), chicago, schedule());
+    const { recentAttemptsAt: before, ...rotation } = first;
+    expect(afterFailure).toEqual(rotation);
+    expect(recentAttemptsAt).toEqual([...(before ?? []), at('2025-03-13T14:30:00Z')]);
     foldAttempt(first, attempt('a3', '2025-03-13T14:30:00Z'), chicago, schedule());
     expect(first).toEqual(copy);
   });

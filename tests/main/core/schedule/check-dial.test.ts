@@ -8,14 +8,18 @@ const base = { lead, zones: zones('America/Chicago'), rep: rep(), schedule: sche
 
 describe('checkDialAllowed', () => {
   it('allows a dial inside every window', () => {
-    expect(checkDialAllowed({ ...base, now: at('2025-03-12T15:00:00Z') })).toEqual({ allowed: true });
+    expect(checkDialAllowed({ ...base, now: at('2025-03-12T15:00:00Z') })).toEqual({
+      allowed: true,
+      legal: { allowed: true, jurisdiction: 'US', rule: 'Calls 8:00–21:00 local time', source: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)' },
+    });
   });
 
   it('refuses before 8:00 in the lead zone with a readable reason', () => {
     // 13:40 UTC on 12 March 2025 is 8:40 CDT; 12:40 UTC is 7:40.
     expect(checkDialAllowed({ ...base, now: at('2025-03-12T12:40:00Z') })).toEqual({
       allowed: false,
-      reason: 'It is 7:40 in America/Chicago; calls are allowed 8:00–21:00 local',
+      reason: 'United States: calls 8:00–21:00 local time (47 CFR 64.1200(c)(1); 16 CFR 310.4(c)); it is 7:40 in America/Chicago',
+      legal: { allowed: false, jurisdiction: 'US', rule: 'Calls 8:00–21:00 local time', source: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)' },
     });
     expect(checkDialAllowed({ ...base, now: at('2025-03-12T13:40:00Z') }).allowed).toBe(true);
   });
@@ -37,14 +41,16 @@ describe('checkDialAllowed', () => {
     expect(checkDialAllowed({ ...ambiguous, now: at('2025-03-12T15:30:00Z') }).allowed).toBe(true);
     const refused = checkDialAllowed({ ...ambiguous, now: at('2025-03-12T14:30:00Z') });
     expect(refused.allowed).toBe(false);
-    expect(!refused.allowed && refused.reason).toMatch(/^It is 7:30 in America\/Los_Angeles \(one of its possible zones/);
+    expect(!refused.allowed && refused.reason).toMatch(/^United States: calls 8:00–21:00 local time .*; it is 8:30 in America\/Boise, 7:30 in America\/Los_Angeles$/);
   });
 
   it('applies a stricter country window and a lead window', () => {
     const strict = schedule({ countryWindows: { US: { start: '09:00', end: '20:00' } } });
-    expect(checkDialAllowed({ ...base, schedule: strict, now: at('2025-03-12T13:40:00Z') })).toEqual({
+    // The law allows 8:40; the rep's own stricter window does not, and `legal` says the law alone.
+    expect(checkDialAllowed({ ...base, schedule: strict, now: at('2025-03-12T13:40:00Z') })).toMatchObject({
       allowed: false,
-      reason: 'It is 8:40 in America/Chicago; calls are allowed 9:00–20:00 local',
+      reason: 'Your stricter window for US: 9:00–20:00 local; it is 8:40 in America/Chicago',
+      legal: { allowed: true },
     });
     const own = schedule({ leadWindows: { l1: { start: '12:00', end: '13:00' } } });
     expect(checkDialAllowed({ ...base, schedule: own, now: at('2025-03-12T15:00:00Z') }).allowed).toBe(false);
@@ -58,12 +64,12 @@ describe('checkDialAllowed', () => {
 
   it('refuses on a day off and on a weekday the rep does not work', () => {
     const off = rep({ daysOff: ['2025-03-12'] });
-    expect(checkDialAllowed({ ...base, rep: off, now: at('2025-03-12T15:00:00Z') })).toEqual({
+    expect(checkDialAllowed({ ...base, rep: off, now: at('2025-03-12T15:00:00Z') })).toMatchObject({
       allowed: false,
       reason: 'Day off: 2025-03-12 is marked off',
     });
     const weekdays = rep({ workingHours: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5] } });
-    expect(checkDialAllowed({ ...base, rep: weekdays, now: at('2025-03-15T15:00:00Z') })).toEqual({
+    expect(checkDialAllowed({ ...base, rep: weekdays, now: at('2025-03-15T15:00:00Z') })).toMatchObject({
       allowed: false,
       reason: 'Day off: you do not work on Saturdays',
     });
@@ -76,19 +82,24 @@ describe('checkDialAllowed', () => {
     expect(result).toEqual({
       allowed: false,
       reason: 'Outside your working hours (9:00–17:00 America/New_York); it is 17:30 there',
+      legal: { allowed: true, jurisdiction: 'US', rule: 'Calls 8:00–21:00 local time', source: '47 CFR 64.1200(c)(1); 16 CFR 310.4(c)' },
     });
   });
 
   it('refuses do-not-call leads, opted-out leads and numbers on the imported list', () => {
     const now = at('2025-03-12T15:00:00Z');
-    expect(checkDialAllowed({ ...base, lead: { ...lead, doNotCall: true }, now })).toEqual({
+    expect(checkDialAllowed({ ...base, lead: { ...lead, doNotCall: true }, now })).toMatchObject({
       allowed: false,
       reason: 'Do not call: the lead is marked do-not-call',
     });
     const state = { status: 'do-not-call' as const, doNotCallSince: at('2025-03-03T16:00:00Z') };
-    expect(checkDialAllowed({ ...base, state, now })).toEqual({ allowed: false, reason: 'Do not call: opted out on 2025-03-03' });
+    expect(checkDialAllowed({ ...base, state, now })).toEqual({
+      allowed: false,
+      reason: 'Do not call: opted out on 2025-03-03',
+      legal: { allowed: false, jurisdiction: 'US', rule: 'Do not call: opted out on 2025-03-03', source: '47 CFR 64.1200(c)(2), (d)(3); 16 CFR 310.4(b)(1)(iii)' },
+    });
     const list = createDoNotCallList(['+13125550100']);
-    expect(checkDialAllowed({ ...base, doNotCallList: list, now })).toEqual({
+    expect(checkDialAllowed({ ...base, doNotCallList: list, now })).toMatchObject({
       allowed: false,
       reason: 'Do not call: +13125550100 is on the imported do-not-call list',
     });

@@ -18,7 +18,7 @@ export function schedule(overrides: Partial<ScheduleSettings> = {}): ScheduleSet
 }
 
 export function zones(...list: string[]): LeadZones {
-  return { zones: list, ambiguous: list.length > 1, source: 'import', country: 'US' };
+  return { zones: list, ambiguous: list.length > 1, source: 'import', country: 'US', places: ['US'] };
 }
 
 export const at = (iso: string): number => Date.parse(iso);

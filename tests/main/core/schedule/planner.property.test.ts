@@ -66,6 +66,7 @@ const leadZones: fc.Arbitrary<LeadZones> = fc.uniqueArray(zone, { minLength: 1, 
   ambiguous: zones.length > 1,
   source: 'import' as const,
   country: 'US',
+  places: ['US'],
 }));
 
 function stateArbitrary(now: number): fc.Arbitrary<LeadRotationState | undefined> {
@@ -146,7 +147,7 @@ describe('planner properties', () => {
       fc.property(instant, zone, zone, scenario.map((s) => s.bandStats), (now, leadZone, repZone, bandStats) => {
         const rep: RepCalendar = { repTimeZone: repZone, workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
         const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS, bandStats });
-        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: null };
+        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: 'US', places: ['US'] };
         const plans = projectLeadAttempts(undefined, zones, now, now + 30 * 86_400_000, ctx, 'lead');
         const first = plans.slice(0, DEFAULT_SCHEDULE_SETTINGS.bands.length).map((p) => p.band);
         expect(first).toHaveLength(6);
@@ -162,7 +163,7 @@ describe('planner properties', () => {
         // Rep in the lead's zone, every day: the bands fully inside working hours are the open ones.
         const rep: RepCalendar = { repTimeZone: leadZone, workingHours: { ...hours, days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
         const ctx = createPlanningContext({ rep, schedule: DEFAULT_SCHEDULE_SETTINGS });
-        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: null };
+        const zones: LeadZones = { zones: [leadZone], ambiguous: false, source: 'import', country: 'US', places: ['US'] };
         const open = DEFAULT_SCHEDULE_SETTINGS.bands.filter(
           (b) => clockMinutes(b.start) >= clockMinutes(hours.start) && clockMinutes(b.end) <= clockMinutes(hours.end),
         ).length;
@@ -201,7 +202,7 @@ describe('planner properties', () => {
       fc.property(scenario, ({ now, rep, settings, zones, state, bandStats }) => {
         const first = projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, createPlanningContext({ rep, schedule: settings, bandStats }), 'lead');
         const shared = createPlanningContext({ rep, schedule: settings, bandStats });
-        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: null }, now, now + 86_400_000 * 3, shared, 'other');
+        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: 'JP', places: ['JP'] }, now, now + 86_400_000 * 3, shared, 'other');
         const second = projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, shared, 'lead');
         expect(second).toEqual(first);
       }),
@@ -277,7 +278,7 @@ describe('learning planner properties', () => {
         const plan = (ctx: ReturnType<typeof createPlanningContext>) => projectLeadAttempts(state, zones, now, now + 14 * 86_400_000, ctx, 'lead');
         const first = plan(createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed }));
         const shared = createPlanningContext({ rep, schedule: settings, bandStats, strategy: 'learning', seed });
-        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: null }, now, now + 3 * 86_400_000, shared, 'other');
+        projectLeadAttempts(undefined, { zones: ['Asia/Tokyo'], ambiguous: false, source: 'phone', country: 'JP', places: ['JP'] }, now, now + 3 * 86_400_000, shared, 'other');
         expect(plan(shared)).toEqual(first);
       }),
       { numRuns: 80 },
@@ -285,7 +286,7 @@ describe('learning planner properties', () => {
   });
 
   const allHours: RepCalendar = { repTimeZone: 'America/Chicago', workingHours: { start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }, daysOff: [] };
-  const chicago: LeadZones = { zones: ['America/Chicago'], ambiguous: false, source: 'import', country: 'US' };
+  const chicago: LeadZones = { zones: ['America/Chicago'], ambiguous: false, source: 'import', country: 'US', places: ['US'] };
   // Wednesday 12 March 2025, 8:00 in Chicago.
   const wednesday = Date.parse('2025-03-12T13:00:00Z');
   const freshBands = (bandStats: { dials: number[]; conversations: number[] }, state?: LeadRotationState) => {

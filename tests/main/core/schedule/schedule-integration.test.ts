@@ -41,7 +41,7 @@ describe('scheduling through the core', () => {
     const dana = await leadByName(core, 'Dana');
     const before = await value<LeadDetail>(core.dispatch('getLead', { id: dana.id }));
     expect(before.schedule.zones?.zones).toEqual(['America/New_York']);
-    expect(before.schedule.dialCheck).toEqual({ allowed: true });
+    expect(before.schedule.dialCheck).toMatchObject({ allowed: true, legal: { allowed: true } });
 
     const voicemail = await value<PreparedVoicemail>(core.dispatch('prepareVoicemail', { leadId: dana.id }));
     expect(voicemail.stage).toBe('first');

@@ -8,8 +8,8 @@ import type { InboundCall } from '../../../../shared/domain.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
-const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US' };
-const LA = { zones: ['America/Los_Angeles'], ambiguous: false, source: 'import' as const, country: 'US' };
+const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US', places: ['US'] };
+const LA = { zones: ['America/Los_Angeles'], ambiguous: false, source: 'import' as const, country: 'US', places: ['US'] };
 const all = { fromDay: null, toDay: null };
 const names = (id: string, v: number) => `${id} v${v}`;
 const inbound = (leadId: string | null, at: string): InboundCall => ({

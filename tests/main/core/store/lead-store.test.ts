@@ -99,7 +99,7 @@ describe('LeadStore', () => {
     const dir = tempDir();
     let schedule = DEFAULT_SCHEDULE_SETTINGS;
     const store = await LeadStore.open(dir, { schedule: () => schedule });
-    const lead = makeLead({ zones: { zones: ['America/New_York'], ambiguous: false, source: 'import', country: 'US' } });
+    const lead = makeLead({ zones: { zones: ['America/New_York'], ambiguous: false, source: 'import', country: 'US', places: ['US'] } });
     await store.addLeads([lead]);
     await store.recordAttempt(makeAttempt(lead.id, 'no-answer', '2026-12-01T15:00:00.000Z'));
     schedule = { ...DEFAULT_SCHEDULE_SETTINGS, dialBlocks: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '11:00' }] };

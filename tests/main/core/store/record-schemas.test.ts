@@ -15,7 +15,7 @@ const mutatedLead = fc
   .map(({ field, value, zoned }) => {
     const lead: Record<string, unknown> = makeLead({
       otherPhones: ['+12125550199'],
-      zones: zoned ? { zones: ['America/New_York'], ambiguous: false, source: 'phone', country: 'US' } : null,
+      zones: zoned ? { zones: ['America/New_York'], ambiguous: false, source: 'phone', country: 'US', places: ['US'] } : null,
     }) as never;
     const [head, tail] = field.split('.');
     const target = (tail === undefined ? lead : lead[head]) as Record<string, unknown> | null;
