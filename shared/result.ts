@@ -26,12 +26,14 @@ export interface ApiError {
   message: string;
   /** Field-level details for invalid input. */
   issues?: ApiIssue[];
+  /** When the same call may succeed (ISO), where the refusal knows: the offer to try again then. */
+  retryAt?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ApiErrorCode, message: string, issues?: ApiIssue[]): Result<never> => ({
+export const fail = (code: ApiErrorCode, message: string, issues?: ApiIssue[], retryAt?: string): Result<never> => ({
   ok: false,
-  error: issues ? { code, message, issues } : { code, message },
+  error: { code, message, ...(issues ? { issues } : {}), ...(retryAt ? { retryAt } : {}) },
 });

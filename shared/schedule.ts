@@ -145,7 +145,7 @@ export const scheduleSettingsSchema = z
       (w) => w.start >= LEGAL_WINDOW.start && w.end <= LEGAL_WINDOW.end,
       `the legal window can only be made stricter than ${LEGAL_WINDOW.start}–${LEGAL_WINDOW.end}, never wider`,
     ),
-    countryWindows: z.record(z.string().regex(/^[A-Z]{2}$/), localWindowSchema),
+    countryWindows: z.record(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "a country (US) or a state or province (US-FL)"), localWindowSchema),
     leadWindows: z.record(z.string().min(1).max(64), localWindowSchema),
     minimumGap: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('next-business-day') }).strict(),

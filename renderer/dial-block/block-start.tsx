@@ -1,5 +1,6 @@
 import { InlineError } from '../ui/error-message.js';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { clockTime } from '../ui/format-time.js';
 import { BLOCK_MINUTES, type BlockLength, type BlockView } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
@@ -16,13 +17,31 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
   const [text, setText] = useState('');
   const [powerDial, setPowerDial] = useState(false);
   const [pauseSeconds, setPauseSeconds] = useState(3);
+  // "Start then": a block with nothing due now can wait for the next due lead, while this screen is open.
+  const [waitingUntil, setWaitingUntil] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
-  const start = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const startNow = async () => {
     const length: BlockLength = lengthKind === 'minutes' ? { kind: 'minutes', minutes } : { kind: 'leads', leads };
     const filter = { ...(timeZone ? { timeZone } : {}), ...(stage ? { stage } : {}), ...(text.trim() ? { text: text.trim() } : {}) };
     const result = await run(() => api.startBlock({ length, filter, powerDial, pauseSeconds }));
     if (result.ok) onStarted(result.value);
+  };
+  const start = async (event: React.FormEvent) => {
+    event.preventDefault();
+    await startNow();
+  };
+  const startAt = (iso: string) => {
+    setWaitingUntil(iso);
+    timer.current = setTimeout(() => {
+      setWaitingUntil(null);
+      void startNow();
+    }, Math.max(0, Date.parse(iso) - Date.now()));
+  };
+  const stopWaiting = () => {
+    if (timer.current) clearTimeout(timer.current);
+    setWaitingUntil(null);
   };
 
   return (
@@ -76,6 +95,19 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
         Start block
       </button>
       <InlineError error={error} />
+      {error?.retryAt && !waitingUntil && (
+        <button type="button" className="button" onClick={() => startAt(error.retryAt!)}>
+          Start at {clockTime(error.retryAt)}
+        </button>
+      )}
+      {waitingUntil && (
+        <p role="status">
+          The block starts at {clockTime(waitingUntil)}, when the next lead is due.{' '}
+          <button type="button" className="button" onClick={stopWaiting}>
+            Don’t wait
+          </button>
+        </p>
+      )}
     </form>
   );
 }

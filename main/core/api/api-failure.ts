@@ -9,6 +9,8 @@ export class ApiFailure extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: ApiIssue[],
+    /** When the same call may succeed (ISO): a block with nothing due now names when the next lead is. */
+    readonly retryAt?: string,
   ) {
     super(message);
     this.name = 'ApiFailure';

@@ -36,7 +36,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       const handler = handlers[name] as (input: unknown) => unknown;
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (error instanceof ApiFailure) return fail(error.code, error.message, error.issues);
+      if (error instanceof ApiFailure) return fail(error.code, error.message, error.issues, error.retryAt);
       options.logError?.(name, error);
       return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

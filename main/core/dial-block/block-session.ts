@@ -4,6 +4,7 @@
  * it is one state machine's driver (block-machine.ts holds the rules); the focus-lead view is in
  * focus-lead.ts.
  */
+import type { NothingDue } from '../schedule/nothing-due.js';
 import { blockRecordSchema } from './block-record-schema.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -111,8 +112,11 @@ export class BlockSession {
   start(input: { length: BlockLength; filter: BlockFilter; powerDial: boolean; pauseSeconds: number }): BlockView {
     if (this.active) throw new ApiFailure('conflict', 'A dial block is already in progress: resume or end it first.');
     const now = this.deps.now().getTime();
-    const queue = this.buildQueue(input.length, input.filter, now);
-    if (queue.length === 0) throw new ApiFailure('conflict', 'No leads are due now for this filter.');
+    const { queue, whyEmpty } = this.buildQueue(input.length, input.filter, now);
+    if (queue.length === 0) {
+      const why = whyEmpty();
+      throw new ApiFailure('conflict', why.text, undefined, why.nextDueAt === null ? undefined : new Date(why.nextDueAt).toISOString());
+    }
     this.state = {
       id: randomUUID(),
       status: 'idle',
@@ -405,7 +409,7 @@ export class BlockSession {
     return s.bankedMs + (s.runningSince === null ? 0 : this.deps.now().getTime() - s.runningSince);
   }
 
-  private buildQueue(length: BlockLength, filter: BlockFilter, now: number): string[] {
+  private buildQueue(length: BlockLength, filter: BlockFilter, now: number): { queue: string[]; whyEmpty: () => NothingDue } {
     const store = this.deps.store();
     const schedule = this.deps.settings.get().schedule;
     const text = filter.text?.toLowerCase();
@@ -416,7 +420,10 @@ export class BlockSession {
     const minutes = length.kind === 'minutes' ? length.minutes : 60;
     const plans = this.deps.schedule.planLeads(now, include);
     const ordered = orderBlockQueue(plans, { id: 'block', startsAt: now, endsAt: now + minutes * MINUTE_MS }, now).map((p) => p.leadId);
-    return length.kind === 'leads' ? ordered.slice(0, length.leads) : ordered;
+    return {
+      queue: length.kind === 'leads' ? ordered.slice(0, length.leads) : ordered,
+      whyEmpty: () => this.deps.schedule.whyNothingDue(now, include, plans),
+    };
   }
 
   private focusOf(leadId: string): FocusLead | null {

@@ -3,22 +3,24 @@ import { addDays, subDays } from 'date-fns';
 import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
 import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
-import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
+import type { LeadZones } from '../../../shared/schedule.js';
+import type { DialVerdict } from './calling-window.js';
+import { explainNothingDue, type NothingDue } from './nothing-due.js';
 import { buildScriptValues } from '../scripts/script-values.js';
 import { pickScript, voicemailStage } from '../scripts/pick-script.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
-import { createPlanningContext, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
+import { phraseAttemptTime, phraseDay, phraseRelative } from '../timezones/phrase-time.js';
+import { createPlanningContext, isWorkable, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
 import { promiseReminders } from './promise-reminders.js';
 import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../../../shared/lead-name.js';
 import { NO_ZONES } from '../compliance/resolve-lead-zones.js';
-import { isoWithOffset } from '../timezones/zone-clock.js';
+import { clockText, isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
 
 export interface ScheduleServiceDeps {
   store(): LeadStore;
@@ -27,7 +29,7 @@ export interface ScheduleServiceDeps {
   /** The dial gate's two answers about a lead (main/core/calling/dial-gate.ts): the one do-not-call rule and the full check. */
   gate: {
     doNotCallReason(lead: Lead): string | null;
-    checkLead(lead: Lead, at: number): DialCheck;
+    checkLead(lead: Lead, at: number): DialVerdict;
   };
   now(): Date;
 }
@@ -45,7 +47,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
   const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
 
-  const checkDial = (lead: Lead, now: number): DialCheck => deps.gate.checkLead(lead, now);
+  const checkDial = (lead: Lead, now: number): DialVerdict => deps.gate.checkLead(lead, now);
   const isDoNotCall = (lead: Lead): boolean => deps.gate.doNotCallReason(lead) !== null;
 
   /** The promise to make in a voicemail left now (ISO), or null when no further attempt can be planned. */
@@ -70,6 +72,25 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
       }
       return planAll(inputs, now, context());
+    },
+
+    /**
+     * Why no lead of a filter is due now, in figures, and when the next one is (`plans`: what planLeads gave for
+     * the same filter). What a block says instead of an empty queue.
+     */
+    whyNothingDue(now: number, include: (lead: Lead) => boolean, plans: readonly PlannedAttempt[]): NothingDue {
+      const store = deps.store();
+      const schedule = deps.settings.get().schedule;
+      const repZone = deps.settings.get().repTimeZone;
+      const leads = [...store.allLeads()]
+        .filter((lead) => include(lead) && !isDoNotCall(lead))
+        .map((lead) => ({ lead, state: store.rotationOf(lead.id) }))
+        .filter(({ state }) => !state || isWorkable(state, schedule, now) || state.promise !== null)
+        .map((entry) => ({ ...entry, verdict: checkDial(entry.lead, now) }));
+      const next = plans.reduce<number | null>((min, plan) => (min === null || plan.at < min ? plan.at : min), null);
+      const phraseWhen = (at: number) =>
+        `${phraseDay(at, repZone, now)} at ${clockText(localMinuteOfDay(repZone, at))} ${repZone} (${phraseRelative(at, now)})`;
+      return explainNothingDue(leads, next, now, phraseWhen);
     },
 
     leadView(lead: Lead): LeadScheduleView {

@@ -46,7 +46,7 @@ const repCalendar = (near: number): fc.Arbitrary<RepCalendar> =>
   fc.record({
     repTimeZone: fc.constantFrom(...ZONES),
     workingHours: fc.oneof(
-      fc.constant({ start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] }),
+      fc.constant(null).map(() => ({ start: '00:00', end: '24:00', days: [0, 1, 2, 3, 4, 5, 6] })),
       fc.tuple(window, fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 })).map(([w, days]) => ({ ...w, days })),
     ),
     daysOff: fc.uniqueArray(fc.integer({ min: -2, max: 8 }), { maxLength: 3 }).map((o) => o.map((d) => new Date(near + d * 86_400_000).toISOString().slice(0, 10))),
