@@ -86,11 +86,13 @@ export function CallingWindowEditors() {
     <section className="card settings-form calling-windows" aria-labelledby="calling-windows-title">
       <h2 id="calling-windows-title">Stricter calling windows</h2>
       <p className="hint muted">
-        Nothing calls outside {legal.start}–{legal.end} in the lead&apos;s local time. Here you can narrow that for a country or a lead.
+        Nothing calls outside the law of the lead&apos;s place (<code>cli rules</code> lists it) or outside {legal.start}–{legal.end} in the
+        lead&apos;s local time. Here you can narrow that for a country, a state or province, or a lead: stricter, never looser.
       </p>
-      <h3>By country of the number</h3>
+      <h3>By country, state or province</h3>
       <ul className="window-rows">{countries.map((item) => row(countries, setCountries, item, item.key))}</ul>
       <AddCountry taken={countries.map((r) => r.key)} onAdd={(code) => setCountries([...countries, { key: code, start: legal.start, end: legal.end }])} />
+      <AddSubdivision taken={countries.map((r) => r.key)} onAdd={(code) => setCountries([...countries, { key: code, start: legal.start, end: legal.end }])} />
       <h3>By lead</h3>
       <ul className="window-rows">{leads.map((item) => row(leads, setLeads, item, item.name))}</ul>
       <label className="field">
@@ -134,6 +136,30 @@ export function CallingWindowEditors() {
         <span role="status">{saved ? 'Calling windows saved.' : ''}</span>
       </div>
     </section>
+  );
+}
+
+/** A state or province by its ISO 3166-2 code ("US-FL", "CA-QC"), as the lead's place is known to the law. */
+function AddSubdivision({ taken, onAdd }: { taken: string[]; onAdd: (code: string) => void }) {
+  const [code, setCode] = useState('');
+  const normalized = code.trim().toUpperCase();
+  const valid = /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(normalized);
+  return (
+    <div className="add-country">
+      <label htmlFor="add-subdivision-window">Add a state or province</label>
+      <input id="add-subdivision-window" className="input" value={code} placeholder="US-FL" maxLength={6} onChange={(e) => setCode(e.target.value)} />
+      <button
+        type="button"
+        className="button"
+        disabled={!valid || taken.includes(normalized)}
+        onClick={() => {
+          onAdd(normalized);
+          setCode('');
+        }}
+      >
+        Add
+      </button>
+    </div>
   );
 }
 

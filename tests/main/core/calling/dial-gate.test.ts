@@ -93,13 +93,13 @@ describe('the dial gate decides by the number', () => {
 
     core = await startCore(tempDir(), clock, { settings: { schedule: wide } });
     const dana = await leadNamed(core, 'Dana');
-    await dialRefused(core, dana.phone, dana.id, /22:30 in America\/New_York; calls are allowed 8:00–21:00 local/);
-    await dialRefused(core, '+13125550199', null, /21:30 in America\/Chicago; calls are allowed 8:00–21:00 local/);
+    await dialRefused(core, dana.phone, dana.id, /^United States: calls 8:00–21:00 local time \(47 CFR 64\.1200\(c\)\(1\); 16 CFR 310\.4\(c\)\); it is 22:30 in America\/New_York$/);
+    await dialRefused(core, '+13125550199', null, /^United States: calls 8:00–21:00 local time .*; it is 21:30 in America\/Chicago$/);
 
     // Stricter is fine.
     await value(core.dispatch('updateSettings', { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, legalWindow: { start: '09:00', end: '20:00' } } }));
     clock.now = new Date('2026-12-01T13:30:00Z'); // 8:30 in New York
-    await dialRefused(core, dana.phone, dana.id, /8:30 in America\/New_York; calls are allowed 9:00–20:00 local/);
+    await dialRefused(core, dana.phone, dana.id, /^Your calling window: 9:00–20:00 local; it is 8:30 in America\/New_York$/);
   });
 
   it('stops every dial while the do-not-call list is damaged, until the rep acknowledges, across restarts', async () => {

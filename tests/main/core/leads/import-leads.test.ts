@@ -40,6 +40,34 @@ describe('importLeads', () => {
     await store.close();
   });
 
+  it('places each lead by its number and its State/Country cells, and reports a zone or place it cannot read, row by row', async () => {
+    const store = await LeadStore.open(tempDir());
+    const csv = [
+      'Name,Company,Phone,Time Zone,Mailing State/Province,Mailing Country',
+      'Mia Ruiz,Sol,(305) 555-0123,,,',
+      'Tex Hill,Lone,(214) 555-0123,Central Time,Florida,United States',
+      'Ann Roy,Gaule,+33 1 55 55 01 23,Europe/Paris,,France',
+      'Bad Zone,Acme,(212) 555-0140,12,,',
+      'Bad State,Acme,(212) 555-0141,,Flordia,USA',
+      'Bad Country,Acme,(212) 555-0142,,,Atlantis',
+      'Québec Inc,Érable,(514) 555-0143,,Québec,Canada',
+    ].join('\n');
+    const report = await importLeads(store, new TextEncoder().encode(csv), 'crm.csv', { defaultCountry: 'US', now });
+    expect(report.rejected.map(({ row, reason }) => ({ row, reason }))).toEqual([
+      { row: 5, reason: 'time zone "12" is not a zone Dialdesk can read (use a name such as America/New_York or "Eastern Time", or leave the cell empty)' },
+      { row: 6, reason: 'state "Flordia" is not a state or province of United States' },
+      { row: 7, reason: 'country "Atlantis" is not a country Dialdesk knows' },
+    ]);
+    expect(store.leadByPhone('+13055550123')?.zones).toMatchObject({ zones: ['America/New_York'], places: ['US-FL'] });
+    // A Dallas number whose address is in Florida: held to Texas and Florida; the CRM's zone joins the number's.
+    const tex = store.leadByPhone('+12145550123')!;
+    expect(tex.address).toEqual({ state: 'Florida', country: 'United States' });
+    expect(tex.zones).toMatchObject({ zones: ['America/Chicago'], places: ['US-TX', 'US-FL'] });
+    expect(store.leadByPhone('+33155550123')?.zones).toMatchObject({ zones: ['Europe/Paris'], places: ['FR'] });
+    expect(store.leadByPhone('+15145550143')?.zones).toMatchObject({ places: ['CA-QC'] });
+    await store.close();
+  });
+
   it('reports a phone already in the list and keeps other numbers of a lead', async () => {
     const store = await LeadStore.open(tempDir());
     await store.addLeads([makeLead({ phone: '+12125550101', firstName: 'Existing', lastName: 'Lead' })]);
