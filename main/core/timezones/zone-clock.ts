@@ -165,12 +165,19 @@ export function isoWithOffset(zone: string, ms: number): string {
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** Whether the runtime knows `zone` as a time zone. */
+const knownZones = new Map<string, boolean>();
+
+/** Whether the runtime knows `zone` as a time zone (remembered: an import asks it of every lead's few zones). */
 export function isKnownZone(zone: string): boolean {
+  let known = knownZones.get(zone);
+  if (known !== undefined) return known;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    known = true;
   } catch {
-    return false;
+    known = false;
   }
+  // Names come from files too: a memo of unbounded junk would grow without end.
+  if (knownZones.size < 2_000) knownZones.set(zone, known);
+  return known;
 }
