@@ -3,12 +3,17 @@
  * Checks that the system programs the tests drive are installed: Chromium
  * (Playwright's browser), Kamailio with its WebSocket module, SIPp, baresip,
  * rtpengine, SoX and espeak-ng (the lab's SIP server, callers, media relay and
- * voice prompts). A missing one fails loudly with the one command that
- * installs them all; tests are never skipped quietly.
+ * voice prompts). What is missing is installed, where this process may
+ * (running as root, or with a password-free `sudo -n`), and it says which;
+ * only where it may not does it stop, with the one command that installs them
+ * all. Tests are never skipped quietly.
  *
  * Usage:
- *   node scripts/check-system.mjs            check; exit 1 listing what is missing
- *   node scripts/check-system.mjs --install  apt-get update + install what is missing, then check again
+ *   node scripts/check-system.mjs            check; install what is missing where it may, else exit 1 with the command
+ *   node scripts/check-system.mjs --install  install what is missing (with sudo when not root), then check again
+ *   node scripts/check-system.mjs --check    check only; exit 1 listing what is missing
+ *
+ * DIALDESK_NO_SYSTEM_INSTALL=1 never installs by itself (a machine whose packages someone else manages).
  *
  * DIALDESK_SYSTEM_ROOT (default /) prefixes the fixed locations searched, so
  * the check itself can be tested against a fake tree.
@@ -146,12 +151,22 @@ function install(packages) {
   run(['apt-get', 'install', '-y', '--no-install-recommends', ...packages]);
 }
 
+/** Whether this process may install packages without asking anyone: root, or sudo that needs no password. */
+function mayInstall(env) {
+  if (env.DIALDESK_NO_SYSTEM_INSTALL === '1') return false;
+  if (process.getuid?.() === 0) return true;
+  const sudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' });
+  return !sudo.error && sudo.status === 0;
+}
+
 export function main(argv, env = process.env) {
   const root = env.DIALDESK_SYSTEM_ROOT || '/';
   let { found, missing } = checkSystem(root);
 
-  if (missing.length > 0 && argv.includes('--install')) {
+  const wanted = argv.includes('--install') || (!argv.includes('--check') && missing.length > 0 && mayInstall(env));
+  if (missing.length > 0 && wanted) {
     const packages = [...new Set(missing.map((item) => item.pkg))];
+    console.log(`check-system: installing what the tests need and this machine lacks: ${packages.join(' ')}`);
     try {
       install(packages);
     } catch (error) {

@@ -38,9 +38,14 @@ function place(paths: string[], mode = 0o755) {
 }
 
 function check(...args: string[]) {
+  return run(args, { DIALDESK_NO_SYSTEM_INSTALL: '1' });
+}
+
+/** As `npm test` runs it: may it install (root or `sudo -n`), it installs what is missing by itself. */
+function run(args: string[], extraEnv: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, [script, ...args], {
     encoding: 'utf8',
-    env: { PATH: bin, DIALDESK_SYSTEM_ROOT: root, HOME: root },
+    env: { PATH: bin, DIALDESK_SYSTEM_ROOT: root, HOME: root, ...extraEnv },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -100,6 +105,31 @@ describe('check-system', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends baresip sox']);
+  });
+
+  it('installs what is missing by itself where it may (root or sudo -n), says which, and checks again', () => {
+    place(EVERYTHING.filter((path) => !path.endsWith('/sox')));
+    const log = join(root, 'apt.log');
+    const aptGet = `#!/bin/sh\necho "$@" >> '${log}'\nif [ "$1" = install ]; then printf '#!/bin/sh\\n' > '${root}/usr/bin/sox'; /bin/chmod 755 '${root}/usr/bin/sox'; fi\n`;
+    writeFileSync(join(bin, 'apt-get'), aptGet, { mode: 0o755 });
+    // Not root: a sudo that runs without a password (-n succeeds).
+    writeFileSync(join(bin, 'sudo'), '#!/bin/sh\nif [ "$1" = -n ]; then shift; fi\nexec "$@"\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'true'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const result = run([]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('installing what the tests need and this machine lacks: sox');
+    expect(result.out).toContain('all 8 system requirements found');
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends sox']);
+  });
+
+  it('--check never installs, and where it may not install it stops with the one command', () => {
+    place(EVERYTHING.filter((path) => !path.endsWith('/sox')));
+    writeFileSync(join(bin, 'apt-get'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    for (const result of [run(['--check']), check()]) {
+      expect(result.code).toBe(1);
+      expect(result.out).not.toContain('installing');
+      expect(result.err).toContain(INSTALL);
+    }
   });
 
   it('--install still fails, loudly, when installing fails', () => {
