@@ -1,7 +1,7 @@
 import type { DialBlock, DialBlockTemplate } from '../../../shared/schedule.js';
 import { clockMinutes, instantAtLocal, isoDateOfDay, localDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import type { RepCalendar } from './calling-window.js';
-import { normalize, type Interval } from '../timezones/intervals.js';
+import { clip, normalize, type Interval } from '../timezones/intervals.js';
 
 /**
  * Concrete dial blocks from the rep's recurring templates between `from` and
@@ -33,13 +33,7 @@ export function expandDialBlocks(
 
 /** Block time in `[from, to)` as merged intervals. */
 export function blockIntervals(blocks: DialBlock[], from: number, to: number): Interval[] {
-  const out: Interval[] = [];
-  for (const block of blocks) {
-    const start = Math.max(block.startsAt, from);
-    const end = Math.min(block.endsAt, to);
-    if (start < end) out.push({ start, end });
-  }
-  return normalize(out);
+  return clip(normalize(blocks.map((block) => ({ start: block.startsAt, end: block.endsAt }))), from, to);
 }
 
 /** The block running at `ms`, if any (the earliest-starting one when blocks overlap). */
