@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
+import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { installAppMenu } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
@@ -17,6 +18,8 @@ import { createMainWindow, hardenWebContents } from './window.js';
 const preloadPath = join(__dirname, 'preload.cjs');
 const rendererDir = join(__dirname, '..', 'renderer');
 
+// Every file and folder Dialdesk creates is the rep's alone (0600/0700); the core tightens older ones on open.
+usePrivateUmask();
 const override = dataDirOverride(process.argv, process.env);
 // Before anything else: userData also holds Chromium's profile and the single-instance lock,
 // so a second data dir is a fully separate instance.
@@ -106,6 +109,6 @@ function run(): void {
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Dialdesk could not start', error instanceof Error ? error.message : String(error));
-      app.exit(1);
+      app.exit(error instanceof DataDirError ? 2 : 1);
     });
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core.js';
@@ -23,8 +22,8 @@ export interface RunningWebShell {
  * keyring, or are kept for this run only when there is none.
  */
 export async function startWebShell(options: WebShellOptions, log: (message: string) => void): Promise<RunningWebShell> {
+  // The core creates the folder (0700), or checks and tightens the one there, before it opens anything in it.
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   let secrets;
   if (options.test.memorySecrets) {
     secrets = createSessionSecrets();
