@@ -7,6 +7,7 @@ import { installAppMenu } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { contentSecurityPolicy } from './csp.js';
 import { dataDirOverride } from './data-dir.js';
+import { debugSwitchIn } from './debug-switches.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
@@ -30,7 +31,12 @@ registerAppScheme();
 // Every web contents, not only the window's: a <webview>, a devtools page or a popup that slipped through.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged app never runs with a debugger port open onto it (development builds may).
+const debugSwitch = app.isPackaged ? debugSwitchIn([...process.argv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]) : null;
+if (debugSwitch) {
+  console.error(`Dialdesk: refusing to start with ${debugSwitch}: a debugger could read every lead and the SIP password.`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another Dialdesk owns this data dir; it focuses its window (second-instance below).
   app.quit();
 } else {
