@@ -100,7 +100,8 @@ export async function startWebServer({ core, staticDir, port, launchCode = newSe
     let session = sessionOf(request);
     const pageHeaders: Record<string, string> = {};
     const code = url.searchParams.get('token');
-    if (code !== null && isPagePath(url.pathname) && (request.method === 'GET' || request.method === 'HEAD')) {
+    // Only a GET spends a code: a HEAD (a link checker, `curl -I`) would spend it and show nothing.
+    if (code !== null && isPagePath(url.pathname) && request.method === 'GET') {
       const redeemed = sessions.redeem(code);
       if (typeof redeemed === 'object') {
         session = redeemed;

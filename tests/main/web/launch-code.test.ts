@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../support/temp-dir.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const SERVE = fileURLToPath(new URL('./fixtures/serve-small-build.ts', import.meta.url));
@@ -37,10 +37,8 @@ async function waitFor<T>(what: string, probe: () => T | null, timeoutMs = 30_00
  * "the browser" named by $BROWSER with the address on its command line, where `ps` shows it to every user.
  */
 describe.skipIf(process.platform !== 'linux')('the launch code on the browser’s command line', () => {
-  const tempDir = useTempDirs();
-
   it('is spent by the browser it was given to: what ps shows opens nothing, and the printed address still opens the app once', async () => {
-    const dir = tempDir();
+    const dir = mkdtempSync(join(tmpdir(), 'dialdesk-launch-'));
     mkdirSync(join(dir, 'build'));
     writeFileSync(join(dir, 'build', 'index.html'), '<!doctype html><html><head><title>Dialdesk</title></head><body></body></html>');
     const report = join(dir, 'browser.json');
@@ -81,6 +79,7 @@ describe.skipIf(process.platform !== 'linux')('the launch code on the browser’
       const exited = new Promise<void>((resolve) => shell.once('exit', () => resolve()));
       if (shell.exitCode === null) shell.kill('SIGTERM');
       await exited;
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

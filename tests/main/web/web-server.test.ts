@@ -161,6 +161,16 @@ describe('web shell server', () => {
       expect(response.status, path).toBe(403);
       expect(response.body, path).not.toContain('<html');
     }
+    // A HEAD does not spend the code either.
+    const head = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: server.port, path: `/?token=${server.launchCode}`, method: 'HEAD', headers: { host: `127.0.0.1:${server.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(head).toBe(403);
     // None of those spent the code.
     expect((await get(server.port, `/?token=${server.launchCode}`)).status).toBe(200);
   });
