@@ -206,6 +206,18 @@ describe('main bundle', () => {
     await until(() => electron.app.quitted, 'the quit');
   });
 
+  it('a data folder path that is a file: one clear error box and exit status 2', async () => {
+    const file = join(scratch(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', file]);
+    electron.app.becomeReady();
+    await until(() => electron.app.exited !== null, 'the exit');
+    expect(electron.app.exited).toBe(2);
+    expect(electron.dialog.errors).toEqual([['Dialdesk could not start', `The data folder ${file} is a file, not a folder: give --data-dir (or DIALDESK_DATA_DIR) a folder.`]]);
+    expect(electron.BrowserWindow.getAllWindows()).toEqual([]);
+  });
+
   it('a development build may be debugged', async () => {
     const electron = createFakeElectron();
     launch(electron, ['--data-dir', scratch(), '--remote-debugging-port=9222']);
