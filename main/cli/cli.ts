@@ -5,6 +5,7 @@ import { createConfSettings } from '../core/settings/conf-settings.js';
 import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
+import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
 import { openLeadStore } from '../core/store/open-store.js';
 import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from '../core/stats/store-stats.js';
@@ -106,10 +107,16 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   try {
     lock = lockDataDir(dataDir);
   } catch (error) {
+    // A folder that cannot be used at all is a bad argument (status 2); a busy one is an error (1).
+    if (error instanceof DataDirError) {
+      err.write(`${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof StoreOpenError)) throw error;
     err.write(`${error.message}\n`);
     return 1;
   }
+  if (lock.notice) err.write(`${lock.notice}\n`);
   try {
     return await runLocked(command, rest, values, dataDir, lock, out, err);
   } finally {
@@ -217,6 +224,7 @@ function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: st
 
 const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
+  usePrivateUmask();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { detectInBuffer } from '../../shared/voicemail/detect-buffer.js';
 import { readWav, WavFileError } from '../core/voicemail-audio/read-wav.js';
+import { MAX_DETECT_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
 
 export class DetectInputError extends Error {}
 
@@ -11,12 +11,8 @@ export class DetectInputError extends Error {}
  */
 export function detectCommand(file: string | undefined, silenceAfterGreeting: string | undefined): string {
   if (!file) throw new DetectInputError('detect needs a WAV FILE.');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new DetectInputError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // Checked before reading: decoding takes 4–8 times the file's size.
+  const bytes = readBoundedFile(file, MAX_DETECT_FILE_BYTES, 'Cut the recording to its first minutes first (sox call.wav start.wav trim 0 120).', (message) => new DetectInputError(message));
   const settings: { silenceAfterGreetingMs?: number } = {};
   if (silenceAfterGreeting !== undefined) {
     const ms = Number(silenceAfterGreeting);

@@ -4,13 +4,14 @@
  * streamed so a million attempts never sit in memory.
  */
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Lead } from '../../shared/domain.js';
 import { csvLine } from '../core/leads/csv-line.js';
 import { exportAttemptsCsv, exportLeadsCsv } from '../core/leads/export-csv.js';
 import { importLeads } from '../core/leads/import-leads.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { CliError } from './cli-error.js';
+import { MAX_IMPORT_FILE_BYTES, readBoundedFile } from './read-bounded-file.js';
 
 /** Rejected rows printed to the terminal; the rest are counted (and all written with --report). */
 const REJECTED_ROWS_PRINTED = 50;
@@ -23,12 +24,7 @@ export async function importCommand(
   err: NodeJS.WritableStream,
 ): Promise<number> {
   if (!file) throw new CliError('import needs a FILE.');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const bytes = readBoundedFile(file, MAX_IMPORT_FILE_BYTES, 'Split it into smaller files and import each.', (message) => new CliError(message));
   const progress = progressLine(err, `Importing ${file}`);
   // The full report is written as rows are rejected, so a broken file's million rejections never sit in memory.
   const reportFile = options.report ? createWriteStream(options.report) : null;

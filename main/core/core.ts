@@ -90,7 +90,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
   const accountStore = createConfAccountStore(options.dataDir, now());
   const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
-  const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
+  const notices = [lock.notice, settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
+  if (lock.notice) options.log?.(lock.notice);
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
+import { fileInsideRoot } from '../web/file-inside-root.js';
 import { APP_HOST, APP_SCHEME } from './app-url.js';
 
 /**
@@ -47,9 +48,12 @@ export async function rendererResponse(rendererDir: string, url: string, csp: st
   const file = normalize(join(root, relative));
   // URL parsing already folds "..", but an encoded separator ("%2F..") is only decoded here.
   if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
+  // The real path too: a symbolic link inside the build must not serve a file outside it.
+  const real = fileInsideRoot(root, relative);
+  if (real === null) return new Response('Not found', { status: 404 });
   let body: Buffer;
   try {
-    body = await readFile(file);
+    body = await readFile(real);
   } catch {
     return new Response('Not found', { status: 404 });
   }

@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createCore, type Core } from '../core/core.js';
+import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { installAppMenu } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { contentSecurityPolicy } from './csp.js';
 import { dataDirOverride } from './data-dir.js';
+import { debugSwitchIn } from './debug-switches.js';
 import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
@@ -17,6 +19,8 @@ import { createMainWindow, hardenWebContents } from './window.js';
 const preloadPath = join(__dirname, 'preload.cjs');
 const rendererDir = join(__dirname, '..', 'renderer');
 
+// Every file and folder Dialdesk creates is the rep's alone (0600/0700); the core tightens older ones on open.
+usePrivateUmask();
 const override = dataDirOverride(process.argv, process.env);
 // Before anything else: userData also holds Chromium's profile and the single-instance lock,
 // so a second data dir is a fully separate instance.
@@ -27,7 +31,12 @@ registerAppScheme();
 // Every web contents, not only the window's: a <webview>, a devtools page or a popup that slipped through.
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged app never runs with a debugger port open onto it (development builds may).
+const debugSwitch = app.isPackaged ? debugSwitchIn([...process.argv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]) : null;
+if (debugSwitch) {
+  console.error(`Dialdesk: refusing to start with ${debugSwitch}: a debugger could read every lead and the SIP password.`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // Another Dialdesk owns this data dir; it focuses its window (second-instance below).
   app.quit();
 } else {
@@ -106,6 +115,6 @@ function run(): void {
     })
     .catch((error: unknown) => {
       dialog.showErrorBox('Dialdesk could not start', error instanceof Error ? error.message : String(error));
-      app.exit(1);
+      app.exit(error instanceof DataDirError ? 2 : 1);
     });
 }

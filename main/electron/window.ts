@@ -1,5 +1,5 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
-import { APP_INDEX_URL, isAppUrl } from './app-url.js';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type DevicePermissionHandlerHandlerDetails, type Session, type WebContents } from 'electron';
+import { APP_INDEX_URL, APP_ORIGIN, isAppUrl } from './app-url.js';
 import { contentSecurityPolicy } from './csp.js';
 
 export interface MainWindowOptions {
@@ -71,8 +71,10 @@ const hardened = new WeakSet<Session>();
 
 /**
  * Permissions: only the microphone (calls), only for the app's own page.
- * Camera, notifications, geolocation, etc. are refused. The CSP header is
- * added to every response as a backstop for the page's meta tag.
+ * Camera, notifications, geolocation, etc. are refused. Devices (WebHID,
+ * WebUSB, Web Serial): only a telephony HID device (a headset's hook and mute
+ * buttons), only for the app's own page. The CSP header is added to every
+ * response as a backstop for the page's meta tag.
  */
 export function hardenSession(session: Session, connectSources: readonly string[]): void {
   if (hardened.has(session)) return;
@@ -87,8 +89,20 @@ export function hardenSession(session: Session, connectSources: readonly string[
     return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url);
   });
 
+  session.setDevicePermissionHandler((details) => allowsDevice(details));
+
   const csp = contentSecurityPolicy(connectSources);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
+}
+
+/** The HID usage page of telephony devices (HID Usage Tables, page 0x0B): headsets' hook switch, mute, flash. */
+export const TELEPHONY_USAGE_PAGE = 0x0b;
+
+/** A device the page may keep access to: a HID device with a telephony collection, asked for by the app's own page. */
+export function allowsDevice(details: DevicePermissionHandlerHandlerDetails): boolean {
+  if (details.deviceType !== 'hid' || details.origin !== APP_ORIGIN) return false;
+  const collections = 'collections' in details.device ? details.device.collections : [];
+  return (collections ?? []).some((collection) => collection.usagePage === TELEPHONY_USAGE_PAGE);
 }

@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { fileInsideRoot } from './file-inside-root.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,20 +25,27 @@ const COMMON_HEADERS = {
 export interface StaticRequest {
   /** The build folder. */
   root: string;
-  token: string;
-  /** The page to answer `/` with (already rewritten for this server). */
+  /** The page to answer `/` with (already rewritten for this server and session). */
   index: string;
+  /** Headers to send with the page only (the session cookie when a launch code was just spent). */
+  pageHeaders?: Record<string, string>;
   /** The Content-Security-Policy header sent with the page. */
   policy: string;
   request: IncomingMessage;
   response: ServerResponse;
 }
 
+/** The page's paths; everything else is a file of the build. */
+export function isPagePath(pathname: string): boolean {
+  return pathname === '/' || pathname === '/index.html';
+}
+
 /**
- * Answers a request that passed the gate: `/` (and `/index.html`) with the
- * page, `/TOKEN/…` with a file of the build, never a file outside it.
+ * Answers a request that passed the gate and carries a session: `/` (and
+ * `/index.html`) with the page, any other path with a file of the build, never
+ * a file outside it (a symbolic link out of the build included).
  */
-export function serveFile({ root, token, index, policy, request, response }: StaticRequest): void {
+export function serveFile({ root, index, pageHeaders = {}, policy, request, response }: StaticRequest): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -49,9 +57,10 @@ export function serveFile({ root, token, index, policy, request, response }: Sta
     response.writeHead(400).end();
     return;
   }
-  if (pathname === '/' || pathname === '/index.html') {
+  if (isPagePath(pathname)) {
     response.writeHead(200, {
       ...COMMON_HEADERS,
+      ...pageHeaders,
       'Content-Type': CONTENT_TYPES['.html'],
       'Content-Security-Policy': policy,
       'X-Frame-Options': 'DENY',
@@ -59,9 +68,8 @@ export function serveFile({ root, token, index, policy, request, response }: Sta
     response.end(request.method === 'HEAD' ? undefined : index);
     return;
   }
-  const prefix = `/${token}/`;
-  const file = pathname.startsWith(prefix) ? normalize(join(root, pathname.slice(prefix.length))) : null;
-  if (file === null || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+  const file = fileInsideRoot(root, pathname);
+  if (file === null) {
     response.writeHead(404, { ...COMMON_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }

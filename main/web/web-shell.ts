@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/core.js';
@@ -22,9 +21,9 @@ export interface RunningWebShell {
  * and lock, served by the web server on 127.0.0.1. Secrets go to the OS
  * keyring, or are kept for this run only when there is none.
  */
-export async function startWebShell(options: WebShellOptions, log: (message: string) => void): Promise<RunningWebShell> {
+export async function startWebShell(options: WebShellOptions, log: (message: string) => void, staticDir: string = WEB_RENDERER_DIR): Promise<RunningWebShell> {
+  // The core creates the folder (0700), or checks and tightens the one there, before it opens anything in it.
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
   let secrets;
   if (options.test.memorySecrets) {
     secrets = createSessionSecrets();
@@ -43,7 +42,7 @@ export async function startWebShell(options: WebShellOptions, log: (message: str
   });
   let server: WebServer;
   try {
-    server = await startWebServer({ core, staticDir: WEB_RENDERER_DIR, port: options.port, log });
+    server = await startWebServer({ core, staticDir, port: options.port, log });
   } catch (error) {
     await core.close();
     throw error;

@@ -1,5 +1,6 @@
 import { CALL_NAMES, type DialdeskApi } from '../../shared/contract/index.js';
 import { fail } from '../../shared/result.js';
+import { PAGE_KEY_META } from '../../shared/web-shell.js';
 import { createSocketApi } from './socket-api.js';
 
 declare global {
@@ -11,18 +12,23 @@ declare global {
 
 /**
  * The API the renderer talks to: the preload's `window.dialdesk` in Electron;
- * in the web build, a WebSocket client to the web shell (main/web), with the
- * token from the address the shell printed. In the Electron build
+ * in the web build, a WebSocket client to the web shell (main/web): its
+ * session cookie (set when the page's one-time launch code was spent) opens the
+ * socket, and the page key the server wrote into this page checks the server.
+ * The launch code leaves the address bar at once. In the Electron build
  * `import.meta.env.MODE` is the constant "electron", so the socket branch and
  * its module are dropped from the bundle.
  */
 export function resolveApi(): DialdeskApi {
   if (window.dialdesk) return window.dialdesk;
   if (import.meta.env.MODE === 'web') {
-    // The page keeps the token it was opened with; the server refuses a socket without it.
-    const token = new URLSearchParams(location.search).get('token');
-    if (!token) return unavailableApi('Open Dialdesk with the full address it printed (…/?token=…).');
-    return createSocketApi(`ws://${location.host}/api?token=${encodeURIComponent(token)}`);
+    // The spent launch code is worth nothing, but it should not sit in the address bar, the history or a screen share.
+    if (new URLSearchParams(location.search).has('token')) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    const meta = document.querySelector<HTMLMetaElement>(`meta[name="${PAGE_KEY_META}"]`);
+    const pageKey = meta?.content ?? '';
+    meta?.remove();
+    if (!pageKey) return unavailableApi('Open Dialdesk with the address it printed (…/?token=…).');
+    return createSocketApi(`ws://${location.host}/api`, { pageKey });
   }
   return unavailableApi('Dialdesk could not reach its main process (the preload did not load).');
 }

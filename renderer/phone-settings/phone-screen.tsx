@@ -88,7 +88,7 @@ export function PhoneScreen({ children }: { children?: ReactNode }) {
           </Field>
           <Field
             label="Password"
-            hint={view?.hasPassword ? 'A password is saved. Leave empty to keep it.' : 'No password saved.'}
+            hint={view?.hasPassword ? 'A password is saved. Leave empty to keep it. A new server, SIP address or auth username needs it entered again.' : 'No password saved.'}
             errors={issues.fields.password}
           >
             {(props) => (

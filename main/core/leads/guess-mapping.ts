@@ -92,8 +92,20 @@ function fieldOf(column: Column): MappedField | null {
   return null;
 }
 
+/**
+ * The longest header guessed from. CRM headers are short ("Person - Phone - Work",
+ * Salesforce's longest custom-field labels are under 100 characters); a longer
+ * cell is not a spelling we know, and reading it costs time that grows with the
+ * square of its whitespace runs (a 256 KB header took 16 s, past the SIP
+ * keep-alive). Such a column is left for the rep to map.
+ */
+export const MAX_GUESSED_HEADER_CHARS = 200;
+
+/** A header too long to be guessed: no field, not a phone. */
+const UNGUESSED: Column = { key: '', field: '', words: [], entity: 'other' };
+
 export function guessMapping(headers: string[]): ColumnMapping {
-  const columns = headers.map(readHeader);
+  const columns = headers.map((header) => (header.length > MAX_GUESSED_HEADER_CHARS ? UNGUESSED : readHeader(header)));
   const taken = new Set<number>();
   const find = (field: MappedField): number | null => {
     // Spellings in the order they are listed ("Full Name" over a bare "Name"); unprefixed before prefixed ones.

@@ -63,15 +63,42 @@ export class SipAccounts {
     return this.secrets.get(SIP_PASSWORD_KEY);
   }
 
+  /**
+   * Saves the account. The stored password stays only for the server and identity it was
+   * entered for: when the server (scheme, host or port) or the identity (SIP address, auth
+   * username) changes and no password is sent, it is cleared. Otherwise a page that may save
+   * the account could point the line at its own server and relay the real PBX's digest
+   * challenge to it, answered with the rep's password.
+   */
   save(account: SipAccount, password: string | undefined, clearPassword: boolean): SipAccountView {
     if (password !== undefined) {
       // Refuse rather than keep a password somewhere unencrypted (STYLE.md: secrets only via safeStorage).
       if (!this.secrets.available) throw new ApiFailure('refused', 'This system offers no encrypted storage; the password was not saved.');
       this.secrets.set(SIP_PASSWORD_KEY, password);
-    } else if (clearPassword) {
+    } else if (clearPassword || !passwordStillApplies(this.store.get(), account)) {
       this.secrets.delete(SIP_PASSWORD_KEY);
     }
     this.store.set(account);
     return this.view()!;
   }
+}
+
+/** Whether a password entered for `before` may answer challenges for `after`: the same server and the same identity. */
+export function passwordStillApplies(before: SipAccount | null, after: SipAccount): boolean {
+  if (before === null) return false;
+  return serverOf(before.serverUrl) === serverOf(after.serverUrl) && sameIdentity(before, after);
+}
+
+/** Scheme, host and port of a WebSocket URL (the path may change: it is still the same server). */
+function serverOf(serverUrl: string): string {
+  try {
+    const url = new URL(serverUrl);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return serverUrl;
+  }
+}
+
+function sameIdentity(before: SipAccount, after: SipAccount): boolean {
+  return before.aor.trim() === after.aor.trim() && before.authUsername.trim() === after.authUsername.trim();
 }

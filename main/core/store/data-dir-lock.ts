@@ -1,11 +1,14 @@
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { tryLock, unlock } from 'fs-native-extensions';
+import { openPrivateDataDir } from './private-data-dir.js';
 import { StoreOpenError } from './store-error.js';
 
 /** Held while one process owns a data folder; `release` is idempotent. */
 export interface DataDirLock {
   readonly dataDir: string;
+  /** Set when the folder could be read by other users and was made private on open (openPrivateDataDir): shown to the rep. */
+  readonly notice: string | null;
   release(): void;
 }
 
@@ -31,7 +34,8 @@ export const LOCK_FILE = 'dialdesk.lock';
  * set aside files another process owns.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
-  mkdirSync(dataDir, { recursive: true });
+  // A folder that cannot be used is a DataDirError (one clear line), never a stack trace from open().
+  const notice = openPrivateDataDir(dataDir);
   const path = join(dataDir, LOCK_FILE);
   const fd = openSync(path, 'a+');
   let granted: boolean;
@@ -55,6 +59,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
   let released = false;
   return {
     dataDir,
+    notice,
     release() {
       if (released) return;
       released = true;

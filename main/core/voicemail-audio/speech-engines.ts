@@ -79,28 +79,54 @@ function checkRate(rateWpm: number): number {
   return Math.round(rateWpm);
 }
 
+/**
+ * Checks a voice against the engine's own list before it goes on a command
+ * line: an engine may fall back to its default voice without a word (espeak-ng),
+ * or read a voice name as something else (`say -v ?` lists voices instead of
+ * speaking). The list is asked once, and again after a failure.
+ */
+function voiceCheck(label: string, listIds: () => Promise<Set<string>>): (voice: string) => Promise<void> {
+  let known: Promise<Set<string>> | null = null;
+  return async (voice) => {
+    known ??= listIds().catch((error: unknown) => {
+      known = null;
+      throw error;
+    });
+    if (!(await known).has(voice)) throw new SpeechEngineError(`${label} has no voice "${voice}".`);
+  };
+}
+
+/** "Pty Language Age/Gender VoiceName File Other Languages", one voice a line, after a header line. */
+function espeakColumns(text: string): string[][] {
+  return text
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols.length >= 5);
+}
+
 export function espeakEngine(program: string): SpeechEngine {
-  let known: Promise<SpeechVoice[]> | null = null;
+  const checkVoice = voiceCheck('eSpeak NG', async () => new Set((await engine.voices()).map((v) => v.id)));
+  // Variants ("en-us+klatt"): their ids are their file names under !v/ in `--voices=variant`.
+  const checkVariant = voiceCheck('eSpeak NG', async () => new Set(espeakColumns(await run(program, ['--voices=variant'])).map((cols) => cols[4].replace(/^!v\//, ''))));
   const engine: SpeechEngine = {
     id: 'espeak-ng',
     label: 'eSpeak NG',
     async voices() {
-      // "Pty Language Age/Gender VoiceName File Other Languages", one voice a line.
-      const text = await run(program, ['--voices']);
-      return text
-        .split('\n')
-        .slice(1)
-        .map((line) => line.trim().split(/\s+/))
-        .filter((cols) => cols.length >= 5)
-        .map((cols) => ({ id: cols[1], name: cols[3].replace(/_/g, ' '), language: cols[1] }));
+      return espeakColumns(await run(program, ['--voices'])).map((cols) => ({ id: cols[1], name: cols[3].replace(/_/g, ' '), language: cols[1] }));
     },
     async render(text, options, outFile) {
       const args = ['-s', String(checkRate(options.rateWpm)), '-w', outFile, '--stdin'];
       if (options.voice) {
-        // espeak-ng falls back to its default voice without a word when it lacks one; say so instead.
-        known ??= engine.voices();
-        const base = options.voice.split('+')[0];
-        if (!(await known).some((v) => v.id === base)) throw new SpeechEngineError(`eSpeak NG has no voice "${options.voice}".`);
+        const [base, variant, ...rest] = options.voice.split('+');
+        if (rest.length > 0 || base === '' || variant === '') throw new SpeechEngineError(`eSpeak NG has no voice "${options.voice}".`);
+        try {
+          await checkVoice(base!);
+          if (variant !== undefined) await checkVariant(variant);
+        } catch (error) {
+          if (error instanceof SpeechEngineError && error.message.startsWith('eSpeak NG has no voice')) throw new SpeechEngineError(`eSpeak NG has no voice "${options.voice}".`);
+          throw error;
+        }
         args.unshift('-v', options.voice);
       }
       await run(program, args, text);
@@ -110,7 +136,8 @@ export function espeakEngine(program: string): SpeechEngine {
 }
 
 export function sayEngine(program: string): SpeechEngine {
-  return {
+  const checkVoice = voiceCheck('macOS voices', async () => new Set((await engine.voices()).map((v) => v.id)));
+  const engine: SpeechEngine = {
     id: 'say',
     label: 'macOS voices',
     async voices() {
@@ -128,13 +155,17 @@ export function sayEngine(program: string): SpeechEngine {
         const input = join(dir, 'script.txt');
         await writeFile(input, text, 'utf8');
         const args = ['-r', String(checkRate(options.rateWpm)), '-o', outFile, '--file-format=WAVE', '--data-format=LEI16@22050', '-f', input];
-        if (options.voice) args.unshift('-v', options.voice);
+        if (options.voice) {
+          await checkVoice(options.voice);
+          args.unshift('-v', options.voice);
+        }
         await run(program, args);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     },
   };
+  return engine;
 }
 
 /** SAPI's rate is -10…10, a factor of 3 slower or faster than its ~180 wpm default. */
@@ -162,7 +193,8 @@ const SAPI_RENDER = [
 
 export function sapiEngine(program: string): SpeechEngine {
   const args = (script: string) => ['-NoProfile', '-NonInteractive', '-Command', script];
-  return {
+  const checkVoice = voiceCheck('Windows voices', async () => new Set((await engine.voices()).map((v) => v.id)));
+  const engine: SpeechEngine = {
     id: 'sapi',
     label: 'Windows voices',
     async voices() {
@@ -175,9 +207,11 @@ export function sapiEngine(program: string): SpeechEngine {
     },
     async render(text, options, outFile) {
       if (/[\r\n]/.test(options.voice) || /[\r\n]/.test(outFile)) throw new SpeechEngineError('Invalid voice or file name.');
+      if (options.voice) await checkVoice(options.voice);
       await run(program, args(SAPI_RENDER), `${options.voice}\n${sapiRate(options.rateWpm)}\n${outFile}\n${text}`);
     },
   };
+  return engine;
 }
 
 /** The engine this computer offers, or null: the UI then offers the recorded drop and the teleprompter. */

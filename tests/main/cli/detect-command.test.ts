@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpus, type CorpusCase } from '../../fixtures/voicemail/corpus.js';
+import { MAX_DETECT_FILE_BYTES } from '../../../main/cli/read-bounded-file.js';
 import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
@@ -57,5 +58,19 @@ describe('dialdesk detect FILE.wav', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/Not a WAV file/);
     expect((await cli(['detect'])).code).toBe(1);
+  });
+
+  it('refuses a file over the size limit, or a folder, before reading it (decoding takes 4–8 times its size)', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'all-day.wav');
+    writeFileSync(big, '');
+    // Sparse: the size is what is checked, no disk is used.
+    truncateSync(big, MAX_DETECT_FILE_BYTES + 1);
+    const refused = await cli(['detect', big]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe('');
+    expect(refused.err).toBe(`${big} is 50 MB; this command reads files up to 50 MB. Cut the recording to its first minutes first (sox call.wav start.wav trim 0 120).\n`);
+    mkdirSync(join(dir, 'a-folder.wav'));
+    expect((await cli(['detect', join(dir, 'a-folder.wav')])).err).toBe(`${join(dir, 'a-folder.wav')} is not a file.\n`);
   });
 });

@@ -1,13 +1,26 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../main/core/store/lead-store.js';
+import { MAX_IMPORT_FILE_BYTES } from '../../../main/cli/read-bounded-file.js';
 import { cli } from '../../support/run-cli.js';
 import { useTempDirs } from '../../support/temp-dir.js';
 
 describe('cli import on big and hostile files', () => {
   const tempDir = useTempDirs();
+
+  it('refuses a file over the size limit with a clear message before reading it, and imports nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'everything.csv');
+    writeFileSync(file, 'Name,Company,Phone\n');
+    // Sparse: the size is what is checked, no disk is used.
+    truncateSync(file, MAX_IMPORT_FILE_BYTES + 1);
+    const result = await cli(['import', file, '--data-dir', join(dir, 'data')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${file} is 100 MB; this command reads files up to 100 MB. Split it into smaller files and import each.`);
+    expect(readdirSync(join(dir, 'data'))).not.toContain('leads.json');
+  });
 
   it('prints the first 50 rejected rows and the count, writes them all with --report, and exits non-zero when nothing came in', async () => {
     const dir = tempDir();

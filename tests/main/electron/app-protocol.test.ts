@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -35,5 +35,15 @@ describe('the app:// protocol', () => {
     expect((await rendererResponse(renderer, 'app://other/index.html', csp)).status).toBe(404);
     expect((await rendererResponse(renderer, 'app://dialdesk/missing.js', csp)).status).toBe(404);
     expect((await rendererResponse(renderer, 'app://dialdesk/%E0%A4%A', csp)).status).toBe(400);
+  });
+
+  it('follows no symbolic link out of the renderer folder', async () => {
+    symlinkSync(join(root, 'secret.txt'), join(renderer, 'assets', 'linked.js'));
+    symlinkSync(root, join(renderer, 'up'));
+    for (const url of ['app://dialdesk/assets/linked.js', 'app://dialdesk/up/secret.txt']) {
+      const response = await rendererResponse(renderer, url, csp);
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('not for the page');
+    }
   });
 });

@@ -19,6 +19,7 @@ export class FakeEvent {
 export class FakeSession {
   permissionRequestHandler: ((...args: any[]) => void) | null = null;
   permissionCheckHandler: ((...args: any[]) => boolean) | null = null;
+  devicePermissionHandler: ((details: any) => boolean) | null = null;
   headersReceived: ((details: any, callback: (response: any) => void) => void) | null = null;
   readonly webRequest = {
     onHeadersReceived: (listener: FakeSession['headersReceived']) => {
@@ -30,6 +31,9 @@ export class FakeSession {
   }
   setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']): void {
     this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['devicePermissionHandler']): void {
+    this.devicePermissionHandler = handler;
   }
 }
 

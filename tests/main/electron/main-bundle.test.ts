@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,6 +163,67 @@ describe('main bundle', () => {
     electron.app.becomeReady();
     const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     expect(window.options.webPreferences.devTools).toBe(false);
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'the quit');
+  });
+
+  it('a packaged app exits at once when started with a debugging switch, before it opens anything', async () => {
+    for (const [argv, env] of [
+      [['--remote-debugging-port=9222'], {}],
+      [['--remote-debugging-pipe'], {}],
+      [['--inspect'], {}],
+      [['--inspect-brk=0.0.0.0:9229'], {}],
+      [[], { NODE_OPTIONS: '--max-old-space-size=4096 --inspect=9229' }],
+    ] as [string[], Record<string, string>][]) {
+      const electron = createFakeElectron();
+      electron.app.isPackaged = true;
+      const dataDir = join(scratch(), 'data');
+      launch(electron, ['--data-dir', dataDir, ...argv], env);
+      expect(electron.app.exited, argv.join(' ') || env.NODE_OPTIONS).toBe(1);
+      expect(electron.app.readyWaiters).toBe(0);
+      electron.app.becomeReady();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(electron.BrowserWindow.getAllWindows()).toEqual([]);
+      expect(existsSync(dataDir)).toBe(false);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('makes a readable data folder private on open and shows the rep a notice', async () => {
+    const dataDir = join(scratch(), 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'do-not-call.json'), '');
+    chmodSync(dataDir, 0o755);
+    chmodSync(join(dataDir, 'do-not-call.json'), 0o644);
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', dataDir]);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    const status = await callFrom(electron, window, 'getStatus', {});
+    expect(status.ok && status.value.notices).toContain(`The data folder ${dataDir} could be read by other users: 2 folders and files were made private (folders 0700, files 0600).`);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'do-not-call.json')).mode & 0o777).toBe(0o600);
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'the quit');
+  });
+
+  it('a data folder path that is a file: one clear error box and exit status 2', async () => {
+    const file = join(scratch(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', file]);
+    electron.app.becomeReady();
+    await until(() => electron.app.exited !== null, 'the exit');
+    expect(electron.app.exited).toBe(2);
+    expect(electron.dialog.errors).toEqual([['Dialdesk could not start', `The data folder ${file} is a file, not a folder: give --data-dir (or DIALDESK_DATA_DIR) a folder.`]]);
+    expect(electron.BrowserWindow.getAllWindows()).toEqual([]);
+  });
+
+  it('a development build may be debugged', async () => {
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', scratch(), '--remote-debugging-port=9222']);
+    expect(electron.app.exited).toBeNull();
+    electron.app.becomeReady();
+    await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
     electron.app.quit();
     await until(() => electron.app.quitted, 'the quit');
   });

@@ -95,6 +95,23 @@ describe('main window', () => {
     expect(check(window.webContents, 'notifications', 'file:///', { requestingUrl: appUrl, isMainFrame: true })).toBe(false);
   });
 
+  it('lets the app page keep only telephony HID devices (usage page 0x0B); every other device, and every other page, is refused', () => {
+    const allows = session().devicePermissionHandler;
+    expect(allows, 'no device permission handler: Electron would leave device grants to its defaults').toBeTypeOf('function');
+    const hid = (...usagePages: number[]) => ({ deviceId: '1', name: 'dev', vendorId: 0x0b0e, productId: 0x0412, guid: 'g', collections: usagePages.map((usagePage) => ({ usagePage, usage: 1, type: 1, children: [], inputReports: [], outputReports: [], featureReports: [] })) });
+    const app = 'app://dialdesk';
+    // A headset: a telephony collection beside its consumer-control one.
+    expect(allows!({ deviceType: 'hid', origin: app, device: hid(0x0c, 0x0b) })).toBe(true);
+    expect(allows!({ deviceType: 'hid', origin: app, device: hid(0x0b) })).toBe(true);
+    // A keyboard, a mouse, a gamepad, a FIDO key, a vendor-defined device: refused.
+    for (const page of [0x01, 0x0c, 0xf1d0, 0xff00]) expect(allows!({ deviceType: 'hid', origin: app, device: hid(page) }), page.toString(16)).toBe(false);
+    expect(allows!({ deviceType: 'hid', origin: app, device: hid() })).toBe(false);
+    expect(allows!({ deviceType: 'hid', origin: 'https://evil.example', device: hid(0x0b) })).toBe(false);
+    expect(allows!({ deviceType: 'hid', origin: 'file://', device: hid(0x0b) })).toBe(false);
+    expect(allows!({ deviceType: 'usb', origin: app, device: { deviceId: '2', vendorId: 1, productId: 2 } })).toBe(false);
+    expect(allows!({ deviceType: 'serial', origin: app, device: { portId: '3', portName: 'ttyS0' } })).toBe(false);
+  });
+
   it('adds the CSP header to responses, keeping the others', () => {
     let response: any;
     session().headersReceived!(

@@ -82,6 +82,37 @@ describe('account storage and the password', () => {
     expect(accounts.password()).toBeNull();
   });
 
+  it('clears the stored password when the server or the identity changes and no password is sent', () => {
+    const changes: [string, SipAccount][] = [
+      ['server host', { ...valid, serverUrl: 'wss://attacker.example:8089/ws' }],
+      ['server port', { ...valid, serverUrl: 'wss://pbx.example.com:9999/ws' }],
+      ['server scheme', { ...valid, serverUrl: 'ws://pbx.example.com:8089/ws' }],
+      ['SIP address', { ...valid, aor: 'sip:boss@pbx.example.com' }],
+      ['SIP address domain', { ...valid, aor: 'sip:rep@attacker.example' }],
+      ['auth username', { ...valid, authUsername: 'someone-else' }],
+    ];
+    for (const [what, changed] of changes) {
+      const { accounts } = setup();
+      accounts.save(valid, 'hunter2', false);
+      expect(accounts.save(changed, undefined, false).hasPassword, what).toBe(false);
+      expect(accounts.password(), what).toBeNull();
+    }
+  });
+
+  it('keeps the password for the same server and identity (path, display name, dial plan may change), and takes one re-entered with a new server', () => {
+    const { accounts } = setup();
+    accounts.save(valid, 'hunter2', false);
+    expect(accounts.save({ ...valid, serverUrl: 'wss://PBX.example.com:8089/other', dialPlan: 'sip:9{digits}@pbx.example.com' }, undefined, false).hasPassword).toBe(true);
+    expect(accounts.save({ ...valid, serverUrl: 'wss://new-pbx.example.com/ws' }, 'n3w-pass', false).hasPassword).toBe(true);
+    expect(accounts.password()).toBe('n3w-pass');
+  });
+
+  it('does not attach a password kept without an account to the first account saved', () => {
+    const { accounts, secrets } = setup();
+    secrets.set(SIP_PASSWORD_KEY, 'left-over');
+    expect(accounts.save(valid, undefined, false).hasPassword).toBe(false);
+  });
+
   it('refuses to save a password when the system has no encryption', () => {
     const { accounts, store } = setup({ ...createMemorySecrets(), available: false });
     expect(() => accounts.save(valid, 'hunter2', false)).toThrow(ApiFailure);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWav } from '../../../../main/core/voicemail-audio/read-wav.js';
@@ -56,6 +56,16 @@ describe('speech engines', () => {
     await expect(engine.render('Hello', { voice: 'no-such-voice-xx', rateWpm: 175 }, out)).rejects.toThrow(SpeechEngineError);
   });
 
+  it('checks an espeak-ng variant against its own variant list, not only the voice before the +', async () => {
+    const engine = espeakEngine((await findProgram('espeak-ng'))!);
+    const out = join(tempDir(), 'x.wav');
+    await engine.render('Hello', { voice: 'en-us+klatt', rateWpm: 175 }, out);
+    expect(readWav(readFileSync(out)).samples.length).toBeGreaterThan(0);
+    for (const voice of ['en-us+no-such-variant', 'en-us+', '+klatt', 'en-us+klatt+klatt2', 'en-us+../../etc/passwd']) {
+      await expect(engine.render('Hello', { voice, rateWpm: 175 }, out), voice).rejects.toThrow(new SpeechEngineError(`eSpeak NG has no voice "${voice}".`));
+    }
+  });
+
   it('reports no engine when the platform program is missing, so the UI offers the other ways', async () => {
     const none = async () => null;
     expect(await findSpeechEngine('linux', none)).toBeNull();
@@ -85,6 +95,12 @@ describe('speech engines', () => {
     const args = readFileSync(join(dir, 'args'), 'utf8').trim().split('\n');
     expect(args.slice(0, 8)).toEqual(['-v', 'Alex', '-r', '170', '-o', join(dir, 'out.wav'), '--file-format=WAVE', '--data-format=LEI16@22050']);
     expect(readFileSync(join(dir, 'text'), 'utf8')).toBe('Hi "Dana"; $(rm -rf /)');
+    // Only a voice say lists: "?" would list the voices instead of speaking, and an unknown one is an error here, not say's.
+    rmSync(join(dir, 'args'));
+    for (const voice of ['?', 'Nobody', 'alex']) {
+      await expect(engine.render('Hi', { voice, rateWpm: 170 }, join(dir, 'out.wav')), voice).rejects.toThrow(new SpeechEngineError(`macOS voices has no voice "${voice}".`));
+    }
+    expect(existsSync(join(dir, 'args'))).toBe(false);
   });
 
   it('drives Windows SAPI through PowerShell with everything on standard input', async () => {
@@ -98,6 +114,7 @@ describe('speech engines', () => {
     expect(readFileSync(join(dir, 'stdin'), 'utf8')).toBe("Microsoft Zira Desktop\n0\nC:\\out.wav\nIt's Sam.\nCall me back.");
     expect(readFileSync(join(dir, 'args'), 'utf8')).toContain('SetOutputToWaveFile($out)');
     await expect(engine.render('x', { voice: 'a\nb', rateWpm: 180 }, 'C:\\o.wav')).rejects.toThrow(SpeechEngineError);
+    await expect(engine.render('x', { voice: 'Microsoft David Desktop', rateWpm: 180 }, 'C:\\o.wav')).rejects.toThrow(new SpeechEngineError('Windows voices has no voice "Microsoft David Desktop".'));
     expect(existsSync(join(dir, 'out.wav'))).toBe(false);
   });
 
