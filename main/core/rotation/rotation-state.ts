@@ -4,6 +4,7 @@
  * lead and one BandStats, and folds each outcome as it is recorded.
  * Attempts must be folded in start order (the store's natural order).
  */
+import { countsAgainstLead } from '../../../shared/outcomes.js';
 import type { Attempt, LeadId } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
 import { DAY_MS, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
@@ -68,8 +69,7 @@ export function foldAttempt(
   schedule: ScheduleSettings,
 ): LeadRotationState {
   const previous = state ?? initialRotationState(attempt.leadId, schedule.bands.length);
-  // A technical failure never counts against the lead.
-  if (attempt.outcome === 'failed') return previous;
+  if (!countsAgainstLead(attempt.outcome)) return previous;
   const at = toMs(attempt.startedAt);
   const next: LeadRotationState = { ...previous, bandTries: previous.bandTries.slice() };
   if (next.bandTries.length !== schedule.bands.length) next.bandTries = resize(next.bandTries, schedule.bands.length);
@@ -150,7 +150,7 @@ export function foldBandStatsInPlace(
   zones: LeadZones,
   schedule: ScheduleSettings,
 ): void {
-  if (attempt.outcome === 'failed') return;
+  if (!countsAgainstLead(attempt.outcome)) return;
   const zone = zones.zones[0];
   const at = toMs(attempt.startedAt);
   const band = zone ? bandIndexAt(schedule.bands, zone, at) : -1;
