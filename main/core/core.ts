@@ -13,6 +13,7 @@ import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
+import { createPromiseClock } from './notify/promise-clock.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
@@ -159,6 +160,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     enabled: () => settings.get().notifications?.enabled !== false,
     // A store that is not open (damaged data) has no promises to remind of.
     duePromises: () => (store ? schedule.reminders(0) : []),
+    blockRunning: () => dialBlock?.blockRunning === true,
   });
 
   // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
@@ -189,7 +191,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       },
     }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.holding() }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.remindersHeld() }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log, account: () => sip.getAccount() }),
     ...voicemailAudioHandlers({
       dataDir: options.dataDir,
@@ -225,6 +227,24 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       notifier.returnsSlotStarted({ start: event.slot.startsAt, callers: event.waiting, phrase: `until ${phraseAttemptTime(Date.parse(event.slot.endsAt), settings.get().repTimeZone, now().getTime())}` });
     }
   });
+  // At each promise's minute: a running block takes it into its queue, else the rep is reminded at once.
+  const promiseClock = createPromiseClock({
+    now: () => now().getTime(),
+    nextPromiseAt: (after) => (store ? schedule.nextPromiseAt(after) : null),
+    onDue: () => {
+      blockService.takeDuePromises();
+      notifier.checkPromises();
+    },
+  });
+  // A recorded attempt may make or keep a promise; a burst of them re-arms the clock once.
+  let rearmSoon: NodeJS.Timeout | null = null;
+  events.subscribe((event) => {
+    if (event.type !== 'leads.changed' || rearmSoon) return;
+    rearmSoon = setTimeout(() => {
+      rearmSoon = null;
+      promiseClock.rearm();
+    }, 0);
+  });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
 
@@ -234,6 +254,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
     async close() {
+      promiseClock.stop();
+      if (rearmSoon) clearTimeout(rearmSoon);
       notifier.close();
       await blockService.close();
       await sip.close();

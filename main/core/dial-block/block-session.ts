@@ -42,6 +42,8 @@ export interface BlockSessionDeps {
   returnsWaiting(): { count: number; nextSlot: { startsAt: string; endsAt: string } | null };
   /** Whether an answered call is still waiting for its outcome (after a restart). */
   isOpenCall(callId: string): boolean;
+  /** Standing promises whose minute has come, earliest first (the schedule's promisesDue). */
+  promisesDue(now: number): Array<{ leadId: string; at: number }>;
   log?: (message: string) => void;
 }
 
@@ -58,6 +60,8 @@ interface BlockState extends Pick<BlockView, 'id' | 'status' | 'phase' | 'length
   countdownEndsAt: number | null;
   skips: Array<{ leadId: string; reason: string }>;
   restored: boolean;
+  /** Leads taken into the queue because their promise fell due while the block ran. */
+  promised?: string[];
 }
 
 const emptyCounts = (): BlockCounts => ({ dials: 0, conversations: 0, voicemailsLeft: 0, promisesMade: 0, skipped: 0, suppressedInbound: 0 });
@@ -238,6 +242,34 @@ export class BlockSession {
     this.changed();
   }
 
+  /**
+   * A promise whose minute came while the block runs joins its queue at once, ahead of the other
+   * leads (after promises due earlier): next after the call in progress, or in front of the rep
+   * when no call is up. The promise clock calls this at each promise's minute; moving to the next
+   * lead checks again.
+   */
+  takeDuePromises(): boolean {
+    if (!this.admitDuePromises()) return false;
+    this.changed();
+    return true;
+  }
+
+  private admitDuePromises(): boolean {
+    const s = this.state;
+    if (!s || s.status !== 'running') return false;
+    const waiting = new Set(s.queue.slice(s.index));
+    const due = this.deps.promisesDue(this.deps.now().getTime()).filter((p) => !waiting.has(p.leadId));
+    if (due.length === 0) return false;
+    const idle = s.phase === 'ready' || s.phase === 'countdown';
+    let at = idle ? s.index : s.index + 1;
+    const promised = new Set(s.promised ?? []);
+    while (at < s.queue.length && promised.has(s.queue[at])) at += 1;
+    s.queue.splice(at, 0, ...due.map((p) => p.leadId));
+    s.promised = [...promised, ...due.map((p) => p.leadId)];
+    if (idle && at === s.index) this.focusCache = null;
+    return true;
+  }
+
   onSuppressed(): void {
     if (!this.state || !this.active) return;
     this.state.counts.suppressedInbound += 1;
@@ -305,6 +337,7 @@ export class BlockSession {
     s.settledEarly = false;
     s.index += 1;
     this.focusCache = null;
+    this.admitDuePromises();
     if (this.lengthReached()) {
       void this.finish(s, 'end');
       return;

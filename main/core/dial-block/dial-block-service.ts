@@ -96,6 +96,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       return { count: q.items.length, nextSlot: q.slot && { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt } };
     },
     isOpenCall: (callId) => answered.find(callId) !== undefined,
+    promisesDue: (now) => deps.schedule.promisesDue(now),
     log: deps.log,
   });
   const notifier = slotNotifier({
@@ -173,6 +174,12 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     get blockActive() {
       return block.active;
     },
+    /** A dial block is running (not paused): it takes each promise into its queue at its time. */
+    get blockRunning() {
+      return block.view()?.status === 'running';
+    },
+    /** A promise's minute came: a running block takes it ahead of its other leads. */
+    takeDuePromises: () => block.takeDuePromises(),
     /** Every SIP call event: answered calls open, the block follows its own call. */
     onCall(call: CallView): void {
       if (call.direction === 'outbound' && call.status === 'connected' && call.leadId) {

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, subDays } from 'date-fns';
 import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
 import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
@@ -14,8 +12,6 @@ import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
 import { createPlanningContext, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
-import { promiseReminders } from './promise-reminders.js';
-import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../../../shared/lead-name.js';
 import { NO_ZONES } from '../timezones/resolve-lead-zones.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
@@ -72,6 +68,34 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       return planAll(inputs, now, context());
     },
 
+    /**
+     * Standing promises whose minute has come (an active lead, not do-not-call), earliest first:
+     * what a running block takes into its queue ahead of the rest.
+     */
+    promisesDue(now: number): Array<{ leadId: string; at: number }> {
+      const store = deps.store();
+      const minute = Math.floor(now / 60_000);
+      const due: Array<{ leadId: string; at: number }> = [];
+      for (const lead of store.allLeads()) {
+        const state = store.rotationOf(lead.id);
+        if (!state?.promise || state.status !== 'active' || Math.floor(state.promise.at / 60_000) > minute) continue;
+        if (isDoNotCall(lead)) continue;
+        due.push({ leadId: lead.id, at: state.promise.at });
+      }
+      return due.sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : 1));
+    },
+
+    /** The first standing promise after `after` (epoch ms), or null: when the promise clock next wakes. */
+    nextPromiseAt(after: number): number | null {
+      const store = deps.store();
+      let next: number | null = null;
+      for (const lead of store.allLeads()) {
+        const promise = store.rotationOf(lead.id)?.promise;
+        if (promise && promise.at > after && (next === null || promise.at < next)) next = promise.at;
+      }
+      return next;
+    },
+
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
@@ -103,7 +127,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       };
     },
 
-    /** Open promises due soon (or a few minutes overdue, within the tolerance) that no dial block covers. */
+    /**
+     * Open promises due soon (or a few minutes overdue, within the tolerance). A dial block set in
+     * Settings does not make a call by itself: only a running block does, and the notifier asks
+     * for these only while none runs.
+     */
     reminders(withinMinutes: number): PromiseReminderView[] {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
@@ -117,15 +145,8 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         if (isDoNotCall(lead)) continue;
         due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
       }
-      // A day either side on the rep's calendar: a block that began yesterday may still cover a promise.
-      const repZone = settings.repTimeZone;
-      const blocks = expandDialBlocks(
-        settings.schedule.dialBlocks,
-        settings,
-        subDays(new TZDate(from, repZone), 1).getTime(),
-        addDays(new TZDate(until, repZone), 1).getTime(),
-      );
-      return promiseReminders(due, blocks).map(({ leadId, at }) => {
+      due.sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : 1));
+      return due.map(({ leadId, at }) => {
         const lead = store.getLead(leadId)!;
         const zone = referenceZone(lead);
         const relative = phraseRelative(at, now);

@@ -210,6 +210,48 @@ describe('dial block service', () => {
     expect(stats.byHour[10]).toMatchObject({ dials: 5, conversations: 1 });
   });
 
+  it('a promise that falls due mid-block enters the running queue at its time, ahead of the other leads', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store } = h;
+    const promisedLead = [...store.allLeads()][4];
+    // Yesterday's voicemail (at 07:00, outside every band, so the band rates stay even) promised a call
+    // today at 10:20 (15:20Z): not due when the block starts at 10:00.
+    const promisedAt = '2026-12-01T15:20:00.000Z';
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: promisedAt,
+    });
+    const started = await service.handlers.startBlock({ length: { kind: 'minutes', minutes: 45 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    expect(started.current?.leadId).not.toBe(promisedLead.id);
+
+    // The first call rings while 10:20 passes; SIP settles it busy: the promised lead is next, ahead of the rest.
+    await service.handlers.blockDial({});
+    h.clock.now = new Date('2026-12-01T15:20:30Z');
+    await h.farEnd('busy');
+    const after = (await service.handlers.getBlock({}))!;
+    expect(after.current?.leadId).toBe(promisedLead.id);
+    expect(after.phase).toBe('ready');
+  });
+
+  it('the promise clock puts a promise due now in front of the rep when no call is up', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store } = h;
+    const promisedLead = [...store.allLeads()][3];
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: '2026-12-01T15:10:00.000Z',
+    });
+    const started = await service.handlers.startBlock({ length: { kind: 'leads', leads: 5 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    const waitingBefore = started.remaining;
+    h.clock.now = new Date('2026-12-01T15:10:00Z');
+    expect(service.takeDuePromises()).toBe(true);
+    const view = (await service.handlers.getBlock({}))!;
+    expect(view.current?.leadId).toBe(promisedLead.id);
+    // Taken once: the clock waking again does not queue it twice.
+    expect(service.takeDuePromises()).toBe(false);
+    expect(view.remaining).toBe(waitingBefore + 1);
+  });
+
   it('pauses, resumes, skips with a reason, refuses what the machine forbids, and ends with a record', async () => {
     h = await start(tempDir());
     const { service } = h;
