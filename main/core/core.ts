@@ -25,6 +25,7 @@ import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
+import { buildAttempt } from './store/build-attempt.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
@@ -135,16 +136,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
         await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
         return;
       }
-      await requireStore().recordAttempt({
-        id: randomUUID(),
-        ...rest,
-        outcome,
-        recordedAt: now().toISOString(),
-        note: '',
-        scriptId: null,
-        scriptVersion: null,
-        promisedFor: null,
-      });
+      const store = requireStore();
+      await store.recordAttempt(
+        buildAttempt({ id: randomUUID(), ...rest, outcome, recordedAt: now().toISOString() }, {}, schedule.attemptContext(store.getLead(rest.leadId))),
+      );
       events.emit({ type: 'leads.changed' });
     },
     recordInbound: (call) => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AnsweredOutcome, Attempt, IsoTime, LeadId } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import { writeAtomically } from '../store/write-atomically.js';
+import { buildAttempt, type AttemptContext, type AttemptDetails } from '../store/build-attempt.js';
 
 /** An answered call nobody has said the outcome of yet: one attempt, still open. */
 export interface OpenCall {
@@ -20,17 +21,8 @@ export interface OpenCall {
   sipStatus: number | null;
 }
 
-/** What the rep (or the beep detector) adds when settling an answered call. */
-export interface SettleDetails {
-  note?: string;
-  /** Voicemail: the script read and the attempt it promised (chosen by the rotation when omitted). */
-  scriptId?: string | null;
-  scriptVersion?: number | null;
-  promisedFor?: IsoTime | null;
-  /** `call-back`: when the lead asked to be called (required). */
-  callbackAt?: IsoTime;
-  /** The permission question in a conversation; `no` opts the lead out. */
-  permission?: 'yes' | 'no';
+/** What the rep (or the beep detector) adds when settling an answered call (see AttemptDetails). */
+export interface SettleDetails extends Omit<AttemptDetails, 'workAgainAt'> {
   /** A reached lead to be worked again: its cadence restarts this many days from now. */
   workAgainInDays?: number;
 }
@@ -47,10 +39,8 @@ export interface AnsweredCallsDeps {
    * a dial block moves on to its next lead without waiting for that file.
    */
   recorded?(attempt: Attempt): void;
-  /** The attempt a voicemail left now promises (ISO), from the rotation. */
-  promiseFor(leadId: LeadId, at: number): IsoTime | null;
-  /** The script version the focus view shows for this lead (used when the settler names none). */
-  scriptFor(leadId: LeadId): { scriptId: string | null; scriptVersion: number | null };
+  /** The script shown for a lead and the promise a voicemail speaking it pins (the schedule's). */
+  attemptContext(leadId: LeadId): AttemptContext;
   log?: (message: string) => void;
 }
 
@@ -126,34 +116,22 @@ export class AnsweredCalls {
     const call = this.find(id);
     if (!call) throw new ApiFailure('not-found', `No answered call ${id} is waiting for its outcome (settled already, or never answered).`);
     const now = this.deps.now();
-    if (outcome === 'call-back' && !details.callbackAt) throw new ApiFailure('invalid-input', 'A call-back needs the time the lead asked for.');
-    if (details.permission && outcome !== 'conversation') throw new ApiFailure('invalid-input', 'The permission question is asked in a conversation.');
-    const started = Date.parse(call.startedAt);
-    const script = outcome === 'voicemail' && details.scriptId === undefined ? this.deps.scriptFor(call.leadId) : null;
-    const attempt: Attempt = {
-      id: call.attemptId,
-      leadId: call.leadId,
-      outcome,
-      startedAt: call.startedAt,
-      recordedAt: now.toISOString(),
-      endedAt: call.endedAt,
-      source: 'call',
-      note: details.note ?? '',
-      sipStatus: call.sipStatus ?? 200,
-      scriptId: outcome === 'voicemail' ? (script ? script.scriptId : (details.scriptId ?? null)) : null,
-      scriptVersion: outcome === 'voicemail' ? (script ? script.scriptVersion : (details.scriptVersion ?? null)) : null,
-      promisedFor:
-        outcome === 'voicemail'
-          ? details.promisedFor
-            ? new Date(details.promisedFor).toISOString()
-            : this.deps.promiseFor(call.leadId, started)
-          : outcome === 'call-back'
-            ? new Date(details.callbackAt!).toISOString()
-            : null,
-      callId: call.callId,
-      ...(details.permission ? { permission: details.permission } : {}),
-      ...(details.workAgainInDays ? { workAgainAt: new Date(+addDays(new TZDate(now, this.deps.repZone()), details.workAgainInDays)).toISOString() } : {}),
-    };
+    const { workAgainInDays, ...rest } = details;
+    const attempt = buildAttempt(
+      {
+        id: call.attemptId,
+        leadId: call.leadId,
+        outcome,
+        startedAt: call.startedAt,
+        recordedAt: now.toISOString(),
+        endedAt: call.endedAt,
+        source: 'call',
+        sipStatus: call.sipStatus ?? 200,
+        callId: call.callId,
+      },
+      { ...rest, ...(workAgainInDays ? { workAgainAt: new Date(+addDays(new TZDate(now, this.deps.repZone()), workAgainInDays)).toISOString() } : {}) },
+      this.deps.attemptContext(call.leadId),
+    );
     // Taken out first, so a second settle racing this one is refused rather than recorded twice.
     this.open.delete(call.callId);
     if (call.endedAt === null) this.settledEarly.add(call.callId);

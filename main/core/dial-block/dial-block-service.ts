@@ -49,15 +49,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     },
     // The attempt is on disk: the block counts it and, in power-dial mode, dials the next lead now.
     recorded: (attempt) => block.onSettled(attempt),
-    promiseFor: (leadId, at) => {
-      const lead = deps.store().getLead(leadId);
-      return lead ? deps.schedule.promiseFor(lead, at) : null;
-    },
-    scriptFor: (leadId) => {
-      const lead = deps.store().getLead(leadId);
-      const prepared = lead ? deps.schedule.prepareVoicemail(lead) : null;
-      return { scriptId: prepared?.scriptId ?? null, scriptVersion: prepared?.scriptVersion ?? null };
-    },
+    attemptContext: (leadId) => deps.schedule.attemptContext(deps.store().getLead(leadId)),
     log: deps.log,
   });
   const scriptName = (id: string, version: number) => {

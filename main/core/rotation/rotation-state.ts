@@ -112,6 +112,8 @@ export function foldAttempt(
       next.unansweredVoicemails = 0;
       break;
     case 'voicemail':
+      // The opt-out stage's message was the last one: the cadence closes until the lead calls back.
+      if (previous.unansweredVoicemails >= schedule.voicemailsBeforeOptOut && next.status === 'active') next.status = 'closed';
       next.unansweredVoicemails += 1;
       break;
     case 'wrong-number':

@@ -5,7 +5,9 @@ import type { DialCheck, LeadZones } from '../../../shared/schedule.js';
 import { buildScriptValues } from '../scripts/script-values.js';
 import { pickScript, voicemailStage } from '../scripts/pick-script.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
-import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
+import { missingValueWarnings, renderTemplate, speaksVariable } from '../scripts/template.js';
+import { restartCadence } from '../rotation/rotation-state.js';
+import type { AttemptContext, ScriptRead } from '../store/build-attempt.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { phraseAttemptTime, phraseRelative } from '../timezones/phrase-time.js';
@@ -44,6 +46,30 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   const checkDial = (lead: Lead, now: number): DialCheck => deps.gate.checkLead(lead, now);
   const isDoNotCall = (lead: Lead): boolean => deps.gate.doNotCallReason(lead) !== null;
 
+  /**
+   * The state the planner works from. An opt-out voicemail closed the lead's cadence; the lead
+   * calling back (its last voicemail returned) reopens it, as does the rep working it again.
+   */
+  const rotationOf = (lead: Lead) => {
+    const state = deps.store().rotationOf(lead.id);
+    if (state?.status !== 'closed') return state;
+    const fold = deps.store().historyFold;
+    return !fold.waitingFor || fold.waitingFor(lead.id) ? state : restartCadence(state);
+  };
+
+  /** The script the voicemail panel and the focus view show for this lead now. */
+  const scriptShown = (lead: Lead): ScriptRead => {
+    const stage = voicemailStage(rotationOf(lead), deps.settings.get().schedule);
+    const script = pickScript(deps.scripts.activeFor(stage), stage, lead.id);
+    return { scriptId: script?.id ?? null, scriptVersion: script?.version ?? null };
+  };
+
+  /** Whether a voicemail read from `script` speaks the next attempt's time. */
+  const speaksPromise = (script: ScriptRead): boolean => {
+    const found = script.scriptId === null ? undefined : deps.scripts.find(script.scriptId, script.scriptVersion);
+    return found !== undefined && speaksVariable(found.template, 'next_attempt');
+  };
+
   /** The promise to make in a voicemail left now (ISO), or null when no further attempt can be planned. */
   const promiseFor = (lead: Lead, now: number): string | null => {
     const at = choosePromiseTime({ leadId: lead.id, state: deps.store().rotationOf(lead.id), zones: zonesOf(lead), now, ctx: context() });
@@ -55,13 +81,21 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** The one do-not-call rule, for the lead list and exports. */
     isDoNotCall,
     promiseFor,
+    scriptShown,
+    /** What an attempt on `lead` needs to know: the script shown, and the promise a voicemail pinned (only when its script spoke the time). */
+    attemptContext(lead: Lead | undefined): AttemptContext {
+      return {
+        scriptShown: () => (lead ? scriptShown(lead) : { scriptId: null, scriptVersion: null }),
+        spokenPromise: (script, at) => (lead && speaksPromise(script) ? promiseFor(lead, at) : null),
+      };
+    },
 
     /** The next attempt of every lead that may be called (not do-not-call, not opted out), earliest first. */
     planLeads(now: number, include: (lead: Lead) => boolean = () => true): PlannedAttempt[] {
       const store = deps.store();
       const inputs: LeadPlanInput[] = [];
       for (const lead of store.allLeads()) {
-        const state = store.rotationOf(lead.id);
+        const state = rotationOf(lead);
         if (!include(lead) || isDoNotCall(lead)) continue;
         inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
       }
@@ -99,7 +133,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
-      const state = deps.store().rotationOf(lead.id);
+      const state = rotationOf(lead);
       const zone = referenceZone(lead);
       const doNotCall = isDoNotCall(lead);
       const ctx = context();
@@ -163,17 +197,20 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     prepareVoicemail(lead: Lead): PreparedVoicemail {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
-      const state = deps.store().rotationOf(lead.id);
+      const state = rotationOf(lead);
       const stage = voicemailStage(state, settings.schedule);
       const script = pickScript(deps.scripts.activeFor(stage), stage, lead.id);
-      const promisedFor = promiseFor(lead, now);
+      // The time is promised only when the script says it.
+      const speaks = script !== null && speaksVariable(script.template, 'next_attempt');
+      const promisedFor = speaks ? promiseFor(lead, now) : null;
       const promisedAt = promisedFor === null ? null : Date.parse(promisedFor);
       const zone = referenceZone(lead);
       const warnings: string[] = [];
       if (!script) warnings.push(`No active ${stage} script: add one under Scripts.`);
-      if (promisedAt === null) warnings.push('No further attempt can be planned, so the script promises none.');
+      if (speaks && promisedAt === null) warnings.push('No further attempt can be planned, so the script promises none.');
+      const deadline = answerDeadline(state, settings.schedule.cadenceDays, now);
       const rendered = script
-        ? renderTemplate(script.template, buildScriptValues({ lead, settings, leadZone: zone, nextAttempt: promisedAt, deadline: null, now }))
+        ? renderTemplate(script.template, buildScriptValues({ lead, settings, leadZone: zone, nextAttempt: promisedAt, deadline, now }))
         : { text: '', missing: [] };
       warnings.push(...missingValueWarnings(rendered.missing));
       return {
@@ -190,3 +227,15 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 }
 
 export type ScheduleService = ReturnType<typeof createScheduleService>;
+
+const DAY = 86_400_000;
+
+/**
+ * `{deadline}`: until when the rep waits for an answer to the opt-out message, after which the
+ * lead's file is closed. The end of the lead's cadence, kept between two and six days away so it
+ * is spoken as a weekday ("by Friday").
+ */
+export function answerDeadline(state: { cadenceStartedAt: number | null } | undefined, cadenceDays: number, now: number): number {
+  const cadenceEnd = state?.cadenceStartedAt == null ? now + cadenceDays * DAY : state.cadenceStartedAt + cadenceDays * DAY;
+  return Math.min(now + 6 * DAY, Math.max(now + 2 * DAY, cadenceEnd));
+}

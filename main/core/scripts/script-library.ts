@@ -46,6 +46,12 @@ export class ScriptLibrary {
     return [...latest.values()];
   }
 
+  /** One version of a script as it was saved (a voicemail names the version it read), or undefined. */
+  find(id: string, version: number | null): VoicemailScript | undefined {
+    const versions = this.file.db.data.versions.filter((s) => s.id === id);
+    return version === null ? versions.sort((a, b) => b.version - a.version)[0] : versions.find((s) => s.version === version);
+  }
+
   activeFor(stage: ScriptStage): VoicemailScript[] {
     return this.current().filter((s) => s.stage === stage && s.active);
   }
