@@ -62,7 +62,12 @@ interface BlockState extends Pick<BlockView, 'id' | 'status' | 'phase' | 'length
   restored: boolean;
   /** Leads taken into the queue because their promise fell due while the block ran. */
   promised?: string[];
+  /** When this state was last written (epoch ms): the app was running until at least then. */
+  savedAt?: number;
 }
+
+/** While a block runs its state is written at least this often, so a crash loses at most this much block time. */
+const HEARTBEAT_MS = 30_000;
 
 const emptyCounts = (): BlockCounts => ({ dials: 0, conversations: 0, voicemailsLeft: 0, promisesMade: 0, skipped: 0, suppressedInbound: 0 });
 
@@ -73,6 +78,7 @@ export class BlockSession {
   private readonly records: JsonlLog<BlockRecord>;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: BlockSessionDeps) {
     mkdirSync(deps.dataDir, { recursive: true });
@@ -277,8 +283,17 @@ export class BlockSession {
     this.persist();
   }
 
+  /** The app is closing: the running time is banked now, so the time it stays closed is never block time. */
   close(): void {
     this.clearCountdown();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    const s = this.state;
+    if (s && this.active && s.runningSince !== null) {
+      s.bankedMs = this.elapsed();
+      s.runningSince = null;
+      this.persist();
+    }
     this.records.close();
   }
 
@@ -474,14 +489,28 @@ export class BlockSession {
    * state, so a burst of changes (a flood of suppressed calls) costs two writes, not one each.
    */
   private persist(): void {
+    this.beatWhileRunning();
     if (this.dirty) return;
     this.dirty = true;
     this.writing = this.writing
       .then(() => {
         this.dirty = false;
+        if (this.state) this.state.savedAt = this.deps.now().getTime();
         return writeAtomically(join(this.deps.dataDir, 'dial-block.json'), [`${JSON.stringify(this.state)}\n`]);
       })
       .catch((error) => this.deps.log?.(`dial-block.json: ${String(error)}`));
+  }
+
+  /** Keeps `savedAt` fresh while the block runs (a crash then costs at most a heartbeat of block time). */
+  private beatWhileRunning(): void {
+    const running = this.state?.status === 'running';
+    if (running && !this.heartbeat) {
+      this.heartbeat = setInterval(() => this.persist(), HEARTBEAT_MS);
+      this.heartbeat.unref?.();
+    } else if (!running && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
   }
 
   /** Resolves when the block's state is on disk. */
@@ -499,7 +528,9 @@ export class BlockSession {
     }
     if (!saved || (saved.status !== 'running' && saved.status !== 'paused')) return;
     const now = this.deps.now().getTime();
-    saved.bankedMs += saved.runningSince === null ? 0 : Math.max(0, now - saved.runningSince);
+    // Block time runs only while the app ran: up to the last write, never across the time it was closed.
+    const ranUntil = Math.min(now, saved.savedAt ?? saved.runningSince ?? now);
+    saved.bankedMs += saved.runningSince === null ? 0 : Math.max(0, ranUntil - saved.runningSince);
     saved.runningSince = null;
     saved.status = 'paused';
     saved.countdownEndsAt = null;

@@ -190,8 +190,8 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     },
     async close(): Promise<void> {
       notifier.stop();
-      await block.flushed();
       block.close();
+      await block.flushed();
     },
   };
 }

@@ -291,6 +291,28 @@ describe('dial block service', () => {
     expect((await h.service.handlers.getBlock({}))!).toMatchObject({ status: 'running', phase: 'ready', remaining: 1 });
   });
 
+  it('after a restart the time the app was closed is not block time: a 45-minute block resumed an hour later goes on', async () => {
+    const dir = tempDir();
+    h = await start(dir);
+    await h.service.handlers.startBlock({ length: { kind: 'minutes', minutes: 45 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    h.clock.now = new Date('2026-12-01T15:05:00Z'); // five minutes of block time
+    await h.service.handlers.blockDial({});
+    await h.farEnd('busy');
+    await h.close();
+
+    // Back an hour later: five minutes were used, forty remain.
+    h = await start(dir, 5, { now: new Date('2026-12-01T16:05:00Z') });
+    const restored = (await h.service.handlers.getBlock({}))!;
+    expect(restored).toMatchObject({ status: 'paused', restored: true });
+    expect(restored.elapsedMs).toBe(5 * 60_000);
+    await h.service.handlers.resumeBlock({});
+    await h.service.handlers.blockDial({});
+    await h.farEnd('busy');
+    const after = (await h.service.handlers.getBlock({}))!;
+    expect(after.status).toBe('running');
+    expect(after.counts.dials).toBe(2);
+  });
+
   it('power dial: the next lead is dialled after the pause, and the countdown can be stopped', async () => {
     h = await start(tempDir());
     const { service } = h;
