@@ -213,6 +213,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     log,
   });
   const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
+  notices.push(...dialBlock.notices);
   const blockService = dialBlock;
   events.subscribe((event) => {
     if (event.type === 'sip.call') blockService.onCall(event.call);

@@ -1,11 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { join } from 'node:path';
 import type { AnsweredOutcome, Attempt, IsoTime, LeadId } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import { writeAtomically } from '../store/write-atomically.js';
+import { readSideFile } from '../store/side-file.js';
 import { buildAttempt, type AttemptContext, type AttemptDetails } from '../store/build-attempt.js';
 
 /** An answered call nobody has said the outcome of yet: one attempt, still open. */
@@ -46,6 +47,22 @@ export interface AnsweredCallsDeps {
 
 const FILE = 'answered-calls.json';
 
+const iso = z.string().min(1);
+/** `answered-calls.json`: the answered calls still waiting for their outcome. */
+const openCallsFileSchema = z.object({
+  open: z.array(
+    z.object({
+      callId: z.string().min(1),
+      attemptId: z.string().min(1),
+      leadId: z.string().min(1),
+      startedAt: iso,
+      answeredAt: iso.nullable(),
+      endedAt: iso.nullable(),
+      sipStatus: z.number().int().nullable(),
+    }),
+  ),
+});
+
 /**
  * One call is one attempt. SIP settles what it can tell (no answer, busy, bad number, failed);
  * an answered call could be a person or a machine, so it is held here, open, until someone says
@@ -59,17 +76,16 @@ export class AnsweredCalls {
   /** Calls settled while still up: their end is not recorded again. */
   private readonly settledEarly = new Set<string>();
   private writing: Promise<void> = Promise.resolve();
+  /** Set when `answered-calls.json` was damaged and set aside (its calls are in the kept copy). */
+  notice: string | null = null;
 
   private constructor(private readonly deps: AnsweredCallsDeps) {}
 
   static load(deps: AnsweredCallsDeps): AnsweredCalls {
     const calls = new AnsweredCalls(deps);
-    try {
-      const raw = JSON.parse(readFileSync(join(deps.dataDir, FILE), 'utf8')) as { open?: OpenCall[] };
-      for (const call of raw.open ?? []) calls.open.set(call.callId, call);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') deps.log?.(`${FILE} could not be read (${String(error)}); no open calls restored`);
-    }
+    const file = readSideFile(join(deps.dataDir, FILE), openCallsFileSchema, () => ({ open: [] }), deps.now());
+    calls.notice = file.notice;
+    for (const call of file.value.open) calls.open.set(call.callId, call);
     return calls;
   }
 

@@ -4,9 +4,10 @@
  * it is one state machine's driver (block-machine.ts holds the rules); the focus-lead view is in
  * focus-lead.ts.
  */
-import { blockRecordSchema } from './block-record-schema.js';
+import { blockRecordSchema, blockStateFileSchema } from './block-record-schema.js';
+import { readSideFile } from '../store/side-file.js';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead } from '../../../shared/domain.js';
 import type { BlockCounts, BlockFilter, BlockLength, BlockRecord, BlockView, FocusLead } from '../../../shared/dial-block.js';
@@ -79,6 +80,8 @@ export class BlockSession {
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Set when `dial-block.json` was damaged and set aside (no block is restored). */
+  notice: string | null = null;
 
   constructor(private readonly deps: BlockSessionDeps) {
     mkdirSync(deps.dataDir, { recursive: true });
@@ -520,12 +523,9 @@ export class BlockSession {
 
   /** A block left running or paused by a closed app comes back paused, offered for resuming. */
   private restore(): void {
-    let saved: BlockState | null;
-    try {
-      saved = JSON.parse(readFileSync(join(this.deps.dataDir, 'dial-block.json'), 'utf8')) as BlockState | null;
-    } catch {
-      return;
-    }
+    const file = readSideFile(join(this.deps.dataDir, 'dial-block.json'), blockStateFileSchema, () => null, this.deps.now());
+    this.notice = file.notice;
+    const saved = file.value;
     if (!saved || (saved.status !== 'running' && saved.status !== 'paused')) return;
     const now = this.deps.now().getTime();
     // Block time runs only while the app ran: up to the last write, never across the time it was closed.

@@ -37,8 +37,8 @@ export interface DialBlockServiceDeps {
  */
 export function createDialBlockService(deps: DialBlockServiceDeps) {
   const repZone = () => deps.settings.get().repTimeZone;
-  const slots = ReturnsSlotsFile.load(deps.dataDir, deps.log);
-  const history = InboundHistory.open(deps.dataDir, deps.store);
+  const slots = ReturnsSlotsFile.load(deps.dataDir, deps.now());
+  const history = InboundHistory.open(deps.dataDir, deps.store, deps.now());
   const answered = AnsweredCalls.load({
     dataDir: deps.dataDir,
     now: deps.now,
@@ -159,6 +159,8 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
 
   return {
     handlers,
+    /** Side files that were damaged and set aside at start-up, for the rep. */
+    notices: [slots.notice, history.notice, answered.notice, block.notice].filter((n): n is string => n !== null),
     settleAnsweredCall,
     answered,
     returnsCalendar,
