@@ -15,6 +15,9 @@ import { BlockSession } from './block-session.js';
 import { focusLead } from './focus-lead.js';
 import { describeAnswering, InboundHistory } from './inbound-history.js';
 import { ReturnsSlotsFile, slotAt, slotsCalendar } from './returns-slots.js';
+import { slotNotifier } from './slot-notifier.js';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 export interface DialBlockServiceDeps {
   dataDir: string;
@@ -138,7 +141,10 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       const item = queue().items.find((i) => i.inboundId === inboundId);
       if (!item) throw new ApiFailure('not-found', 'That caller is not waiting in the returns queue.');
       const lead = item.leadId ? deps.store().getLead(item.leadId) : undefined;
-      const call = await deps.dial({ number: lead?.phone ?? item.from, leadId: lead?.id ?? null });
+      // The number the person called from (their mobile, say), not the lead's main number; the
+      // main number only when the caller's did not come through as a dialable number.
+      const number = E164.test(item.from) ? item.from : (lead?.phone ?? item.from);
+      const call = await deps.dial({ number, leadId: lead?.id ?? null });
       await history.markReturned(
         item.calls.map((c) => c.id),
         call.id,
@@ -199,41 +205,3 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
 }
 
 export type DialBlockService = ReturnType<typeof createDialBlockService>;
-
-/**
- * Says when a returns slot starts. Held while a block runs (the rep is not interrupted) and
- * said when the block ends.
- */
-function slotNotifier(deps: { nextSlot(at: number): { startsAt: number } | null; now(): number; held(): boolean; announce(): void }) {
-  let timer: NodeJS.Timeout | null = null;
-  let heldSince: number | null = null;
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    const now = deps.now();
-    const next = deps.nextSlot(now + 1000);
-    if (!next || next.startsAt <= now) return;
-    // Timers far ahead are re-armed daily: setTimeout holds at most ~24.8 days, and clocks drift.
-    const delay = Math.min(next.startsAt - now, 86_400_000);
-    timer = setTimeout(() => {
-      if (deps.now() >= next.startsAt) {
-        if (deps.held()) heldSince = next.startsAt;
-        else deps.announce();
-      }
-      schedule();
-    }, delay);
-    timer.unref();
-  };
-  schedule();
-  return {
-    reschedule: schedule,
-    releaseHeld() {
-      if (heldSince === null) return;
-      heldSince = null;
-      deps.announce();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-  };
-}

@@ -441,6 +441,8 @@ describe('dial block service', () => {
     expect(rolled.slot?.startsAt).toBe('2026-12-02T11:30:00-05:00');
     await service.handlers.endBlock({});
     const { callId } = await service.handlers.returnCall({ inboundId: inbound.id });
+    // "Call back" dials the number the person called from, not the lead's main number.
+    expect(h.calls.at(-1)).toMatchObject({ id: callId, number: lead.otherPhones[0], leadId: lead.id });
     expect((await service.handlers.listInbound({ query: '', offset: 0, limit: 10 })).rows[0]).toMatchObject({ state: 'returned', returnedBy: callId });
     expect((await service.handlers.getReturnsQueue({})).items).toEqual([]);
   });
