@@ -7,6 +7,7 @@ import { instantOfLocalInput } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
+import { mmss } from '../../shared/clock-text.js';
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {
   ready: 'Ready — Space dials',
@@ -29,10 +30,8 @@ const ASK: Record<Asking, { label: string; submit: string; input: React.InputHTM
   'work-again': { label: 'Work this lead again in how many days?', submit: 'Record conversation', input: { type: 'number', min: 1, max: 365, step: 1 } },
 };
 
-function clock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
+/** Block time: "4:05", "1:02:03" past an hour. */
+const clock = mmss;
 
 /** A day of the lead's attempts: one mark per attempt at its local minute. */
 function DayStrip({ lead }: { lead: FocusLead }) {

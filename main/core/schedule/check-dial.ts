@@ -22,10 +22,9 @@ export interface DialCheckInput {
   now: number;
 }
 
-/** "7:40", "21:00": 24-hour clock text for reasons. */
-export function clockText(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
+/** "7:40", "21:00": 24-hour clock text for reasons (shared/clock-text.ts). */
+export { clockText } from '../../../shared/clock-text.js';
+import { clockText } from '../../../shared/clock-text.js';
 
 /** Whether the lead may be dialled at `now`, else the first reason it may not. */
 export function checkDialAllowed(input: DialCheckInput): DialCheck {

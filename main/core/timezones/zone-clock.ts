@@ -5,6 +5,7 @@
  * tz transition since 1970 falls on a quarter hour in UTC, so the offset is
  * constant inside a bucket.
  */
+import { hhmm } from '../../../shared/clock-text.js';
 import { tzOffset } from '@date-fns/tz';
 
 export const MINUTE_MS = 60_000;
@@ -156,8 +157,7 @@ export function isoWithOffset(zone: string, ms: number): string {
   const local = new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${sign}${hhmm(Math.abs(offset))}`;
 }
 
 /** Whether the runtime knows `zone` as a time zone. */
