@@ -219,6 +219,17 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     if (event.type === 'sip.call') blockService.onCall(event.call);
     // OS notifications are held while a block runs; the session says when a returns slot starts.
     if (event.type === 'dial-block.changed') notifier.hold('block', event.block !== null && (event.block.status === 'running' || event.block.status === 'paused'));
+    if (event.type === 'settings.changed') blockService.rescheduleBlocks();
+    if (event.type === 'dial-block.scheduled') {
+      const { block } = event;
+      notifier.offer({
+        id: `dial-block:${block.startsAt}`,
+        kind: 'dial-block',
+        title: 'Dial block',
+        body: `Your ${block.startClock} block: ${block.leads} ${block.leads === 1 ? 'lead' : 'leads'}, ${block.promised} promised. Press B in Dialdesk to start it.`,
+        leadId: null,
+      });
+    }
     if (event.type === 'returns.slot-started') {
       notifier.returnsSlotStarted({ start: event.slot.startsAt, callers: event.waiting, phrase: `until ${phraseAttemptTime(Date.parse(event.slot.endsAt), settings.get().repTimeZone, now().getTime())}` });
     }

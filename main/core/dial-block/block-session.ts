@@ -456,6 +456,17 @@ export class BlockSession {
     return s.bankedMs + (s.runningSince === null ? 0 : this.deps.now().getTime() - s.runningSince);
   }
 
+  /**
+   * What a block over `[now, endsAt)` would hold if started now: its queue, and the promises that
+   * fall due inside it (they join at their time). For announcing a block set in Settings.
+   */
+  preview(now: number, endsAt: number): { leads: number; promised: number } {
+    const plans = this.deps.schedule.planLeads(now);
+    const queue = orderBlockQueue(plans, { id: 'preview', startsAt: now, endsAt }, now);
+    const later = plans.filter((p) => p.promised && p.at > now && p.at < endsAt && !queue.includes(p));
+    return { leads: queue.length + later.length, promised: queue.filter((p) => p.promised).length + later.length };
+  }
+
   private buildQueue(length: BlockLength, filter: BlockFilter, now: number): string[] {
     const store = this.deps.store();
     const schedule = this.deps.settings.get().schedule;

@@ -16,6 +16,11 @@ import { focusLead } from './focus-lead.js';
 import { describeAnswering, InboundHistory } from './inbound-history.js';
 import { ReturnsSlotsFile, slotAt, slotsCalendar } from './returns-slots.js';
 import { slotNotifier } from './slot-notifier.js';
+import { blockAnnouncer } from './block-announcer.js';
+import { expandDialBlocks } from '../schedule/dial-blocks.js';
+import { BLOCK_MINUTES } from '../../../shared/dial-block.js';
+import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
+import { clockText } from '../../../shared/clock-text.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -101,6 +106,34 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     announce: () => {
       const q = queue();
       if (q.slot) deps.events.emit({ type: 'returns.slot-started', slot: { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt }, waiting: q.items.length, queue: q });
+    },
+  });
+
+  const announcer = blockAnnouncer({
+    now: () => deps.now().getTime(),
+    blocksBetween: (from, to) => {
+      const settings = deps.settings.get();
+      return expandDialBlocks(settings.schedule.dialBlocks, settings, from, to);
+    },
+    busy: () => block.active,
+    announce: (scheduled) => {
+      const now = deps.now().getTime();
+      const { leads, promised } = block.preview(now, scheduled.endsAt);
+      const zone = repZone();
+      const left = (scheduled.endsAt - now) / 60_000;
+      const minutes = BLOCK_MINUTES.reduce((best, m) => (Math.abs(m - left) < Math.abs(best - left) ? m : best), BLOCK_MINUTES[0]);
+      deps.events.emit({
+        type: 'dial-block.scheduled',
+        block: {
+          id: scheduled.id,
+          startsAt: isoWithOffset(zone, scheduled.startsAt),
+          endsAt: isoWithOffset(zone, scheduled.endsAt),
+          startClock: clockText(localMinuteOfDay(zone, scheduled.startsAt)),
+          leads,
+          promised,
+          minutes,
+        },
+      });
     },
   });
 
@@ -196,7 +229,10 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     onInboundRecorded(call: InboundCall): void {
       if (call.response === 'busy-486' || call.response === 'unavailable-480' || call.response === 'diverted-302') block.onSuppressed();
     },
+    /** The blocks in Settings changed: the next start is looked up again. */
+    rescheduleBlocks: () => announcer.rearm(),
     async close(): Promise<void> {
+      announcer.stop();
       notifier.stop();
       block.close();
       await block.flushed();

@@ -36,6 +36,7 @@ interface Harness {
   suppression: boolean[];
   calls: CallView[];
   clock: { now: Date };
+  settings: ReturnType<typeof createMemorySettings>;
   /** Plays the far end of the last dialled call. */
   farEnd(how: 'answer' | 'no-answer' | 'busy' | 'reject', opts?: { hangUp?: boolean }): Promise<void>;
   hangUp(): Promise<void>;
@@ -118,6 +119,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
   };
   return {
     service,
+    settings,
     store,
     schedule,
     hub,
@@ -250,6 +252,26 @@ describe('dial block service', () => {
     // Taken once: the clock waking again does not queue it twice.
     expect(service.takeDuePromises()).toBe(false);
     expect(view.remaining).toBe(waitingBefore + 1);
+  });
+
+  it('a dial block set in Settings is announced at its start with its leads and promises', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store, settings } = h;
+    const promisedLead = [...store.allLeads()][2];
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: '2026-12-01T15:20:00.000Z',
+    });
+    // 10:00–10:45 every weekday; it is 10:00 on a Tuesday.
+    settings.update({ schedule: { ...settings.get().schedule, dialBlocks: [{ days: [1, 2, 3, 4, 5], start: '10:00', end: '10:45' }] } });
+    service.rescheduleBlocks();
+    const announced = h.events.filter((e) => e.type === 'dial-block.scheduled');
+    expect(announced).toEqual([
+      { type: 'dial-block.scheduled', block: expect.objectContaining({ startClock: '10:00', leads: 5, promised: 1, minutes: 45, startsAt: '2026-12-01T10:00:00-05:00' }) },
+    ]);
+    // Said once: looking again does not say it twice.
+    service.rescheduleBlocks();
+    expect(h.events.filter((e) => e.type === 'dial-block.scheduled')).toHaveLength(1);
   });
 
   it('pauses, resumes, skips with a reason, refuses what the machine forbids, and ends with a record', async () => {
