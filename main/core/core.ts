@@ -107,6 +107,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     dataDir: options.dataDir,
     store: storeStatus,
     leadCount: store?.leadCount ?? 0,
+    openCalls: dialBlock?.answered.list().length ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
     notices,
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
@@ -180,6 +181,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       events,
       schedule,
       now,
+      openCallOf: (leadId) => {
+        const open = dialBlock?.answered.forLead(leadId);
+        return open ? { callId: open.callId, startedAt: open.startedAt, endedAt: open.endedAt } : null;
+      },
       settleOpenCall: async (leadId, outcome, details) => {
         const open = dialBlock?.answered.forLead(leadId);
         return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;

@@ -8,6 +8,9 @@ import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 import { mmss } from '../../shared/clock-text.js';
+import { OUTCOME_LABELS, OUTCOMES, outcomeColour, type Outcome } from '../../shared/outcomes.js';
+
+const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly string[]).includes(value);
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {
   ready: 'Ready — Space dials',
@@ -43,7 +46,12 @@ function DayStrip({ lead }: { lead: FocusLead }) {
         </span>
       ))}
       {lead.strip.map((mark, i) => (
-        <span key={i} className={`block-strip-mark outcome-${mark.outcome}`} style={{ left: `${(mark.minute / 1440) * 100}%` }} title={mark.outcome} />
+        <span
+          key={i}
+          className={`block-strip-mark outcome-${mark.outcome}`}
+          style={{ left: `${(mark.minute / 1440) * 100}%`, background: isOutcome(mark.outcome) ? outcomeColour(mark.outcome) : undefined }}
+          title={isOutcome(mark.outcome) ? OUTCOME_LABELS[mark.outcome] : mark.outcome}
+        />
       ))}
     </div>
   );
@@ -236,9 +244,14 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
           </>
         ) : null}
         {block.phase === 'ready' || block.phase === 'countdown' ? (
-          <button type="button" className="button button-primary" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'dial' })}>
-            <kbd>Space</kbd> Dial
-          </button>
+          <>
+            <button type="button" className="button button-primary" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'dial' })}>
+              <kbd>Space</kbd> Dial
+            </button>
+            <button type="button" className="button" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'skip' })}>
+              <kbd>S</kbd> Skip…
+            </button>
+          </>
         ) : null}
         <button type="button" className="button" disabled={busy} onClick={() => void act(block.status === 'paused' ? { kind: 'resume' } : { kind: 'pause' })}>
           <kbd>P</kbd> {block.status === 'paused' ? 'Resume' : 'Pause'}

@@ -50,6 +50,8 @@ export type DialdeskEvent =
   /** A returns slot started (held while a block runs): the shell shows a notification. */
   | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
   | { type: 'notify'; notification: DialdeskNotification }
+  /** The rep clicked a notification the operating system showed (Electron): the page opens what it is about. */
+  | { type: 'notification.open'; notification: DialdeskNotification }
   /** A dial block set in Settings starts now: the page offers to start it with one key. */
   | { type: 'dial-block.scheduled'; block: ScheduledBlockView }
   /** A menu command of the Electron app, for the page to run. */

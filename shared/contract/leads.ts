@@ -31,6 +31,8 @@ export interface LeadDetail {
   /** Newest first. */
   attempts: Attempt[];
   schedule: LeadScheduleView;
+  /** An answered call of this lead still waiting for its outcome (it stays here until settled). */
+  openCall?: { callId: string; startedAt: string; endedAt: string | null } | null;
 }
 
 /** Column indexes into the CSV's header row; null when the file has no such column. */

@@ -216,13 +216,18 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     /** Every SIP call event: answered calls open, the block follows its own call. */
     onCall(call: CallView): void {
       if (call.direction === 'outbound' && call.status === 'connected' && call.leadId) {
-        void answered.answered({ callId: call.id, leadId: call.leadId, startedAt: call.startedAt, answeredAt: call.answeredAt }).catch((e) => deps.log?.(String(e)));
+        void answered
+          .answered({ callId: call.id, leadId: call.leadId, startedAt: call.startedAt, answeredAt: call.answeredAt })
+          // The open call is on the lead and in the To settle list from now on.
+          .then(() => deps.events.emit({ type: 'leads.changed' }))
+          .catch((e) => deps.log?.(String(e)));
       }
       block.onCall(call);
     },
     /** SIP ended an answered call: it stays open until settled. */
-    onAnsweredCallEnded(call: { callId: string; leadId: string; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
-      return answered.ended(call);
+    async onAnsweredCallEnded(call: { callId: string; leadId: string; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
+      await answered.ended(call);
+      deps.events.emit({ type: 'leads.changed' });
     },
     /** An inbound call was recorded: what it is probably answering is kept with it. */
     inboundAnswering: (leadId: string | null) => history.answeringFor(leadId),

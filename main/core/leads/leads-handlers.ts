@@ -28,6 +28,8 @@ export interface LeadsDeps {
    * Settles the lead's answered call that is still open, if there is one, and returns its
    * attempt: "I left this voicemail" finishes that same call's attempt instead of adding one.
    */
+  /** The lead's answered call still waiting for its outcome, if any. */
+  openCallOf?(leadId: string): { callId: string; startedAt: string; endedAt: string | null } | null;
   settleOpenCall?(leadId: string, outcome: AnsweredOutcome, details: { note: string; promisedFor?: string | null; scriptId?: string | null; scriptVersion?: number }): Promise<Attempt | null>;
 }
 
@@ -49,7 +51,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       const store = deps.store();
       const lead = store.getLead(id);
       if (!lead) throw new ApiFailure('not-found', `No lead with id ${id}.`);
-      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id), schedule: deps.schedule.leadView(lead) };
+      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id), schedule: deps.schedule.leadView(lead), openCall: deps.openCallOf?.(id) ?? null };
     },
 
     recordOutcome: async ({ leadId, outcome, note, startedAt, promisedFor, scriptId, scriptVersion }) => {
