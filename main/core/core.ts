@@ -1,12 +1,10 @@
-import type { AppStatus, dialBlockCalls, StoreStatus } from '../../shared/contract/index.js';
+import type { AppStatus, dialBlockCalls } from '../../shared/contract/index.js';
 import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
 import { callingHandlers } from './calling/calling-handlers.js';
-import { createDialGate } from './calling/dial-gate.js';
 import { createPlaceCall } from './calling/place-call.js';
 import type { SettleDetails } from './dial-block/answered-calls.js';
 import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
-import { statsFoldFactory } from './stats/stats-fold.js';
 import { phraseAttemptTime } from './timezones/phrase-time.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
@@ -14,7 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
-import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -22,9 +19,9 @@ import { createConfAccountStore, createRendererMedia, createSipService, sipHandl
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
-import type { LeadStore } from './store/lead-store.js';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
-import { openLeadStore, startFresh } from './store/open-store.js';
+import { startFresh } from './store/open-store.js';
+import { openDataFolder } from './data-folder.js';
 import { buildAttempt } from './store/build-attempt.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
@@ -79,42 +76,25 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
-  const storeOptions = {
-    log: options.log,
-    schedule: () => settings.get().schedule,
-    defaultCountry: () => settings.get().defaultCountry,
-    lock,
-    repTimeZone: () => settings.get().repTimeZone,
-    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
-  };
-  const opened = await openLeadStore(options.dataDir, now(), storeOptions);
+  // The store, the do-not-call list and the gate, assembled as the CLI assembles them (data-folder.ts).
+  const folder = await openDataFolder({ dataDir: options.dataDir, settings, lock, now, log: options.log, account: () => sip.getAccount() });
+  const { storeOptions, doNotCall, gate, requireStore } = folder;
   const scripts = await ScriptLibrary.open(options.dataDir, now());
-  const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
   const accountStore = createConfAccountStore(options.dataDir, now());
   const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
   const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
-  let store: LeadStore | null = opened.store;
-  let storeStatus: StoreStatus = opened.status;
-
-  const requireStore = (): LeadStore => {
-    if (store) return store;
-    const message = storeStatus.state === 'error' ? storeStatus.message : 'The data store is not open.';
-    throw new ApiFailure('store-unavailable', message);
-  };
 
   const status = (): AppStatus => ({
     version: options.appVersion ?? 'dev',
     dataDir: options.dataDir,
-    store: storeStatus,
-    leadCount: store?.leadCount ?? 0,
+    store: folder.status,
+    leadCount: folder.store?.leadCount ?? 0,
     openCalls: dialBlock?.answered.list().length ?? 0,
-    firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
+    firstRun: folder.store !== null && folder.store.leadCount === 0 && !folder.store.hasHistory,
     notices,
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });
-  // The account is read when a test call asks, after the SIP service below exists.
-  const gate = createDialGate({ store: requireStore, settings, doNotCall, now, account: () => sip.getAccount() });
   const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
@@ -129,7 +109,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     now,
     defaultCountry: () => settings.get().defaultCountry,
     // Any of a lead's numbers: a lead calling back from their mobile is still that lead.
-    matchLead: (e164) => store?.leadsWithNumber(e164)[0]?.id ?? null,
+    matchLead: (e164) => folder.store?.leadsWithNumber(e164)[0]?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
       const { outcome, ...rest } = call;
       if (outcome === 'answered') {
@@ -155,7 +135,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     events,
     enabled: () => settings.get().notifications?.enabled !== false,
     // A store that is not open (damaged data) has no promises to remind of.
-    duePromises: () => (store ? schedule.reminders(0) : []),
+    duePromises: () => (folder.store ? schedule.reminders(0) : []),
     blockRunning: () => dialBlock?.blockRunning === true,
   });
 
@@ -165,12 +145,12 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const coreHandlers: Omit<Handlers, keyof typeof dialBlockCalls> = {
     getStatus: () => status(),
     ...settingsHandlers(settings, events, async () => {
-      await store?.refoldIfStale();
+      await folder.store?.refoldIfStale();
     }),
     startFreshStore: async () => {
-      if (store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
-      store = await startFresh(options.dataDir, storeOptions);
-      storeStatus = { state: 'ready' };
+      if (folder.store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
+      folder.store = await startFresh(options.dataDir, storeOptions);
+      folder.status = { state: 'ready' };
       events.emit({ type: 'store.status', ready: true, message: '' });
       events.emit({ type: 'leads.changed' });
       return status();
@@ -242,7 +222,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // At each promise's minute: a running block takes it into its queue, else the rep is reminded at once.
   const promiseClock = createPromiseClock({
     now: () => now().getTime(),
-    nextPromiseAt: (after) => (store ? schedule.nextPromiseAt(after) : null),
+    nextPromiseAt: (after) => (folder.store ? schedule.nextPromiseAt(after) : null),
     onDue: () => {
       blockService.takeDuePromises();
       notifier.checkPromises();
@@ -272,12 +252,12 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       await blockService.close();
       await sip.close();
       try {
-        await store?.close();
+        await folder.store?.close();
       } finally {
         lock.release();
       }
-      store = null;
-      storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
+      folder.store = null;
+      folder.status = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
   };
 }

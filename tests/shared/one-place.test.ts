@@ -31,4 +31,10 @@ describe('one rule, one place', () => {
     expect(holding(/new Intl\.DateTimeFormat\([^)]*\{ timeZone: zone \}\);\s*return true;/)).toEqual(['main/core/timezones/zone-clock.ts']);
     expect(holding(/function isIanaZone/)).toEqual([]);
   });
+
+  it('the store, its folds and the dial gate are assembled in main/core/data-folder.ts, for the app (core.ts) and the CLI alike', () => {
+    expect(holding(/(?<!function )\bopenLeadStore\(/)).toEqual(['main/core/data-folder.ts']);
+    expect(holding(/(?<!function )\bcreateDialGate\(/)).toEqual(['main/core/data-folder.ts']);
+    expect(holding(/(?<!function )\bopenDataFolder\(/).sort()).toEqual(['main/cli/cli.ts', 'main/core/core.ts']);
+  });
 });
