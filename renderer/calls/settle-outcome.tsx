@@ -40,10 +40,10 @@ export function SettleOutcome({ callId, onSettled }: { callId: string; onSettled
       <span className="call-permission" role="group" aria-label="May I contact you again?">
         <span className="muted">“May I contact you again when there is something new?”</span>
         <button type="button" className="button" disabled={busy} onClick={() => void settle({ outcome: 'conversation', permission: 'yes' })}>
-          Conversation · yes
+          Permission: yes
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void settle({ outcome: 'conversation', permission: 'no' })}>
-          Conversation · no (opts out)
+          Permission: no (opts out)
         </button>
       </span>
       <form
