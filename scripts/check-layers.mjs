@@ -65,8 +65,9 @@ export const CORE_ORDER = [
   'sip',
   'voicemail-audio',
   'stats',
-  'dial-block',
+  'returns',
   'calling',
+  'dial-block',
   'simulation',
 ];
 

@@ -1,9 +1,9 @@
-import type { AppStatus, dialBlockCalls } from '../../shared/contract/index.js';
+import type { AppStatus, callingCalls, dialBlockCalls, returnsCalls, statsCalls } from '../../shared/contract/index.js';
 import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
 import { callingHandlers } from './calling/calling-handlers.js';
 import { createPlaceCall } from './calling/place-call.js';
-import type { SettleDetails } from './dial-block/answered-calls.js';
+import type { SettleDetails } from './calling/answered-calls.js';
 import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
 import { phraseAttemptTime } from './timezones/phrase-time.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
@@ -142,7 +142,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
   const placeCall = createPlaceCall({ gate, sip, now });
 
-  const coreHandlers: Omit<Handlers, keyof typeof dialBlockCalls> = {
+  const coreHandlers: Omit<Handlers, keyof (typeof dialBlockCalls & typeof callingCalls & typeof returnsCalls & typeof statsCalls)> = {
     getStatus: () => status(),
     ...settingsHandlers(settings, events, async () => {
       await folder.store?.refoldIfStale();

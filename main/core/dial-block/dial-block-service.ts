@@ -1,28 +1,23 @@
 import type { dialBlockCalls } from '../../../shared/contract/dial-block.js';
-import type { AnsweredOutcome, Answering, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
+import type { AnsweredOutcome, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
 import type { CallView } from '../../../shared/sip.js';
-import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { statsReport } from '../stats/store-stats.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { AnsweredCalls, type SettleDetails } from './answered-calls.js';
+import { AnsweredCalls, type SettleDetails } from '../calling/answered-calls.js';
 import { BlockSession } from './block-session.js';
+import { createReturnsService } from '../returns/returns-service.js';
+import { answeredCallHandlers } from '../calling/answered-call-handlers.js';
+import { statsHandlers } from '../stats/stats-handlers.js';
 import { focusLead } from './focus-lead.js';
-import { describeAnswering, InboundHistory } from './inbound-history.js';
-import { ReturnsSlotsFile, slotAt, slotsCalendar } from './returns-slots.js';
-import { slotNotifier } from './slot-notifier.js';
 import { blockAnnouncer } from './block-announcer.js';
 import { expandDialBlocks } from '../schedule/dial-blocks.js';
 import { BLOCK_MINUTES } from '../../../shared/dial-block.js';
 import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
 import { clockText } from '../../../shared/clock-text.js';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 export interface DialBlockServiceDeps {
   dataDir: string;
@@ -40,13 +35,12 @@ export interface DialBlockServiceDeps {
 }
 
 /**
- * Dial blocks, answered-call settling, inbound history and returns slots, joined to the rest of
- * the core: the one place that coordinates them (core.ts only wires events in).
+ * Dial blocks joined to the rest of the core, and the one place that coordinates what a block
+ * touches: the answered calls (calling/), the returns (returns/) and the stats (stats/), each
+ * implemented and answering its own contract calls in its own folder (core.ts only wires events in).
  */
 export function createDialBlockService(deps: DialBlockServiceDeps) {
   const repZone = () => deps.settings.get().repTimeZone;
-  const slots = ReturnsSlotsFile.load(deps.dataDir, deps.now());
-  const history = InboundHistory.open(deps.dataDir, deps.store, deps.now());
   const answered = AnsweredCalls.load({
     dataDir: deps.dataDir,
     now: deps.now,
@@ -60,12 +54,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     attemptContext: (leadId) => deps.schedule.attemptContext(deps.store().getLead(leadId)),
     log: deps.log,
   });
-  const scriptName = (id: string, version: number) => {
-    const script = deps.scripts.current().find((s) => s.id === id);
-    return script ? `${script.name} v${version}` : `${id} v${version}`;
-  };
-  const describeWhy = (answering: Answering | null) => describeAnswering(answering, repZone(), scriptName);
-  const queue = () => history.queue(slots.get(), repZone(), deps.now().getTime(), describeWhy);
+  const queue = () => returns.queue();
 
   const block = new BlockSession({
     dataDir: deps.dataDir,
@@ -78,7 +67,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     cancelCall: deps.cancelCall,
     setSuppression: (active) => {
       deps.setDialBlockActive(active);
-      if (!active) notifier.releaseHeld();
+      if (!active) returns.releaseHeld();
     },
     focus: (lead, refused) =>
       focusLead(
@@ -99,16 +88,17 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     promisesDue: (now) => deps.schedule.promisesDue(now),
     log: deps.log,
   });
-  const notifier = slotNotifier({
-    nextSlot: (at) => slotAt(slots.get(), repZone(), at),
-    now: () => deps.now().getTime(),
+  // After the block: a returns slot starting while it runs waits for it (held).
+  const returns = createReturnsService({
+    dataDir: deps.dataDir,
+    store: deps.store,
+    scripts: deps.scripts,
+    settings: deps.settings,
+    events: deps.events,
+    now: deps.now,
+    dial: (input) => deps.dial(input),
     held: () => block.active,
-    announce: () => {
-      const q = queue();
-      if (q.slot) deps.events.emit({ type: 'returns.slot-started', slot: { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt }, waiting: q.items.length, queue: q });
-    },
   });
-
   const announcer = blockAnnouncer({
     now: () => deps.now().getTime(),
     blocksBetween: (from, to) => {
@@ -150,59 +140,16 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     skipLead: ({ reason }) => block.skip(reason),
     endBlock: () => block.end(),
     listBlockRecords: ({ limit }) => block.records_(limit),
-    settleCall: ({ id, outcome, ...details }) => settleAnsweredCall(id, outcome, details),
-    listOpenCalls: () =>
-      answered.list().map((c) => {
-        const lead = deps.store().getLead(c.leadId);
-        return { callId: c.callId, attemptId: c.attemptId, leadId: c.leadId, leadName: lead ? leadName(lead) || lead.company : '', startedAt: c.startedAt, endedAt: c.endedAt };
-      }),
-    getStats: ({ from, to }) => {
-      try {
-        return statsReport(deps.store(), { from, to }, scriptName);
-      } catch (error) {
-        throw new ApiFailure('invalid-input', error instanceof Error ? error.message : String(error));
-      }
-    },
-    getReturnsSlots: () => slots.get(),
-    saveReturnsSlots: async ({ slots: value }) => {
-      const saved = await slots.save(value);
-      notifier.reschedule();
-      return saved;
-    },
-    getReturnsQueue: () => queue(),
-    returnCall: async ({ inboundId }) => {
-      const item = queue().items.find((i) => i.inboundId === inboundId);
-      if (!item) throw new ApiFailure('not-found', 'That caller is not waiting in the returns queue.');
-      const lead = item.leadId ? deps.store().getLead(item.leadId) : undefined;
-      // The number the person called from (their mobile, say), not the lead's main number; the
-      // main number only when the caller's did not come through as a dialable number.
-      const number = E164.test(item.from) ? item.from : (lead?.phone ?? item.from);
-      const call = await deps.dial({ number, leadId: lead?.id ?? null });
-      await history.markReturned(
-        item.calls.map((c) => c.id),
-        call.id,
-      );
-      return { callId: call.id };
-    },
-    listInbound: (input) => history.list(input),
-    exportInboundCsv: () => history.csv(),
-    exportReturnsIcs: () => returnsCalendar(),
-  };
-
-  const returnsCalendar = () => {
-    const waiting = queue().items;
-    return slotsCalendar(slots.get(), repZone(), deps.now().getTime(), 7, () =>
-      waiting.length === 0 ? 'Return the calls that came in during your dial blocks.' : `${waiting.length} callers waiting: ${waiting.map((w) => w.leadName || w.from).join(', ')}`,
-    );
   };
 
   return {
-    handlers,
+    /** Every call this service answers: the block's, and the answered calls', returns' and stats' own handlers it coordinates. */
+    handlers: { ...handlers, ...answeredCallHandlers(answered, deps.store), ...returns.handlers, ...statsHandlers({ store: deps.store, scripts: deps.scripts }) },
     /** Side files that were damaged and set aside at start-up, for the rep. */
-    notices: [slots.notice, history.notice, answered.notice, block.notice].filter((n): n is string => n !== null),
+    notices: [...returns.notices, answered.notice, block.notice].filter((n): n is string => n !== null),
     settleAnsweredCall,
     answered,
-    returnsCalendar,
+    returnsCalendar: returns.calendar,
     queue,
     get blockActive() {
       return block.active;
@@ -230,7 +177,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       deps.events.emit({ type: 'leads.changed' });
     },
     /** An inbound call was recorded: what it is probably answering is kept with it. */
-    inboundAnswering: (leadId: string | null) => history.answeringFor(leadId),
+    inboundAnswering: (leadId: string | null) => returns.inboundAnswering(leadId),
     onInboundRecorded(call: InboundCall): void {
       if (call.response === 'busy-486' || call.response === 'unavailable-480' || call.response === 'diverted-302') block.onSuppressed();
     },
@@ -238,7 +185,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     rescheduleBlocks: () => announcer.rearm(),
     async close(): Promise<void> {
       announcer.stop();
-      notifier.stop();
+      returns.close();
       block.close();
       await block.flushed();
     },

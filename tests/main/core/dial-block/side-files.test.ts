@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../../../shared/contract/index.js';
 import type { ReturnsSlots } from '../../../../shared/dial-block.js';
 import { createCore, type Core } from '../../../../main/core/core.js';
-import { DEFAULT_RETURNS_SLOTS } from '../../../../main/core/dial-block/returns-slots.js';
+import { DEFAULT_RETURNS_SLOTS } from '../../../../main/core/returns/returns-slots.js';
 import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RETURNS_SLOTS, slotAt } from '../../../../main/core/dial-block/returns-slots.js';
-import { slotNotifier } from '../../../../main/core/dial-block/slot-notifier.js';
+import { DEFAULT_RETURNS_SLOTS, slotAt } from '../../../../main/core/returns/returns-slots.js';
+import { slotNotifier } from '../../../../main/core/returns/slot-notifier.js';
 
 const NY = 'America/New_York';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnsweredCalls } from '../../../../main/core/dial-block/answered-calls.js';
+import { AnsweredCalls } from '../../../../main/core/calling/answered-calls.js';
 import type { Attempt } from '../../../../shared/domain.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
 import type { ReturnsSlots } from '../../../shared/dial-block.js';
 import type { z } from 'zod';
-import { returnsSlotsSchema } from '../../../shared/contract/dial-block.js';
+import { returnsSlotsSchema } from '../../../shared/contract/returns.js';
 import { readSideFile } from '../store/side-file.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { TZDate } from '@date-fns/tz';
