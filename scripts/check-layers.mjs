@@ -13,14 +13,12 @@
  *                   api/ < media/, ui/ < each feature < app/ < main.tsx, and no feature imports
  *                   another (rendererCrossImport below)
  *
- * main/core/'s folders have an order, lowest first (CORE_ORDER below): a file
- * may import its own folder and any folder below it, never one above. What two
- * folders both need lives below both. main/core/core.ts sits on top of all of them:
- *
- *   api < notify < text < timezones < compliance < settings < rotation < store < scripts < schedule
- *     < leads < sip < stats < dial-block < calling < simulation < core.ts
- *
- * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails.
+ * main/core/'s folders have an order, lowest first, listed once: CORE_ORDER below
+ * (README.md's folder list describes each, and a test keeps the two equal). A
+ * file may import its own folder and any folder below it, never one above. What
+ * two folders both need lives below both. main/core/core.ts sits on top of all.
+ * A new folder under main/core/ must be placed in CORE_ORDER, or the check fails;
+ * a file under main/ outside every layer's folder is reported too.
  *
  * And no import circles anywhere in main/, renderer/ and shared/: the check
  * builds the file-level import graph (type-only imports included) and fails
@@ -46,26 +44,12 @@ const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('
 
 const REACT = ['react', 'react-dom'];
 
+/** The core's folder: everything that decides or stores, in plain Node. */
+export const CORE = 'main/core/';
+
 /**
- * main/core/'s folders, lowest first. A folder may import itself and the
- * folders before it:
- *
- *   api         dispatch, ApiFailure, the event hub: what every area's handlers answer with
- *   notify      which OS notifications reach the rep and when (held during blocks and calls)
- *   text        decoding uploaded bytes (encodings), for the lead import and the do-not-call import
- *   timezones   zone clocks, phone-number zones, phrasing an instant in the lead's terms
- *   compliance  the law as data: each jurisdiction's hours, days, holidays and caps; where a lead is; the legal verdict
- *   settings    settings and secret stores (conf in plain Node)
- *   rotation    bands and the per-lead rotation fold the store keeps up to date on every attempt
- *   store       the data folder: leads, attempt logs, checkpoint, lock
- *   scripts     voicemail script templates, library, coach
- *   schedule    calling windows, planner, promises, do-not-call, the schedule service
- *   leads       CSV import/export and the lead list view
- *   sip         the SIP user agent, registration and call machines, inbound policy
- *   voicemail-audio  speech engines, read-out cache, recorded drops, the played-message compliance rule
- *   stats       the stats folds (conversations, outcomes)
- *   dial-block  the dial-block session and its queue
- *   calling     coordination: an action that spans areas (a dial drives SIP, the schedule and the store)
+ * main/core/'s folders, lowest first: a folder may import itself and the folders
+ * before it. What each holds is in README.md's folder list.
  */
 export const CORE_ORDER = [
   'api',
@@ -82,8 +66,9 @@ export const CORE_ORDER = [
   'sip',
   'voicemail-audio',
   'stats',
-  'dial-block',
+  'returns',
   'calling',
+  'dial-block',
   'simulation',
 ];
 
@@ -114,7 +99,7 @@ const LAYERS = [
     prefix: 'main/launch/',
     allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
     allowsNodeBuiltins: true,
-    allowsPath: (target) => ['main/launch/', 'main/web/', 'main/core/', 'shared/'].some((allowed) => target.startsWith(allowed)),
+    allowsPath: (target) => ['main/launch/', 'main/web/', CORE, 'shared/'].some((allowed) => target.startsWith(allowed)),
     why: 'main/launch/ starts a shell: it may import main/web/, main/core/, shared/ and Node, never electron, main/electron/, renderer/ or React',
   },
   ...['main/cli/', 'main/web/'].map((prefix) => ({
@@ -122,12 +107,12 @@ const LAYERS = [
     prefix,
     allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
     allowsNodeBuiltins: true,
-    allowsPath: (target) => target.startsWith(prefix) || target.startsWith('main/core/') || target.startsWith('shared/'),
+    allowsPath: (target) => target.startsWith(prefix) || target.startsWith(CORE) || target.startsWith('shared/'),
     why: SHELL_WHY(prefix),
   })),
   {
     name: 'main/core',
-    prefix: 'main/',
+    prefix: CORE,
     allowsPackage: (pkg) => !['electron', 'electron-store', ...REACT].includes(pkg),
     allowsNodeBuiltins: true,
     allowsPath: (target) =>
@@ -157,7 +142,7 @@ export function checkLayers(root) {
     const base = join(root, ...layer.prefix.split('/').filter(Boolean));
     for (const file of sourceFiles(base)) {
       const path = toPosix(relative(root, file));
-      // main/electron/ files are found by both main layers' walks; the most specific layer owns each file.
+      // A file is checked by the layer that owns it (the most specific prefix).
       if (layerOf(path) !== layer) continue;
       const text = readFileSync(file, 'utf8');
       const edges = [];
@@ -186,14 +171,21 @@ export function checkLayers(root) {
       }
     }
   }
+  // Every file under main/ belongs to a layer: one beside the shells is neither core nor a shell.
+  for (const file of sourceFiles(join(root, 'main'))) {
+    const path = toPosix(relative(root, file));
+    if (!layerOf(path)) {
+      problems.push({ file: path, line: 1, specifier: path, why: `${path} is in no layer: put it under ${CORE} or one of the shells (main/electron/, main/cli/, main/web/, main/launch/)` });
+    }
+  }
   for (const circle of circlesOf(graph)) problems.push(circle);
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 /** The folder under main/core/ a file lives in; '' for main/core/ itself (core.ts); null outside the core. */
 function coreFolderOf(path) {
-  if (!path.startsWith('main/core/')) return null;
-  const rest = path.slice('main/core/'.length).split('/');
+  if (!path.startsWith(CORE)) return null;
+  const rest = path.slice(CORE.length).split('/');
   return rest.length === 1 ? '' : rest[0];
 }
 

@@ -9,68 +9,12 @@ import type { LeadZones, ScheduleSettings } from './schedule.js';
 
 export type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 
-/**
- * What happened on one attempt. `failed` is a technical failure (5xx, network)
- * and is never counted against the lead.
- */
-export const OUTCOMES = [
-  'no-answer',
-  'voicemail',
-  'busy',
-  'conversation',
-  'wrong-number',
-  'bad-number',
-  'do-not-call',
-  'failed',
-  'wrong-person',
-  'gatekeeper',
-  'call-back',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { Outcome } from './outcomes.js';
 
-/**
- * What the rep (or the beep detector) says an answered call was. SIP cannot tell a person
- * from a voicemail box, so an answered call stays open until one of these settles it.
- */
-export const ANSWERED_OUTCOMES = [
-  'conversation',
-  'voicemail',
-  'wrong-person',
-  'gatekeeper',
-  'do-not-call',
-  'call-back',
-  'wrong-number',
-] as const satisfies readonly Outcome[];
-export type AnsweredOutcome = (typeof ANSWERED_OUTCOMES)[number];
+export { ANSWERED_OUTCOMES, MANUAL_OUTCOMES, OUTCOME_LABELS, OUTCOMES, type AnsweredOutcome, type Outcome } from './outcomes.js';
 
 /** What a call's signalling decides: the settled outcomes, or `answered` (settled later by the rep). */
 export type CallOutcome = Outcome | 'answered';
-
-/** Outcomes a rep can record by hand from the lead screen or a block. */
-export const MANUAL_OUTCOMES = [
-  'no-answer',
-  'voicemail',
-  'busy',
-  'conversation',
-  'wrong-number',
-  'do-not-call',
-  'wrong-person',
-  'gatekeeper',
-] as const satisfies readonly Outcome[];
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  'no-answer': 'No answer',
-  voicemail: 'Voicemail left',
-  busy: 'Busy',
-  conversation: 'Conversation',
-  'wrong-number': 'Wrong number',
-  'bad-number': 'Bad number',
-  'do-not-call': 'Do not call',
-  failed: 'Failed (not counted)',
-  'wrong-person': 'Wrong person',
-  gatekeeper: 'Gatekeeper',
-  'call-back': 'Call back later',
-};
 
 export interface Lead {
   id: LeadId;

@@ -214,6 +214,8 @@ export type LeadStatus =
   | 'reached'
   /** The number does not reach the lead. */
   | 'bad-number'
+  /** The opt-out voicemail was left: no more attempts until the lead calls back or the rep works it again. */
+  | 'closed'
   | 'do-not-call';
 
 /**

@@ -6,16 +6,15 @@ import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
 import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
-import { openLeadStore } from '../core/store/open-store.js';
 import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from '../core/stats/store-stats.js';
-import { statsFoldFactory } from '../core/stats/stats-fold.js';
 import { returnsCommand } from './returns-command.js';
 import { planCommand } from './plan-command.js';
 import { simulateCommand } from './simulate-command.js';
 import { detectCommand, DetectInputError } from './detect-command.js';
-import { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
-import { createDialGate, type DialGate } from '../core/calling/dial-gate.js';
+import type { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
+import type { DialGate } from '../core/calling/dial-gate.js';
+import { openDataFolder } from '../core/data-folder.js';
 import type { SettingsStore } from '../core/settings/settings-store.js';
 import { NO_ZONES } from '../core/compliance/resolve-lead-zones.js';
 import type { Settings } from '../../shared/domain.js';
@@ -138,22 +137,15 @@ async function runLocked(
 ): Promise<number> {
   const settings = createConfSettings(dataDir);
   if (settings.notice) err.write(`${settings.notice}\n`);
-  const opened = await openLeadStore(dataDir, new Date(), {
-    log: (m) => err.write(`${m}\n`),
-    lock,
-    schedule: () => settings.get().schedule,
-    repTimeZone: () => settings.get().repTimeZone,
-    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
-  });
-  if (!opened.store) {
-    err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);
+  // The core's own assembly of the folder: the same store options and folds, the same gate.
+  const folder = await openDataFolder({ dataDir, settings, lock, now: () => new Date(), log: (m) => err.write(`${m}\n`) });
+  if (!folder.store) {
+    err.write(`${folder.status.state === 'error' ? folder.status.message : 'The store could not be opened.'}\n`);
     return 1;
   }
-  const store = opened.store;
+  const store = folder.store;
   try {
-    const doNotCall = await DoNotCallStore.open(dataDir, new Date());
-    // The app's own gate over this folder: `check`, and the do-not-call rule of every command.
-    const gate = createDialGate({ store: () => store, settings, doNotCall, now: () => new Date() });
+    const { doNotCall, gate } = folder;
     const isDoNotCall = (lead: Parameters<DialGate['doNotCallReason']>[0]) => gate.doNotCallReason(lead) !== null;
     switch (command) {
       case 'import':

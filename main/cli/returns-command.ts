@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Settings } from '../../shared/domain.js';
-import { describeAnswering, InboundHistory } from '../core/dial-block/inbound-history.js';
-import { ReturnsSlotsFile, slotsCalendar } from '../core/dial-block/returns-slots.js';
+import { describeAnswering, InboundHistory } from '../core/returns/inbound-history.js';
+import { ReturnsSlotsFile, slotsCalendar } from '../core/returns/returns-slots.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 
 /** `returns [--ics FILE]`: the callers waiting for a return, oldest first, and the slots as a calendar. */

@@ -1,19 +1,17 @@
-import type { AppStatus, dialBlockCalls, StoreStatus } from '../../shared/contract/index.js';
+import type { AppStatus, callingCalls, dialBlockCalls, returnsCalls, statsCalls } from '../../shared/contract/index.js';
 import type { AnsweredOutcome, Attempt } from '../../shared/domain.js';
 import { ApiFailure } from './api/api-failure.js';
 import { callingHandlers } from './calling/calling-handlers.js';
-import { createDialGate } from './calling/dial-gate.js';
 import { createPlaceCall } from './calling/place-call.js';
-import type { SettleDetails } from './dial-block/answered-calls.js';
+import type { SettleDetails } from './calling/answered-calls.js';
 import { createDialBlockService, type DialBlockService } from './dial-block/dial-block-service.js';
-import { statsFoldFactory } from './stats/stats-fold.js';
 import { phraseAttemptTime } from './timezones/phrase-time.js';
 import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js';
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
-import { DoNotCallStore } from './schedule/do-not-call-store.js';
+import { createPromiseClock } from './notify/promise-clock.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -21,9 +19,10 @@ import { createConfAccountStore, createRendererMedia, createSipService, sipHandl
 import type { SecretStore } from './settings/secret-store.js';
 import { settingsHandlers } from './settings/settings-handlers.js';
 import type { SettingsStore } from './settings/settings-store.js';
-import type { LeadStore } from './store/lead-store.js';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
-import { openLeadStore, startFresh } from './store/open-store.js';
+import { startFresh } from './store/open-store.js';
+import { openDataFolder } from './data-folder.js';
+import { buildAttempt } from './store/build-attempt.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
@@ -77,42 +76,26 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
-  const storeOptions = {
-    log: options.log,
-    schedule: () => settings.get().schedule,
-    defaultCountry: () => settings.get().defaultCountry,
-    lock,
-    repTimeZone: () => settings.get().repTimeZone,
-    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
-  };
-  const opened = await openLeadStore(options.dataDir, now(), storeOptions);
+  // The store, the do-not-call list and the gate, assembled as the CLI assembles them (data-folder.ts).
+  const folder = await openDataFolder({ dataDir: options.dataDir, settings, lock, now, log: options.log, account: () => sip.getAccount() });
+  const { storeOptions, doNotCall, gate, requireStore } = folder;
   const scripts = await ScriptLibrary.open(options.dataDir, now());
-  const doNotCall = await DoNotCallStore.open(options.dataDir, now(), now);
   const accountStore = createConfAccountStore(options.dataDir, now());
   const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
   const notices = [lock.notice, settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
   if (lock.notice) options.log?.(lock.notice);
-  let store: LeadStore | null = opened.store;
-  let storeStatus: StoreStatus = opened.status;
-
-  const requireStore = (): LeadStore => {
-    if (store) return store;
-    const message = storeStatus.state === 'error' ? storeStatus.message : 'The data store is not open.';
-    throw new ApiFailure('store-unavailable', message);
-  };
 
   const status = (): AppStatus => ({
     version: options.appVersion ?? 'dev',
     dataDir: options.dataDir,
-    store: storeStatus,
-    leadCount: store?.leadCount ?? 0,
-    firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
+    store: folder.status,
+    leadCount: folder.store?.leadCount ?? 0,
+    openCalls: dialBlock?.answered.list().length ?? 0,
+    firstRun: folder.store !== null && folder.store.leadCount === 0 && !folder.store.hasHistory,
     notices,
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });
-  // The account is read when a test call asks, after the SIP service below exists.
-  const gate = createDialGate({ store: requireStore, settings, doNotCall, now, account: () => sip.getAccount() });
   const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
   const log = options.log ?? (() => undefined);
@@ -127,7 +110,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     now,
     defaultCountry: () => settings.get().defaultCountry,
     // Any of a lead's numbers: a lead calling back from their mobile is still that lead.
-    matchLead: (e164) => store?.leadsWithNumber(e164)[0]?.id ?? null,
+    matchLead: (e164) => folder.store?.leadsWithNumber(e164)[0]?.id ?? null,
     recordAttempt: async (call: CallAttemptRecord) => {
       const { outcome, ...rest } = call;
       if (outcome === 'answered') {
@@ -135,16 +118,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
         await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
         return;
       }
-      await requireStore().recordAttempt({
-        id: randomUUID(),
-        ...rest,
-        outcome,
-        recordedAt: now().toISOString(),
-        note: '',
-        scriptId: null,
-        scriptVersion: null,
-        promisedFor: null,
-      });
+      const store = requireStore();
+      await store.recordAttempt(
+        buildAttempt({ id: randomUUID(), ...rest, outcome, recordedAt: now().toISOString() }, {}, schedule.attemptContext(store.getLead(rest.leadId))),
+      );
       events.emit({ type: 'leads.changed' });
     },
     recordInbound: (call) => {
@@ -159,21 +136,22 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     events,
     enabled: () => settings.get().notifications?.enabled !== false,
     // A store that is not open (damaged data) has no promises to remind of.
-    duePromises: () => (store ? schedule.reminders(0) : []),
+    duePromises: () => (folder.store ? schedule.reminders(0) : []),
+    blockRunning: () => dialBlock?.blockRunning === true,
   });
 
   // Every dial goes through placeCall: the gate, then SIP (a dial block's next call uses the same function).
   const placeCall = createPlaceCall({ gate, sip, now });
 
-  const coreHandlers: Omit<Handlers, keyof typeof dialBlockCalls> = {
+  const coreHandlers: Omit<Handlers, keyof (typeof dialBlockCalls & typeof callingCalls & typeof returnsCalls & typeof statsCalls)> = {
     getStatus: () => status(),
     ...settingsHandlers(settings, events, async () => {
-      await store?.refoldIfStale();
+      await folder.store?.refoldIfStale();
     }),
     startFreshStore: async () => {
-      if (store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
-      store = await startFresh(options.dataDir, storeOptions);
-      storeStatus = { state: 'ready' };
+      if (folder.store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
+      folder.store = await startFresh(options.dataDir, storeOptions);
+      folder.status = { state: 'ready' };
       events.emit({ type: 'store.status', ready: true, message: '' });
       events.emit({ type: 'leads.changed' });
       return status();
@@ -184,13 +162,17 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       events,
       schedule,
       now,
+      openCallOf: (leadId) => {
+        const open = dialBlock?.answered.forLead(leadId);
+        return open ? { callId: open.callId, startedAt: open.startedAt, endedAt: open.endedAt } : null;
+      },
       settleOpenCall: async (leadId, outcome, details) => {
         const open = dialBlock?.answered.forLead(leadId);
         return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;
       },
     }),
     ...sipHandlers(sip),
-    ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.holding() }),
+    ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.remindersHeld() }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log, account: () => sip.getAccount() }),
     ...voicemailAudioHandlers({
       dataDir: options.dataDir,
@@ -217,14 +199,44 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     log,
   });
   const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
+  notices.push(...dialBlock.notices);
   const blockService = dialBlock;
   events.subscribe((event) => {
     if (event.type === 'sip.call') blockService.onCall(event.call);
     // OS notifications are held while a block runs; the session says when a returns slot starts.
     if (event.type === 'dial-block.changed') notifier.hold('block', event.block !== null && (event.block.status === 'running' || event.block.status === 'paused'));
+    if (event.type === 'settings.changed') blockService.rescheduleBlocks();
+    if (event.type === 'dial-block.scheduled') {
+      const { block } = event;
+      notifier.offer({
+        id: `dial-block:${block.startsAt}`,
+        kind: 'dial-block',
+        title: 'Dial block',
+        body: `Your ${block.startClock} block: ${block.leads} ${block.leads === 1 ? 'lead' : 'leads'}, ${block.promised} promised. Press B in Dialdesk to start it.`,
+        leadId: null,
+      });
+    }
     if (event.type === 'returns.slot-started') {
       notifier.returnsSlotStarted({ start: event.slot.startsAt, callers: event.waiting, phrase: `until ${phraseAttemptTime(Date.parse(event.slot.endsAt), settings.get().repTimeZone, now().getTime())}` });
     }
+  });
+  // At each promise's minute: a running block takes it into its queue, else the rep is reminded at once.
+  const promiseClock = createPromiseClock({
+    now: () => now().getTime(),
+    nextPromiseAt: (after) => (folder.store ? schedule.nextPromiseAt(after) : null),
+    onDue: () => {
+      blockService.takeDuePromises();
+      notifier.checkPromises();
+    },
+  });
+  // A recorded attempt may make or keep a promise; a burst of them re-arms the clock once.
+  let rearmSoon: NodeJS.Timeout | null = null;
+  events.subscribe((event) => {
+    if (event.type !== 'leads.changed' || rearmSoon) return;
+    rearmSoon = setTimeout(() => {
+      rearmSoon = null;
+      promiseClock.rearm();
+    }, 0);
   });
   // Registration retries on its own with backoff; start-up never waits for the SIP server.
   sip.start().catch((error) => log(`SIP start: ${String(error)}`));
@@ -235,16 +247,18 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
     async close() {
+      promiseClock.stop();
+      if (rearmSoon) clearTimeout(rearmSoon);
       notifier.close();
       await blockService.close();
       await sip.close();
       try {
-        await store?.close();
+        await folder.store?.close();
       } finally {
         lock.release();
       }
-      store = null;
-      storeStatus = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
+      folder.store = null;
+      folder.status = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
   };
 }

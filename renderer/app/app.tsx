@@ -2,6 +2,7 @@ import { Fragment, useCallback, useState } from 'react';
 import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
+import { ScheduledBlockBanner } from '../dial-block/scheduled-block-banner.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -17,7 +18,15 @@ export function App() {
   const [screen, setScreen] = useState<ScreenId>('leads');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useAppShortcuts({ navigate: setScreen, showShortcuts: useCallback(() => setShortcutsOpen(true), []) });
-  useBrowserNotifications();
+  // A notification clicked opens what it is about: its lead, the dial block, the returns.
+  const [openLead, setOpenLead] = useState<{ leadId: string; at: number } | null>(null);
+  useBrowserNotifications((notification) => {
+    if (notification.leadId) {
+      setOpenLead({ leadId: notification.leadId, at: Date.now() });
+      setScreen('leads');
+    } else if (notification.kind === 'dial-block') setScreen('dial-block');
+    else if (notification.kind === 'returns-slot') setScreen('returns');
+  });
 
   if (state.kind === 'loading') {
     return (
@@ -52,6 +61,7 @@ export function App() {
       <main className="content">
         <CallLayer />
         <ReminderBanner />
+        <ScheduledBlockBanner onStarted={() => setScreen('dial-block')} />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
             {status.notices.map((notice) => (
@@ -61,7 +71,7 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh() })}</Fragment>
+        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openLead })}</Fragment>
       </main>
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>

@@ -4,6 +4,7 @@ import { DialBlockScreen } from '../dial-block/dial-block-screen.js';
 import { ReturnsScreen } from '../dial-block/returns-screen.js';
 import { SlotsSettings } from '../dial-block/slots-settings.js';
 import { TestCall } from '../calls/test-call.js';
+import { ToSettleScreen } from '../calls/to-settle-screen.js';
 import { DoNotCallImport } from '../do-not-call/do-not-call-import.js';
 import { DoNotCallScreen } from '../do-not-call/do-not-call-screen.js';
 import { ImportScreen } from '../import/import-screen.js';
@@ -24,6 +25,8 @@ export interface ScreenContext {
   navigate: (screen: ScreenId) => void;
   /** Re-reads the app status (lead count, first run) after a screen changed it. */
   refresh: () => void;
+  /** A lead to open (a notification about it was clicked); `at` tells one click from the next. */
+  openLead: { leadId: string; at: number } | null;
 }
 
 interface Screen {
@@ -47,8 +50,8 @@ export const SCREENS = [
     label: 'Leads',
     count: (status) => status.leadCount,
     shortcuts: LEADS_SHORTCUTS,
-    render: ({ status, navigate, refresh }) =>
-      status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} />,
+    render: ({ status, navigate, refresh, openLead }) =>
+      status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} open={openLead} />,
   },
   {
     id: 'import',
@@ -61,6 +64,7 @@ export const SCREENS = [
   },
   { id: 'dial-block', label: 'Dial block', render: () => <DialBlockScreen /> },
   { id: 'returns', label: 'Returns', render: () => <ReturnsScreen /> },
+  { id: 'to-settle', label: 'To settle', count: (status) => status.openCalls ?? 0, render: () => <ToSettleScreen /> },
   { id: 'stats', label: 'Stats', render: () => <StatsScreen /> },
   { id: 'do-not-call', label: 'Do not call', render: () => <DoNotCallScreen /> },
   { id: 'scripts', label: 'Scripts', render: () => <ScriptsScreen /> },

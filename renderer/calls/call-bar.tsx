@@ -92,7 +92,7 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           )}
         </div>
       </div>
-      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? <SettleOutcome call={call} /> : null}
+      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? <SettleOutcome callId={call.id} /> : null}
       {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}
       <InlineError error={error} />
       {problem && live ? (

@@ -1,15 +1,9 @@
 import type { CallView, RegistrationState } from '../../shared/sip.js';
 import { clockTime } from '../ui/format-time.js';
+import { mmss } from '../../shared/clock-text.js';
 
 /** "0:07", "12:30", "1:02:03". */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+export const formatDuration = mmss;
 
 export type Tone = 'ok' | 'busy' | 'warn' | 'error' | 'idle';
 

@@ -7,6 +7,10 @@ import { instantOfLocalInput } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
+import { mmss } from '../../shared/clock-text.js';
+import { OUTCOME_LABELS, OUTCOMES, outcomeColour, type Outcome } from '../../shared/outcomes.js';
+
+const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly string[]).includes(value);
 
 const PHASE_TEXT: Record<BlockView['phase'], string> = {
   ready: 'Ready — Space dials',
@@ -29,10 +33,8 @@ const ASK: Record<Asking, { label: string; submit: string; input: React.InputHTM
   'work-again': { label: 'Work this lead again in how many days?', submit: 'Record conversation', input: { type: 'number', min: 1, max: 365, step: 1 } },
 };
 
-function clock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
+/** Block time: "4:05", "1:02:03" past an hour. */
+const clock = mmss;
 
 /** A day of the lead's attempts: one mark per attempt at its local minute. */
 function DayStrip({ lead }: { lead: FocusLead }) {
@@ -44,7 +46,12 @@ function DayStrip({ lead }: { lead: FocusLead }) {
         </span>
       ))}
       {lead.strip.map((mark, i) => (
-        <span key={i} className={`block-strip-mark outcome-${mark.outcome}`} style={{ left: `${(mark.minute / 1440) * 100}%` }} title={mark.outcome} />
+        <span
+          key={i}
+          className={`block-strip-mark outcome-${mark.outcome}`}
+          style={{ left: `${(mark.minute / 1440) * 100}%`, background: isOutcome(mark.outcome) ? outcomeColour(mark.outcome) : undefined }}
+          title={isOutcome(mark.outcome) ? OUTCOME_LABELS[mark.outcome] : mark.outcome}
+        />
       ))}
     </div>
   );
@@ -237,9 +244,14 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
           </>
         ) : null}
         {block.phase === 'ready' || block.phase === 'countdown' ? (
-          <button type="button" className="button button-primary" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'dial' })}>
-            <kbd>Space</kbd> Dial
-          </button>
+          <>
+            <button type="button" className="button button-primary" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'dial' })}>
+              <kbd>Space</kbd> Dial
+            </button>
+            <button type="button" className="button" disabled={busy || block.status !== 'running'} onClick={() => void act({ kind: 'skip' })}>
+              <kbd>S</kbd> Skip…
+            </button>
+          </>
         ) : null}
         <button type="button" className="button" disabled={busy} onClick={() => void act(block.status === 'paused' ? { kind: 'resume' } : { kind: 'pause' })}>
           <kbd>P</kbd> {block.status === 'paused' ? 'Resume' : 'Pause'}

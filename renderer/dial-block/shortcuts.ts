@@ -1,15 +1,18 @@
-import type { AnsweredOutcome } from '../../shared/domain.js';
+import { OUTCOME_LABELS, type AnsweredOutcome } from '../../shared/outcomes.js';
 import type { BlockView } from '../../shared/dial-block.js';
 
 /** Outcome keys while a call is answered (or waits to be settled), in the order shown. */
-export const OUTCOME_KEYS: ReadonlyArray<{ key: string; outcome: Exclude<AnsweredOutcome, 'call-back'>; label: string }> = [
-  { key: '1', outcome: 'conversation', label: 'Conversation' },
-  { key: '2', outcome: 'voicemail', label: 'Voicemail left' },
-  { key: '3', outcome: 'wrong-person', label: 'Wrong person' },
-  { key: '4', outcome: 'gatekeeper', label: 'Gatekeeper' },
-  { key: '5', outcome: 'do-not-call', label: 'Do not call' },
-  { key: '6', outcome: 'wrong-number', label: 'Wrong number' },
-];
+export const OUTCOME_KEYS: ReadonlyArray<{ key: string; outcome: Exclude<AnsweredOutcome, 'call-back'>; label: string }> = (
+  [
+    ['1', 'conversation'],
+    ['2', 'voicemail'],
+    ['3', 'wrong-person'],
+    ['4', 'gatekeeper'],
+    ['5', 'do-not-call'],
+    ['6', 'wrong-number'],
+    ['8', 'voicemail-no-message'],
+  ] as const
+).map(([key, outcome]) => ({ key, outcome, label: OUTCOME_LABELS[outcome] }));
 
 export type BlockAction =
   | { kind: 'dial' }

@@ -6,9 +6,9 @@ import { formatDateTime } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { DoNotCallImport } from './do-not-call-import.js';
 import './do-not-call.css';
+import { digitsOf } from '../../shared/digits.js';
 
 const PAGE = 100;
-const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 /** The imported do-not-call numbers: how many, where each came from, a search, and a removal that must be typed. */
 export function DoNotCallScreen() {

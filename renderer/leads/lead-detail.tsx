@@ -5,7 +5,7 @@ import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
-import { localTimeIn } from '../ui/format-time.js';
+import { formatDateTime, localTimeIn } from '../ui/format-time.js';
 import { formatPhone } from './format.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import './lead-detail.css';
@@ -79,6 +79,11 @@ export function LeadDetail({ leadId, panels: Panels, recorderRef, onClose }: Pro
         </button>
       </header>
       {lead.doNotCall ? <p className="badge badge-danger">Do not call</p> : null}
+      {detail.openCall ? (
+        <p className="notice" role="status" aria-label="Waiting for its outcome">
+          An answered call ({formatDateTime(detail.openCall.startedAt)}) is waiting for its outcome: record it below, or under To settle.
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Phone</dt>
         <dd>

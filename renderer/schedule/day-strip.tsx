@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { OUTCOME_LABELS, type Outcome } from '../../shared/domain.js';
+import { useId, type CSSProperties } from 'react';
+import { OUTCOME_LABELS, outcomeColour, type Outcome } from '../../shared/outcomes.js';
 import { MINUTES_PER_DAY, type StripModel } from './strip-geometry.js';
 import { minutesToClock } from './zoned-time.js';
 
@@ -15,6 +15,9 @@ const AREA_H = AXIS_Y + 4 - AREA_Y;
 const LANE_STEP = 9;
 const HEIGHT = 84;
 const HOURS = [0, 3, 6, 9, 12, 15, 18, 21, 24];
+
+/** An outcome's colour token from shared/outcomes.ts, for the `.strip-mark`/`.swatch-dot` rules. */
+const colourOf = (outcome: Outcome) => ({ '--outcome-colour': outcomeColour(outcome) }) as CSSProperties;
 
 const x = (minute: number) => PAD + (minute / MINUTES_PER_DAY) * INNER;
 const percent = (chance: number | null) => (chance === null ? 'unknown' : `${Math.round(chance * 100)}%`);
@@ -104,6 +107,7 @@ export function DayStrip({ model, zone }: { model: StripModel; zone: string }) {
           <circle
             key={mark.id}
             className={`strip-mark outcome-${mark.outcome}`}
+            style={colourOf(mark.outcome)}
             data-outcome={mark.outcome}
             cx={x(mark.minute)}
             cy={AXIS_Y - 6 - mark.lane * LANE_STEP}
@@ -132,7 +136,7 @@ export function DayStrip({ model, zone }: { model: StripModel; zone: string }) {
         ) : null}
         {outcomes.map((outcome: Outcome) => (
           <span key={outcome} className="legend-item">
-            <span className={`legend-swatch swatch-dot outcome-${outcome}`} aria-hidden="true" />
+            <span className={`legend-swatch swatch-dot outcome-${outcome}`} style={colourOf(outcome)} aria-hidden="true" />
             {OUTCOME_LABELS[outcome]}
           </span>
         ))}

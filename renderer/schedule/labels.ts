@@ -5,6 +5,7 @@ export const STATUS_LABELS: Record<LeadStatus, string> = {
   active: 'Being worked',
   reached: 'Reached',
   'bad-number': 'Bad number',
+  closed: 'Closed after the last voicemail (reopens when they call back)',
   'do-not-call': 'Do not call',
 };
 

@@ -1,4 +1,5 @@
 /** Minutes of a lead's day, for the day strip. Instants arrive as ISO strings. */
+import { clockText } from '../../shared/clock-text.js';
 import { zonedParts } from '../ui/format-time.js';
 
 /** Minutes since local midnight of `instant` in `zone` (0–1439), or null. */
@@ -14,6 +15,4 @@ export function clockToMinutes(clock: string): number {
 }
 
 /** Minutes → "8:15" (24-hour, no leading zero), as the core words its reasons. */
-export function minutesToClock(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
+export const minutesToClock = clockText;

@@ -9,13 +9,14 @@ import { WEEKDAY_NAMES } from '../ui/format-time.js';
 import { localProblems, newKey, scheduleField, toSchedule, toScheduleForm, type ScheduleForm } from './schedule-form.js';
 import './schedule-settings.css';
 import { SaveActions } from '../ui/save-actions.js';
+import { hhmm } from '../../shared/clock-text.js';
 
 const ROUNDING = [1, 5, 10, 15, 30];
 
 const addMinutes = (clock: string, minutes: number) => {
   const [h, m] = clock.split(':').map(Number);
   const total = Math.min(23 * 60 + 59, (h ?? 0) * 60 + (m ?? 0) + minutes);
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  return hhmm(total);
 };
 
 /** Bands, the legal window, cadence, dial blocks and promise rounding, saved with `updateSettings({ schedule })`. */

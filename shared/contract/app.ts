@@ -14,6 +14,8 @@ export interface AppStatus {
   dataDir: string;
   store: StoreStatus;
   leadCount: number;
+  /** Answered calls still waiting for their outcome (the To settle list). */
+  openCalls?: number;
   /** No leads and no history yet: the UI offers an import or the sample list. */
   firstRun: boolean;
   /** Things the rep should know, such as a damaged scripts file that was set aside. */

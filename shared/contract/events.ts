@@ -8,10 +8,23 @@ import type { SipEvent } from './sip-events.js';
  * browser's Notification API in the web shell). The core holds them while a
  * dial block runs or a call is up, and sends none when the rep turned them off.
  */
+/** A dial block from Settings at its start: what it holds and the length to start it with. */
+export interface ScheduledBlockView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  /** "10:00" in the rep's zone. */
+  startClock: string;
+  leads: number;
+  promised: number;
+  /** The block length (30/45/60/90) closest to the time left in it. */
+  minutes: 30 | 45 | 60 | 90;
+}
+
 export interface DialdeskNotification {
   /** Stable per occasion (`promise:LEAD:MINUTE`, `returns-slot:START`): shown once. */
   id: string;
-  kind: 'returns-slot' | 'promise-due';
+  kind: 'returns-slot' | 'promise-due' | 'dial-block';
   title: string;
   body: string;
   /** The lead to open when the notification is clicked, if any. */
@@ -37,6 +50,10 @@ export type DialdeskEvent =
   /** A returns slot started (held while a block runs): the shell shows a notification. */
   | { type: 'returns.slot-started'; slot: { startsAt: string; endsAt: string }; waiting: number; queue: ReturnsQueue }
   | { type: 'notify'; notification: DialdeskNotification }
+  /** The rep clicked a notification the operating system showed (Electron): the page opens what it is about. */
+  | { type: 'notification.open'; notification: DialdeskNotification }
+  /** A dial block set in Settings starts now: the page offers to start it with one key. */
+  | { type: 'dial-block.scheduled'; block: ScheduledBlockView }
   /** A menu command of the Electron app, for the page to run. */
   | { type: 'app.command'; command: AppCommandId }
   | SipEvent;

@@ -3,7 +3,10 @@ import type { Result } from '../result.js';
 import { appCalls } from './app.js';
 import { doNotCallCalls } from './do-not-call.js';
 import type { CallSpec } from './define.js';
+import { callingCalls } from './calling.js';
 import { dialBlockCalls } from './dial-block.js';
+import { returnsCalls } from './returns.js';
+import { statsCalls } from './stats.js';
 import type { EventListener } from './events.js';
 import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
@@ -23,6 +26,9 @@ export const contract = {
   ...doNotCallCalls,
   ...voicemailCalls,
   ...dialBlockCalls,
+  ...callingCalls,
+  ...returnsCalls,
+  ...statsCalls,
 };
 
 export type Contract = typeof contract;
@@ -47,7 +53,10 @@ export const isCallName = (name: unknown): name is CallName =>
 
 export * from './app.js';
 export * from './do-not-call.js';
+export * from './calling.js';
 export * from './dial-block.js';
+export * from './returns.js';
+export * from './stats.js';
 export * from './events.js';
 export * from './app-commands.js';
 export * from './leads.js';

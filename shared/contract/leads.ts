@@ -31,6 +31,8 @@ export interface LeadDetail {
   /** Newest first. */
   attempts: Attempt[];
   schedule: LeadScheduleView;
+  /** An answered call of this lead still waiting for its outcome (it stays here until settled). */
+  openCall?: { callId: string; startedAt: string; endedAt: string | null } | null;
 }
 
 /** Column indexes into the CSV's header row; null when the file has no such column. */
@@ -120,9 +122,13 @@ export const leadsCalls = {
         note: z.string().max(2000).default(''),
         /** Defaults to now; a rep logging a call made earlier may set it (not in the future). */
         startedAt: z.iso.datetime({ offset: true }).optional(),
-        /** For a voicemail: the attempt the script promised (from prepareVoicemail); chosen now when omitted. */
-        promisedFor: z.iso.datetime({ offset: true }).optional(),
-        scriptId: z.string().min(1).max(64).optional(),
+        /**
+         * For a voicemail: the attempt the message promised (from prepareVoicemail), null when it
+         * promised none (a recorded message); when omitted, pinned only if the script shown speaks it.
+         */
+        promisedFor: z.iso.datetime({ offset: true }).nullable().optional(),
+        /** For a voicemail: the script read, null for none; the one shown for the lead when omitted. */
+        scriptId: z.string().min(1).max(64).nullable().optional(),
         scriptVersion: z.number().int().min(1).optional(),
       })
       .strict(),

@@ -48,6 +48,14 @@ describe('check-layers', () => {
     expect(result.err).toContain("shared/domain.ts:2: imports '../main/core/store/store.js'");
   });
 
+  it('names main/core/ itself: a file under main/ outside every layer (not the core, not a shell) is reported', () => {
+    const result = check(tree({ ...CLEAN, 'main/stray.ts': "import { s } from '../shared/contract/index.js';\nexport { s };\n", 'main/tools/helper.ts': 'export const x = 1;\n' }));
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('main/stray.ts:1:');
+    expect(result.err).toContain('main/tools/helper.ts:1:');
+    expect(result.err).toMatch(/is in no layer/);
+  });
+
   it('keeps shared/ free of Node, electron and React', () => {
     const result = check(
       tree({

@@ -6,9 +6,10 @@
  * one instant) cannot disagree: an instant is allowed exactly when it lies in
  * every rule set's intervals in every candidate zone and no cap holds it back.
  */
+import { clockText } from '../../../shared/clock-text.js';
 import type { LegalVerdict } from '../../../shared/compliance.js';
 import { clip, contains, intersect, normalize, type Interval } from '../timezones/intervals.js';
-import { clockMinutes, clockText, DAY_MS, isoDateOfDay, localDay, localSpans, weekdayOfDay } from '../timezones/zone-clock.js';
+import { clockMinutes, DAY_MS, isoDateOfDay, localDay, localSpans, weekdayOfDay } from '../timezones/zone-clock.js';
 import { holidayOn } from './holidays.js';
 import { rulesForPlace, type CallCap, type JurisdictionRules } from './jurisdiction-rules.js';
 

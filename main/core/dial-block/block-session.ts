@@ -5,9 +5,10 @@
  * focus-lead.ts.
  */
 import type { NothingDue } from '../schedule/nothing-due.js';
-import { blockRecordSchema } from './block-record-schema.js';
+import { blockRecordSchema, blockStateFileSchema } from './block-record-schema.js';
+import { readSideFile } from '../store/side-file.js';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt, Lead } from '../../../shared/domain.js';
 import type { BlockCounts, BlockFilter, BlockLength, BlockRecord, BlockView, FocusLead } from '../../../shared/dial-block.js';
@@ -43,6 +44,8 @@ export interface BlockSessionDeps {
   returnsWaiting(): { count: number; nextSlot: { startsAt: string; endsAt: string } | null };
   /** Whether an answered call is still waiting for its outcome (after a restart). */
   isOpenCall(callId: string): boolean;
+  /** Standing promises whose minute has come, earliest first (the schedule's promisesDue). */
+  promisesDue(now: number): Array<{ leadId: string; at: number }>;
   log?: (message: string) => void;
 }
 
@@ -59,7 +62,14 @@ interface BlockState extends Pick<BlockView, 'id' | 'status' | 'phase' | 'length
   countdownEndsAt: number | null;
   skips: Array<{ leadId: string; reason: string }>;
   restored: boolean;
+  /** Leads taken into the queue because their promise fell due while the block ran. */
+  promised?: string[];
+  /** When this state was last written (epoch ms): the app was running until at least then. */
+  savedAt?: number;
 }
+
+/** While a block runs its state is written at least this often, so a crash loses at most this much block time. */
+const HEARTBEAT_MS = 30_000;
 
 const emptyCounts = (): BlockCounts => ({ dials: 0, conversations: 0, voicemailsLeft: 0, promisesMade: 0, skipped: 0, suppressedInbound: 0 });
 
@@ -70,6 +80,9 @@ export class BlockSession {
   private readonly records: JsonlLog<BlockRecord>;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** Set when `dial-block.json` was damaged and set aside (no block is restored). */
+  notice: string | null = null;
 
   constructor(private readonly deps: BlockSessionDeps) {
     mkdirSync(deps.dataDir, { recursive: true });
@@ -242,6 +255,34 @@ export class BlockSession {
     this.changed();
   }
 
+  /**
+   * A promise whose minute came while the block runs joins its queue at once, ahead of the other
+   * leads (after promises due earlier): next after the call in progress, or in front of the rep
+   * when no call is up. The promise clock calls this at each promise's minute; moving to the next
+   * lead checks again.
+   */
+  takeDuePromises(): boolean {
+    if (!this.admitDuePromises()) return false;
+    this.changed();
+    return true;
+  }
+
+  private admitDuePromises(): boolean {
+    const s = this.state;
+    if (!s || s.status !== 'running') return false;
+    const waiting = new Set(s.queue.slice(s.index));
+    const due = this.deps.promisesDue(this.deps.now().getTime()).filter((p) => !waiting.has(p.leadId));
+    if (due.length === 0) return false;
+    const idle = s.phase === 'ready' || s.phase === 'countdown';
+    let at = idle ? s.index : s.index + 1;
+    const promised = new Set(s.promised ?? []);
+    while (at < s.queue.length && promised.has(s.queue[at])) at += 1;
+    s.queue.splice(at, 0, ...due.map((p) => p.leadId));
+    s.promised = [...promised, ...due.map((p) => p.leadId)];
+    if (idle && at === s.index) this.focusCache = null;
+    return true;
+  }
+
   onSuppressed(): void {
     if (!this.state || !this.active) return;
     this.state.counts.suppressedInbound += 1;
@@ -249,8 +290,17 @@ export class BlockSession {
     this.persist();
   }
 
+  /** The app is closing: the running time is banked now, so the time it stays closed is never block time. */
   close(): void {
     this.clearCountdown();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    const s = this.state;
+    if (s && this.active && s.runningSince !== null) {
+      s.bankedMs = this.elapsed();
+      s.runningSince = null;
+      this.persist();
+    }
     this.records.close();
   }
 
@@ -309,6 +359,7 @@ export class BlockSession {
     s.settledEarly = false;
     s.index += 1;
     this.focusCache = null;
+    this.admitDuePromises();
     if (this.lengthReached()) {
       void this.finish(s, 'end');
       return;
@@ -409,6 +460,17 @@ export class BlockSession {
     return s.bankedMs + (s.runningSince === null ? 0 : this.deps.now().getTime() - s.runningSince);
   }
 
+  /**
+   * What a block over `[now, endsAt)` would hold if started now: its queue, and the promises that
+   * fall due inside it (they join at their time). For announcing a block set in Settings.
+   */
+  preview(now: number, endsAt: number): { leads: number; promised: number } {
+    const plans = this.deps.schedule.planLeads(now);
+    const queue = orderBlockQueue(plans, { id: 'preview', startsAt: now, endsAt }, now);
+    const later = plans.filter((p) => p.promised && p.at > now && p.at < endsAt && !queue.includes(p));
+    return { leads: queue.length + later.length, promised: queue.filter((p) => p.promised).length + later.length };
+  }
+
   private buildQueue(length: BlockLength, filter: BlockFilter, now: number): { queue: string[]; whyEmpty: () => NothingDue } {
     const store = this.deps.store();
     const schedule = this.deps.settings.get().schedule;
@@ -448,14 +510,28 @@ export class BlockSession {
    * state, so a burst of changes (a flood of suppressed calls) costs two writes, not one each.
    */
   private persist(): void {
+    this.beatWhileRunning();
     if (this.dirty) return;
     this.dirty = true;
     this.writing = this.writing
       .then(() => {
         this.dirty = false;
+        if (this.state) this.state.savedAt = this.deps.now().getTime();
         return writeAtomically(join(this.deps.dataDir, 'dial-block.json'), [`${JSON.stringify(this.state)}\n`]);
       })
       .catch((error) => this.deps.log?.(`dial-block.json: ${String(error)}`));
+  }
+
+  /** Keeps `savedAt` fresh while the block runs (a crash then costs at most a heartbeat of block time). */
+  private beatWhileRunning(): void {
+    const running = this.state?.status === 'running';
+    if (running && !this.heartbeat) {
+      this.heartbeat = setInterval(() => this.persist(), HEARTBEAT_MS);
+      this.heartbeat.unref?.();
+    } else if (!running && this.heartbeat) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
   }
 
   /** Resolves when the block's state is on disk. */
@@ -465,15 +541,14 @@ export class BlockSession {
 
   /** A block left running or paused by a closed app comes back paused, offered for resuming. */
   private restore(): void {
-    let saved: BlockState | null;
-    try {
-      saved = JSON.parse(readFileSync(join(this.deps.dataDir, 'dial-block.json'), 'utf8')) as BlockState | null;
-    } catch {
-      return;
-    }
+    const file = readSideFile(join(this.deps.dataDir, 'dial-block.json'), blockStateFileSchema, () => null, this.deps.now());
+    this.notice = file.notice;
+    const saved = file.value;
     if (!saved || (saved.status !== 'running' && saved.status !== 'paused')) return;
     const now = this.deps.now().getTime();
-    saved.bankedMs += saved.runningSince === null ? 0 : Math.max(0, now - saved.runningSince);
+    // Block time runs only while the app ran: up to the last write, never across the time it was closed.
+    const ranUntil = Math.min(now, saved.savedAt ?? saved.runningSince ?? now);
+    saved.bankedMs += saved.runningSince === null ? 0 : Math.max(0, ranUntil - saved.runningSince);
     saved.runningSince = null;
     saved.status = 'paused';
     saved.countdownEndsAt = null;

@@ -1,20 +1,23 @@
 import type { dialBlockCalls } from '../../../shared/contract/dial-block.js';
-import type { AnsweredOutcome, Answering, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
+import type { AnsweredOutcome, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
 import type { CallView } from '../../../shared/sip.js';
-import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
-import { leadName } from '../../../shared/lead-name.js';
 import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import type { SettingsStore } from '../settings/settings-store.js';
-import { statsReport } from '../stats/store-stats.js';
 import type { LeadStore } from '../store/lead-store.js';
-import { AnsweredCalls, type SettleDetails } from './answered-calls.js';
+import { AnsweredCalls, type SettleDetails } from '../calling/answered-calls.js';
 import { BlockSession } from './block-session.js';
+import { createReturnsService } from '../returns/returns-service.js';
+import { answeredCallHandlers } from '../calling/answered-call-handlers.js';
+import { statsHandlers } from '../stats/stats-handlers.js';
 import { focusLead } from './focus-lead.js';
-import { describeAnswering, InboundHistory } from './inbound-history.js';
-import { ReturnsSlotsFile, slotAt, slotsCalendar } from './returns-slots.js';
+import { blockAnnouncer } from './block-announcer.js';
+import { expandDialBlocks } from '../schedule/dial-blocks.js';
+import { BLOCK_MINUTES } from '../../../shared/dial-block.js';
+import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
+import { clockText } from '../../../shared/clock-text.js';
 
 export interface DialBlockServiceDeps {
   dataDir: string;
@@ -32,13 +35,12 @@ export interface DialBlockServiceDeps {
 }
 
 /**
- * Dial blocks, answered-call settling, inbound history and returns slots, joined to the rest of
- * the core: the one place that coordinates them (core.ts only wires events in).
+ * Dial blocks joined to the rest of the core, and the one place that coordinates what a block
+ * touches: the answered calls (calling/), the returns (returns/) and the stats (stats/), each
+ * implemented and answering its own contract calls in its own folder (core.ts only wires events in).
  */
 export function createDialBlockService(deps: DialBlockServiceDeps) {
   const repZone = () => deps.settings.get().repTimeZone;
-  const slots = ReturnsSlotsFile.load(deps.dataDir, deps.log);
-  const history = InboundHistory.open(deps.dataDir, deps.store);
   const answered = AnsweredCalls.load({
     dataDir: deps.dataDir,
     now: deps.now,
@@ -49,23 +51,10 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     },
     // The attempt is on disk: the block counts it and, in power-dial mode, dials the next lead now.
     recorded: (attempt) => block.onSettled(attempt),
-    promiseFor: (leadId, at) => {
-      const lead = deps.store().getLead(leadId);
-      return lead ? deps.schedule.promiseFor(lead, at) : null;
-    },
-    scriptFor: (leadId) => {
-      const lead = deps.store().getLead(leadId);
-      const prepared = lead ? deps.schedule.prepareVoicemail(lead) : null;
-      return { scriptId: prepared?.scriptId ?? null, scriptVersion: prepared?.scriptVersion ?? null };
-    },
+    attemptContext: (leadId) => deps.schedule.attemptContext(deps.store().getLead(leadId)),
     log: deps.log,
   });
-  const scriptName = (id: string, version: number) => {
-    const script = deps.scripts.current().find((s) => s.id === id);
-    return script ? `${script.name} v${version}` : `${id} v${version}`;
-  };
-  const describeWhy = (answering: Answering | null) => describeAnswering(answering, repZone(), scriptName);
-  const queue = () => history.queue(slots.get(), repZone(), deps.now().getTime(), describeWhy);
+  const queue = () => returns.queue();
 
   const block = new BlockSession({
     dataDir: deps.dataDir,
@@ -78,7 +67,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     cancelCall: deps.cancelCall,
     setSuppression: (active) => {
       deps.setDialBlockActive(active);
-      if (!active) notifier.releaseHeld();
+      if (!active) returns.releaseHeld();
     },
     focus: (lead, refused) =>
       focusLead(
@@ -96,15 +85,45 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       return { count: q.items.length, nextSlot: q.slot && { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt } };
     },
     isOpenCall: (callId) => answered.find(callId) !== undefined,
+    promisesDue: (now) => deps.schedule.promisesDue(now),
     log: deps.log,
   });
-  const notifier = slotNotifier({
-    nextSlot: (at) => slotAt(slots.get(), repZone(), at),
-    now: () => deps.now().getTime(),
+  // After the block: a returns slot starting while it runs waits for it (held).
+  const returns = createReturnsService({
+    dataDir: deps.dataDir,
+    store: deps.store,
+    scripts: deps.scripts,
+    settings: deps.settings,
+    events: deps.events,
+    now: deps.now,
+    dial: (input) => deps.dial(input),
     held: () => block.active,
-    announce: () => {
-      const q = queue();
-      if (q.slot) deps.events.emit({ type: 'returns.slot-started', slot: { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt }, waiting: q.items.length, queue: q });
+  });
+  const announcer = blockAnnouncer({
+    now: () => deps.now().getTime(),
+    blocksBetween: (from, to) => {
+      const settings = deps.settings.get();
+      return expandDialBlocks(settings.schedule.dialBlocks, settings, from, to);
+    },
+    busy: () => block.active,
+    announce: (scheduled) => {
+      const now = deps.now().getTime();
+      const { leads, promised } = block.preview(now, scheduled.endsAt);
+      const zone = repZone();
+      const left = (scheduled.endsAt - now) / 60_000;
+      const minutes = BLOCK_MINUTES.reduce((best, m) => (Math.abs(m - left) < Math.abs(best - left) ? m : best), BLOCK_MINUTES[0]);
+      deps.events.emit({
+        type: 'dial-block.scheduled',
+        block: {
+          id: scheduled.id,
+          startsAt: isoWithOffset(zone, scheduled.startsAt),
+          endsAt: isoWithOffset(zone, scheduled.endsAt),
+          startClock: clockText(localMinuteOfDay(zone, scheduled.startsAt)),
+          leads,
+          promised,
+          minutes,
+        },
+      });
     },
   });
 
@@ -121,118 +140,56 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     skipLead: ({ reason }) => block.skip(reason),
     endBlock: () => block.end(),
     listBlockRecords: ({ limit }) => block.records_(limit),
-    settleCall: ({ id, outcome, ...details }) => settleAnsweredCall(id, outcome, details),
-    listOpenCalls: () =>
-      answered.list().map((c) => {
-        const lead = deps.store().getLead(c.leadId);
-        return { callId: c.callId, attemptId: c.attemptId, leadId: c.leadId, leadName: lead ? leadName(lead) || lead.company : '', startedAt: c.startedAt, endedAt: c.endedAt };
-      }),
-    getStats: ({ from, to }) => {
-      try {
-        return statsReport(deps.store(), { from, to }, scriptName);
-      } catch (error) {
-        throw new ApiFailure('invalid-input', error instanceof Error ? error.message : String(error));
-      }
-    },
-    getReturnsSlots: () => slots.get(),
-    saveReturnsSlots: async ({ slots: value }) => {
-      const saved = await slots.save(value);
-      notifier.reschedule();
-      return saved;
-    },
-    getReturnsQueue: () => queue(),
-    returnCall: async ({ inboundId }) => {
-      const item = queue().items.find((i) => i.inboundId === inboundId);
-      if (!item) throw new ApiFailure('not-found', 'That caller is not waiting in the returns queue.');
-      const lead = item.leadId ? deps.store().getLead(item.leadId) : undefined;
-      const call = await deps.dial({ number: lead?.phone ?? item.from, leadId: lead?.id ?? null });
-      await history.markReturned(
-        item.calls.map((c) => c.id),
-        call.id,
-      );
-      return { callId: call.id };
-    },
-    listInbound: (input) => history.list(input),
-    exportInboundCsv: () => history.csv(),
-    exportReturnsIcs: () => returnsCalendar(),
-  };
-
-  const returnsCalendar = () => {
-    const waiting = queue().items;
-    return slotsCalendar(slots.get(), repZone(), deps.now().getTime(), 7, () =>
-      waiting.length === 0 ? 'Return the calls that came in during your dial blocks.' : `${waiting.length} callers waiting: ${waiting.map((w) => w.leadName || w.from).join(', ')}`,
-    );
   };
 
   return {
-    handlers,
+    /** Every call this service answers: the block's, and the answered calls', returns' and stats' own handlers it coordinates. */
+    handlers: { ...handlers, ...answeredCallHandlers(answered, deps.store), ...returns.handlers, ...statsHandlers({ store: deps.store, scripts: deps.scripts }) },
+    /** Side files that were damaged and set aside at start-up, for the rep. */
+    notices: [...returns.notices, answered.notice, block.notice].filter((n): n is string => n !== null),
     settleAnsweredCall,
     answered,
-    returnsCalendar,
+    returnsCalendar: returns.calendar,
     queue,
     get blockActive() {
       return block.active;
     },
+    /** A dial block is running (not paused): it takes each promise into its queue at its time. */
+    get blockRunning() {
+      return block.view()?.status === 'running';
+    },
+    /** A promise's minute came: a running block takes it ahead of its other leads. */
+    takeDuePromises: () => block.takeDuePromises(),
     /** Every SIP call event: answered calls open, the block follows its own call. */
     onCall(call: CallView): void {
       if (call.direction === 'outbound' && call.status === 'connected' && call.leadId) {
-        void answered.answered({ callId: call.id, leadId: call.leadId, startedAt: call.startedAt, answeredAt: call.answeredAt }).catch((e) => deps.log?.(String(e)));
+        void answered
+          .answered({ callId: call.id, leadId: call.leadId, startedAt: call.startedAt, answeredAt: call.answeredAt })
+          // The open call is on the lead and in the To settle list from now on.
+          .then(() => deps.events.emit({ type: 'leads.changed' }))
+          .catch((e) => deps.log?.(String(e)));
       }
       block.onCall(call);
     },
     /** SIP ended an answered call: it stays open until settled. */
-    onAnsweredCallEnded(call: { callId: string; leadId: string; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
-      return answered.ended(call);
+    async onAnsweredCallEnded(call: { callId: string; leadId: string; startedAt: IsoTime; endedAt: IsoTime; sipStatus: number | null }): Promise<void> {
+      await answered.ended(call);
+      deps.events.emit({ type: 'leads.changed' });
     },
     /** An inbound call was recorded: what it is probably answering is kept with it. */
-    inboundAnswering: (leadId: string | null) => history.answeringFor(leadId),
+    inboundAnswering: (leadId: string | null) => returns.inboundAnswering(leadId),
     onInboundRecorded(call: InboundCall): void {
       if (call.response === 'busy-486' || call.response === 'unavailable-480' || call.response === 'diverted-302') block.onSuppressed();
     },
+    /** The blocks in Settings changed: the next start is looked up again. */
+    rescheduleBlocks: () => announcer.rearm(),
     async close(): Promise<void> {
-      notifier.stop();
-      await block.flushed();
+      announcer.stop();
+      returns.close();
       block.close();
+      await block.flushed();
     },
   };
 }
 
 export type DialBlockService = ReturnType<typeof createDialBlockService>;
-
-/**
- * Says when a returns slot starts. Held while a block runs (the rep is not interrupted) and
- * said when the block ends.
- */
-function slotNotifier(deps: { nextSlot(at: number): { startsAt: number } | null; now(): number; held(): boolean; announce(): void }) {
-  let timer: NodeJS.Timeout | null = null;
-  let heldSince: number | null = null;
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    const now = deps.now();
-    const next = deps.nextSlot(now + 1000);
-    if (!next || next.startsAt <= now) return;
-    // Timers far ahead are re-armed daily: setTimeout holds at most ~24.8 days, and clocks drift.
-    const delay = Math.min(next.startsAt - now, 86_400_000);
-    timer = setTimeout(() => {
-      if (deps.now() >= next.startsAt) {
-        if (deps.held()) heldSince = next.startsAt;
-        else deps.announce();
-      }
-      schedule();
-    }, delay);
-    timer.unref();
-  };
-  schedule();
-  return {
-    reschedule: schedule,
-    releaseHeld() {
-      if (heldSince === null) return;
-      heldSince = null;
-      deps.announce();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-  };
-}

@@ -2,6 +2,7 @@ import type { LeadPage, LeadRow, LeadSort } from '../../../shared/contract/index
 import type { Lead } from '../../../shared/domain.js';
 import { leadName } from '../../../shared/lead-name.js';
 import type { LeadStore } from '../store/lead-store.js';
+import { digitsOf } from '../../../shared/digits.js';
 
 /**
  * Sorted and filtered views of the lead list for a virtualised UI that asks
@@ -50,7 +51,7 @@ export class LeadListView {
     if (!query) return order;
     const key = `${this.stamp(sort)}|${sort}|${descending}|${query}`;
     if (this.filtered?.key === key) return this.filtered.ids;
-    const digits = query.replace(/\D/g, '');
+    const digits = digitsOf(query);
     const ids = order.filter((id) => {
       const text = this.textOf(id);
       return text.includes(query) || (digits.length >= 3 && text.includes(digits));
@@ -98,7 +99,7 @@ export class LeadListView {
     const lead = this.store.getLead(id)!;
     const cached = this.searchText.get(id);
     if (cached?.lead === lead) return cached.text;
-    const text = [leadName(lead), lead.company, lead.email, lead.phone, lead.phone.replace(/\D/g, '')].join(' ').toLowerCase();
+    const text = [leadName(lead), lead.company, lead.email, lead.phone, digitsOf(lead.phone)].join(' ').toLowerCase();
     this.searchText.set(id, { lead, text });
     return text;
   }

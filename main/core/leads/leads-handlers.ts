@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { leadsCalls, REJECTED_ROWS_SHOWN } from '../../../shared/contract/index.js';
 import { ANSWERED_OUTCOMES, type AnsweredOutcome, type Attempt } from '../../../shared/domain.js';
+import { buildAttempt } from '../store/build-attempt.js';
 import { ApiFailure } from '../api/api-failure.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
@@ -27,7 +28,9 @@ export interface LeadsDeps {
    * Settles the lead's answered call that is still open, if there is one, and returns its
    * attempt: "I left this voicemail" finishes that same call's attempt instead of adding one.
    */
-  settleOpenCall?(leadId: string, outcome: AnsweredOutcome, details: { note: string; promisedFor?: string; scriptId?: string; scriptVersion?: number }): Promise<Attempt | null>;
+  /** The lead's answered call still waiting for its outcome, if any. */
+  openCallOf?(leadId: string): { callId: string; startedAt: string; endedAt: string | null } | null;
+  settleOpenCall?(leadId: string, outcome: AnsweredOutcome, details: { note: string; promisedFor?: string | null; scriptId?: string | null; scriptVersion?: number }): Promise<Attempt | null>;
 }
 
 const isAnsweredOutcome = (outcome: string): outcome is AnsweredOutcome => (ANSWERED_OUTCOMES as readonly string[]).includes(outcome);
@@ -48,7 +51,7 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       const store = deps.store();
       const lead = store.getLead(id);
       if (!lead) throw new ApiFailure('not-found', `No lead with id ${id}.`);
-      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id), schedule: deps.schedule.leadView(lead) };
+      return { lead, summary: store.publicSummary(id), attempts: store.attemptsFor(id), schedule: deps.schedule.leadView(lead), openCall: deps.openCallOf?.(id) ?? null };
     },
 
     recordOutcome: async ({ leadId, outcome, note, startedAt, promisedFor, scriptId, scriptVersion }) => {
@@ -68,26 +71,12 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
       if (started.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         throw new ApiFailure('invalid-input', 'An attempt cannot start in the future.');
       }
-      const attempt: Attempt = {
-        id: randomUUID(),
-        leadId,
-        outcome,
-        startedAt: started.toISOString(),
-        recordedAt: now.toISOString(),
-        endedAt: null,
-        source: 'manual',
-        note,
-        sipStatus: null,
-        scriptId: outcome === 'voicemail' ? (scriptId ?? null) : null,
-        scriptVersion: outcome === 'voicemail' ? (scriptVersion ?? null) : null,
-        // A voicemail fixes the next attempt: the time the script spoke, or the one the rotation picks now.
-        promisedFor:
-          outcome === 'voicemail'
-            ? promisedFor
-              ? new Date(promisedFor).toISOString()
-              : deps.schedule.promiseFor(lead, started.getTime())
-            : null,
-      };
+      const attempt = buildAttempt(
+        { id: randomUUID(), leadId, outcome, startedAt: started.toISOString(), recordedAt: now.toISOString(), endedAt: null, source: 'manual', sipStatus: null },
+        // A voicemail entered by hand read the script the panel showed; its promise is pinned only when that script spoke it.
+        { note, ...(promisedFor !== undefined ? { promisedFor } : {}), ...(scriptId !== undefined ? { scriptId, scriptVersion: scriptVersion ?? null } : {}) },
+        deps.schedule.attemptContext(lead),
+      );
       await store.recordAttempt(attempt);
       changed();
       return attempt;

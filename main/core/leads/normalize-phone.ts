@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { digitsOf } from '../../../shared/digits.js';
 
 export type PhoneResult = { ok: true; e164: string; extension: string; country: string | null } | { ok: false; reason: string };
 
@@ -16,6 +17,6 @@ export function normalizePhone(raw: string, defaultCountry: string, extensionCol
   if (!parsed || !parsed.isValid()) {
     return { ok: false, reason: `"${text}" is not a valid phone number${text.startsWith('+') ? '' : ` for ${defaultCountry}`}` };
   }
-  const extension = (parsed.ext ?? extensionColumn.replace(/\D/g, '')) || '';
+  const extension = (parsed.ext ?? digitsOf(extensionColumn)) || '';
   return { ok: true, e164: parsed.number, extension, country: parsed.country ?? null };
 }

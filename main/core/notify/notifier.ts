@@ -10,7 +10,9 @@ export interface NotifierDeps {
   enabled(): boolean;
   /** Promised calls due now that no dial block makes (the schedule's reminders with a zero look-ahead). */
   duePromises(): PromiseReminderView[];
-  /** How often due promises are looked for. */
+  /** True while a dial block is running: its queue takes each promise at its time, so no reminder is needed. */
+  blockRunning?(): boolean;
+  /** How often due promises are looked for besides the promise clock (a safety net for clock jumps). */
   checkEveryMs?: number;
 }
 
@@ -20,8 +22,10 @@ export interface Notifier {
   /** A returns slot began (the dial-block session calls this when a slot starts). */
   returnsSlotStarted(slot: { start: string; callers: number; phrase: string }): void;
   hold(reason: HoldReason, active: boolean): void;
-  /** True while a block runs or a call is up: the in-app reminders are held too. */
+  /** True while a block runs or a call is up (returns slots wait then). */
   holding(): boolean;
+  /** True while a promise reminder waits: the rep is on a call, or a running block will make the call. */
+  remindersHeld(): boolean;
   /** Looks for promises that fell due (the timer does this; exposed for tests and for clock jumps). */
   checkPromises(): void;
   close(): void;
@@ -30,9 +34,12 @@ export interface Notifier {
 /**
  * Decides which notifications reach the rep and when. Sent at once when no
  * block runs and no call is up; otherwise held and sent when the last hold
- * ends (a promise is then looked up again: one kept during the call is no
- * longer due). Calls are tracked from the core's own `sip.call` events;
- * the dial-block session reports its block with `hold('block', …)`.
+ * ends. A promise reminder is different: it is held only while the rep is on
+ * a call, and not raised while a block is running, because the running block
+ * takes the promise into its queue at its time. When the call ends (or the
+ * block stops) promises are looked up again: one kept meanwhile is no longer
+ * due. Calls are tracked from the core's own `sip.call` events; the dial-block
+ * session reports its block with `hold('block', …)`.
  *
  *   idle ──hold──▶ holding ──last hold released──▶ idle (held ones sent)
  */
@@ -48,10 +55,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     deps.events.emit({ type: 'notify', notification });
   };
 
+  /** A promise reminder waits only for a call; everything else for any hold. */
+  const isHeld = (notification: DialdeskNotification) => (notification.kind === 'promise-due' ? holds.has('call') : holds.size > 0);
+
   const notifier: Notifier = {
     offer(notification) {
       if (sent.has(notification.id) || !deps.enabled()) return;
-      if (holds.size > 0) held.set(notification.id, notification);
+      if (isHeld(notification)) held.set(notification.id, notification);
       else send(notification);
     },
     returnsSlotStarted({ start, callers, phrase }) {
@@ -69,14 +79,18 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         return;
       }
       holds.delete(reason);
-      if (holds.size > 0) return;
-      const waiting = [...held.values()];
-      held.clear();
-      for (const notification of waiting) if (notification.kind !== 'promise-due') send(notification);
+      for (const [id, notification] of [...held]) {
+        if (isHeld(notification)) continue;
+        held.delete(id);
+        // A promise is looked up again below: one kept during the call is no longer due.
+        if (notification.kind !== 'promise-due') send(notification);
+      }
       notifier.checkPromises();
     },
     holding: () => holds.size > 0,
+    remindersHeld: () => holds.has('call') || deps.blockRunning?.() === true,
     checkPromises() {
+      if (deps.blockRunning?.()) return;
       for (const reminder of deps.duePromises()) {
         notifier.offer({
           id: `promise:${reminder.leadId}:${reminder.at}`,

@@ -4,6 +4,7 @@
  * lead and one BandStats, and folds each outcome as it is recorded.
  * Attempts must be folded in start order (the store's natural order).
  */
+import { countsAgainstLead } from '../../../shared/outcomes.js';
 import type { Attempt, LeadId } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
 import { DAY_MS, localDay, localMinuteOfDay, MINUTE_MS, weekdayOfDay } from '../timezones/zone-clock.js';
@@ -70,9 +71,10 @@ export function foldAttempt(
 ): LeadRotationState {
   const previous = state ?? initialRotationState(attempt.leadId, schedule.bands.length);
   const at = toMs(attempt.startedAt);
-  // The law's caps count calls made, a technical failure included (the phone may have rung); the rotation does not.
+  // The law's caps count every call made, a failed or canceled one included (the phone may have rung);
+  // the rotation counts only what counts against the lead.
   const recentAttemptsAt = withRecentCall(previous.recentAttemptsAt, at);
-  if (attempt.outcome === 'failed') return { ...previous, recentAttemptsAt };
+  if (!countsAgainstLead(attempt.outcome)) return { ...previous, recentAttemptsAt };
   const next: LeadRotationState = { ...previous, bandTries: previous.bandTries.slice(), recentAttemptsAt };
   if (next.bandTries.length !== schedule.bands.length) next.bandTries = resize(next.bandTries, schedule.bands.length);
 
@@ -114,6 +116,8 @@ export function foldAttempt(
       next.unansweredVoicemails = 0;
       break;
     case 'voicemail':
+      // The opt-out stage's message was the last one: the cadence closes until the lead calls back.
+      if (previous.unansweredVoicemails >= schedule.voicemailsBeforeOptOut && next.status === 'active') next.status = 'closed';
       next.unansweredVoicemails += 1;
       break;
     case 'wrong-number':
@@ -158,7 +162,7 @@ export function foldBandStatsInPlace(
   zones: LeadZones,
   schedule: ScheduleSettings,
 ): void {
-  if (attempt.outcome === 'failed') return;
+  if (!countsAgainstLead(attempt.outcome)) return;
   const zone = zones.zones[0];
   const at = toMs(attempt.startedAt);
   const band = zone ? bandIndexAt(schedule.bands, zone, at) : -1;

@@ -15,6 +15,7 @@
  * them to it). Every boundary is computed per local day with the zone's own
  * offset that day, so DST changes on either side shift the window correctly.
  */
+import { clockText } from '../../../shared/clock-text.js';
 import type { LegalVerdict } from '../../../shared/compliance.js';
 import type { LeadId, Settings } from '../../../shared/domain.js';
 import type { DialCheck, LeadZones, ScheduleSettings } from '../../../shared/schedule.js';
@@ -23,7 +24,6 @@ import { weekdayName } from '../timezones/calendar.js';
 import { clip, contains, intersect, normalize, type Interval } from '../timezones/intervals.js';
 import {
   clockMinutes,
-  clockText,
   DAY_MS,
   isoDateOfDay,
   localDay,

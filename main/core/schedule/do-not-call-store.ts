@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DoNotCallDamage, DoNotCallEntry, DoNotCallPage } from '../../../shared/contract/index.js';
 import { openSmallJsonFile, type SmallJsonFile } from '../store/small-json-file.js';
 import { createDoNotCallList, type DoNotCallList } from './do-not-call.js';
+import { digitsOf } from '../../../shared/digits.js';
 
 /** What happened to the list, kept in the file: imports, removals, a damaged file and its acknowledgement. */
 const logEntrySchema = z.object({
@@ -45,7 +46,6 @@ function countNumbersIn(path: string): number {
   }
 }
 
-const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 /**
  * The imported do-not-call numbers in `do-not-call.json`, each with its source.

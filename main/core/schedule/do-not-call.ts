@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { parsePhone } from '../timezones/phone-zones.js';
 import { isoDateOfDay, localDay } from '../timezones/zone-clock.js';
+import { digitsOf } from '../../../shared/digits.js';
 
 export interface DoNotCallList {
   has(e164: string): boolean;
@@ -29,7 +30,7 @@ export function parseDoNotCallCsv(text: string, defaultCountry: string): DoNotCa
     for (const cell of cells) {
       const value = cell.trim();
       // Headers, names and notes are not numbers; only cells made of phone characters are tried.
-      if (!/^[+()\d\s.\-/]+$/.test(value) || value.replace(/\D/g, '').length < 5) continue;
+      if (!/^[+()\d\s.\-/]+$/.test(value) || digitsOf(value).length < 5) continue;
       const phone = parsePhone(value, defaultCountry);
       if (!phone || !phone.isValid()) {
         rejected.push({ row: index + 1, value, reason: 'not a valid phone number' });

@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, subDays } from 'date-fns';
+import { clockText } from '../../../shared/clock-text.js';
 import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
 import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
@@ -9,18 +8,18 @@ import { explainNothingDue, type NothingDue } from './nothing-due.js';
 import { buildScriptValues } from '../scripts/script-values.js';
 import { pickScript, voicemailStage } from '../scripts/pick-script.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
-import { missingValueWarnings, renderTemplate } from '../scripts/template.js';
+import { missingValueWarnings, renderTemplate, speaksVariable } from '../scripts/template.js';
+import { restartCadence } from '../rotation/rotation-state.js';
+import type { AttemptContext, ScriptRead } from '../store/build-attempt.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { phraseAttemptTime, phraseDay, phraseRelative } from '../timezones/phrase-time.js';
 import { createPlanningContext, isWorkable, planAll, planNextAttempt, type LeadPlanInput, type PlanningContext } from './planner.js';
 import { bandChancesToday } from './answer-model.js';
 import { choosePromiseTime, promiseStatus } from './promises.js';
-import { promiseReminders } from './promise-reminders.js';
-import { expandDialBlocks } from './dial-blocks.js';
 import { leadName } from '../../../shared/lead-name.js';
 import { NO_ZONES } from '../compliance/resolve-lead-zones.js';
-import { clockText, isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
+import { isoWithOffset, localMinuteOfDay } from '../timezones/zone-clock.js';
 
 export interface ScheduleServiceDeps {
   store(): LeadStore;
@@ -50,6 +49,30 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   const checkDial = (lead: Lead, now: number): DialVerdict => deps.gate.checkLead(lead, now);
   const isDoNotCall = (lead: Lead): boolean => deps.gate.doNotCallReason(lead) !== null;
 
+  /**
+   * The state the planner works from. An opt-out voicemail closed the lead's cadence; the lead
+   * calling back (its last voicemail returned) reopens it, as does the rep working it again.
+   */
+  const rotationOf = (lead: Lead) => {
+    const state = deps.store().rotationOf(lead.id);
+    if (state?.status !== 'closed') return state;
+    const fold = deps.store().historyFold;
+    return !fold.waitingFor || fold.waitingFor(lead.id) ? state : restartCadence(state);
+  };
+
+  /** The script the voicemail panel and the focus view show for this lead now. */
+  const scriptShown = (lead: Lead): ScriptRead => {
+    const stage = voicemailStage(rotationOf(lead), deps.settings.get().schedule);
+    const script = pickScript(deps.scripts.activeFor(stage), stage, lead.id);
+    return { scriptId: script?.id ?? null, scriptVersion: script?.version ?? null };
+  };
+
+  /** Whether a voicemail read from `script` speaks the next attempt's time. */
+  const speaksPromise = (script: ScriptRead): boolean => {
+    const found = script.scriptId === null ? undefined : deps.scripts.find(script.scriptId, script.scriptVersion);
+    return found !== undefined && speaksVariable(found.template, 'next_attempt');
+  };
+
   /** The promise to make in a voicemail left now (ISO), or null when no further attempt can be planned. */
   const promiseFor = (lead: Lead, now: number): string | null => {
     const at = choosePromiseTime({ leadId: lead.id, state: deps.store().rotationOf(lead.id), zones: zonesOf(lead), now, ctx: context() });
@@ -61,13 +84,21 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** The one do-not-call rule, for the lead list and exports. */
     isDoNotCall,
     promiseFor,
+    scriptShown,
+    /** What an attempt on `lead` needs to know: the script shown, and the promise a voicemail pinned (only when its script spoke the time). */
+    attemptContext(lead: Lead | undefined): AttemptContext {
+      return {
+        scriptShown: () => (lead ? scriptShown(lead) : { scriptId: null, scriptVersion: null }),
+        spokenPromise: (script, at) => (lead && speaksPromise(script) ? promiseFor(lead, at) : null),
+      };
+    },
 
     /** The next attempt of every lead that may be called (not do-not-call, not opted out), earliest first. */
     planLeads(now: number, include: (lead: Lead) => boolean = () => true): PlannedAttempt[] {
       const store = deps.store();
       const inputs: LeadPlanInput[] = [];
       for (const lead of store.allLeads()) {
-        const state = store.rotationOf(lead.id);
+        const state = rotationOf(lead);
         if (!include(lead) || isDoNotCall(lead)) continue;
         inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
       }
@@ -104,10 +135,38 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       return explainNothingDue(leads, next, now, phraseWhen);
     },
 
+    /**
+     * Standing promises whose minute has come (an active lead, not do-not-call), earliest first:
+     * what a running block takes into its queue ahead of the rest.
+     */
+    promisesDue(now: number): Array<{ leadId: string; at: number }> {
+      const store = deps.store();
+      const minute = Math.floor(now / 60_000);
+      const due: Array<{ leadId: string; at: number }> = [];
+      for (const lead of store.allLeads()) {
+        const state = store.rotationOf(lead.id);
+        if (!state?.promise || state.status !== 'active' || Math.floor(state.promise.at / 60_000) > minute) continue;
+        if (isDoNotCall(lead)) continue;
+        due.push({ leadId: lead.id, at: state.promise.at });
+      }
+      return due.sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : 1));
+    },
+
+    /** The first standing promise after `after` (epoch ms), or null: when the promise clock next wakes. */
+    nextPromiseAt(after: number): number | null {
+      const store = deps.store();
+      let next: number | null = null;
+      for (const lead of store.allLeads()) {
+        const promise = store.rotationOf(lead.id)?.promise;
+        if (promise && promise.at > after && (next === null || promise.at < next)) next = promise.at;
+      }
+      return next;
+    },
+
     leadView(lead: Lead): LeadScheduleView {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
-      const state = deps.store().rotationOf(lead.id);
+      const state = rotationOf(lead);
       const zone = referenceZone(lead);
       const doNotCall = isDoNotCall(lead);
       const ctx = context();
@@ -135,7 +194,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       };
     },
 
-    /** Open promises due soon (or a few minutes overdue, within the tolerance) that no dial block covers. */
+    /**
+     * Open promises due soon (or a few minutes overdue, within the tolerance). A dial block set in
+     * Settings does not make a call by itself: only a running block does, and the notifier asks
+     * for these only while none runs.
+     */
     reminders(withinMinutes: number): PromiseReminderView[] {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
@@ -149,15 +212,8 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         if (isDoNotCall(lead)) continue;
         due.push({ leadId: lead.id, at: promise.at, band: null, promised: true, inBlock: false, promiseConflict: null });
       }
-      // A day either side on the rep's calendar: a block that began yesterday may still cover a promise.
-      const repZone = settings.repTimeZone;
-      const blocks = expandDialBlocks(
-        settings.schedule.dialBlocks,
-        settings,
-        subDays(new TZDate(from, repZone), 1).getTime(),
-        addDays(new TZDate(until, repZone), 1).getTime(),
-      );
-      return promiseReminders(due, blocks).map(({ leadId, at }) => {
+      due.sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : 1));
+      return due.map(({ leadId, at }) => {
         const lead = store.getLead(leadId)!;
         const zone = referenceZone(lead);
         const relative = phraseRelative(at, now);
@@ -174,17 +230,20 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     prepareVoicemail(lead: Lead): PreparedVoicemail {
       const now = deps.now().getTime();
       const settings = deps.settings.get();
-      const state = deps.store().rotationOf(lead.id);
+      const state = rotationOf(lead);
       const stage = voicemailStage(state, settings.schedule);
       const script = pickScript(deps.scripts.activeFor(stage), stage, lead.id);
-      const promisedFor = promiseFor(lead, now);
+      // The time is promised only when the script says it.
+      const speaks = script !== null && speaksVariable(script.template, 'next_attempt');
+      const promisedFor = speaks ? promiseFor(lead, now) : null;
       const promisedAt = promisedFor === null ? null : Date.parse(promisedFor);
       const zone = referenceZone(lead);
       const warnings: string[] = [];
       if (!script) warnings.push(`No active ${stage} script: add one under Scripts.`);
-      if (promisedAt === null) warnings.push('No further attempt can be planned, so the script promises none.');
+      if (speaks && promisedAt === null) warnings.push('No further attempt can be planned, so the script promises none.');
+      const deadline = answerDeadline(state, settings.schedule.cadenceDays, now);
       const rendered = script
-        ? renderTemplate(script.template, buildScriptValues({ lead, settings, leadZone: zone, nextAttempt: promisedAt, deadline: null, now }))
+        ? renderTemplate(script.template, buildScriptValues({ lead, settings, leadZone: zone, nextAttempt: promisedAt, deadline, now }))
         : { text: '', missing: [] };
       warnings.push(...missingValueWarnings(rendered.missing));
       return {
@@ -201,3 +260,15 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 }
 
 export type ScheduleService = ReturnType<typeof createScheduleService>;
+
+const DAY = 86_400_000;
+
+/**
+ * `{deadline}`: until when the rep waits for an answer to the opt-out message, after which the
+ * lead's file is closed. The end of the lead's cadence, kept between two and six days away so it
+ * is spoken as a weekday ("by Friday").
+ */
+export function answerDeadline(state: { cadenceStartedAt: number | null } | undefined, cadenceDays: number, now: number): number {
+  const cadenceEnd = state?.cadenceStartedAt == null ? now + cadenceDays * DAY : state.cadenceStartedAt + cadenceDays * DAY;
+  return Math.min(now + 6 * DAY, Math.max(now + 2 * DAY, cadenceEnd));
+}

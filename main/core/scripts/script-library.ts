@@ -46,6 +46,18 @@ export class ScriptLibrary {
     return [...latest.values()];
   }
 
+  /** "Referral v3": a script version as the rep knows it (its id when the script is gone). */
+  nameOf(id: string, version: number | null): string {
+    const script = this.current().find((s) => s.id === id);
+    return `${script ? script.name : id} v${version ?? '?'}`;
+  }
+
+  /** One version of a script as it was saved (a voicemail names the version it read), or undefined. */
+  find(id: string, version: number | null): VoicemailScript | undefined {
+    const versions = this.file.db.data.versions.filter((s) => s.id === id);
+    return version === null ? versions.sort((a, b) => b.version - a.version)[0] : versions.find((s) => s.version === version);
+  }
+
   activeFor(stage: ScriptStage): VoicemailScript[] {
     return this.current().filter((s) => s.stage === stage && s.active);
   }

@@ -1,6 +1,7 @@
 import type { Lead, Settings } from '../../../shared/domain.js';
 import type { ScriptValues } from '../../../shared/schedule.js';
 import { phraseAttemptTime, phraseDay } from '../timezones/phrase-time.js';
+import { digitsOf } from '../../../shared/digits.js';
 
 export interface ScriptValueInput {
   lead: Pick<Lead, 'firstName' | 'lastName' | 'company' | 'referrer' | 'reason'>;
@@ -34,7 +35,7 @@ export function buildScriptValues(input: ScriptValueInput): ScriptValues {
 /** "+15551234567" → "555-123-4567" for North American numbers, so text-to-speech reads digits in groups. */
 export function speakablePhone(phone: string): string {
   const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
+  const digits = digitsOf(trimmed);
   const northAmerican = trimmed.startsWith('+1') || !trimmed.startsWith('+');
   const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (northAmerican && national.length === 10) return `${national.slice(0, 3)}-${national.slice(3, 6)}-${national.slice(6)}`;

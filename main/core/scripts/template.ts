@@ -66,6 +66,11 @@ export function parseTemplate(template: string): TemplateParse {
   return { parts, errors };
 }
 
+/** Whether the template speaks `{name}` (with or without a fallback): a voicemail promises a time only when it says one. */
+export function speaksVariable(template: string, name: ScriptVariable): boolean {
+  return parseTemplate(template).parts.some((part) => part.kind === 'slot' && part.name === name);
+}
+
 /** Errors that stop a template from being saved (unknown variables, broken braces). */
 export function validateTemplate(template: string): { ok: true } | { ok: false; errors: string[] } {
   const { errors } = parseTemplate(template);

@@ -3,6 +3,7 @@ import { ApiFailure } from '../api/api-failure.js';
 import type { Handler } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
 import type { SettingsStore } from './settings-store.js';
+import { isKnownZone } from '../timezones/zone-clock.js';
 
 export function settingsHandlers(
   settings: SettingsStore,
@@ -19,7 +20,7 @@ export function settingsHandlers(
       if (patch.defaultCountry && !getCountries().includes(patch.defaultCountry as CountryCode)) {
         throw new ApiFailure('invalid-input', `${patch.defaultCountry} is not a country code libphonenumber knows.`);
       }
-      if (patch.repTimeZone && !isIanaZone(patch.repTimeZone)) {
+      if (patch.repTimeZone && !isKnownZone(patch.repTimeZone)) {
         throw new ApiFailure('invalid-input', `${patch.repTimeZone} is not a time zone name such as America/New_York.`);
       }
       const updated = settings.update(patch);
@@ -28,13 +29,4 @@ export function settingsHandlers(
       return updated;
     },
   };
-}
-
-function isIanaZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

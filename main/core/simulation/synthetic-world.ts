@@ -5,6 +5,7 @@
  * (lead, attempt number) so every strategy meets the same luck, and the
  * rep's dial slots (hourly blocks in the rep's zone on workdays).
  */
+import { hhmm } from '../../../shared/clock-text.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type DialBlock, type DialBlockTemplate, type LeadZones, type ScheduleSettings } from '../../../shared/schedule.js';
 import type { RepCalendar } from '../schedule/calling-window.js';
 import { isAllowedAt } from '../schedule/calling-window.js';
@@ -142,9 +143,7 @@ function hourlyTemplates(start: string, end: string, days: number[]): DialBlockT
   return templates;
 }
 
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+
 
 function slotsOf(block: DialBlock, perHour: number): number[] {
   const count = Math.floor((perHour * (block.endsAt - block.startsAt)) / (HOUR_MINUTES * 60_000));

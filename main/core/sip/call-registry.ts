@@ -13,7 +13,7 @@ export interface CallEntry {
   view: CallView;
   session: Inviter | Invitation;
   bridge: MediaBridge | null;
-  /** Set when we sent CANCEL (rep or ring timeout): the 487 that follows means no-answer. */
+  /** Set when we sent CANCEL: the 487 that follows means no-answer after the ring timeout, canceled after the rep's Esc. */
   cancelReason: 'cancelled' | 'ring-timeout' | null;
   localBye: boolean;
   remoteBye: boolean;
@@ -139,7 +139,7 @@ export class CallRegistry {
       view.outcome = outcomeForOutbound({
         answered: view.answeredAt !== null,
         sipStatus,
-        cancelledByUs: entry.cancelReason !== null && view.answeredAt === null,
+        cancelledBy: view.answeredAt !== null ? null : entry.cancelReason === 'cancelled' ? 'rep' : entry.cancelReason,
       });
     }
     try {
@@ -147,9 +147,10 @@ export class CallRegistry {
     } catch (error) {
       this.log.warn(`closing media failed: ${String(error)}`);
     }
-    this.emit(entry, previous);
     if (view.direction === 'outbound' && view.leadId && view.outcome) {
-      this.safely('recordAttempt', () =>
+      // The attempt reaches disk before anyone hears the call ended: a dial block moves to its next
+      // lead on `ended`, and a crash between the two must never leave a dialled lead unrecorded.
+      const recorded = this.safely('recordAttempt', () =>
         this.deps.recordAttempt({
           callId: view.id,
           leadId: view.leadId!,
@@ -160,6 +161,9 @@ export class CallRegistry {
           source: 'call',
         }),
       );
+      void recorded.then(() => this.emit(entry, previous));
+    } else {
+      this.emit(entry, previous);
     }
     if (view.direction === 'inbound' && inbound) this.recordInbound(entry, inbound.response, inbound.reason);
     this.pruneEnded();
@@ -209,13 +213,15 @@ export class CallRegistry {
     }
   }
 
-  private safely(what: string, fn: () => void | Promise<void>): void {
+  /** Runs a record call; a failure is logged, never thrown. Resolves once it is done (or failed). */
+  private safely(what: string, fn: () => void | Promise<void>): Promise<void> {
     try {
       const result = fn();
-      if (result instanceof Promise) result.catch((error: unknown) => this.log.error(`${what} failed: ${String(error)}`));
+      if (result instanceof Promise) return result.catch((error: unknown) => this.log.error(`${what} failed: ${String(error)}`));
     } catch (error) {
       this.log.error(`${what} failed: ${String(error)}`);
     }
+    return Promise.resolve();
   }
 
   private pruneEnded(): void {

@@ -6,8 +6,8 @@ export interface OutboundEnd {
   answered: boolean;
   /** Final status of the INVITE (null when none came: network loss, media failure). */
   sipStatus: number | null;
-  /** We sent CANCEL: the rep gave up or the ring timeout fired. */
-  cancelledByUs: boolean;
+  /** We sent CANCEL before an answer: the rep gave up (Esc), or the ring timeout fired; null when we did not. */
+  cancelledBy: 'rep' | 'ring-timeout' | null;
 }
 
 /**
@@ -18,12 +18,14 @@ export interface OutboundEnd {
  *                                  settles it later as conversation, voicemail, gatekeeper, …
  *   486 Busy Here, 600 Busy Everywhere, 603 Decline → busy (the lead's phone refused the call)
  *   404, 484, 604, 410           → bad-number
- *   480, 408, 487 after our CANCEL, ring timeout → no-answer
+ *   480, 408, ring timeout        → no-answer
+ *   our CANCEL on the rep's word  → canceled (the rep hung up first: not counted against the lead)
  *   5xx, other 4xx/6xx, none     → failed
  */
 export function outcomeForOutbound(end: OutboundEnd): CallOutcome {
   if (end.answered) return 'answered';
-  if (end.cancelledByUs) return 'no-answer';
+  if (end.cancelledBy === 'rep') return 'canceled';
+  if (end.cancelledBy === 'ring-timeout') return 'no-answer';
   const status = end.sipStatus;
   if (status === null) return 'failed';
   if (status === 486 || status === 600 || status === 603) return 'busy';

@@ -10,6 +10,7 @@
  * that day; a script's `returns` are credited to the day its voicemail was left, so a script's
  * return rate over a range is returns / voicemails of the voicemails left in that range.
  */
+import { countsAgainstLead } from '../../../shared/outcomes.js';
 import type { Attempt, InboundCall } from '../../../shared/domain.js';
 import type { FoldSnapshot, HistoryFold, HistoryFoldFactory } from '../store/history-fold.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
@@ -102,7 +103,7 @@ export class StatsFold implements HistoryFold {
 
   /** One recorded attempt; `leadZone` is the lead's reference zone (null when unknown). */
   foldAttempt(attempt: Attempt, leadZone: string | null, promises: PromiseDelta): void {
-    if (attempt.outcome === 'failed') return;
+    if (!countsAgainstLead(attempt.outcome)) return;
     const at = Date.parse(attempt.startedAt);
     const day = this.dayOf(at);
     const tally = this.tally(day);

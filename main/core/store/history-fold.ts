@@ -16,6 +16,8 @@ export interface HistoryFold {
   foldAttempt(attempt: Attempt, leadZone: string | null, promises: { kept: number; broken: number }): void;
   foldInbound(call: InboundCall): void;
   snapshot(): FoldSnapshot;
+  /** The lead's last voicemail, while it waits for its answer (a fold that tracks returns says; others do not). */
+  waitingFor?(leadId: string): { at: number } | undefined;
 }
 
 export interface HistoryFoldFactory {

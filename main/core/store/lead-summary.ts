@@ -1,3 +1,4 @@
+import { countsAgainstLead } from '../../../shared/outcomes.js';
 import type { Attempt, LeadSummary } from '../../../shared/domain.js';
 import type { LeadRotationState } from '../../../shared/schedule.js';
 
@@ -30,7 +31,7 @@ export function foldAttemptIntoSummary(
 ): StoredSummary {
   const isLatest = summary.lastAttemptAt === null || attempt.startedAt >= summary.lastAttemptAt;
   return {
-    attempts: summary.attempts + (attempt.outcome === 'failed' ? 0 : 1),
+    attempts: summary.attempts + (countsAgainstLead(attempt.outcome) ? 1 : 0),
     conversations: summary.conversations + (attempt.outcome === 'conversation' ? 1 : 0),
     voicemails: summary.voicemails + (attempt.outcome === 'voicemail' ? 1 : 0),
     lastAttemptAt: isLatest ? attempt.startedAt : summary.lastAttemptAt,

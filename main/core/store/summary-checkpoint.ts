@@ -92,7 +92,7 @@ const isTimeOrNull = (v: unknown) => v === null || typeof v === 'number';
 const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isOutcomeIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < OUTCOMES.length;
 const isFlag = (v: unknown) => v === 0 || v === 1;
-const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status'] | null>([null, 'active', 'reached', 'bad-number', 'do-not-call']);
+const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status'] | null>([null, 'active', 'reached', 'bad-number', 'closed', 'do-not-call']);
 function isTimes(v: unknown): v is number[] {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;

@@ -5,6 +5,7 @@
  * tz transition since 1970 falls on a quarter hour in UTC, so the offset is
  * constant inside a bucket.
  */
+import { hhmm } from '../../../shared/clock-text.js';
 import { tzOffset } from '@date-fns/tz';
 
 export const MINUTE_MS = 60_000;
@@ -150,19 +151,13 @@ export function clockMinutes(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** "7:40", "21:00": 24-hour clock text of minutes since midnight, for reasons and rules. */
-export function clockText(minutes: number): string {
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 /** ISO 8601 with the zone's UTC offset at that instant: 2025-03-10T08:15:00-04:00. */
 export function isoWithOffset(zone: string, ms: number): string {
   const offset = offsetMinutes(zone, ms);
   const local = new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 19);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${sign}${hhmm(Math.abs(offset))}`;
 }
 
 const knownZones = new Map<string, boolean>();

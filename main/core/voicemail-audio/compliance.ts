@@ -1,5 +1,6 @@
 import type { Settings } from '../../../shared/domain.js';
 import { parseTemplate } from '../scripts/template.js';
+import { digitsOf } from '../../../shared/digits.js';
 
 /** Variables a recording can say (the rep's own); every other one differs per lead. */
 const SAME_FOR_EVERY_LEAD = new Set(['rep_name', 'rep_company', 'callback_number']);
@@ -16,12 +17,12 @@ export function identificationProblems(spokenText: string, settings: Pick<Settin
   const names = [settings.repName, settings.repCompany].map((n) => n.trim().toLowerCase()).filter(Boolean);
   if (names.length === 0) problems.push('Set your name (or company) in Settings: a played message must say who is calling.');
   else if (!names.some((name) => text.includes(name))) problems.push('The message does not say who is calling: add {rep_name} to the script.');
-  const callback = settings.callbackNumber.replace(/\D/g, '');
+  const callback = digitsOf(settings.callbackNumber);
   if (callback.length < 7) problems.push('Set your callback number in Settings: a played message must give it.');
   else {
     // The spoken form groups the digits ("512-555-0182"); the national part is what a listener dials.
     const national = callback.length === 11 && callback.startsWith('1') ? callback.slice(1) : callback;
-    if (!text.replace(/\D/g, '').includes(national.slice(-7))) {
+    if (!digitsOf(text).includes(national.slice(-7))) {
       problems.push('The message does not give the callback number: add {callback_number} to the script.');
     }
   }

@@ -159,8 +159,9 @@ export function voicemailAudioHandlers(deps: VoicemailAudioDeps): HandlersFor<ty
         leadId,
         outcome: 'voicemail',
         note: `Voicemail left: ${DELIVERY_LABELS[way].toLowerCase()}, ${durationS.toFixed(1)} s, ${TRIGGER_TEXT[trigger]}.`,
-        ...(promisedFor ? { promisedFor } : {}),
-        ...(scriptId ? { scriptId } : {}),
+        // What this message said, exactly: a recorded drop read no script and spoke no time.
+        promisedFor: promisedFor ?? null,
+        scriptId: scriptId ?? null,
         ...(scriptVersion ? { scriptVersion } : {}),
       });
       return { attemptId: attempt.id };

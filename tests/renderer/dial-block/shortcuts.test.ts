@@ -58,3 +58,12 @@ describe('dial block keys', () => {
     }
   });
 });
+
+describe('the voicemail-no-message key', () => {
+  it('8 settles an answered call as a machine with no message left', async () => {
+    const { actionForKey, SHORTCUTS } = await import('../../../renderer/dial-block/shortcuts.js');
+    const block = { status: 'running', phase: 'answered' } as Parameters<typeof actionForKey>[1];
+    expect(actionForKey('8', block)).toEqual({ kind: 'settle', outcome: 'voicemail-no-message' });
+    expect(SHORTCUTS.some((s) => s.keys === '8' && /no message/i.test(s.label))).toBe(true);
+  });
+});

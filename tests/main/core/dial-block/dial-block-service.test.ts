@@ -36,6 +36,7 @@ interface Harness {
   suppression: boolean[];
   calls: CallView[];
   clock: { now: Date };
+  settings: ReturnType<typeof createMemorySettings>;
   /** Plays the far end of the last dialled call. */
   farEnd(how: 'answer' | 'no-answer' | 'busy' | 'reject', opts?: { hangUp?: boolean }): Promise<void>;
   hangUp(): Promise<void>;
@@ -118,6 +119,7 @@ async function start(dir: string, leadCount = 5, clock = { now: new Date('2026-1
   };
   return {
     service,
+    settings,
     store,
     schedule,
     hub,
@@ -210,6 +212,68 @@ describe('dial block service', () => {
     expect(stats.byHour[10]).toMatchObject({ dials: 5, conversations: 1 });
   });
 
+  it('a promise that falls due mid-block enters the running queue at its time, ahead of the other leads', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store } = h;
+    const promisedLead = [...store.allLeads()][4];
+    // Yesterday's voicemail (at 07:00, outside every band, so the band rates stay even) promised a call
+    // today at 10:20 (15:20Z): not due when the block starts at 10:00.
+    const promisedAt = '2026-12-01T15:20:00.000Z';
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: promisedAt,
+    });
+    const started = await service.handlers.startBlock({ length: { kind: 'minutes', minutes: 45 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    expect(started.current?.leadId).not.toBe(promisedLead.id);
+
+    // The first call rings while 10:20 passes; SIP settles it busy: the promised lead is next, ahead of the rest.
+    await service.handlers.blockDial({});
+    h.clock.now = new Date('2026-12-01T15:20:30Z');
+    await h.farEnd('busy');
+    const after = (await service.handlers.getBlock({}))!;
+    expect(after.current?.leadId).toBe(promisedLead.id);
+    expect(after.phase).toBe('ready');
+  });
+
+  it('the promise clock puts a promise due now in front of the rep when no call is up', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store } = h;
+    const promisedLead = [...store.allLeads()][3];
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: '2026-12-01T15:10:00.000Z',
+    });
+    const started = await service.handlers.startBlock({ length: { kind: 'leads', leads: 5 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    const waitingBefore = started.remaining;
+    h.clock.now = new Date('2026-12-01T15:10:00Z');
+    expect(service.takeDuePromises()).toBe(true);
+    const view = (await service.handlers.getBlock({}))!;
+    expect(view.current?.leadId).toBe(promisedLead.id);
+    // Taken once: the clock waking again does not queue it twice.
+    expect(service.takeDuePromises()).toBe(false);
+    expect(view.remaining).toBe(waitingBefore + 1);
+  });
+
+  it('a dial block set in Settings is announced at its start with its leads and promises', async () => {
+    h = await start(tempDir(), 5);
+    const { service, store, settings } = h;
+    const promisedLead = [...store.allLeads()][2];
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promisedLead.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: '2026-12-01T15:20:00.000Z',
+    });
+    // 10:00–10:45 every weekday; it is 10:00 on a Tuesday.
+    settings.update({ schedule: { ...settings.get().schedule, dialBlocks: [{ days: [1, 2, 3, 4, 5], start: '10:00', end: '10:45' }] } });
+    service.rescheduleBlocks();
+    const announced = h.events.filter((e) => e.type === 'dial-block.scheduled');
+    expect(announced).toEqual([
+      { type: 'dial-block.scheduled', block: expect.objectContaining({ startClock: '10:00', leads: 5, promised: 1, minutes: 45, startsAt: '2026-12-01T10:00:00-05:00' }) },
+    ]);
+    // Said once: looking again does not say it twice.
+    service.rescheduleBlocks();
+    expect(h.events.filter((e) => e.type === 'dial-block.scheduled')).toHaveLength(1);
+  });
+
   it('pauses, resumes, skips with a reason, refuses what the machine forbids, and ends with a record', async () => {
     h = await start(tempDir());
     const { service } = h;
@@ -247,6 +311,28 @@ describe('dial block service', () => {
     await h.service.handlers.resumeBlock({});
     await h.service.handlers.settleCall({ id: before.callId!, outcome: 'gatekeeper' });
     expect((await h.service.handlers.getBlock({}))!).toMatchObject({ status: 'running', phase: 'ready', remaining: 1 });
+  });
+
+  it('after a restart the time the app was closed is not block time: a 45-minute block resumed an hour later goes on', async () => {
+    const dir = tempDir();
+    h = await start(dir);
+    await h.service.handlers.startBlock({ length: { kind: 'minutes', minutes: 45 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    h.clock.now = new Date('2026-12-01T15:05:00Z'); // five minutes of block time
+    await h.service.handlers.blockDial({});
+    await h.farEnd('busy');
+    await h.close();
+
+    // Back an hour later: five minutes were used, forty remain.
+    h = await start(dir, 5, { now: new Date('2026-12-01T16:05:00Z') });
+    const restored = (await h.service.handlers.getBlock({}))!;
+    expect(restored).toMatchObject({ status: 'paused', restored: true });
+    expect(restored.elapsedMs).toBe(5 * 60_000);
+    await h.service.handlers.resumeBlock({});
+    await h.service.handlers.blockDial({});
+    await h.farEnd('busy');
+    const after = (await h.service.handlers.getBlock({}))!;
+    expect(after.status).toBe('running');
+    expect(after.counts.dials).toBe(2);
   });
 
   it('power dial: the next lead is dialled after the pause, and the countdown can be stopped', async () => {
@@ -377,6 +463,8 @@ describe('dial block service', () => {
     expect(rolled.slot?.startsAt).toBe('2026-12-02T11:30:00-05:00');
     await service.handlers.endBlock({});
     const { callId } = await service.handlers.returnCall({ inboundId: inbound.id });
+    // "Call back" dials the number the person called from, not the lead's main number.
+    expect(h.calls.at(-1)).toMatchObject({ id: callId, number: lead.otherPhones[0], leadId: lead.id });
     expect((await service.handlers.listInbound({ query: '', offset: 0, limit: 10 })).rows[0]).toMatchObject({ state: 'returned', returnedBy: callId });
     expect((await service.handlers.getReturnsQueue({})).items).toEqual([]);
   });

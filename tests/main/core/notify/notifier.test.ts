@@ -12,14 +12,14 @@ const reminder = (leadId: string, at = '2026-03-10T10:15:00-04:00'): PromiseRemi
   phrase: '10:15 (in 0 minutes)',
 });
 
-function setup(options: { enabled?: boolean; due?: PromiseReminderView[] } = {}) {
+function setup(options: { enabled?: boolean; due?: PromiseReminderView[]; blockRunning?: boolean } = {}) {
   const events = createEventHub();
   const shown: DialdeskNotification[] = [];
   events.subscribe((event: DialdeskEvent) => {
     if (event.type === 'notify') shown.push(event.notification);
   });
-  const state = { enabled: options.enabled ?? true, due: options.due ?? [] };
-  const notifier = createNotifier({ events, enabled: () => state.enabled, duePromises: () => state.due, checkEveryMs: 3_600_000 });
+  const state = { enabled: options.enabled ?? true, due: options.due ?? [], blockRunning: options.blockRunning ?? false };
+  const notifier = createNotifier({ events, enabled: () => state.enabled, duePromises: () => state.due, blockRunning: () => state.blockRunning, checkEveryMs: 3_600_000 });
   const call = (id: string, status: CallStatus) =>
     events.emit({ type: 'sip.call', call: { id, status } as CallView, previous: null });
   return { events, shown, state, notifier, call };
@@ -65,20 +65,43 @@ describe('notifier', () => {
     expect(t.shown.map((n) => n.id)).toEqual(['returns-slot:s1']);
   });
 
-  it('held while a block runs; a promise kept meanwhile is not shown afterwards, one still due is', () => {
-    const t = setup({ due: [reminder('a'), reminder('b')] });
+  it('not raised while a block runs (its queue takes the promise); a promise kept meanwhile is not shown afterwards, one still due is', () => {
+    const t = setup({ due: [reminder('a'), reminder('b')], blockRunning: true });
     notifier = t.notifier;
     t.notifier.hold('block', true);
     t.notifier.checkPromises();
     t.call('c1', 'connected');
     t.state.due = [reminder('b')]; // lead a was called during the block
     expect(t.notifier.holding()).toBe(true);
+    t.state.blockRunning = false;
     t.notifier.hold('block', false);
     expect(t.shown).toEqual([]); // the call is still up
     expect(t.notifier.holding()).toBe(true);
     t.call('c1', 'ended');
     expect(t.notifier.holding()).toBe(false);
     expect(t.shown.map((n) => n.leadId)).toEqual(['b']);
+  });
+
+  it('a promise falling due while a block is paused, with no call up, is raised at once: only a call holds it', () => {
+    const t = setup({ due: [reminder('a')] });
+    notifier = t.notifier;
+    t.notifier.hold('block', true); // a paused block still holds the returns slots
+    t.notifier.returnsSlotStarted({ start: 's1', callers: 1, phrase: 'now' });
+    t.notifier.checkPromises();
+    expect(t.shown.map((n) => n.kind)).toEqual(['promise-due']);
+    expect(t.notifier.remindersHeld()).toBe(false);
+  });
+
+  it('a promise due during a call is raised when the call ends, even with a block still paused', () => {
+    const t = setup({ due: [reminder('a')] });
+    notifier = t.notifier;
+    t.notifier.hold('block', true);
+    t.call('c1', 'connected');
+    t.notifier.checkPromises();
+    expect(t.shown).toEqual([]);
+    expect(t.notifier.remindersHeld()).toBe(true);
+    t.call('c1', 'ended');
+    expect(t.shown.map((n) => n.leadId)).toEqual(['a']);
   });
 
   it('nothing when the rep turned notifications off, including what was held before', () => {

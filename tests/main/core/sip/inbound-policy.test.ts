@@ -39,8 +39,8 @@ describe('inbound suppression policy', () => {
 });
 
 describe('SIP result → attempt outcome', () => {
-  const end = (sipStatus: number | null, extra: Partial<{ answered: boolean; cancelledByUs: boolean }> = {}) =>
-    outcomeForOutbound({ answered: false, cancelledByUs: false, sipStatus, ...extra });
+  const end = (sipStatus: number | null, extra: Partial<{ answered: boolean; cancelledBy: 'rep' | 'ring-timeout' | null }> = {}) =>
+    outcomeForOutbound({ answered: false, cancelledBy: null, sipStatus, ...extra });
 
   it.each([
     [486, 'busy'], [600, 'busy'], [603, 'busy'],
@@ -55,9 +55,12 @@ describe('SIP result → attempt outcome', () => {
     expect(end(200, { answered: true })).toBe('answered');
   });
 
-  it('our CANCEL (rep or ring timeout) → no-answer whatever came back', () => {
-    expect(end(487, { cancelledByUs: true })).toBe('no-answer');
-    expect(end(null, { cancelledByUs: true })).toBe('no-answer');
+  it('our CANCEL: after the ring timeout → no-answer, on the rep’s Esc → canceled, whatever came back', () => {
+    expect(end(487, { cancelledBy: 'ring-timeout' })).toBe('no-answer');
+    expect(end(null, { cancelledBy: 'ring-timeout' })).toBe('no-answer');
+    // The rep's own Esc while it rang: the lead never had the chance to answer.
+    expect(end(487, { cancelledBy: 'rep' })).toBe('canceled');
+    expect(end(null, { cancelledBy: 'rep' })).toBe('canceled');
   });
 
   it('no final status at all (network, media) → failed, not counted against the lead', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnsweredCalls } from '../../../../main/core/dial-block/answered-calls.js';
+import { AnsweredCalls } from '../../../../main/core/calling/answered-calls.js';
 import type { Attempt } from '../../../../shared/domain.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
@@ -15,8 +15,7 @@ describe('AnsweredCalls', () => {
       now: () => now,
       repZone: () => 'America/New_York',
       record: async (attempt) => void recorded.push(attempt),
-      promiseFor: () => null,
-      scriptFor: () => ({ scriptId: null, scriptVersion: null }),
+      attemptContext: () => ({ scriptShown: () => ({ scriptId: null, scriptVersion: null }), spokenPromise: () => null }),
     });
     await calls.answered({ callId: 'c1', leadId: 'lead-1' as Attempt['leadId'], startedAt: '2026-03-06T14:58:00.000Z', answeredAt: '2026-03-06T14:58:10.000Z' });
     const attempt = await calls.settle('c1', 'conversation', { workAgainInDays: 3 });

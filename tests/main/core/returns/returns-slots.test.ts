@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETURNS_SLOTS, slotAt, slotsBetween, slotsCalendar } from '../../../../main/core/dial-block/returns-slots.js';
+import { DEFAULT_RETURNS_SLOTS, slotAt, slotsBetween, slotsCalendar } from '../../../../main/core/returns/returns-slots.js';
 import type { ReturnsSlots } from '../../../../shared/dial-block.js';
 
 const NY = 'America/New_York';

@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { FORMULA_START } from '../leads/csv-line.js';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readSideFile } from '../store/side-file.js';
 import Papa from 'papaparse';
 import type { Answering, InboundCall } from '../../../shared/domain.js';
 import type { InboundRow, InboundState, ReturnItem, ReturnsQueue, ReturnsSlots } from '../../../shared/dial-block.js';
@@ -31,6 +32,9 @@ export function describeAnswering(answering: Answering | null, zone: string, scr
 
 const SUPPRESSED = new Set(['busy-486', 'unavailable-480', 'diverted-302']);
 
+/** `returned.json`: inbound call id → the call that returned it. */
+const returnedSchema = z.record(z.string().min(1), z.string().min(1));
+
 /**
  * Inbound calls as the rep sees them: the history (missed, suppressed, answered, returned),
  * the returns queue (callers still waiting, oldest first, batched into the current or next
@@ -41,20 +45,21 @@ const SUPPRESSED = new Set(['busy-486', 'unavailable-480', 'diverted-302']);
  */
 export class InboundHistory {
   private returnedBy: Record<string, string>;
+  /** Set when `returned.json` was damaged and set aside. */
+  readonly notice: string | null;
 
   private constructor(
     private readonly path: string,
     private readonly store: () => LeadStore,
+    now: Date,
   ) {
-    try {
-      this.returnedBy = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-    } catch {
-      this.returnedBy = {};
-    }
+    const file = readSideFile(path, returnedSchema, () => ({}), now);
+    this.returnedBy = file.value;
+    this.notice = file.notice;
   }
 
-  static open(dataDir: string, store: () => LeadStore): InboundHistory {
-    return new InboundHistory(join(dataDir, 'returned.json'), store);
+  static open(dataDir: string, store: () => LeadStore, now: Date = new Date()): InboundHistory {
+    return new InboundHistory(join(dataDir, 'returned.json'), store, now);
   }
 
   /** What a call from this lead would be answering now: its last voicemail still waiting for a return. */

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEvents, type EventAttributes } from 'ics';
 import type { ReturnsSlots } from '../../../shared/dial-block.js';
+import type { z } from 'zod';
+import { returnsSlotsSchema } from '../../../shared/contract/returns.js';
+import { readSideFile } from '../store/side-file.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { TZDate } from '@date-fns/tz';
 import { addDays, getDay } from 'date-fns';
@@ -68,16 +70,14 @@ export class ReturnsSlotsFile {
   private constructor(
     private readonly path: string,
     private value: ReturnsSlots,
+    /** Set when the file was damaged and set aside (the default slots are in use). */
+    readonly notice: string | null,
   ) {}
 
-  static load(dataDir: string, log?: (message: string) => void): ReturnsSlotsFile {
+  static load(dataDir: string, now: Date = new Date()): ReturnsSlotsFile {
     const path = join(dataDir, 'returns-slots.json');
-    try {
-      return new ReturnsSlotsFile(path, JSON.parse(readFileSync(path, 'utf8')) as ReturnsSlots);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log?.(`${path} could not be read (${String(error)}); the default slots are in use`);
-      return new ReturnsSlotsFile(path, DEFAULT_RETURNS_SLOTS);
-    }
+    const file = readSideFile<ReturnsSlots>(path, returnsSlotsSchema as z.ZodType<ReturnsSlots>, () => DEFAULT_RETURNS_SLOTS, now);
+    return new ReturnsSlotsFile(path, file.value, file.notice);
   }
 
   get(): ReturnsSlots {

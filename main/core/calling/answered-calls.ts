@@ -1,11 +1,13 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { join } from 'node:path';
 import type { AnsweredOutcome, Attempt, IsoTime, LeadId } from '../../../shared/domain.js';
 import { ApiFailure } from '../api/api-failure.js';
 import { writeAtomically } from '../store/write-atomically.js';
+import { readSideFile } from '../store/side-file.js';
+import { buildAttempt, type AttemptContext, type AttemptDetails } from '../store/build-attempt.js';
 
 /** An answered call nobody has said the outcome of yet: one attempt, still open. */
 export interface OpenCall {
@@ -20,17 +22,8 @@ export interface OpenCall {
   sipStatus: number | null;
 }
 
-/** What the rep (or the beep detector) adds when settling an answered call. */
-export interface SettleDetails {
-  note?: string;
-  /** Voicemail: the script read and the attempt it promised (chosen by the rotation when omitted). */
-  scriptId?: string | null;
-  scriptVersion?: number | null;
-  promisedFor?: IsoTime | null;
-  /** `call-back`: when the lead asked to be called (required). */
-  callbackAt?: IsoTime;
-  /** The permission question in a conversation; `no` opts the lead out. */
-  permission?: 'yes' | 'no';
+/** What the rep (or the beep detector) adds when settling an answered call (see AttemptDetails). */
+export interface SettleDetails extends Omit<AttemptDetails, 'workAgainAt'> {
   /** A reached lead to be worked again: its cadence restarts this many days from now. */
   workAgainInDays?: number;
 }
@@ -47,14 +40,28 @@ export interface AnsweredCallsDeps {
    * a dial block moves on to its next lead without waiting for that file.
    */
   recorded?(attempt: Attempt): void;
-  /** The attempt a voicemail left now promises (ISO), from the rotation. */
-  promiseFor(leadId: LeadId, at: number): IsoTime | null;
-  /** The script version the focus view shows for this lead (used when the settler names none). */
-  scriptFor(leadId: LeadId): { scriptId: string | null; scriptVersion: number | null };
+  /** The script shown for a lead and the promise a voicemail speaking it pins (the schedule's). */
+  attemptContext(leadId: LeadId): AttemptContext;
   log?: (message: string) => void;
 }
 
 const FILE = 'answered-calls.json';
+
+const iso = z.string().min(1);
+/** `answered-calls.json`: the answered calls still waiting for their outcome. */
+const openCallsFileSchema = z.object({
+  open: z.array(
+    z.object({
+      callId: z.string().min(1),
+      attemptId: z.string().min(1),
+      leadId: z.string().min(1),
+      startedAt: iso,
+      answeredAt: iso.nullable(),
+      endedAt: iso.nullable(),
+      sipStatus: z.number().int().nullable(),
+    }),
+  ),
+});
 
 /**
  * One call is one attempt. SIP settles what it can tell (no answer, busy, bad number, failed);
@@ -69,17 +76,16 @@ export class AnsweredCalls {
   /** Calls settled while still up: their end is not recorded again. */
   private readonly settledEarly = new Set<string>();
   private writing: Promise<void> = Promise.resolve();
+  /** Set when `answered-calls.json` was damaged and set aside (its calls are in the kept copy). */
+  notice: string | null = null;
 
   private constructor(private readonly deps: AnsweredCallsDeps) {}
 
   static load(deps: AnsweredCallsDeps): AnsweredCalls {
     const calls = new AnsweredCalls(deps);
-    try {
-      const raw = JSON.parse(readFileSync(join(deps.dataDir, FILE), 'utf8')) as { open?: OpenCall[] };
-      for (const call of raw.open ?? []) calls.open.set(call.callId, call);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') deps.log?.(`${FILE} could not be read (${String(error)}); no open calls restored`);
-    }
+    const file = readSideFile(join(deps.dataDir, FILE), openCallsFileSchema, () => ({ open: [] }), deps.now());
+    calls.notice = file.notice;
+    for (const call of file.value.open) calls.open.set(call.callId, call);
     return calls;
   }
 
@@ -126,34 +132,22 @@ export class AnsweredCalls {
     const call = this.find(id);
     if (!call) throw new ApiFailure('not-found', `No answered call ${id} is waiting for its outcome (settled already, or never answered).`);
     const now = this.deps.now();
-    if (outcome === 'call-back' && !details.callbackAt) throw new ApiFailure('invalid-input', 'A call-back needs the time the lead asked for.');
-    if (details.permission && outcome !== 'conversation') throw new ApiFailure('invalid-input', 'The permission question is asked in a conversation.');
-    const started = Date.parse(call.startedAt);
-    const script = outcome === 'voicemail' && details.scriptId === undefined ? this.deps.scriptFor(call.leadId) : null;
-    const attempt: Attempt = {
-      id: call.attemptId,
-      leadId: call.leadId,
-      outcome,
-      startedAt: call.startedAt,
-      recordedAt: now.toISOString(),
-      endedAt: call.endedAt,
-      source: 'call',
-      note: details.note ?? '',
-      sipStatus: call.sipStatus ?? 200,
-      scriptId: outcome === 'voicemail' ? (script ? script.scriptId : (details.scriptId ?? null)) : null,
-      scriptVersion: outcome === 'voicemail' ? (script ? script.scriptVersion : (details.scriptVersion ?? null)) : null,
-      promisedFor:
-        outcome === 'voicemail'
-          ? details.promisedFor
-            ? new Date(details.promisedFor).toISOString()
-            : this.deps.promiseFor(call.leadId, started)
-          : outcome === 'call-back'
-            ? new Date(details.callbackAt!).toISOString()
-            : null,
-      callId: call.callId,
-      ...(details.permission ? { permission: details.permission } : {}),
-      ...(details.workAgainInDays ? { workAgainAt: new Date(+addDays(new TZDate(now, this.deps.repZone()), details.workAgainInDays)).toISOString() } : {}),
-    };
+    const { workAgainInDays, ...rest } = details;
+    const attempt = buildAttempt(
+      {
+        id: call.attemptId,
+        leadId: call.leadId,
+        outcome,
+        startedAt: call.startedAt,
+        recordedAt: now.toISOString(),
+        endedAt: call.endedAt,
+        source: 'call',
+        sipStatus: call.sipStatus ?? 200,
+        callId: call.callId,
+      },
+      { ...rest, ...(workAgainInDays ? { workAgainAt: new Date(+addDays(new TZDate(now, this.deps.repZone()), workAgainInDays)).toISOString() } : {}) },
+      this.deps.attemptContext(call.leadId),
+    );
     // Taken out first, so a second settle racing this one is refused rather than recorded twice.
     this.open.delete(call.callId);
     if (call.endedAt === null) this.settledEarly.add(call.callId);

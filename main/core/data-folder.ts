@@ -1,0 +1,63 @@
+import type { StoreStatus } from '../../shared/contract/index.js';
+import { ApiFailure } from './api/api-failure.js';
+import { createDialGate, type DialGate } from './calling/dial-gate.js';
+import { DoNotCallStore } from './schedule/do-not-call-store.js';
+import type { SettingsStore } from './settings/settings-store.js';
+import { statsFoldFactory } from './stats/stats-fold.js';
+import type { DataDirLock } from './store/data-dir-lock.js';
+import type { LeadStore } from './store/lead-store.js';
+import { openLeadStore } from './store/open-store.js';
+
+/**
+ * A locked data folder's store, do-not-call list and dial gate, assembled one way for every
+ * front door: createCore builds the app on it, and the CLI runs its commands on the same parts
+ * (the same store options and folds, the same gate), never a copy of them.
+ */
+export interface DataFolder {
+  /** How the store is opened (kept for starting afresh after damage). */
+  storeOptions: Parameters<typeof openLeadStore>[2] & object;
+  /** The open store, or null when it is damaged (status says why). */
+  store: LeadStore | null;
+  status: StoreStatus;
+  /** The open store, or ApiFailure `store-unavailable` naming why there is none. */
+  requireStore(): LeadStore;
+  doNotCall: DoNotCallStore;
+  /** The one dial gate over this folder. */
+  gate: DialGate;
+}
+
+export async function openDataFolder(input: {
+  dataDir: string;
+  settings: SettingsStore;
+  lock: DataDirLock;
+  now: () => Date;
+  log?: (message: string) => void;
+  /** The SIP account, for test calls to the rep's own lines (the app's; the CLI has none). */
+  account?: Parameters<typeof createDialGate>[0]['account'];
+}): Promise<DataFolder> {
+  const { dataDir, settings, lock, now } = input;
+  const storeOptions = {
+    log: input.log,
+    schedule: () => settings.get().schedule,
+    defaultCountry: () => settings.get().defaultCountry,
+    lock,
+    repTimeZone: () => settings.get().repTimeZone,
+    historyFold: statsFoldFactory(() => settings.get().repTimeZone),
+  };
+  const opened = await openLeadStore(dataDir, now(), storeOptions);
+  const doNotCall = await DoNotCallStore.open(dataDir, now(), now);
+  const folder: DataFolder = {
+    storeOptions,
+    store: opened.store,
+    status: opened.status,
+    requireStore: () => {
+      if (folder.store) return folder.store;
+      const message = folder.status.state === 'error' ? folder.status.message : 'The data store is not open.';
+      throw new ApiFailure('store-unavailable', message);
+    },
+    doNotCall,
+    gate: null as unknown as DialGate,
+  };
+  folder.gate = createDialGate({ store: folder.requireStore, settings, doNotCall, now, account: input.account });
+  return folder;
+}

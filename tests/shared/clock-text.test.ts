@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clockText, hhmm, mmss } from '../../shared/clock-text.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('clock text', () => {
+  it('writes clock times and durations', () => {
+    expect([clockText(495), clockText(1260), hhmm(495), hhmm(0), hhmm(1439)]).toEqual(['8:15', '21:00', '08:15', '00:00', '23:59']);
+    expect([mmss(7_400), mmss(750_000), mmss(3_723_000), mmss(-5)]).toEqual(['0:07', '12:30', '1:02:03', '0:00']);
+  });
+
+  it('is built in shared/clock-text.ts only: no other source pads a "…:ss" or "hh:mm" of its own', () => {
+    const pattern = /\$\{[^}]*\}:\$\{String\([^`]*?\)\.padStart\(2, '0'\)\}/;
+    const offenders = ['main', 'renderer', 'shared']
+      .flatMap((dir) => sources(join(root, dir)))
+      .filter((path) => !path.endsWith('shared/clock-text.ts') && pattern.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(root, path));
+    expect(offenders).toEqual([]);
+  });
+});
