@@ -13,6 +13,8 @@ import { leadName } from '../../shared/lead-name.js';
 import type { DialGate } from '../core/calling/dial-gate.js';
 import { JURISDICTIONS, summarize } from '../core/compliance/jurisdiction-rules.js';
 import type { LeadStore } from '../core/store/lead-store.js';
+import { buildAttempt } from '../core/store/build-attempt.js';
+import { ApiFailure } from '../core/api/api-failure.js';
 import { csvLine } from '../core/leads/csv-line.js';
 import { decodeText } from '../core/text/decode-text.js';
 import type { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
@@ -125,20 +127,18 @@ export async function logCommand(input: LogCommandInput): Promise<number> {
         : `${parsed.number} belongs to several leads (${owners.map(name).join(', ')}); log the call in the app on the right lead.`,
     );
   }
-  const attempt: Attempt = {
-    id: randomUUID(),
-    leadId: lead.id,
-    outcome: input.outcome as Outcome,
-    startedAt: new Date(at).toISOString(),
-    recordedAt: new Date(input.now).toISOString(),
-    endedAt: null,
-    source: 'manual',
-    note: input.note ?? '',
-    sipStatus: null,
-    scriptId: null,
-    scriptVersion: null,
-    promisedFor: null,
-  };
+  let attempt: Attempt;
+  try {
+    attempt = buildAttempt(
+      { id: randomUUID(), leadId: lead.id, outcome: input.outcome as Outcome, startedAt: new Date(at).toISOString(), recordedAt: new Date(input.now).toISOString(), endedAt: null, source: 'manual', sipStatus: null },
+      // A message left from another phone read no Dialdesk script and pinned no promise Dialdesk knows of.
+      { note: input.note ?? '', scriptId: null, scriptVersion: null, promisedFor: null },
+      { scriptShown: () => ({ scriptId: null, scriptVersion: null }), spokenPromise: () => null },
+    );
+  } catch (error) {
+    if (error instanceof ApiFailure) throw new GateCliError(`log: ${error.message}`);
+    throw error;
+  }
   await input.store.recordAttempt(attempt);
   // A time ahead of this machine's clock is kept as given (another system's clock, a scheduled import), and said.
   if (at > input.now + 60_000) input.err.write(`Note: ${attempt.startedAt} is later than this machine's clock; it is recorded as given.\n`);

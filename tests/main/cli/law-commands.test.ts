@@ -93,6 +93,9 @@ describe('cli check: the law where the lead is', () => {
     const future = await cli(['log', '+13055550123', '--outcome', 'busy', '--at', '2099-01-01T00:00:00Z', '--data-dir', data]);
     expect(future).toMatchObject({ code: 0, err: expect.stringMatching(/later than this machine's clock; it is recorded as given/) });
     expect((await cli(['log', '12', '--outcome', 'busy', '--data-dir', data])).code).toBe(1);
+    // A machine answered and no message was left: an outcome of its own, accepted like any other.
+    expect((await cli(['log', '+13055550123', '--outcome', 'voicemail-no-message', '--at', '2026-11-20T15:00:00Z', '--data-dir', data])).code).toBe(0);
+    expect(await cli(['log', '+13055550123', '--outcome', 'call-back', '--data-dir', data])).toMatchObject({ code: 1, err: expect.stringMatching(/call-back needs the time/) });
   });
 
   it('rules lists every jurisdiction with its sources, and dnc add refuses the number at once', async () => {
