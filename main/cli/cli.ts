@@ -27,7 +27,8 @@ const USAGE = `Usage: dialdesk <command> [options]
 Commands:
   import FILE [--country US] [--report F]
                                     import leads from a CRM CSV export; --report writes every rejected row as CSV
-  export leads|attempts [--out F]   write CSV (standard output by default)
+  export leads|attempts|quarantine [--out F]
+                                    write CSV (standard output by default); quarantine: records set aside as unreadable
   stats [--json] [--from D --to D]  dials, conversations, voicemails, returns, promises; by hour and script
   returns [--ics FILE]              callers waiting for a call back; the returns slots as a calendar
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
@@ -148,7 +149,9 @@ async function runLocked(
         } catch (error) {
           throw new CliError(`stats: ${(error as Error).message}`);
         }
-        out.write(values.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
+        // Records set aside because they could not be read: counted, so none is dropped silently.
+        const quarantined = store.quarantine.count;
+        out.write(values.json ? `${JSON.stringify({ ...stats, quarantined })}\n` : `${formatStats(stats)}${quarantined > 0 ? `Set aside:      ${quarantined} unreadable records (export quarantine)\n` : ''}`);
         return 0;
       }
       case 'returns':

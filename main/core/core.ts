@@ -106,7 +106,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     store: storeStatus,
     leadCount: store?.leadCount ?? 0,
     firstRun: store !== null && store.leadCount === 0 && !store.hasHistory,
-    notices,
+    // Records the store set aside on opening ("1 lead could not be read and was set aside (see …)").
+    notices: [...notices, ...(store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });

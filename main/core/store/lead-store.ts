@@ -5,8 +5,8 @@
  * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
  */
 
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
@@ -20,8 +20,9 @@ import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { attemptRecordSchema } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
+import { Quarantine, rawBytesIfNeeded } from './quarantine.js';
 import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
-import { sweepTempFiles } from './write-atomically.js';
+import { fsyncDirectory, sweepTempFiles } from './write-atomically.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -33,6 +34,7 @@ import { sweepTempFiles } from './write-atomically.js';
  *   attempts/YYYY-MM.jsonl append-only, one attempt per line, one file per month
  *   state.json            checkpoint of per-lead summaries + how far each log is folded
  *   inbound/YYYY-MM.jsonl  append-only, every inbound call and how it was answered
+ *   quarantine/<kind>.jsonl records that could not be read, set aside one by one (see quarantine.ts)
  *
  * Recording an outcome appends one line (write + fdatasync) and updates the
  * in-memory summary. Opening reads leads.json and state.json and folds only
@@ -69,6 +71,8 @@ export interface LeadStoreOptions {
   historyFold?: HistoryFoldFactory;
   /** The rep's IANA zone: stats are bucketed by the rep's days, so a change refolds. */
   repTimeZone?: () => string;
+  /** The clock records set aside and kept copies are stamped with. */
+  now?: () => Date;
 }
 
 /** Only these change what a fold produces (the rep's zone: the stats' days; which history fold); dial blocks or windows do not. */
@@ -94,14 +98,18 @@ export class LeadStore {
   private leadsVersion = 0;
   private summariesVersion = 0;
   readonly inbound: InboundLog;
+  /** What opening found and the rep should know, besides the records set aside (a leads.json cut off). */
+  private readonly openNotices: string[] = [];
 
   private constructor(
     readonly dataDir: string,
     private readonly snapshot: LeadSnapshot,
     private readonly releaseLock: () => void,
     private readonly options: LeadStoreOptions,
+    /** Records that could not be read, each set aside alone (leads, attempts, inbound calls). */
+    readonly quarantine: Quarantine,
   ) {
-    this.inbound = new InboundLog(join(dataDir, 'inbound'));
+    this.inbound = new InboundLog(join(dataDir, 'inbound'), quarantine.lineSink('inbound'));
     this.statsValue = this.newStats();
   }
 
@@ -115,26 +123,44 @@ export class LeadStore {
       const swept = sweepTempFiles(dataDir);
       if (swept.length > 0) options.log?.(`removed unfinished temp files: ${swept.join(', ')}`);
       const leadsPath = join(dataDir, 'leads.json');
+      const quarantine = Quarantine.open(dataDir, options.now);
       let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
       try {
-        opened = await LeadSnapshot.open(leadsPath);
+        opened = await LeadSnapshot.open(leadsPath, (bad) =>
+          quarantine.setAside({ kind: 'lead', source: 'leads.json', line: bad.line, byte: bad.byte, reason: bad.reason, text: bad.text, ...rawBytesIfNeeded(bad.text, bad.bytes) }),
+        );
       } catch (error) {
         if (error instanceof NewerDataError) throw error;
         throw new StoreOpenError(`leads.json cannot be read (${reasonOf(error)}).`, [leadsPath]);
       }
-      const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
+      const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options, quarantine);
       for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
+      if (opened.cutOff) {
+        // The leads up to the cut are read; the file as it was is kept, as a file damaged whole would be.
+        const kept = keepDamagedCopy(dataDir, leadsPath, (options.now ?? (() => new Date()))());
+        store.openNotices.push(
+          `leads.json was cut off after ${opened.snapshot.data.leads.length.toLocaleString('en-US')} leads: those were kept, and the file as it was is in ${kept}.`,
+        );
+      }
       if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
+      // The records set aside are in quarantine/ already: leads.json now holds only what was read.
+      if (opened.migrated || opened.setAside > 0 || opened.cutOff) await store.persistLeads();
       await store.resolveMissingZones();
-      if (await mergeVoicemailCalls(join(dataDir, 'attempts'))) {
+      if (await mergeVoicemailCalls(join(dataDir, 'attempts'), quarantine.lineSink('attempt'))) {
         options.log?.('attempt history migrated: answered calls followed by a voicemail record are now one voicemail attempt');
       }
       await store.loadHistory();
+      for (const notice of store.notices()) options.log?.(notice);
       return store;
     } catch (error) {
       releaseLock();
       throw error;
     }
+  }
+
+  /** What the rep should be told about this open: records set aside ("1 lead could not be read…"), a leads.json cut off. */
+  notices(): string[] {
+    return [...this.openNotices, ...this.quarantine.notices()];
   }
 
   get leadCount(): number {
@@ -401,7 +427,7 @@ export class LeadStore {
   private logFor(month: string): JsonlLog<Attempt> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema);
+      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema, this.quarantine.lineSink('attempt'));
       this.logs.set(month, log);
     }
     return log;
@@ -468,6 +494,23 @@ function foldInboundInto(stats: HistoryFold, inbound: InboundLog): void {
     stats.foldInbound(call);
     stats.inboundOffsets[month] = end;
   }
+}
+
+/** A copy of a damaged file in `damaged-<time>/`, fsynced before the caller rewrites the original. */
+function keepDamagedCopy(dataDir: string, path: string, now: Date): string {
+  const folder = join(dataDir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(folder, { recursive: true });
+  const to = join(folder, basename(path));
+  copyFileSync(path, to);
+  const fd = openSync(to, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDirectory(folder);
+  fsyncDirectory(dataDir);
+  return to;
 }
 
 function reasonOf(error: unknown): string {

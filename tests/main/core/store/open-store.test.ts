@@ -66,37 +66,61 @@ describe('openLeadStore', () => {
     }
   });
 
-  it('sets aside records of the wrong shape with the reason, instead of crashing on every start', async () => {
-    const cases: [string, (dir: string, leadId: string) => void, RegExp][] = [
-      ['a null attempt line', (dir) => appendFileSync(join(dir, 'attempts', '2026-11.jsonl'), 'null\n'), /2026-11\.jsonl is damaged .*not a valid record/],
+  it('sets aside a record of the wrong shape alone, with its reason and place, and opens the rest', async () => {
+    const cases: [string, (dir: string, leadId: string) => void, { kind: string; notice: RegExp; reason: RegExp; source: string; leads: number; attempts: number }][] = [
+      [
+        'a null attempt line',
+        (dir) => appendFileSync(join(dir, 'attempts', '2026-11.jsonl'), 'null\n'),
+        { kind: 'attempt', notice: /^1 attempt could not be read and was set aside \(see .*quarantine\/attempt\.jsonl\)\.$/, reason: /not a valid record/, source: 'attempts/2026-11.jsonl', leads: 1, attempts: 1 },
+      ],
       [
         'an attempt with wrong fields',
         (dir, leadId) => appendFileSync(join(dir, 'attempts', '2026-11.jsonl'), `${JSON.stringify({ leadId, outcome: 42 })}\n`),
-        /not a valid record \(id: .*outcome/,
+        { kind: 'attempt', notice: /^1 attempt could not be read/, reason: /not a valid record \(id: .*outcome/, source: 'attempts/2026-11.jsonl', leads: 1, attempts: 1 },
       ],
       [
         'a null lead',
         (dir) => writeFileSync(join(dir, 'leads.json'), readFileSync(join(dir, 'leads.json'), 'utf8').replace(/\n\{"id".*\n/, '\nnull\n')),
-        /leads\.json cannot be read \(lead 1 \(line 2\) is not a valid lead/,
+        { kind: 'lead', notice: /^1 lead could not be read and was set aside \(see .*quarantine\/lead\.jsonl\)\.$/, reason: /not a valid lead/, source: 'leads.json', leads: 0, attempts: 1 },
       ],
       [
         'a lead with wrong fields',
         (dir) => writeFileSync(join(dir, 'leads.json'), readFileSync(join(dir, 'leads.json'), 'utf8').replace(/"phone":"[^"]*"/, '"phone":5')),
-        /lead 1 \(line 2\) is not a valid lead: phone/,
+        { kind: 'lead', notice: /^1 lead could not be read/, reason: /not a valid lead \(phone/, source: 'leads.json', leads: 0, attempts: 1 },
       ],
-      ['a null inbound call', (dir) => writeFileSync(join(dir, 'inbound', '2026-11.jsonl'), 'null\n'), /inbound.*2026-11\.jsonl is damaged/],
+      [
+        'a null inbound call',
+        (dir) => writeFileSync(join(dir, 'inbound', '2026-11.jsonl'), 'null\n'),
+        { kind: 'inbound', notice: /^1 inbound call could not be read and was set aside/, reason: /not a valid record/, source: 'inbound/2026-11.jsonl', leads: 1, attempts: 1 },
+      ],
     ];
-    for (const [what, damage, reason] of cases) {
+    for (const [what, damage, expected] of cases) {
       const dir = tempDir();
       const leadId = await storeWithHistory(dir);
       damage(dir, leadId);
       const opened = await openLeadStore(dir, new Date());
-      expect(opened.store, what).toBeNull();
-      if (opened.status.state !== 'error') throw new Error(`${what}: expected an error`);
-      expect(opened.status.message, what).toMatch(reason);
-      expect(opened.status.keptFiles.length, what).toBeGreaterThan(0);
-      // The next start shows the same error rather than crashing or opening an empty store.
-      expect((await openLeadStore(dir, new Date())).status, what).toEqual(opened.status);
+      expect(opened.status, what).toEqual({ state: 'ready' });
+      const store = opened.store!;
+      expect(store.notices(), what).toEqual([expect.stringMatching(expected.notice)]);
+      expect(store.leadCount, what).toBe(expected.leads);
+      expect([...store.allAttempts()].length, what).toBe(expected.attempts);
+      const set = [...store.quarantine.all()];
+      expect(set, what).toEqual([expect.objectContaining({ kind: expected.kind, source: expected.source, reason: expect.stringMatching(expected.reason) })]);
+      if (expected.kind === 'lead') {
+        expect(set[0].line, what).toBe(2);
+        // leads.json is rewritten without it.
+        expect(readFileSync(join(dir, 'leads.json'), 'utf8'), what).not.toContain(set[0].text);
+      } else {
+        // An append-only log is not rewritten: the record is where its position says.
+        expect(readFileSync(join(dir, expected.source)).subarray(set[0].byte).toString('utf8').startsWith(`${set[0].text}\n`), what).toBe(true);
+      }
+      await store.close();
+      // Set aside once: the next start opens quietly and still counts it.
+      const again = await openLeadStore(dir, new Date());
+      expect(again.store!.notices(), what).toEqual([]);
+      expect(again.store!.quarantine.count, what).toBe(1);
+      expect(again.store!.leadCount, what).toBe(expected.leads);
+      await again.store!.close();
     }
   });
 
