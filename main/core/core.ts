@@ -84,6 +84,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     lock,
     repTimeZone: () => settings.get().repTimeZone,
     historyFold: statsFoldFactory(() => settings.get().repTimeZone),
+    now,
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());

@@ -124,6 +124,30 @@ describe('openLeadStore', () => {
     }
   });
 
+  it('salvages the leads before the cut of a leads.json cut off mid-line, keeps the file as it was, and sets the torn line aside', async () => {
+    const dir = tempDir();
+    const { store } = await openLeadStore(dir, new Date());
+    const leads = [makeLead({ phone: '+12125550121' }), makeLead({ phone: '+12125550122' }), makeLead({ phone: '+12125550123' })];
+    await store!.addLeads(leads);
+    await store!.close();
+    const whole = readFileSync(join(dir, 'leads.json'), 'utf8');
+    const cut = whole.slice(0, whole.indexOf(leads[2].id) + 10);
+    writeFileSync(join(dir, 'leads.json'), cut);
+
+    const opened = await openLeadStore(dir, new Date('2026-12-07T21:00:00Z'));
+    expect(opened.status).toEqual({ state: 'ready' });
+    expect([...opened.store!.allLeads()].map((l) => l.id)).toEqual([leads[0].id, leads[1].id]);
+    const kept = join(dir, 'damaged-2026-12-07T21-00-00-000Z', 'leads.json');
+    expect(opened.store!.notices()).toEqual([
+      `leads.json was cut off after 2 leads: those were kept, and the file as it was is in ${kept}.`,
+      expect.stringMatching(/^1 lead could not be read and was set aside/),
+    ]);
+    expect(readFileSync(kept, 'utf8')).toBe(cut);
+    expect([...opened.store!.quarantine.all()]).toEqual([expect.objectContaining({ line: 4, text: cut.slice(cut.lastIndexOf('\n') + 1) })]);
+    await opened.store!.close();
+    expect(readFileSync(join(dir, 'leads.json'), 'utf8').endsWith(']}\n')).toBe(true);
+  });
+
   it('answers busy while another owner holds the folder, and moves nothing', async () => {
     const dir = tempDir();
     await storeWithHistory(dir);
