@@ -5,7 +5,7 @@
  * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
  */
 
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
@@ -20,8 +20,8 @@ import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { attemptRecordSchema } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
-import { Quarantine, rawBytesIfNeeded } from './quarantine.js';
-import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
+import { CHECKPOINT_FILE, CHECKPOINT_SCHEMA_VERSION, LEGACY_CHECKPOINT_FILE, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
 import { fsyncDirectory, sweepTempFiles } from './write-atomically.js';
 
 /**
@@ -32,15 +32,15 @@ import { fsyncDirectory, sweepTempFiles } from './write-atomically.js';
  *
  *   leads.json            lowdb: the leads themselves; rewritten on import/edit only
  *   attempts/YYYY-MM.jsonl append-only, one attempt per line, one file per month
- *   state.json            checkpoint of per-lead summaries + how far each log is folded
+ *   state.bin             checkpoint of per-lead summaries + how far each log is folded (binary columns)
  *   inbound/YYYY-MM.jsonl  append-only, every inbound call and how it was answered
  *   quarantine/<kind>.jsonl records that could not be read, set aside one by one (see quarantine.ts)
  *
  * Recording an outcome appends one line (write + fdatasync) and updates the
- * in-memory summary. Opening reads leads.json and state.json and folds only
+ * in-memory summary. Opening reads leads.json and state.bin and folds only
  * the log tail written since the checkpoint.
  */
-export const STORE_FILES = ['leads.json', 'state.json', 'attempts', 'inbound'] as const;
+export const STORE_FILES = ['leads.json', CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE, 'attempts', 'inbound', QUARANTINE_DIR] as const;
 
 const CHECKPOINT_EVERY = 5_000;
 /** Attempts folded between yields to the event loop during a refold. */
@@ -335,6 +335,8 @@ export class LeadStore {
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
     await this.serialize(() => writeCheckpoint(this.checkpointPath, checkpoint));
+    // The JSON checkpoint of versions up to 6 is superseded once the new one is on disk.
+    rmSync(join(this.dataDir, LEGACY_CHECKPOINT_FILE), { force: true });
   }
 
   async close(): Promise<void> {
@@ -352,7 +354,7 @@ export class LeadStore {
   }
 
   private get checkpointPath(): string {
-    return join(this.dataDir, 'state.json');
+    return join(this.dataDir, CHECKPOINT_FILE);
   }
 
   private indexLead(lead: Lead): void {
@@ -455,7 +457,7 @@ export class LeadStore {
     } else {
       this.bandStatsValue = emptyLearningStats(this.schedule.bands.length);
       this.statsValue = this.newStats();
-      if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
+      if (months.length > 0) this.options.log?.(`${CHECKPOINT_FILE} is missing or out of date; rebuilding lead summaries from the attempt logs`);
     }
     let replayed = 0;
     for (const month of months) {

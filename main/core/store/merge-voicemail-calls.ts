@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Attempt } from '../../../shared/domain.js';
 import { JsonlLog, type OnBadLine } from './jsonl-log.js';
 import { writeAtomically } from './write-atomically.js';
+import { CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE } from './summary-checkpoint.js';
 
 /** Written once the attempt logs hold one attempt per call (see below). */
 const MARKER = '.voicemail-calls-merged';
@@ -73,7 +74,7 @@ export async function mergeVoicemailCalls(attemptsDir: string, onBadLine?: OnBad
       log.close();
     }
   }
-  if (touched.size > 0) rmSync(join(attemptsDir, '..', 'state.json'), { force: true });
+  if (touched.size > 0) for (const name of [CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE]) rmSync(join(attemptsDir, '..', name), { force: true });
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return touched.size > 0;
 }

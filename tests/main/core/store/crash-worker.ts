@@ -44,8 +44,9 @@ if (crashAt) {
     if (!pattern.test(String(path))) return handle;
     const writeFile = handle.writeFile.bind(handle);
     handle.writeFile = async function partialWriteFile(data: unknown, ...more: unknown[]): Promise<void> {
-      if (++calls !== n || typeof data !== 'string') return (writeFile as (...args: unknown[]) => Promise<void>)(data, ...more);
-      const bytes = Buffer.from(data, 'utf8');
+      if (++calls !== n || (typeof data !== 'string' && !(data instanceof Uint8Array))) return (writeFile as (...args: unknown[]) => Promise<void>)(data, ...more);
+      // Text (leads.json) or bytes (the binary checkpoint's sections).
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       await handle.write(bytes, 0, cut(bytes.length));
       process.kill(process.pid, 'SIGKILL');
     } as FileHandle['writeFile'];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import { LEADS_SCHEMA_VERSION } from '../../../../main/core/store/migrations.js';
 import { StoreOpenError } from '../../../../main/core/store/store-error.js';
-import { readCheckpoint } from '../../../../main/core/store/summary-checkpoint.js';
+import { readCheckpoint, CHECKPOINT_FILE } from '../../../../main/core/store/summary-checkpoint.js';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
 import { generateStore } from '../../../bench/generate-store.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
@@ -53,21 +53,21 @@ describe('LeadStore', () => {
     await store.close();
   });
 
-  it('replays only the tail after the checkpoint, and rebuilds summaries when state.json is lost', async () => {
+  it('replays only the tail after the checkpoint, and rebuilds summaries when the checkpoint is lost', async () => {
     const dir = tempDir();
     const store = await LeadStore.open(dir, { checkpointEvery: 3 });
     const lead = makeLead();
     await store.addLeads([lead]);
     for (let i = 0; i < 7; i++) await store.recordAttempt(makeAttempt(lead.id, 'no-answer', `2026-11-0${i + 1}T15:00:00.000Z`));
     // Simulate a crash: no close(), so 1 attempt is past the last checkpoint.
-    expect(readCheckpoint(join(dir, 'state.json'))!.summaries.get(lead.id)!.attempts).toBe(6);
+    expect(readCheckpoint(join(dir, CHECKPOINT_FILE))!.summaries.get(lead.id)!.attempts).toBe(6);
     rmSync(join(dir, 'dialdesk.lock'));
 
     const afterCrash = await LeadStore.open(dir);
     expect(afterCrash.summaryOf(lead.id).attempts).toBe(7);
     await afterCrash.close();
 
-    writeFileSync(join(dir, 'state.json'), '{ broken');
+    writeFileSync(join(dir, CHECKPOINT_FILE), '{ broken');
     const rebuilt = await LeadStore.open(dir);
     expect(rebuilt.summaryOf(lead.id).attempts).toBe(7);
     await rebuilt.close();
@@ -110,7 +110,7 @@ describe('LeadStore', () => {
     expect(await store.refoldIfStale()).toBe(false);
     await store.close();
     // The checkpoint records the settings the states were folded with: reopening uses it as is.
-    expect(readCheckpoint(join(dir, 'state.json'))!.foldKey).toContain('"day"');
+    expect(readCheckpoint(join(dir, CHECKPOINT_FILE))!.foldKey).toContain('"day"');
   });
 
   it('refuses a second owner of the same data folder while the first holds it, and a lock file left behind blocks nobody', async () => {

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLeadStore, startFresh } from '../../../../main/core/store/open-store.js';
+import { CHECKPOINT_FILE } from '../../../../main/core/store/summary-checkpoint.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
@@ -45,10 +46,16 @@ describe('openLeadStore', () => {
   }
 
   it('refuses data from a newer Dialdesk with what to do, and moves and rewrites nothing', async () => {
-    for (const file of ['leads.json', 'state.json'] as const) {
+    for (const file of ['leads.json', CHECKPOINT_FILE] as const) {
       const dir = tempDir();
       await storeWithHistory(dir);
-      const text = readFileSync(join(dir, file), 'utf8').replace(/^\{"schemaVersion":\d+/, '{"schemaVersion":99');
+      let text: Buffer;
+      if (file === 'leads.json') text = Buffer.from(readFileSync(join(dir, file), 'utf8').replace(/^\{"schemaVersion":\d+/, '{"schemaVersion":99'));
+      else {
+        // The binary checkpoint's version is the 32-bit number after its 8-byte magic.
+        text = Buffer.from(readFileSync(join(dir, file)));
+        text.writeUInt32LE(99, 8);
+      }
       writeFileSync(join(dir, file), text);
       const before = readdirSync(dir).sort();
 
@@ -60,7 +67,7 @@ describe('openLeadStore', () => {
         keptFiles: [],
       });
       expect(readdirSync(dir).sort(), file).toEqual(before);
-      expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
+      expect(readFileSync(join(dir, file)).equals(text), file).toBe(true);
       // Not remembered as damage: the same answer next time, and it opens once the newer app's data is gone.
       expect((await openLeadStore(dir, new Date())).status).toEqual(opened.status);
     }
