@@ -18,7 +18,7 @@ import { NO_HISTORY_FOLD, type HistoryFold, type HistoryFoldFactory } from './hi
 import { LeadSnapshot } from './lead-snapshot.js';
 import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
-import { attemptRecordSchema } from './record-schemas.js';
+import { attemptRecordSchema, isCertainlyAttempt } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
 import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
 import { CHECKPOINT_FILE, CHECKPOINT_SCHEMA_VERSION, LEGACY_CHECKPOINT_FILE, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
@@ -429,7 +429,7 @@ export class LeadStore {
   private logFor(month: string): JsonlLog<Attempt> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema, this.quarantine.lineSink('attempt'));
+      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema, this.quarantine.lineSink('attempt'), isCertainlyAttempt);
       this.logs.set(month, log);
     }
     return log;

@@ -200,7 +200,13 @@ function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) =>
         if (lengths[i] > 0) total += lengths[i];
       }
       if (total !== flat.length) return null;
-      return (i) => (lengths[i] < 0 ? null : Array.from(flat.subarray(starts[i], starts[i] + lengths[i])));
+      return (i) => {
+        if (lengths[i] < 0) return null;
+        // A plain array (the fold replaces and compares them as arrays), filled by a loop: Array.from on a view is slower.
+        const list = new Array<number>(lengths[i]);
+        for (let k = 0, at = starts[i]; k < list.length; k++, at++) list[k] = flat[at];
+        return list;
+      };
     }
     case 'any': {
       if (!Array.isArray(raw) || raw.length !== count) return null;
@@ -268,32 +274,49 @@ function readSections(bytes: Buffer): Checkpoint | null {
 
 /** The columns back into one summary (and rotation state) per lead; null when a value is out of range. */
 function summariesFrom(columns: Array<(i: number) => unknown>, count: number, monthNames: string[]): Map<string, StoredSummary> | null {
-  const [id, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...rotation] = columns;
-  const statusColumn = rotation[ROTATION_NAMES.indexOf('status')];
+  const [id, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns;
+  const column = (field: RotationField) => r[ROTATION_NAMES.indexOf(field)];
+  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore] = (
+    ['status', 'doNotCallSince', 'bandTries', 'bandAnswers', 'attempts', 'cadenceAttempts', 'cadenceStartedAt', 'lastAttemptAt', 'unansweredVoicemails', 'promise', 'promisesKept', 'promisesBroken', 'notBefore'] as const
+  ).map(column);
   const summaries = new Map<string, StoredSummary>();
   for (let i = 0; i < count; i++) {
     const leadId = id(i) as string;
     const outcome = lastOutcome(i) as number;
     const monthIndexesOfLead = months(i) as number[] | null;
     if (outcome > OUTCOMES.length || monthIndexesOfLead === null || (optedOut(i) as number) > 1) return null;
-    const leadMonths = new Array<string>(monthIndexesOfLead.length);
+    // The list of indexes becomes the list of (shared) month names in place.
+    const leadMonths = monthIndexesOfLead as unknown as string[];
     for (let m = 0; m < monthIndexesOfLead.length; m++) {
       const name = monthNames[monthIndexesOfLead[m]];
       if (name === undefined) return null;
       leadMonths[m] = name;
     }
     let state: LeadRotationState | null = null;
-    if (statusColumn(i) !== null) {
-      state = { leadId } as LeadRotationState;
-      for (let f = 0; f < ROTATION_NAMES.length; f++) {
-        const field = ROTATION_NAMES[f];
-        const value = rotation[f](i);
-        const spec = ROTATION_FIELDS[field] as Field;
-        if (value === null && spec.optional) continue;
-        // A lead that has a rotation state has every required list.
-        if (value === null && spec.kind === 'counts') return null;
-        (state as unknown as Record<string, unknown>)[field] = value;
-      }
+    if (status(i) !== null) {
+      const tries = bandTries(i) as number[] | null;
+      // A lead that has a rotation state has its band tries.
+      if (tries === null) return null;
+      // Built whole with every required field in one shape (fast to build, compact in memory), then the optional ones set.
+      // A field added to ROTATION_FIELDS is read here too; the round-trip test sets every field and fails until it is.
+      state = {
+        leadId,
+        status: status(i) as LeadRotationState['status'],
+        doNotCallSince: doNotCallSince(i) as number | null,
+        bandTries: tries,
+        attempts: rAttempts(i) as number,
+        cadenceAttempts: cadenceAttempts(i) as number,
+        cadenceStartedAt: cadenceStartedAt(i) as number | null,
+        lastAttemptAt: rLastAttemptAt(i) as number | null,
+        unansweredVoicemails: unanswered(i) as number,
+        promise: promise(i) as LeadRotationState['promise'],
+        promisesKept: kept(i) as number,
+        promisesBroken: broken(i) as number,
+      };
+      const answers = bandAnswers(i);
+      if (answers !== null) state.bandAnswers = answers as number[];
+      const later = notBefore(i);
+      if (later !== null) state.notBefore = later as number;
     }
     summaries.set(leadId, {
       attempts: attempts(i) as number,
