@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
 import { openLeadStore } from '../core/store/open-store.js';
+import { describeRebuild, type RebuildProgress } from '../core/store/rebuild-progress.js';
 import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from '../core/stats/store-stats.js';
 import { statsFoldFactory } from '../core/stats/stats-fold.js';
@@ -109,6 +110,25 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
 }
 
+/**
+ * A rebuild over a second, on standard error: one line rewritten in place on a terminal, a line
+ * every tenth of the way otherwise (a log file should not get four lines a second).
+ */
+function rebuildProgressPrinter(err: NodeJS.WritableStream): (progress: RebuildProgress) => void {
+  const terminal = (err as { isTTY?: boolean }).isTTY === true;
+  let lastTenth = -1;
+  return (progress) => {
+    const line = describeRebuild(progress);
+    if (terminal) {
+      err.write(`\r${line}${progress.done ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor(progress.fraction * 10);
+    if (progress.done || tenth > lastTenth) err.write(`${line}\n`);
+    lastTenth = tenth;
+  };
+}
+
 async function runLocked(
   command: string,
   rest: string[],
@@ -126,6 +146,7 @@ async function runLocked(
     schedule: () => settings.get().schedule,
     repTimeZone: () => settings.get().repTimeZone,
     historyFold: statsFoldFactory(() => settings.get().repTimeZone),
+    progress: rebuildProgressPrinter(err),
   });
   if (!opened.store) {
     err.write(`${opened.status.state === 'error' ? opened.status.message : 'The store could not be opened.'}\n`);

@@ -24,6 +24,7 @@ import type { SettingsStore } from './settings/settings-store.js';
 import type { LeadStore } from './store/lead-store.js';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { openLeadStore, startFresh } from './store/open-store.js';
+import { describeRebuild, type RebuildProgress } from './store/rebuild-progress.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
@@ -85,6 +86,12 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     repTimeZone: () => settings.get().repTimeZone,
     historyFold: statsFoldFactory(() => settings.get().repTimeZone),
     now,
+    // A rebuild over a second (an upgrade's first open, new bands) says what and how far: in the log, and to the
+    // window as events (the shells open theirs once the core is up, so at start-up the log line is what shows).
+    progress: (progress: RebuildProgress) => {
+      options.log?.(describeRebuild(progress));
+      events.emit({ type: 'store.rebuild', ...progress });
+    },
   };
   const opened = await openLeadStore(options.dataDir, now(), storeOptions);
   const scripts = await ScriptLibrary.open(options.dataDir, now());

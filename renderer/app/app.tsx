@@ -5,6 +5,7 @@ import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
+import { RebuildBanner } from './rebuild-banner.js';
 import { Navigation } from './navigation.js';
 import { SCREENS, type ScreenId } from './screens.js';
 import { ShortcutsOverlay } from './shortcuts-overlay.js';
@@ -52,6 +53,7 @@ export function App() {
       <main className="content">
         <CallLayer />
         <ReminderBanner />
+        <RebuildBanner />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
             {status.notices.map((notice) => (

@@ -21,6 +21,7 @@ import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead
 import { attemptRecordSchema, isCertainlyAttempt } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
 import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
+import { RebuildMeter, type RebuildProgress } from './rebuild-progress.js';
 import { CHECKPOINT_FILE, CHECKPOINT_SCHEMA_VERSION, LEGACY_CHECKPOINT_FILE, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
 import { fsyncDirectory, sweepTempFiles } from './write-atomically.js';
 
@@ -73,6 +74,8 @@ export interface LeadStoreOptions {
   repTimeZone?: () => string;
   /** The clock records set aside and kept copies are stamped with. */
   now?: () => Date;
+  /** How far a rebuild of the summaries has got, once it has run over a second (see rebuild-progress.ts). */
+  progress?: (progress: RebuildProgress) => void;
 }
 
 /** Only these change what a fold produces (the rep's zone: the stats' days; which history fold); dial blocks or windows do not. */
@@ -264,12 +267,19 @@ export class LeadStore {
    */
   private async refoldInto(target: FoldTarget): Promise<void> {
     let folded = 0;
-    for (const month of [...this.logs.keys()].sort()) {
-      for (const { record } of this.logs.get(month)!.readFrom(0)) {
+    const months = [...this.logs.keys()].sort();
+    const meter = new RebuildMeter('Rebuilding lead summaries for the new settings', this.bytesFrom(months, () => 0), this.options.progress);
+    let before = 0;
+    for (const month of months) {
+      const log = this.logs.get(month)!;
+      for (const { record, end } of log.readFrom(0)) {
         this.fold(record, month, target);
+        meter.advance(before + end);
         if (++folded % REFOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      before += log.byteLength;
     }
+    meter.finish();
     foldInboundInto(target.stats, this.inbound);
     this.summaries.clear();
     for (const [id, summary] of target.summaries) this.summaries.set(id, summary);
@@ -460,17 +470,30 @@ export class LeadStore {
       if (months.length > 0) this.options.log?.(`${CHECKPOINT_FILE} is missing or out of date; rebuilding lead summaries from the attempt logs`);
     }
     let replayed = 0;
+    const fromOf = (month: string) => (usable ? (checkpoint!.offsets[month] ?? 0) : 0);
+    const what = usable ? 'Reading the attempts recorded since the last checkpoint' : 'Rebuilding lead summaries from the attempt logs';
+    const meter = new RebuildMeter(what, this.bytesFrom(months, fromOf), this.options.progress);
+    let before = 0;
     for (const month of months) {
-      const from = usable ? (checkpoint!.offsets[month] ?? 0) : 0;
-      for (const { record } of this.logs.get(month)!.readFrom(from)) {
+      const from = fromOf(month);
+      const log = this.logs.get(month)!;
+      for (const { record, end } of log.readFrom(from)) {
         this.fold(record, month);
         replayed += 1;
+        meter.advance(before + end - from);
       }
+      before += log.byteLength - from;
     }
+    meter.finish();
     foldInboundInto(this.statsValue, this.inbound);
     this.attemptsSinceCheckpoint = replayed;
 
     if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+  }
+
+  /** Bytes of the given logs from each one's `from` to its end: what a fold will read. */
+  private bytesFrom(months: string[], from: (month: string) => number): number {
+    return months.reduce((sum, month) => sum + Math.max(0, (this.logs.get(month)?.byteLength ?? 0) - from(month)), 0);
   }
 
   private async persistLeads(): Promise<void> {
