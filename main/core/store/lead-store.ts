@@ -18,6 +18,7 @@ import { NO_HISTORY_FOLD, type HistoryFold, type HistoryFoldFactory } from './hi
 import { LeadSnapshot } from './lead-snapshot.js';
 import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
+import { SummaryTable } from './summary-table.js';
 import { attemptRecordSchema, isCertainlyAttempt } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
 import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
@@ -49,7 +50,7 @@ const REFOLD_SLICE = 20_000;
 
 /** Where a fold writes: the live state, or a new one being built by refold(). */
 interface FoldTarget {
-  summaries: Map<string, StoredSummary>;
+  summaries: SummaryTable | Map<string, StoredSummary>;
   bandStats: BandStats;
   stats: HistoryFold;
 }
@@ -87,7 +88,7 @@ export class LeadStore {
   private readonly leadIdByPhone = new Map<string, string>();
   /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
   private readonly leadIdsByNumber = new Map<string, string[]>();
-  private readonly summaries = new Map<string, StoredSummary>();
+  private readonly summaries = new SummaryTable();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private statsValue: HistoryFold;
   private refolding: Promise<void> | null = null;
@@ -336,7 +337,8 @@ export class LeadStore {
     const checkpoint: Checkpoint = {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
-      summaries: new Map(this.summaries),
+      // Built synchronously: the copy holds the summaries as of now (they are immutable values).
+      summaries: this.summaries.snapshot(),
       // The learning planner's weekday and segment tables travel with the band counts.
       bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
@@ -460,7 +462,7 @@ export class LeadStore {
       checkpoint.foldKey === this.foldedWith &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
-      for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
+      this.summaries.load(checkpoint.rows);
       // A checkpoint from before the planner learned starts its weekday and zone tables now.
       this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
       this.statsValue = (this.options.historyFold ?? NO_HISTORY_FOLD).restore(checkpoint.stats);

@@ -22,7 +22,8 @@ export interface Checkpoint {
   schemaVersion: number;
   /** Month (`YYYY-MM`) → byte offset up to which that log is folded in. */
   offsets: Record<string, number>;
-  summaries: Map<string, StoredSummary>;
+  /** Every lead's summary (written: any iterable of entries with its size, such as the store's lazy table). */
+  summaries: Iterable<[string, StoredSummary]> & { readonly size: number };
   /** The rep's dials and conversations per band, over all leads. */
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
@@ -182,13 +183,25 @@ function isCounts(v: unknown): v is number[] {
   return true;
 }
 
-/** A decoded column: value i, or null where the kind keeps none. Null when the section is not of its kind and length. */
-function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) => boolean): ((i: number) => unknown) | null {
+/** A decoded column: value i (null where the kind keeps none), and whether it is null without building it. */
+interface Decoded {
+  at(i: number): unknown;
+  isNull(i: number): boolean;
+}
+
+/**
+ * One section back into a column, every value checked at once (a typed array in one tight loop);
+ * null when the section is not of its kind and length, or a value is over `max`.
+ */
+function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) => boolean, max = Infinity): Decoded | null {
   switch (kind) {
-    case 'count':
-      return raw instanceof Uint32Array && raw.length === count ? (i) => raw[i] : null;
+    case 'count': {
+      if (!(raw instanceof Uint32Array) || raw.length !== count) return null;
+      if (max !== Infinity) for (let i = 0; i < count; i++) if (raw[i] > max) return null;
+      return { at: (i) => raw[i], isNull: () => false };
+    }
     case 'time':
-      return raw instanceof Float64Array && raw.length === count ? (i) => (Number.isNaN(raw[i]) ? null : raw[i]) : null;
+      return raw instanceof Float64Array && raw.length === count ? { at: (i) => (Number.isNaN(raw[i]) ? null : raw[i]), isNull: (i) => Number.isNaN(raw[i]) } : null;
     case 'counts': {
       const { lengths, flat } = (raw ?? {}) as { lengths?: unknown; flat?: unknown };
       if (!(lengths instanceof Int32Array) || !(flat instanceof Uint32Array) || lengths.length !== count) return null;
@@ -200,18 +213,22 @@ function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) =>
         if (lengths[i] > 0) total += lengths[i];
       }
       if (total !== flat.length) return null;
-      return (i) => {
-        if (lengths[i] < 0) return null;
-        // A plain array (the fold replaces and compares them as arrays), filled by a loop: Array.from on a view is slower.
-        const list = new Array<number>(lengths[i]);
-        for (let k = 0, at = starts[i]; k < list.length; k++, at++) list[k] = flat[at];
-        return list;
+      if (max !== Infinity) for (let k = 0; k < flat.length; k++) if (flat[k] > max) return null;
+      return {
+        at: (i) => {
+          if (lengths[i] < 0) return null;
+          // A plain array (the fold replaces and compares them as arrays), filled by a loop: Array.from on a view is slower.
+          const list = new Array<number>(lengths[i]);
+          for (let k = 0, at = starts[i]; k < list.length; k++, at++) list[k] = flat[at];
+          return list;
+        },
+        isNull: (i) => lengths[i] < 0,
       };
     }
     case 'any': {
       if (!Array.isArray(raw) || raw.length !== count) return null;
       if (check) for (let i = 0; i < count; i++) if (!check(raw[i])) return null;
-      return (i) => raw[i];
+      return { at: (i) => raw[i], isNull: (i) => raw[i] === null };
     }
   }
 }
@@ -221,7 +238,7 @@ function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) =>
  * caller rebuilds from the logs. One of a newer version throws NewerDataError instead, so an
  * older app neither uses nor replaces it.
  */
-export function readCheckpoint(path: string): Checkpoint | null {
+export function readCheckpoint(path: string): CheckpointRead | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -240,7 +257,7 @@ export function readCheckpoint(path: string): Checkpoint | null {
   }
 }
 
-function readSections(bytes: Buffer): Checkpoint | null {
+function readSections(bytes: Buffer): CheckpointRead | null {
   let at = HEADER_BYTES;
   const next = (): unknown => {
     if (at + 4 > bytes.length) throw new Error('cut off');
@@ -259,77 +276,87 @@ function readSections(bytes: Buffer): Checkpoint | null {
   if (typeof foldKey !== 'string' || !isCount(count)) return null;
   if (!Array.isArray(months) || !months.every((m) => typeof m === 'string')) return null;
 
-  const columns: Array<(i: number) => unknown> = [];
+  // The highest value a column may hold, where its kind alone does not say.
+  const maxOf: Record<string, number> = { lastOutcome: OUTCOMES.length, optedOut: 1, months: months.length - 1 };
+  const columns: Decoded[] = [];
   for (const column of COLUMNS) {
-    const read = decode(column.spec.kind, next(), count, column.spec.check);
+    const read = decode(column.spec.kind, next(), count, column.spec.check, maxOf[column.field]);
     if (!read) return null;
     columns.push(read);
   }
   // Trailing bytes: not a file this version wrote.
   if (at !== bytes.length) return null;
-  const summaries = summariesFrom(columns, count, months as string[]);
-  if (!summaries) return null;
-  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, stats: stats as FoldSnapshot, summaries };
+  const rows = rowsFrom(columns, count, months as string[]);
+  if (!rows) return null;
+  const base = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, stats: stats as FoldSnapshot, rows };
+  return Object.defineProperty(base, 'summaries', { get: () => new Map(rows.ids.map((id, row) => [id, rows.at(row)])), enumerable: true }) as CheckpointRead;
 }
 
-/** The columns back into one summary (and rotation state) per lead; null when a value is out of range. */
-function summariesFrom(columns: Array<(i: number) => unknown>, count: number, monthNames: string[]): Map<string, StoredSummary> | null {
+/**
+ * The summaries of a checkpoint, each built only when first asked for: opening needs none of them
+ * (the lead list shows one page, the planner asks as it plans), and building 100,000 summaries and
+ * rotation states up front was a third of the open and most of its garbage.
+ */
+export interface CheckpointRows {
+  /** Row → lead id. */
+  ids: string[];
+  /** A new summary (and rotation state) of the lead in `row`. */
+  at(row: number): StoredSummary;
+}
+
+/** What readCheckpoint gives: the checkpoint, its summaries by row, and (built on access, for tools and tests) all of them as a map. */
+export type CheckpointRead = Omit<Checkpoint, 'summaries'> & { summaries: Map<string, StoredSummary>; rows: CheckpointRows };
+
+/** The rows over the checked columns; null when a lead with a rotation state lacks its band tries. */
+function rowsFrom(columns: Decoded[], count: number, monthNames: string[]): CheckpointRows | null {
   const [id, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns;
-  const column = (field: RotationField) => r[ROTATION_NAMES.indexOf(field)];
   const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore] = (
     ['status', 'doNotCallSince', 'bandTries', 'bandAnswers', 'attempts', 'cadenceAttempts', 'cadenceStartedAt', 'lastAttemptAt', 'unansweredVoicemails', 'promise', 'promisesKept', 'promisesBroken', 'notBefore'] as const
-  ).map(column);
-  const summaries = new Map<string, StoredSummary>();
+  ).map((field) => r[ROTATION_NAMES.indexOf(field)]);
+  const ids = new Array<string>(count);
   for (let i = 0; i < count; i++) {
-    const leadId = id(i) as string;
-    const outcome = lastOutcome(i) as number;
-    const monthIndexesOfLead = months(i) as number[] | null;
-    if (outcome > OUTCOMES.length || monthIndexesOfLead === null || (optedOut(i) as number) > 1) return null;
+    ids[i] = id.at(i) as string;
+    // A lead that has a rotation state has its band tries.
+    if (!status.isNull(i) && bandTries.isNull(i)) return null;
+  }
+  const at = (i: number): StoredSummary => {
+    const leadMonths = months.at(i) as unknown as string[];
     // The list of indexes becomes the list of (shared) month names in place.
-    const leadMonths = monthIndexesOfLead as unknown as string[];
-    for (let m = 0; m < monthIndexesOfLead.length; m++) {
-      const name = monthNames[monthIndexesOfLead[m]];
-      if (name === undefined) return null;
-      leadMonths[m] = name;
-    }
+    for (let m = 0; m < leadMonths.length; m++) leadMonths[m] = monthNames[leadMonths[m] as unknown as number];
     let state: LeadRotationState | null = null;
-    if (status(i) !== null) {
-      const tries = bandTries(i) as number[] | null;
-      // A lead that has a rotation state has its band tries.
-      if (tries === null) return null;
+    if (!status.isNull(i)) {
       // Built whole with every required field in one shape (fast to build, compact in memory), then the optional ones set.
       // A field added to ROTATION_FIELDS is read here too; the round-trip test sets every field and fails until it is.
       state = {
-        leadId,
-        status: status(i) as LeadRotationState['status'],
-        doNotCallSince: doNotCallSince(i) as number | null,
-        bandTries: tries,
-        attempts: rAttempts(i) as number,
-        cadenceAttempts: cadenceAttempts(i) as number,
-        cadenceStartedAt: cadenceStartedAt(i) as number | null,
-        lastAttemptAt: rLastAttemptAt(i) as number | null,
-        unansweredVoicemails: unanswered(i) as number,
-        promise: promise(i) as LeadRotationState['promise'],
-        promisesKept: kept(i) as number,
-        promisesBroken: broken(i) as number,
+        leadId: ids[i],
+        status: status.at(i) as LeadRotationState['status'],
+        doNotCallSince: doNotCallSince.at(i) as number | null,
+        bandTries: bandTries.at(i) as number[],
+        attempts: rAttempts.at(i) as number,
+        cadenceAttempts: cadenceAttempts.at(i) as number,
+        cadenceStartedAt: cadenceStartedAt.at(i) as number | null,
+        lastAttemptAt: rLastAttemptAt.at(i) as number | null,
+        unansweredVoicemails: unanswered.at(i) as number,
+        promise: promise.at(i) as LeadRotationState['promise'],
+        promisesKept: kept.at(i) as number,
+        promisesBroken: broken.at(i) as number,
       };
-      const answers = bandAnswers(i);
-      if (answers !== null) state.bandAnswers = answers as number[];
-      const later = notBefore(i);
-      if (later !== null) state.notBefore = later as number;
+      if (!bandAnswers.isNull(i)) state.bandAnswers = bandAnswers.at(i) as number[];
+      if (!notBefore.isNull(i)) state.notBefore = notBefore.at(i) as number;
     }
-    summaries.set(leadId, {
-      attempts: attempts(i) as number,
-      conversations: conversations(i) as number,
-      voicemails: voicemails(i) as number,
-      lastAttemptAt: lastAttemptAt(i) as string | null,
+    const outcome = lastOutcome.at(i) as number;
+    return {
+      attempts: attempts.at(i) as number,
+      conversations: conversations.at(i) as number,
+      voicemails: voicemails.at(i) as number,
+      lastAttemptAt: lastAttemptAt.at(i) as string | null,
       lastOutcome: outcome === 0 ? null : (OUTCOMES[outcome - 1] as Outcome),
       months: leadMonths,
-      optedOut: optedOut(i) === 1,
+      optedOut: optedOut.at(i) === 1,
       rotation: state,
-    });
-  }
-  return summaries;
+    };
+  };
+  return { ids, at };
 }
 
 const isCountPair = (v: unknown): v is { dials: number[]; conversations: number[] } =>
