@@ -78,6 +78,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
+  let loggedTenth = -1;
   const storeOptions = {
     log: options.log,
     schedule: () => settings.get().schedule,
@@ -89,7 +90,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     // A rebuild over a second (an upgrade's first open, new bands) says what and how far: in the log, and to the
     // window as events (the shells open theirs once the core is up, so at start-up the log line is what shows).
     progress: (progress: RebuildProgress) => {
-      options.log?.(describeRebuild(progress));
+      // The log gets a line every tenth of the way; the window every report.
+      const tenth = Math.floor(progress.fraction * 10);
+      if (progress.done || tenth > loggedTenth) options.log?.(describeRebuild(progress));
+      loggedTenth = progress.done ? -1 : tenth;
       events.emit({ type: 'store.rebuild', ...progress });
     },
   };
