@@ -85,9 +85,8 @@ const foldKeyOf = (schedule: ScheduleSettings, repZone: string, historyFold: str
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
-  private readonly leadIdByPhone = new Map<string, string>();
   /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
-  private readonly leadIdsByNumber = new Map<string, string[]>();
+  private readonly leadIdsByNumber = new Map<string, string | string[]>();
   private readonly summaries = new SummaryTable();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private statsValue: HistoryFold;
@@ -184,15 +183,23 @@ export class LeadStore {
     return this.leads.get(id);
   }
 
+  /** The lead whose main phone is `e164`. */
   leadByPhone(e164: string): Lead | undefined {
-    const id = this.leadIdByPhone.get(e164);
-    return id === undefined ? undefined : this.leads.get(id);
+    for (const id of this.idsWithNumber(e164)) {
+      const lead = this.leads.get(id)!;
+      if (lead.phone === e164) return lead;
+    }
+    return undefined;
+  }
+
+  private idsWithNumber(e164: string): string[] {
+    const ids = this.leadIdsByNumber.get(e164);
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
   }
 
   /** Every lead that has `e164` as its main phone or one of its other phones; the main-phone owner first. */
   leadsWithNumber(e164: string): Lead[] {
-    const ids = this.leadIdsByNumber.get(e164) ?? [];
-    return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
+    return this.idsWithNumber(e164).map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
   /** The history fold (main/core/stats), current with every recorded attempt and inbound call. */
@@ -293,7 +300,7 @@ export class LeadStore {
   async addLeads(newLeads: Lead[]): Promise<void> {
     for (const lead of newLeads) {
       if (this.leads.has(lead.id)) throw new Error(`lead ${lead.id} already exists`);
-      if (this.leadIdByPhone.has(lead.phone)) throw new Error(`a lead with phone ${lead.phone} already exists`);
+      if (this.leadByPhone(lead.phone)) throw new Error(`a lead with phone ${lead.phone} already exists`);
     }
     for (const lead of newLeads) this.indexLead(lead);
     await this.persistLeads();
@@ -373,23 +380,28 @@ export class LeadStore {
     const previous = this.leads.get(lead.id);
     if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
-    this.leadIdByPhone.set(lead.phone, lead.id);
     this.indexNumber(lead.phone, lead.id);
     for (const other of lead.otherPhones) this.indexNumber(other, lead.id);
     this.leadsVersion += 1;
   }
 
-  /** Called once per lead per number on open (100,000 leads): no temporary arrays or sets for the usual one-number lead. */
+  /**
+   * Called once per lead per number on open (100,000 leads): a number of one lead (nearly all) maps
+   * to its id alone, not to an array of one, so opening allocates nothing for it.
+   */
   private indexNumber(number: string, id: string): void {
     const ids = this.leadIdsByNumber.get(number);
-    if (!ids) this.leadIdsByNumber.set(number, [id]);
-    else if (!ids.includes(id)) ids.push(id);
+    if (ids === undefined) this.leadIdsByNumber.set(number, id);
+    else if (typeof ids === 'string') {
+      if (ids !== id) this.leadIdsByNumber.set(number, [ids, id]);
+    } else if (!ids.includes(id)) ids.push(id);
   }
 
   private unindexNumbers(lead: Lead): void {
     for (const number of new Set([lead.phone, ...lead.otherPhones])) {
-      const ids = this.leadIdsByNumber.get(number)?.filter((id) => id !== lead.id) ?? [];
-      if (ids.length > 0) this.leadIdsByNumber.set(number, ids);
+      const ids = this.idsWithNumber(number).filter((id) => id !== lead.id);
+      if (ids.length > 1) this.leadIdsByNumber.set(number, ids);
+      else if (ids.length === 1) this.leadIdsByNumber.set(number, ids[0]);
       else this.leadIdsByNumber.delete(number);
     }
   }
