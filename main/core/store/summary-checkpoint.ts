@@ -59,6 +59,14 @@ interface Field {
   optional?: boolean;
 }
 
+/** A list of epoch-ms times, or null. */
+export function isTimesOrNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) return false;
+  return true;
+}
+
 const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status'] | null>([null, 'active', 'reached', 'bad-number', 'do-not-call']);
 function isPromiseOrNull(v: unknown): boolean {
   if (v === null) return true;
@@ -68,7 +76,9 @@ function isPromiseOrNull(v: unknown): boolean {
 
 /**
  * Every field of LeadRotationState but `leadId` (the row's id), one column each. To carry a new
- * field, add one line here (the compile check below fails until it is) and bump the version.
+ * field, add one line here (the compile check below fails until it is) and bump the version; an
+ * optional one is then written and read with no other change. A list of epoch-ms times (say the
+ * last few attempts, for a legal call cap) would be `{ kind: 'any', check: isTimesOrNull, optional: true }`.
  */
 const ROTATION_FIELDS = {
   status: { kind: 'any', check: (v) => STATUSES.has(v) },
@@ -310,9 +320,11 @@ export type CheckpointRead = Omit<Checkpoint, 'summaries'> & { summaries: Map<st
 /** The rows over the checked columns; null when a lead with a rotation state lacks its band tries. */
 function rowsFrom(columns: Decoded[], count: number, monthNames: string[]): CheckpointRows | null {
   const [id, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns;
-  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore] = (
-    ['status', 'doNotCallSince', 'bandTries', 'bandAnswers', 'attempts', 'cadenceAttempts', 'cadenceStartedAt', 'lastAttemptAt', 'unansweredVoicemails', 'promise', 'promisesKept', 'promisesBroken', 'notBefore'] as const
+  const [status, doNotCallSince, bandTries, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = (
+    ['status', 'doNotCallSince', 'bandTries', 'attempts', 'cadenceAttempts', 'cadenceStartedAt', 'lastAttemptAt', 'unansweredVoicemails', 'promise', 'promisesKept', 'promisesBroken'] as const
   ).map((field) => r[ROTATION_NAMES.indexOf(field)]);
+  // Every optional field, whatever it is: set on the state when the lead has it (a new optional field needs only its line in ROTATION_FIELDS).
+  const optional = ROTATION_NAMES.filter((field) => (ROTATION_FIELDS[field] as Field).optional).map((field) => ({ field, column: r[ROTATION_NAMES.indexOf(field)] }));
   const ids = new Array<string>(count);
   for (let i = 0; i < count; i++) {
     ids[i] = id.at(i) as string;
@@ -326,7 +338,7 @@ function rowsFrom(columns: Decoded[], count: number, monthNames: string[]): Chec
     let state: LeadRotationState | null = null;
     if (!status.isNull(i)) {
       // Built whole with every required field in one shape (fast to build, compact in memory), then the optional ones set.
-      // A field added to ROTATION_FIELDS is read here too; the round-trip test sets every field and fails until it is.
+      // A required field added to ROTATION_FIELDS must be read here too: the round-trip test sets every field and fails until it is.
       state = {
         leadId: ids[i],
         status: status.at(i) as LeadRotationState['status'],
@@ -341,8 +353,10 @@ function rowsFrom(columns: Decoded[], count: number, monthNames: string[]): Chec
         promisesKept: kept.at(i) as number,
         promisesBroken: broken.at(i) as number,
       };
-      if (!bandAnswers.isNull(i)) state.bandAnswers = bandAnswers.at(i) as number[];
-      if (!notBefore.isNull(i)) state.notBefore = notBefore.at(i) as number;
+      for (let f = 0; f < optional.length; f++) {
+        const { field, column } = optional[f];
+        if (!column.isNull(i)) (state as unknown as Record<string, unknown>)[field] = column.at(i);
+      }
     }
     const outcome = lastOutcome.at(i) as number;
     return {
