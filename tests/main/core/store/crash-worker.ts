@@ -5,8 +5,9 @@
  *
  * `DIALDESK_CRASH_AT=KIND:N:F` makes the kill land inside a write instead:
  * the N-th write of this process to a file of KIND (`log`: an attempt log,
- * written with `fs.writeSync`; `temp`: the temp file of a checkpoint or
- * leads.json, written through an `fs/promises` file handle, during open or
+ * written with `fs.writeSync`; `temp`: the temp file of a checkpoint (its
+ * header, then one write a section) or of leads.json, written through an
+ * `fs/promises` file handle, during open or
  * after it) writes only the first F (0..1) of its bytes, and the process
  * SIGKILLs itself, as a power cut mid-write would.
  */
