@@ -2,7 +2,6 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } fr
 import { Low, type Adapter } from 'lowdb';
 import { lines, wholeLineChunks } from './line-chunks.js';
 import { LEADS_SCHEMA_VERSION, migrateLeadsFile, type LeadsFile } from './migrations.js';
-import { isCertainlyLead } from './record-schemas.js';
 import { NewerDataError } from './store-error.js';
 import { writeAtomically } from './write-atomically.js';
 
@@ -103,26 +102,16 @@ class LeadsFileAdapter implements Adapter<LeadsFile> {
         stops.push(stop);
         at = stop + 1;
       }
-      const whole = this.parseChunkWhole(bytes, starts, stops);
-      if (whole) {
-        for (let i = 0; i < whole.length; i++) {
-          leads.push(whole[i]);
-          lineOf.push(-1);
-          byteOf.push(-1);
-        }
-        lineNumber += starts.length;
-      } else {
-        for (let i = 0; i < starts.length; i++) {
-          lineNumber += 1;
-          const text = bytes.toString('utf8', starts[i], stops[i]);
-          if (text.trim() === '') continue;
-          try {
-            leads.push(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text));
-            lineOf.push(lineNumber);
-            byteOf.push(base + starts[i]);
-          } catch {
-            this.badLine(lineNumber, base + starts[i], 'not valid JSON', fd, `line ${lineNumber} is not a valid lead`, text);
-          }
+      for (let i = 0; i < starts.length; i++) {
+        lineNumber += 1;
+        const text = bytes.toString('utf8', starts[i], stops[i]);
+        if (text.trim() === '') continue;
+        try {
+          leads.push(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text));
+          lineOf.push(lineNumber);
+          byteOf.push(base + starts[i]);
+        } catch {
+          this.badLine(lineNumber, base + starts[i], 'not valid JSON', fd, `line ${lineNumber} is not a valid lead`, text);
         }
       }
       if (ended) break;
@@ -135,27 +124,6 @@ class LeadsFileAdapter implements Adapter<LeadsFile> {
       { schemaVersion: this.versionOnDisk, leads },
       this.onBadLead && ((index, reason) => this.badLine(lineOf[index], byteOf[index], reason, fd, reason)),
     );
-  }
-
-  /**
-   * The lines of a chunk parsed as one JSON array (they end in commas already): one parse and one
-   * string per megabyte instead of one per lead, which is most of what opening 100,000 leads costs.
-   * Null unless it gives exactly one certain lead per line: then each line is parsed on its own,
-   * so a bad one is found and set aside alone.
-   */
-  private parseChunkWhole(bytes: Buffer, starts: number[], stops: number[]): unknown[] | null {
-    if (starts.length === 0) return [];
-    let text = bytes.toString('utf8', starts[0], stops[stops.length - 1]).trimEnd();
-    if (text.endsWith(',')) text = text.slice(0, -1);
-    let values: unknown;
-    try {
-      values = JSON.parse(`[${text}]`);
-    } catch {
-      return null;
-    }
-    if (!Array.isArray(values) || values.length !== starts.length) return null;
-    for (let i = 0; i < values.length; i++) if (!isCertainlyLead(values[i])) return null;
-    return values;
   }
 
   private badLine(line: number, byte: number, reason: string, fd: number, refusal: string, text?: string): void {
