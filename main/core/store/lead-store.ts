@@ -5,7 +5,7 @@
  * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
  */
 
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
@@ -19,6 +19,7 @@ import { LeadSnapshot } from './lead-snapshot.js';
 import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
 import { SummaryTable } from './summary-table.js';
+import { legacyRows, readLegacyCheckpoint } from './legacy-checkpoint.js';
 import { attemptRecordSchema, isCertainlyAttempt } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
 import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
@@ -466,7 +467,9 @@ export class LeadStore {
       .sort();
     for (const month of months) this.logFor(month);
 
-    const checkpoint = readCheckpoint(this.checkpointPath);
+    // A data folder from before state.bin has its checkpoint in state.json: read once, so upgrading rebuilds nothing.
+    const legacy = existsSync(this.checkpointPath) ? null : readLegacyCheckpoint(join(this.dataDir, LEGACY_CHECKPOINT_FILE));
+    const checkpoint = legacy ? { ...legacy, rows: legacyRows(legacy.summaries) } : readCheckpoint(this.checkpointPath);
     // Whatever the checkpoint holds, the states after opening are folded with today's settings.
     this.foldedWith = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
     const usable =
@@ -502,7 +505,7 @@ export class LeadStore {
     foldInboundInto(this.statsValue, this.inbound);
     this.attemptsSinceCheckpoint = replayed;
 
-    if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+    if (!usable || legacy || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
   }
 
   /** Bytes of the given logs from each one's `from` to its end: what a fold will read. */

@@ -377,7 +377,7 @@ const isCountPair = (v: unknown): v is { dials: number[]; conversations: number[
   typeof v === 'object' && v !== null && isCounts((v as BandStats).dials) && isCounts((v as BandStats).conversations);
 
 /** The rep's connect counts: per band, and (for the learning planner) per band and weekday and per zone. */
-function isBandStats(v: unknown): v is BandStats {
+export function isBandStats(v: unknown): v is BandStats {
   if (!isCountPair(v)) return false;
   const { weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = v as BandStats;
   if ([weekdayDials, weekdayConversations, hourDials, hourConversations].some((table) => table !== undefined && !isCounts(table))) return false;
@@ -385,7 +385,7 @@ function isBandStats(v: unknown): v is BandStats {
 }
 
 /** Only the known tables, whatever else the file held. */
-function learningTablesOf(stats: BandStats): BandStats {
+export function learningTablesOf(stats: BandStats): BandStats {
   const { dials, conversations, weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = stats;
   return {
     dials,
@@ -398,7 +398,7 @@ function learningTablesOf(stats: BandStats): BandStats {
   };
 }
 
-const isNumberRecord = (v: unknown): v is Record<string, number> =>
+export const isNumberRecord = (v: unknown): v is Record<string, number> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount);
 
 /**

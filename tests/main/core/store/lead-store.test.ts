@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
@@ -162,5 +162,30 @@ describe('LeadStore', () => {
     const error = await LeadStore.open(dir).catch((e) => e);
     expect(error).toBeInstanceOf(StoreOpenError);
     expect(error.message).toMatch(/newer Dialdesk/);
+  });
+});
+
+describe('LeadStore: upgrading from the JSON checkpoint (state.json, version 6)', () => {
+  const tempDir = useTempDirs();
+
+  it('reads it once instead of rebuilding, writes state.bin and removes it; the summaries are those a rebuild gives', async () => {
+    const dir = tempDir();
+    cpSync(join(import.meta.dirname, '../../../fixtures/store-v6'), dir, { recursive: true });
+    const logged: string[] = [];
+    const upgraded = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(logged.filter((m) => /rebuilding/.test(m))).toEqual([]);
+    const summaries = ['lead-a', 'lead-b'].map((id) => upgraded.summaryOf(id));
+    expect(summaries.map((s) => [s.attempts, s.voicemails, s.conversations])).toEqual([[2, 1, 0], [1, 0, 1]]);
+    expect(upgraded.rotationOf('lead-a')!.promise).toMatchObject({ attemptId: 'att-2' });
+    await upgraded.close();
+    expect(existsSync(join(dir, CHECKPOINT_FILE))).toBe(true);
+    expect(existsSync(join(dir, 'state.json'))).toBe(false);
+
+    // What a rebuild from the logs gives is what the old checkpoint said.
+    rmSync(join(dir, CHECKPOINT_FILE));
+    const rebuilt = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(logged.some((m) => /rebuilding/.test(m))).toBe(true);
+    expect(['lead-a', 'lead-b'].map((id) => rebuilt.summaryOf(id))).toEqual(summaries);
+    await rebuilt.close();
   });
 });
