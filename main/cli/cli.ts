@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/settings/default-data-dir.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { lockDataDir, type DataDirLock } from '../core/store/data-dir-lock.js';
 import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
+import { describeRebuild, type RebuildProgress } from '../core/store/rebuild-progress.js';
 import { StoreOpenError } from '../core/store/store-error.js';
 import { computeStats, formatStats } from '../core/stats/store-stats.js';
 import { returnsCommand } from './returns-command.js';
@@ -27,7 +28,8 @@ const USAGE = `Usage: dialdesk <command> [options]
 Commands:
   import FILE [--country US] [--report F]
                                     import leads from a CRM CSV export; --report writes every rejected row as CSV
-  export leads|attempts [--out F]   write CSV (standard output by default)
+  export leads|attempts|quarantine [--out F]
+                                    write CSV (standard output by default); quarantine: records set aside as unreadable
   stats [--json] [--from D --to D]  dials, conversations, voicemails, returns, promises; by hour and script
   returns [--ics FILE]              callers waiting for a call back; the returns slots as a calendar
   plan [--from ISO] [--days N]      planned attempts as CSV (lead_id,phone,time_zone,planned_at,band,promised)
@@ -123,6 +125,25 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
 }
 
+/**
+ * A rebuild over a second, on standard error: one line rewritten in place on a terminal, a line
+ * every tenth of the way otherwise (a log file should not get four lines a second).
+ */
+function rebuildProgressPrinter(err: NodeJS.WritableStream): (progress: RebuildProgress) => void {
+  const terminal = (err as { isTTY?: boolean }).isTTY === true;
+  let lastTenth = -1;
+  return (progress) => {
+    const line = describeRebuild(progress);
+    if (terminal) {
+      err.write(`\r${line}${progress.done ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor(progress.fraction * 10);
+    if (progress.done || tenth > lastTenth) err.write(`${line}\n`);
+    lastTenth = tenth;
+  };
+}
+
 async function runLocked(
   command: string,
   rest: string[],
@@ -138,7 +159,7 @@ async function runLocked(
   const settings = createConfSettings(dataDir);
   if (settings.notice) err.write(`${settings.notice}\n`);
   // The core's own assembly of the folder: the same store options and folds, the same gate.
-  const folder = await openDataFolder({ dataDir, settings, lock, now: () => new Date(), log: (m) => err.write(`${m}\n`) });
+  const folder = await openDataFolder({ dataDir, settings, lock, now: () => new Date(), log: (m) => err.write(`${m}\n`), progress: rebuildProgressPrinter(err) });
   if (!folder.store) {
     err.write(`${folder.status.state === 'error' ? folder.status.message : 'The store could not be opened.'}\n`);
     return 1;
@@ -159,7 +180,9 @@ async function runLocked(
         } catch (error) {
           throw new CliError(`stats: ${(error as Error).message}`);
         }
-        out.write(values.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
+        // Records set aside because they could not be read: counted, so none is dropped silently.
+        const quarantined = store.quarantine.count;
+        out.write(values.json ? `${JSON.stringify({ ...stats, quarantined })}\n` : `${formatStats(stats)}${quarantined > 0 ? `Set aside:      ${quarantined} unreadable records (export quarantine)\n` : ''}`);
         return 0;
       }
       case 'returns':

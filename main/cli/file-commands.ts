@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Lead } from '../../shared/domain.js';
 import { csvLine } from '../core/leads/csv-line.js';
-import { exportAttemptsCsv, exportLeadsCsv } from '../core/leads/export-csv.js';
+import { exportAttemptsCsv, exportLeadsCsv, exportQuarantineCsv } from '../core/leads/export-csv.js';
 import { importLeads } from '../core/leads/import-leads.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { CliError } from './cli-error.js';
@@ -78,8 +78,9 @@ export async function exportCommand(
   out: NodeJS.WritableStream,
   isDoNotCall: (lead: Lead) => boolean,
 ): Promise<number> {
-  if (kind !== 'leads' && kind !== 'attempts') throw new CliError('export needs "leads" or "attempts".');
-  await writeChunks(kind === 'leads' ? exportLeadsCsv(store, isDoNotCall) : exportAttemptsCsv(store), file, out);
+  if (kind !== 'leads' && kind !== 'attempts' && kind !== 'quarantine') throw new CliError('export needs "leads", "attempts" or "quarantine".');
+  const chunks = kind === 'leads' ? exportLeadsCsv(store, isDoNotCall) : kind === 'attempts' ? exportAttemptsCsv(store) : exportQuarantineCsv(store.quarantine.all());
+  await writeChunks(chunks, file, out);
   return 0;
 }
 

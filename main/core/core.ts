@@ -23,6 +23,7 @@ import { lockDataDir, type DataDirLock } from './store/data-dir-lock.js';
 import { startFresh } from './store/open-store.js';
 import { openDataFolder } from './data-folder.js';
 import { buildAttempt } from './store/build-attempt.js';
+import { describeRebuild, type RebuildProgress } from './store/rebuild-progress.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
 
@@ -76,8 +77,18 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
+  // A rebuild over a second (an upgrade's first open, new bands) says what and how far: in the log, and to the
+  // window as events (the shells open theirs once the core is up, so at start-up the log line is what shows).
+  let loggedTenth = -1;
+  const progress = (report: RebuildProgress) => {
+    // The log gets a line every tenth of the way; the window every report.
+    const tenth = Math.floor(report.fraction * 10);
+    if (report.done || tenth > loggedTenth) options.log?.(describeRebuild(report));
+    loggedTenth = report.done ? -1 : tenth;
+    events.emit({ type: 'store.rebuild', ...report });
+  };
   // The store, the do-not-call list and the gate, assembled as the CLI assembles them (data-folder.ts).
-  const folder = await openDataFolder({ dataDir: options.dataDir, settings, lock, now, log: options.log, account: () => sip.getAccount() });
+  const folder = await openDataFolder({ dataDir: options.dataDir, settings, lock, now, log: options.log, progress, account: () => sip.getAccount() });
   const { storeOptions, doNotCall, gate, requireStore } = folder;
   const scripts = await ScriptLibrary.open(options.dataDir, now());
   const accountStore = createConfAccountStore(options.dataDir, now());
@@ -92,7 +103,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     leadCount: folder.store?.leadCount ?? 0,
     openCalls: dialBlock?.answered.list().length ?? 0,
     firstRun: folder.store !== null && folder.store.leadCount === 0 && !folder.store.hasHistory,
-    notices,
+    // Records the store set aside on opening ("1 lead could not be read and was set aside (see …)").
+    notices: [...notices, ...(folder.store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
   });

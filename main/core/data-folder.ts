@@ -7,6 +7,7 @@ import { statsFoldFactory } from './stats/stats-fold.js';
 import type { DataDirLock } from './store/data-dir-lock.js';
 import type { LeadStore } from './store/lead-store.js';
 import { openLeadStore } from './store/open-store.js';
+import type { RebuildProgress } from './store/rebuild-progress.js';
 
 /**
  * A locked data folder's store, do-not-call list and dial gate, assembled one way for every
@@ -34,6 +35,8 @@ export async function openDataFolder(input: {
   log?: (message: string) => void;
   /** The SIP account, for test calls to the rep's own lines (the app's; the CLI has none). */
   account?: Parameters<typeof createDialGate>[0]['account'];
+  /** A rebuild over a second (an upgrade's first open, new bands) reports what and how far here. */
+  progress?: (progress: RebuildProgress) => void;
 }): Promise<DataFolder> {
   const { dataDir, settings, lock, now } = input;
   const storeOptions = {
@@ -43,6 +46,8 @@ export async function openDataFolder(input: {
     lock,
     repTimeZone: () => settings.get().repTimeZone,
     historyFold: statsFoldFactory(() => settings.get().repTimeZone),
+    now,
+    progress: input.progress,
   };
   const opened = await openLeadStore(dataDir, now(), storeOptions);
   const doNotCall = await DoNotCallStore.open(dataDir, now(), now);

@@ -6,6 +6,7 @@ import { ScheduledBlockBanner } from '../dial-block/scheduled-block-banner.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
+import { RebuildBanner } from './rebuild-banner.js';
 import { Navigation } from './navigation.js';
 import { SCREENS, type ScreenId } from './screens.js';
 import { ShortcutsOverlay } from './shortcuts-overlay.js';
@@ -62,6 +63,7 @@ export function App() {
         <CallLayer />
         <ReminderBanner />
         <ScheduledBlockBanner onStarted={() => setScreen('dial-block')} />
+        <RebuildBanner />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
             {status.notices.map((notice) => (

@@ -41,6 +41,8 @@ export type DialdeskEvent =
   /** The do-not-call list, or its damaged state, changed. */
   | { type: 'doNotCall.changed' }
   | { type: 'store.status'; ready: boolean; message: string }
+  /** The store's summaries being rebuilt (over a second): what, attempts folded so far, the share of the logs read (0…1). */
+  | { type: 'store.rebuild'; what: string; attempts: number; fraction: number; done: boolean }
   /** A lead import under way: rows read so far, and the share of the work done (0…1). */
   | { type: 'import.progress'; fileName: string; rows: number; fraction: number }
   /** The block changed (phase, counts, current lead); null when none is left. */

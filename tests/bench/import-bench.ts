@@ -53,7 +53,7 @@ export async function benchmarkImport(report: BenchReport): Promise<void> {
     writeFileSync(crm, crmExport(ROWS));
     const good = run(crm, 'crm');
     report.note(`${good.imported.toLocaleString('en-US')} imported, ${good.rejected} rejected`);
-    report.figure('import.100k_ms', good.ms, { label: 'import a 100,000-row CRM export', unit: 'ms', target: { max: 10_000 } });
+    report.figure('import.100k_ms', good.ms, { label: 'import a 100,000-row CRM export', unit: 'ms', target: { max: 4_000 } });
     report.figure('import.100k_peak_rss_mb', good.peakRssMb, { label: 'peak RSS importing 100,000 rows', unit: 'MB', target: { max: 400 } });
 
     const junk = join(dir, 'junk-50mb.csv');

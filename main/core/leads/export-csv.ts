@@ -1,5 +1,6 @@
 import type { Attempt, Lead } from '../../../shared/domain.js';
 import type { LeadStore } from '../store/lead-store.js';
+import type { QuarantinedRecord } from '../store/quarantine.js';
 import { csvLine } from './csv-line.js';
 
 const LEAD_COLUMNS = [
@@ -37,4 +38,12 @@ function attemptValues(a: Attempt, lead: Lead | undefined): unknown[] {
   return [
     a.id, a.leadId, lead?.phone ?? '', a.outcome, a.startedAt, a.endedAt, a.recordedAt, a.source, a.sipStatus, a.scriptId, a.scriptVersion, a.promisedFor, a.note,
   ];
+}
+
+const QUARANTINE_COLUMNS = ['kind', 'source', 'line', 'byte', 'reason', 'set_aside_at', 'record', 'record_base64'];
+
+/** The records set aside as unreadable, each with where it was and why, exactly as read (`record_base64` when its bytes were not UTF-8). */
+export function* exportQuarantineCsv(records: Iterable<QuarantinedRecord>): Generator<string> {
+  yield csvLine(QUARANTINE_COLUMNS);
+  for (const r of records) yield csvLine([r.kind, r.source, r.line, r.byte, r.reason, r.setAsideAt, r.text, r.base64 ?? '']);
 }

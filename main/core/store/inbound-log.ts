@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InboundCall } from '../../../shared/domain.js';
-import { JsonlLog } from './jsonl-log.js';
+import { JsonlLog, type OnBadLine } from './jsonl-log.js';
 import { inboundRecordSchema } from './record-schemas.js';
 
 /** How many recent inbound calls stay in memory for the returns list; older ones stay on disk. */
@@ -17,7 +17,11 @@ export class InboundLog {
   /** Recorded, not yet on disk (appends run off the event loop). */
   private readonly unwritten = new Set<InboundCall>();
 
-  constructor(private readonly dir: string) {
+  /** `onBadLine`: where a call that cannot be read is set aside (the store's quarantine); without it a bad line refuses to open. */
+  constructor(
+    private readonly dir: string,
+    private readonly onBadLine?: OnBadLine,
+  ) {
     mkdirSync(dir, { recursive: true });
     const months = readdirSync(dir)
       .filter((name) => /^\d{4}-\d{2}\.jsonl$/.test(name))
@@ -89,7 +93,7 @@ export class InboundLog {
   private logFor(month: string): JsonlLog<InboundCall> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open(join(this.dir, `${month}.jsonl`), inboundRecordSchema);
+      log = JsonlLog.open(join(this.dir, `${month}.jsonl`), inboundRecordSchema, this.onBadLine);
       this.logs.set(month, log);
     }
     return log;

@@ -6,13 +6,34 @@ import { describeIssues } from './record-schemas.js';
 import { lines, wholeLineChunks } from './line-chunks.js';
 import { StoreOpenError } from './store-error.js';
 
+/** A line that is not a valid record (or a torn last line), with where it starts and why it is bad. */
+export interface BadLine {
+  path: string;
+  /** Byte offset of the line's first byte. */
+  start: number;
+  text: string;
+  reason: string;
+  /** The line's exact bytes (for text that did not decode as UTF-8). */
+  bytes(): Buffer;
+}
+
+/** What parseLine returns for a line handed to onBadLine. */
+const BAD: unique symbol = Symbol('bad line');
+
+/** Told of every bad line; it must keep it somewhere (the quarantine) before returning. */
+export type OnBadLine = (bad: BadLine) => void;
+
 /**
  * An append-only file of one JSON object per line. Appending a record is one
  * `write` of a whole line followed by `fdatasync`, so a record is either fully
  * on disk (and acknowledged) or not there at all. A process killed mid-write
  * can leave one torn last line, which was never acknowledged: it is cut off
- * when the log is opened. A bad line anywhere else is real damage and refuses
- * to open, because skipping it would lose history silently.
+ * when the log is opened.
+ *
+ * With `onBadLine` (the store's logs), a bad line anywhere is handed to it and
+ * skipped: one bad record costs that record, not the log; the torn tail is
+ * handed to it before it is cut off. Without it, a bad line refuses to open,
+ * because skipping it would lose history silently.
  */
 export class JsonlLog<T> {
   /** End of the lines queued by appendAsync but not yet on disk; null when none are. */
@@ -24,19 +45,22 @@ export class JsonlLog<T> {
     private readonly fd: number,
     private size: number,
     private readonly schema: z.ZodType<T>,
+    private readonly onBadLine: OnBadLine | undefined,
+    private readonly isCertainly: ((v: unknown) => v is T) | undefined,
   ) {}
 
   /**
    * Opens (creating if needed) and repairs a torn tail. Every line read back
    * is checked against `schema`: valid JSON of the wrong shape is damage too.
    */
-  static open<T>(path: string, schema: z.ZodType<T>): JsonlLog<T> {
+  /** `isCertainly`: a quick check only ever stricter than `schema`; what it accepts skips zod (a rebuild reads a million lines). */
+  static open<T>(path: string, schema: z.ZodType<T>, onBadLine?: OnBadLine, isCertainly?: (v: unknown) => v is T): JsonlLog<T> {
     const existed = existsSync(path);
     const fd = openSync(path, 'a+');
     // A new month's log is a new name in the folder: make the name durable, not only the bytes.
     if (!existed) fsyncDirectory(dirname(path));
     const size = fstatSync(fd).size;
-    const log = new JsonlLog<T>(path, fd, size, schema);
+    const log = new JsonlLog<T>(path, fd, size, schema, onBadLine, isCertainly);
     log.repairTornTail();
     return log;
   }
@@ -85,8 +109,10 @@ export class JsonlLog<T> {
 
   /** Every record from `offset` (a line start) to the end, with the offset after each one. */
   *readFrom(offset = 0): Generator<{ record: T; end: number }> {
-    for (const { text, end } of lines(this.fd, offset, this.size)) {
-      if (text.trim() !== '') yield { record: this.parseLine(text, end), end };
+    for (const { text, start, end } of lines(this.fd, offset, this.size)) {
+      if (text.trim() === '') continue;
+      const record = this.parseLine(text, start);
+      if (record !== BAD) yield { record, end };
     }
   }
 
@@ -103,7 +129,8 @@ export class JsonlLog<T> {
         const start = bytes.lastIndexOf(0x0a, at) + 1;
         const newline = bytes.indexOf(0x0a, at);
         const end = newline === -1 ? bytes.length : newline;
-        found.push(this.parseLine(bytes.toString('utf8', start, end), chunkEnd - bytes.length + end));
+        const record = this.parseLine(bytes.toString('utf8', start, end), chunkEnd - bytes.length + start);
+        if (record !== BAD) found.push(record);
         // The next search starts at the following line, so one line is never returned twice.
         at = bytes.indexOf(pattern, end);
       }
@@ -120,18 +147,35 @@ export class JsonlLog<T> {
     closeSync(this.fd);
   }
 
-  private parseLine(line: string, endOffset: number): T {
+  /** The record, or BAD once a bad line has been handed to onBadLine (without it, it throws). */
+  private parseLine(line: string, startOffset: number): T | typeof BAD {
     let raw: unknown;
     try {
       raw = JSON.parse(line);
     } catch {
-      throw new StoreOpenError(`${this.path} is damaged near byte ${endOffset}: a line is not valid JSON.`, [this.path]);
+      return this.bad(line, startOffset, 'not valid JSON', `${this.path} is damaged at byte ${startOffset}: a line is not valid JSON.`);
     }
+    if (this.isCertainly?.(raw)) return raw;
     const checked = this.schema.safeParse(raw);
     if (!checked.success) {
-      throw new StoreOpenError(`${this.path} is damaged near byte ${endOffset}: a line is not a valid record (${describeIssues(checked.error)}).`, [this.path]);
+      const issues = describeIssues(checked.error);
+      return this.bad(line, startOffset, `not a valid record (${issues})`, `${this.path} is damaged at byte ${startOffset}: a line is not a valid record (${issues}).`);
     }
     return checked.data;
+  }
+
+  private bad(text: string, start: number, reason: string, refusal: string): typeof BAD {
+    if (!this.onBadLine) throw new StoreOpenError(refusal, [this.path]);
+    const length = Buffer.byteLength(text, 'utf8');
+    this.onBadLine({ path: this.path, start, text, reason, bytes: () => this.lineBytes(start, length) });
+    return BAD;
+  }
+
+  /** A line's bytes as on disk: up to its newline (its decoded text may be longer or shorter than the bytes). */
+  private lineBytes(start: number, hint: number): Buffer {
+    const bytes = this.readBytes(start, Math.min(this.size - start, Math.max(hint, 1) + 4096));
+    const newline = bytes.indexOf(0x0a);
+    return newline === -1 ? bytes : bytes.subarray(0, newline);
   }
 
   private readBytes(offset: number, length: number): Buffer {
@@ -160,6 +204,16 @@ export class JsonlLog<T> {
     if (completeEnd === this.size) return;
     if (lastNewline === -1 && window < this.size) {
       throw new StoreOpenError(`${this.path} is damaged: its last 1 MiB holds no complete record.`, [this.path]);
+    }
+    if (this.onBadLine) {
+      const torn = this.readBytes(completeEnd, this.size - completeEnd);
+      this.onBadLine({
+        path: this.path,
+        start: completeEnd,
+        text: torn.toString('utf8'),
+        reason: 'cut off mid-write: the record being written when Dialdesk stopped (it was never confirmed as saved)',
+        bytes: () => torn,
+      });
     }
     ftruncateSync(this.fd, completeEnd);
     fdatasyncSync(this.fd);

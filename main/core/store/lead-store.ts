@@ -5,8 +5,8 @@
  * beside it (jsonl-log, lead-snapshot, lead-summary, summary-checkpoint).
  */
 
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
 import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
@@ -18,10 +18,14 @@ import { NO_HISTORY_FOLD, type HistoryFold, type HistoryFoldFactory } from './hi
 import { LeadSnapshot } from './lead-snapshot.js';
 import { mergeVoicemailCalls } from './merge-voicemail-calls.js';
 import { emptySummary, foldAttemptIntoSummary, type StoredSummary } from './lead-summary.js';
-import { attemptRecordSchema } from './record-schemas.js';
+import { SummaryTable } from './summary-table.js';
+import { legacyRows, readLegacyCheckpoint } from './legacy-checkpoint.js';
+import { attemptRecordSchema, isCertainlyAttempt } from './record-schemas.js';
 import { NewerDataError, StoreOpenError } from './store-error.js';
-import { CHECKPOINT_SCHEMA_VERSION, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
-import { sweepTempFiles } from './write-atomically.js';
+import { QUARANTINE_DIR, Quarantine, rawBytesIfNeeded } from './quarantine.js';
+import { RebuildMeter, type RebuildProgress } from './rebuild-progress.js';
+import { CHECKPOINT_FILE, CHECKPOINT_SCHEMA_VERSION, LEGACY_CHECKPOINT_FILE, readCheckpoint, writeCheckpoint, type Checkpoint } from './summary-checkpoint.js';
+import { fsyncDirectory, sweepTempFiles } from './write-atomically.js';
 
 /**
  * The rep's leads and their whole attempt history.
@@ -31,14 +35,15 @@ import { sweepTempFiles } from './write-atomically.js';
  *
  *   leads.json            lowdb: the leads themselves; rewritten on import/edit only
  *   attempts/YYYY-MM.jsonl append-only, one attempt per line, one file per month
- *   state.json            checkpoint of per-lead summaries + how far each log is folded
+ *   state.bin             checkpoint of per-lead summaries + how far each log is folded (binary columns)
  *   inbound/YYYY-MM.jsonl  append-only, every inbound call and how it was answered
+ *   quarantine/<kind>.jsonl records that could not be read, set aside one by one (see quarantine.ts)
  *
  * Recording an outcome appends one line (write + fdatasync) and updates the
- * in-memory summary. Opening reads leads.json and state.json and folds only
+ * in-memory summary. Opening reads leads.json and state.bin and folds only
  * the log tail written since the checkpoint.
  */
-export const STORE_FILES = ['leads.json', 'state.json', 'attempts', 'inbound'] as const;
+export const STORE_FILES = ['leads.json', CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE, 'attempts', 'inbound', QUARANTINE_DIR] as const;
 
 const CHECKPOINT_EVERY = 5_000;
 /** Attempts folded between yields to the event loop during a refold. */
@@ -46,7 +51,7 @@ const REFOLD_SLICE = 20_000;
 
 /** Where a fold writes: the live state, or a new one being built by refold(). */
 interface FoldTarget {
-  summaries: Map<string, StoredSummary>;
+  summaries: SummaryTable | Map<string, StoredSummary>;
   bandStats: BandStats;
   stats: HistoryFold;
 }
@@ -69,6 +74,10 @@ export interface LeadStoreOptions {
   historyFold?: HistoryFoldFactory;
   /** The rep's IANA zone: stats are bucketed by the rep's days, so a change refolds. */
   repTimeZone?: () => string;
+  /** The clock records set aside and kept copies are stamped with. */
+  now?: () => Date;
+  /** How far a rebuild of the summaries has got, once it has run over a second (see rebuild-progress.ts). */
+  progress?: (progress: RebuildProgress) => void;
 }
 
 /** Only these change what a fold produces (the rep's zone: the stats' days; which history fold); dial blocks or windows do not. */
@@ -77,10 +86,9 @@ const foldKeyOf = (schedule: ScheduleSettings, repZone: string, historyFold: str
 
 export class LeadStore {
   private readonly leads = new Map<string, Lead>();
-  private readonly leadIdByPhone = new Map<string, string>();
   /** Every number of every lead (main phone and other phones) → the leads that have it; the dial gate looks numbers up here. */
-  private readonly leadIdsByNumber = new Map<string, string[]>();
-  private readonly summaries = new Map<string, StoredSummary>();
+  private readonly leadIdsByNumber = new Map<string, string | string[]>();
+  private readonly summaries = new SummaryTable();
   private bandStatsValue: BandStats = { dials: [], conversations: [] };
   private statsValue: HistoryFold;
   private refolding: Promise<void> | null = null;
@@ -94,14 +102,18 @@ export class LeadStore {
   private leadsVersion = 0;
   private summariesVersion = 0;
   readonly inbound: InboundLog;
+  /** What opening found and the rep should know, besides the records set aside (a leads.json cut off). */
+  private readonly openNotices: string[] = [];
 
   private constructor(
     readonly dataDir: string,
     private readonly snapshot: LeadSnapshot,
     private readonly releaseLock: () => void,
     private readonly options: LeadStoreOptions,
+    /** Records that could not be read, each set aside alone (leads, attempts, inbound calls). */
+    readonly quarantine: Quarantine,
   ) {
-    this.inbound = new InboundLog(join(dataDir, 'inbound'));
+    this.inbound = new InboundLog(join(dataDir, 'inbound'), quarantine.lineSink('inbound'));
     this.statsValue = this.newStats();
   }
 
@@ -115,26 +127,44 @@ export class LeadStore {
       const swept = sweepTempFiles(dataDir);
       if (swept.length > 0) options.log?.(`removed unfinished temp files: ${swept.join(', ')}`);
       const leadsPath = join(dataDir, 'leads.json');
+      const quarantine = Quarantine.open(dataDir, options.now);
       let opened: Awaited<ReturnType<typeof LeadSnapshot.open>>;
       try {
-        opened = await LeadSnapshot.open(leadsPath);
+        opened = await LeadSnapshot.open(leadsPath, (bad) =>
+          quarantine.setAside({ kind: 'lead', source: 'leads.json', line: bad.line, byte: bad.byte, reason: bad.reason, text: bad.text, ...rawBytesIfNeeded(bad.text, bad.bytes) }),
+        );
       } catch (error) {
         if (error instanceof NewerDataError) throw error;
         throw new StoreOpenError(`leads.json cannot be read (${reasonOf(error)}).`, [leadsPath]);
       }
-      const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options);
+      const store = new LeadStore(dataDir, opened.snapshot, releaseLock, options, quarantine);
       for (const lead of opened.snapshot.data.leads) store.indexLead(lead);
+      if (opened.cutOff) {
+        // The leads up to the cut are read; the file as it was is kept, as a file damaged whole would be.
+        const kept = keepDamagedCopy(dataDir, leadsPath, (options.now ?? (() => new Date()))());
+        store.openNotices.push(
+          `leads.json was cut off after ${opened.snapshot.data.leads.length.toLocaleString('en-US')} leads: those were kept, and the file as it was is in ${kept}.`,
+        );
+      }
       if (opened.migrated) options.log?.(`leads.json migrated to the current data version`);
+      // The records set aside are in quarantine/ already: leads.json now holds only what was read.
+      if (opened.migrated || opened.setAside > 0 || opened.cutOff) await store.persistLeads();
       await store.resolveMissingZones();
-      if (await mergeVoicemailCalls(join(dataDir, 'attempts'))) {
+      if (await mergeVoicemailCalls(join(dataDir, 'attempts'), quarantine.lineSink('attempt'))) {
         options.log?.('attempt history migrated: answered calls followed by a voicemail record are now one voicemail attempt');
       }
       await store.loadHistory();
+      for (const notice of store.notices()) options.log?.(notice);
       return store;
     } catch (error) {
       releaseLock();
       throw error;
     }
+  }
+
+  /** What the rep should be told about this open: records set aside ("1 lead could not be read…"), a leads.json cut off. */
+  notices(): string[] {
+    return [...this.openNotices, ...this.quarantine.notices()];
   }
 
   get leadCount(): number {
@@ -154,15 +184,23 @@ export class LeadStore {
     return this.leads.get(id);
   }
 
+  /** The lead whose main phone is `e164`. */
   leadByPhone(e164: string): Lead | undefined {
-    const id = this.leadIdByPhone.get(e164);
-    return id === undefined ? undefined : this.leads.get(id);
+    for (const id of this.idsWithNumber(e164)) {
+      const lead = this.leads.get(id)!;
+      if (lead.phone === e164) return lead;
+    }
+    return undefined;
+  }
+
+  private idsWithNumber(e164: string): string[] {
+    const ids = this.leadIdsByNumber.get(e164);
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
   }
 
   /** Every lead that has `e164` as its main phone or one of its other phones; the main-phone owner first. */
   leadsWithNumber(e164: string): Lead[] {
-    const ids = this.leadIdsByNumber.get(e164) ?? [];
-    return ids.map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
+    return this.idsWithNumber(e164).map((id) => this.leads.get(id)!).sort((a, b) => Number(b.phone === e164) - Number(a.phone === e164));
   }
 
   /** The history fold (main/core/stats), current with every recorded attempt and inbound call. */
@@ -238,12 +276,19 @@ export class LeadStore {
    */
   private async refoldInto(target: FoldTarget): Promise<void> {
     let folded = 0;
-    for (const month of [...this.logs.keys()].sort()) {
-      for (const { record } of this.logs.get(month)!.readFrom(0)) {
+    const months = [...this.logs.keys()].sort();
+    const meter = new RebuildMeter('Rebuilding lead summaries for the new settings', this.bytesFrom(months, () => 0), this.options.progress);
+    let before = 0;
+    for (const month of months) {
+      const log = this.logs.get(month)!;
+      for (const { record, end } of log.readFrom(0)) {
         this.fold(record, month, target);
+        meter.advance(before + end);
         if (++folded % REFOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      before += log.byteLength;
     }
+    meter.finish();
     foldInboundInto(target.stats, this.inbound);
     this.summaries.clear();
     for (const [id, summary] of target.summaries) this.summaries.set(id, summary);
@@ -256,7 +301,7 @@ export class LeadStore {
   async addLeads(newLeads: Lead[]): Promise<void> {
     for (const lead of newLeads) {
       if (this.leads.has(lead.id)) throw new Error(`lead ${lead.id} already exists`);
-      if (this.leadIdByPhone.has(lead.phone)) throw new Error(`a lead with phone ${lead.phone} already exists`);
+      if (this.leadByPhone(lead.phone)) throw new Error(`a lead with phone ${lead.phone} already exists`);
     }
     for (const lead of newLeads) this.indexLead(lead);
     await this.persistLeads();
@@ -300,7 +345,8 @@ export class LeadStore {
     const checkpoint: Checkpoint = {
       schemaVersion: CHECKPOINT_SCHEMA_VERSION,
       offsets: Object.fromEntries([...this.logs].map(([month, log]) => [month, log.byteLength])),
-      summaries: new Map(this.summaries),
+      // Built synchronously: the copy holds the summaries as of now (they are immutable values).
+      summaries: this.summaries.snapshot(),
       // The learning planner's weekday and segment tables travel with the band counts.
       bandStats: structuredClone(this.bandStatsValue),
       foldKey: this.foldedWith,
@@ -309,6 +355,8 @@ export class LeadStore {
     this.attemptsSinceCheckpoint = 0;
     // Built synchronously above, so appends that land while it is written are simply in the next tail.
     await this.serialize(() => writeCheckpoint(this.checkpointPath, checkpoint));
+    // The JSON checkpoint of versions up to 6 is superseded once the new one is on disk.
+    rmSync(join(this.dataDir, LEGACY_CHECKPOINT_FILE), { force: true });
   }
 
   async close(): Promise<void> {
@@ -326,30 +374,35 @@ export class LeadStore {
   }
 
   private get checkpointPath(): string {
-    return join(this.dataDir, 'state.json');
+    return join(this.dataDir, CHECKPOINT_FILE);
   }
 
   private indexLead(lead: Lead): void {
     const previous = this.leads.get(lead.id);
     if (previous) this.unindexNumbers(previous);
     this.leads.set(lead.id, lead);
-    this.leadIdByPhone.set(lead.phone, lead.id);
     this.indexNumber(lead.phone, lead.id);
     for (const other of lead.otherPhones) this.indexNumber(other, lead.id);
     this.leadsVersion += 1;
   }
 
-  /** Called once per lead per number on open (100,000 leads): no temporary arrays or sets for the usual one-number lead. */
+  /**
+   * Called once per lead per number on open (100,000 leads): a number of one lead (nearly all) maps
+   * to its id alone, not to an array of one, so opening allocates nothing for it.
+   */
   private indexNumber(number: string, id: string): void {
     const ids = this.leadIdsByNumber.get(number);
-    if (!ids) this.leadIdsByNumber.set(number, [id]);
-    else if (!ids.includes(id)) ids.push(id);
+    if (ids === undefined) this.leadIdsByNumber.set(number, id);
+    else if (typeof ids === 'string') {
+      if (ids !== id) this.leadIdsByNumber.set(number, [ids, id]);
+    } else if (!ids.includes(id)) ids.push(id);
   }
 
   private unindexNumbers(lead: Lead): void {
     for (const number of new Set([lead.phone, ...lead.otherPhones])) {
-      const ids = this.leadIdsByNumber.get(number)?.filter((id) => id !== lead.id) ?? [];
-      if (ids.length > 0) this.leadIdsByNumber.set(number, ids);
+      const ids = this.idsWithNumber(number).filter((id) => id !== lead.id);
+      if (ids.length > 1) this.leadIdsByNumber.set(number, ids);
+      else if (ids.length === 1) this.leadIdsByNumber.set(number, ids[0]);
       else this.leadIdsByNumber.delete(number);
     }
   }
@@ -405,7 +458,7 @@ export class LeadStore {
   private logFor(month: string): JsonlLog<Attempt> {
     let log = this.logs.get(month);
     if (!log) {
-      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema);
+      log = JsonlLog.open(join(this.dataDir, 'attempts', `${month}.jsonl`), attemptRecordSchema, this.quarantine.lineSink('attempt'), isCertainlyAttempt);
       this.logs.set(month, log);
     }
     return log;
@@ -418,7 +471,9 @@ export class LeadStore {
       .sort();
     for (const month of months) this.logFor(month);
 
-    const checkpoint = readCheckpoint(this.checkpointPath);
+    // A data folder from before state.bin has its checkpoint in state.json: read once, so upgrading rebuilds nothing.
+    const legacy = existsSync(this.checkpointPath) ? null : readLegacyCheckpoint(join(this.dataDir, LEGACY_CHECKPOINT_FILE));
+    const checkpoint = legacy ? { ...legacy, rows: legacyRows(legacy.summaries) } : readCheckpoint(this.checkpointPath);
     // Whatever the checkpoint holds, the states after opening are folded with today's settings.
     this.foldedWith = foldKeyOf(this.schedule, this.repZone, (this.options.historyFold ?? NO_HISTORY_FOLD).id);
     const usable =
@@ -426,27 +481,40 @@ export class LeadStore {
       checkpoint.foldKey === this.foldedWith &&
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
-      for (const [id, summary] of checkpoint.summaries) this.summaries.set(id, summary);
+      this.summaries.load(checkpoint.rows);
       // A checkpoint from before the planner learned starts its weekday and zone tables now.
       this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
       this.statsValue = (this.options.historyFold ?? NO_HISTORY_FOLD).restore(checkpoint.stats);
     } else {
       this.bandStatsValue = emptyLearningStats(this.schedule.bands.length);
       this.statsValue = this.newStats();
-      if (months.length > 0) this.options.log?.('state.json is missing or out of date; rebuilding lead summaries from the attempt logs');
+      if (months.length > 0) this.options.log?.(`${CHECKPOINT_FILE} is missing or out of date; rebuilding lead summaries from the attempt logs`);
     }
     let replayed = 0;
+    const fromOf = (month: string) => (usable ? (checkpoint!.offsets[month] ?? 0) : 0);
+    const what = usable ? 'Reading the attempts recorded since the last checkpoint' : 'Rebuilding lead summaries from the attempt logs';
+    const meter = new RebuildMeter(what, this.bytesFrom(months, fromOf), this.options.progress);
+    let before = 0;
     for (const month of months) {
-      const from = usable ? (checkpoint!.offsets[month] ?? 0) : 0;
-      for (const { record } of this.logs.get(month)!.readFrom(from)) {
+      const from = fromOf(month);
+      const log = this.logs.get(month)!;
+      for (const { record, end } of log.readFrom(from)) {
         this.fold(record, month);
         replayed += 1;
+        meter.advance(before + end - from);
       }
+      before += log.byteLength - from;
     }
+    meter.finish();
     foldInboundInto(this.statsValue, this.inbound);
     this.attemptsSinceCheckpoint = replayed;
 
-    if (!usable || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+    if (!usable || legacy || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+  }
+
+  /** Bytes of the given logs from each one's `from` to its end: what a fold will read. */
+  private bytesFrom(months: string[], from: (month: string) => number): number {
+    return months.reduce((sum, month) => sum + Math.max(0, (this.logs.get(month)?.byteLength ?? 0) - from(month)), 0);
   }
 
   private async persistLeads(): Promise<void> {
@@ -472,6 +540,23 @@ function foldInboundInto(stats: HistoryFold, inbound: InboundLog): void {
     stats.foldInbound(call);
     stats.inboundOffsets[month] = end;
   }
+}
+
+/** A copy of a damaged file in `damaged-<time>/`, fsynced before the caller rewrites the original. */
+function keepDamagedCopy(dataDir: string, path: string, now: Date): string {
+  const folder = join(dataDir, `damaged-${now.toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(folder, { recursive: true });
+  const to = join(folder, basename(path));
+  copyFileSync(path, to);
+  const fd = openSync(to, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  fsyncDirectory(folder);
+  fsyncDirectory(dataDir);
+  return to;
 }
 
 function reasonOf(error: unknown): string {

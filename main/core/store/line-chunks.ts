@@ -34,14 +34,14 @@ export function* wholeLineChunks(fd: number, from: number, to: number, chunkSize
   if (carried > 0) yield { bytes: buffer.subarray(0, carried), end: offset };
 }
 
-/** Lines (without their newline) of `[from, to)`, each with the offset just after it. */
-export function* lines(fd: number, from: number, to: number): Generator<{ text: string; end: number }> {
+/** Lines (without their newline) of `[from, to)`, each with the offset of its first byte and the offset just after it. */
+export function* lines(fd: number, from: number, to: number): Generator<{ text: string; start: number; end: number }> {
   for (const { bytes, end } of wholeLineChunks(fd, from, to)) {
     const base = end - bytes.length;
     for (let start = 0; start < bytes.length; ) {
       const newline = bytes.indexOf(0x0a, start);
       const stop = newline === -1 ? bytes.length : newline;
-      yield { text: bytes.toString('utf8', start, stop), end: base + Math.min(stop + 1, bytes.length) };
+      yield { text: bytes.toString('utf8', start, stop), start: base + start, end: base + Math.min(stop + 1, bytes.length) };
       start = stop + 1;
     }
   }

@@ -2,8 +2,9 @@ import { attemptRecordSchema } from './record-schemas.js';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Attempt } from '../../../shared/domain.js';
-import { JsonlLog } from './jsonl-log.js';
+import { JsonlLog, type OnBadLine } from './jsonl-log.js';
 import { writeAtomically } from './write-atomically.js';
+import { CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE } from './summary-checkpoint.js';
 
 /** Written once the attempt logs hold one attempt per call (see below). */
 const MARKER = '.voicemail-calls-merged';
@@ -20,9 +21,10 @@ type Slim = { id: string; leadId: string; start: number; end: number; month: str
  * call's id, times and SIP status, the voicemail's script, promise and note.
  *
  * Returns true when a log was rewritten (each month file atomically, via a temp file; the
- * checkpoint is removed so the store refolds from the rewritten logs).
+ * checkpoint is removed so the store refolds from the rewritten logs). A line that is not a valid
+ * attempt goes to `onBadLine` (the quarantine) before its month is rewritten without it.
  */
-export async function mergeVoicemailCalls(attemptsDir: string): Promise<boolean> {
+export async function mergeVoicemailCalls(attemptsDir: string, onBadLine?: OnBadLine): Promise<boolean> {
   const marker = join(attemptsDir, MARKER);
   if (existsSync(marker)) return false;
   const months = readdirSync(attemptsDir)
@@ -33,7 +35,7 @@ export async function mergeVoicemailCalls(attemptsDir: string): Promise<boolean>
   const calls = new Map<string, Slim[]>();
   const voicemails: Array<Slim & { attempt: Attempt }> = [];
   for (const month of months) {
-    const log = JsonlLog.open(join(attemptsDir, `${month}.jsonl`), attemptRecordSchema);
+    const log = JsonlLog.open(join(attemptsDir, `${month}.jsonl`), attemptRecordSchema, onBadLine);
     try {
       for (const { record: a } of log.readFrom(0)) {
         const start = Date.parse(a.startedAt);
@@ -65,14 +67,14 @@ export async function mergeVoicemailCalls(attemptsDir: string): Promise<boolean>
   for (const vm of voicemails) if (dropped.has(vm.id)) touched.add(vm.month);
   for (const month of touched) {
     const path = join(attemptsDir, `${month}.jsonl`);
-    const log = JsonlLog.open(path, attemptRecordSchema);
+    const log = JsonlLog.open(path, attemptRecordSchema, onBadLine);
     try {
       await writeAtomically(path, rewritten(log, merged, dropped));
     } finally {
       log.close();
     }
   }
-  if (touched.size > 0) rmSync(join(attemptsDir, '..', 'state.json'), { force: true });
+  if (touched.size > 0) for (const name of [CHECKPOINT_FILE, LEGACY_CHECKPOINT_FILE]) rmSync(join(attemptsDir, '..', name), { force: true });
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return touched.size > 0;
 }

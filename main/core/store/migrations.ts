@@ -21,9 +21,11 @@ const MIGRATIONS: Record<number, Migration> = {
 
 /**
  * Brings a parsed file up to the current version and checks every lead
- * against the record schema, or says why it cannot (which lead, which field).
+ * against the record schema. A lead that fails goes to `onInvalid` (its index
+ * in the file and why) and is left out; without `onInvalid` the whole file is
+ * refused with the lead and field named.
  */
-export function migrateLeadsFile(raw: unknown): LeadsFile {
+export function migrateLeadsFile(raw: unknown, onInvalid?: (index: number, reason: string) => void): LeadsFile {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new Error('the file does not hold a Dialdesk lead list');
   }
@@ -40,11 +42,22 @@ export function migrateLeadsFile(raw: unknown): LeadsFile {
   }
   if (!Array.isArray(data.leads)) throw new Error('the file has no lead list');
   const leads = data.leads as unknown[];
+  let valid: unknown[] | null = null;
   for (let i = 0; i < leads.length; i++) {
-    if (isCertainlyLead(leads[i])) continue;
+    if (isCertainlyLead(leads[i])) {
+      valid?.push(leads[i]);
+      continue;
+    }
     const checked = leadRecordSchema.safeParse(leads[i]);
+    if (checked.success) {
+      valid?.push(leads[i]);
+      continue;
+    }
     // Line i + 2 in the one-lead-per-line layout (the header is line 1).
-    if (!checked.success) throw new Error(`lead ${i + 1} (line ${i + 2}) is not a valid lead: ${describeIssues(checked.error)}`);
+    if (!onInvalid) throw new Error(`lead ${i + 1} (line ${i + 2}) is not a valid lead: ${describeIssues(checked.error)}`);
+    onInvalid(i, `not a valid lead (${describeIssues(checked.error)})`);
+    // Copied only from the first bad lead on: a clean file keeps its array.
+    valid ??= leads.slice(0, i);
   }
-  return data as unknown as LeadsFile;
+  return { ...data, leads: valid ?? leads } as unknown as LeadsFile;
 }

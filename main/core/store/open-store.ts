@@ -14,7 +14,7 @@ export async function openLeadStore(dataDir: string, now: Date, options: LeadSto
   const marker = readDamagedMarker(dataDir);
   if (marker) return { store: null, status: { state: 'error', message: marker.message, keptFiles: marker.keptFiles } };
   try {
-    return { store: await LeadStore.open(dataDir, options), status: { state: 'ready' } };
+    return { store: await LeadStore.open(dataDir, { now: () => now, ...options }), status: { state: 'ready' } };
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     // Busy or newer: the files are fine, so nothing is moved.

@@ -122,6 +122,30 @@ export const inboundRecordSchema = z.object({
     .optional(),
 }) satisfies z.ZodType<InboundCall>;
 
+const OUTCOME_SET: ReadonlySet<unknown> = new Set(OUTCOMES);
+const isNonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isNonEmptyOrNull = (v: unknown) => v === null || isNonEmpty(v);
+const isFiniteOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+const MONTH_PREFIX = /^\d{4}-\d{2}/;
+
+/**
+ * The quick yes for an attempt, as isCertainlyLead is for a lead: a rebuild checks a million
+ * attempts, and zod takes most of its time. Only ever stricter than attemptRecordSchema (a
+ * property test holds it to that); what it does not accept goes to the schema.
+ */
+export function isCertainlyAttempt(v: unknown): v is Attempt {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const a = v as Record<string, unknown>;
+  return (
+    isNonEmpty(a.id) && isNonEmpty(a.leadId) && OUTCOME_SET.has(a.outcome) && isNonEmpty(a.startedAt) &&
+    typeof a.recordedAt === 'string' && MONTH_PREFIX.test(a.recordedAt) && isNonEmptyOrNull(a.endedAt) &&
+    (a.source === 'manual' || a.source === 'call') && typeof a.note === 'string' && isFiniteOrNull(a.sipStatus) &&
+    (a.scriptId === null || typeof a.scriptId === 'string') && isFiniteOrNull(a.scriptVersion) && isNonEmptyOrNull(a.promisedFor) &&
+    (a.callId === undefined || isNonEmpty(a.callId)) && (a.permission === undefined || a.permission === 'yes' || a.permission === 'no') &&
+    (a.workAgainAt === undefined || isNonEmpty(a.workAgainAt))
+  );
+}
+
 // zod drops keys a schema does not name: a field added to Attempt or InboundCall but not here would
 // be lost on the next read. These fail to compile until every field is named above.
 type Unnamed<T, S extends z.ZodType> = Exclude<keyof T, keyof z.infer<S>>;

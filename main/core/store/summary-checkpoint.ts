@@ -1,33 +1,29 @@
 /**
- * state.json, the store's checkpoint: every lead's summary and rotation state,
- * the rep's connect counts and the stats fold, as of known log offsets.
- * Over 300 lines because the format's write, read and per-column checks must
- * change together (a column added in one and not the others is a corrupt
- * file), and opening 100,000 leads in under 1.5 s depends on all three.
+ * The store's checkpoint (`state.bin`): every lead's summary and rotation state, the rep's
+ * connect counts and the stats fold, as of known log offsets. Over 300 lines because the
+ * format's write, read and per-column checks must change together (a column added in one and
+ * not the others is a corrupt file), and opening 100,000 leads in a second depends on all three.
  */
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import { OUTCOMES, type Outcome } from '../../../shared/domain.js';
 import type { BandStats, LeadRotationState } from '../../../shared/schedule.js';
 import type { FoldSnapshot } from './history-fold.js';
 import type { StoredSummary } from './lead-summary.js';
-import { lines } from './line-chunks.js';
 import { NewerDataError } from './store-error.js';
 import { writeAtomically } from './write-atomically.js';
 
 /**
- * `state.json`: everything derived from the attempt logs (per-lead summaries
- * and rotation states, band statistics) as of known byte offsets in those
- * logs. It only saves time at start-up: if it is missing or unreadable the
- * store rebuilds it from the logs, which are the truth.
- *
- * At 100,000 leads an object per lead with named keys is ~57 MB of JSON and
- * one giant string to write; so it is stored by column (see COLUMNS).
+ * Everything derived from the attempt logs (per-lead summaries and rotation states, band
+ * statistics) as of known byte offsets in those logs. It only saves time at start-up: if it is
+ * missing or unreadable the store rebuilds it from the logs, which are the truth.
  */
 export interface Checkpoint {
   schemaVersion: number;
   /** Month (`YYYY-MM`) → byte offset up to which that log is folded in. */
   offsets: Record<string, number>;
-  summaries: Map<string, StoredSummary>;
+  /** Every lead's summary (written: any iterable of entries with its size, such as the store's lazy table). */
+  summaries: Iterable<[string, StoredSummary]> & { readonly size: number };
   /** The rep's dials and conversations per band, over all leads. */
   bandStats: BandStats;
   /** The schedule settings the rotation states were folded with; a change means refolding. */
@@ -36,252 +32,353 @@ export interface Checkpoint {
   stats: FoldSnapshot;
 }
 
-/** 4: one column per line; 5: rotation states carry `bandAnswers` (the learning planner's per-lead answers per band); 6: the stats fold and a lead's `notBefore` (worked again later); 7: `recentAttemptsAt` (legal call caps). */
-export const CHECKPOINT_SCHEMA_VERSION = 7;
+/** The file's name in the data folder; `state.json` is what versions up to 6 wrote (by then JSON columns). */
+export const CHECKPOINT_FILE = 'state.bin';
+export const LEGACY_CHECKPOINT_FILE = 'state.json';
 
-/** Rotation fields, each one column; adding a field means a new schema version. */
-const ROTATION_FIELDS = [
-  'status',
-  'doNotCallSince',
-  'bandTries',
-  'bandAnswers',
-  'attempts',
-  'cadenceAttempts',
-  'cadenceStartedAt',
-  'lastAttemptAt',
-  'unansweredVoicemails',
-  'promise',
-  'promisesKept',
-  'promisesBroken',
-  'notBefore',
-  'recentAttemptsAt',
-] as const satisfies ReadonlyArray<Exclude<keyof LeadRotationState, 'leadId'>>;
-// Fails to compile when LeadRotationState gains a field the columns do not carry.
-type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | (typeof ROTATION_FIELDS)[number]>;
-const everyRotationField: [MissingRotationField] extends [never] ? true : false = true;
-void everyRotationField;
+/** 7: binary columns (typed arrays through v8.serialize) in state.bin; up to 6 JSON columns in state.json. 8: `recentAttemptsAt` (legal call caps). */
+export const CHECKPOINT_SCHEMA_VERSION = 8;
 
 /**
- * The file is one JSON object laid out one column per line:
- *
- *   {"schemaVersion":6,"offsets":{…},"bandStats":{…},"foldKey":"…","stats":{…},"count":N,"months":["2026-11",…],"columns":[
- *   ["lead-id",…],        ← N values each, in COLUMNS order
- *   [3,…],
- *   …
- *   ]}
- *
- * A lead's months are indexes into the head's `months`. Columns, not a tuple per lead: reading is then ~20 JSON.parse calls over
- * flat arrays instead of 100,000 over nested ones, and each column is
- * checked in one tight loop. Opening the store spends most of its time here
- * and in leads.json, so this layout is what keeps opening under 1.5 s.
+ * How a column is kept. Numbers go into typed arrays, which v8.deserialize restores as one copy
+ * of bytes (a JSON array of 100,000 numbers is 100,000 values to parse, check and collect):
+ * - `count`: a whole number ≥ 0 (Uint32Array); absent → 0
+ * - `time`: epoch ms or null (Float64Array, null and absent as NaN)
+ * - `counts`: a list of counts or null (the lists one after another in a Uint32Array, with a
+ *   Int32Array of lengths, -1 for null)
+ * - `any`: any structured-clonable value, in a plain array checked value by value. A new field
+ *   of any shape can start here and move to a typed kind if its reading shows in the profile.
  */
-const COLUMNS = [
-  'id',
-  'attempts',
-  'conversations',
-  'voicemails',
-  'lastAttemptAt',
-  'lastOutcome',
-  'months',
-  'optedOut',
-  ...ROTATION_FIELDS.map((field) => `rotation.${field}` as const),
-] as const;
+type Kind = 'count' | 'time' | 'counts' | 'any';
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isTimeOrNull = (v: unknown) => v === null || typeof v === 'number';
-const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
-const isOutcomeIndex = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= -1 && v < OUTCOMES.length;
-const isFlag = (v: unknown) => v === 0 || v === 1;
+interface Field {
+  kind: Kind;
+  /** For `any`: what every value (of a lead that has a rotation state) must be. */
+  check?: (v: unknown) => boolean;
+  /** An optional field of LeadRotationState: null and absent are both read back as absent. */
+  optional?: boolean;
+}
+
+/** A list of epoch-ms times, or null. */
+export function isTimesOrNull(v: unknown): boolean {
+  if (v === null) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number' || !Number.isFinite(v[i])) return false;
+  return true;
+}
+
 const STATUSES: ReadonlySet<unknown> = new Set<LeadRotationState['status'] | null>([null, 'active', 'reached', 'bad-number', 'closed', 'do-not-call']);
-function isTimes(v: unknown): v is number[] {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false;
-  return true;
-}
-function isCounts(v: unknown): v is number[] {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (!isCount(v[i])) return false;
-  return true;
-}
 function isPromiseOrNull(v: unknown): boolean {
   if (v === null) return true;
   const p = v as { at?: unknown; attemptId?: unknown };
   return typeof p === 'object' && typeof p.at === 'number' && typeof p.attemptId === 'string';
 }
 
-/** What every value of a column must be. A lead without a rotation state has `null` status and zeros. */
-const COLUMN_CHECKS: Record<(typeof COLUMNS)[number], (v: unknown) => boolean> = {
-  id: (v) => typeof v === 'string' && v.length > 0,
-  attempts: isCount,
-  conversations: isCount,
-  voicemails: isCount,
-  lastAttemptAt: isStringOrNull,
-  lastOutcome: isOutcomeIndex,
-  // Indexes into the head's list of month names (checked against its length in readColumns).
-  months: isCounts,
-  optedOut: isFlag,
-  'rotation.status': (v) => STATUSES.has(v),
-  'rotation.doNotCallSince': isTimeOrNull,
-  'rotation.bandTries': isCounts,
-  'rotation.bandAnswers': (v) => v === null || isCounts(v),
-  'rotation.notBefore': isTimeOrNull,
-  'rotation.recentAttemptsAt': (v) => v === null || isTimes(v),
-  'rotation.attempts': isCount,
-  'rotation.cadenceAttempts': isCount,
-  'rotation.cadenceStartedAt': isTimeOrNull,
-  'rotation.lastAttemptAt': isTimeOrNull,
-  'rotation.unansweredVoicemails': isCount,
-  'rotation.promise': isPromiseOrNull,
-  'rotation.promisesKept': isCount,
-  'rotation.promisesBroken': isCount,
-};
+/**
+ * Every field of LeadRotationState but `leadId` (the row's id), one column each. To carry a new
+ * field, add one line here (the compile check below fails until it is) and bump the version; an
+ * optional one is then written and read with no other change. A list of epoch-ms times (say the
+ * last few attempts, for a legal call cap) would be `{ kind: 'any', check: isTimesOrNull, optional: true }`.
+ */
+const ROTATION_FIELDS = {
+  status: { kind: 'any', check: (v) => STATUSES.has(v) },
+  doNotCallSince: { kind: 'time' },
+  bandTries: { kind: 'counts' },
+  bandAnswers: { kind: 'counts', optional: true },
+  attempts: { kind: 'count' },
+  cadenceAttempts: { kind: 'count' },
+  cadenceStartedAt: { kind: 'time' },
+  lastAttemptAt: { kind: 'time' },
+  unansweredVoicemails: { kind: 'count' },
+  promise: { kind: 'any', check: isPromiseOrNull },
+  promisesKept: { kind: 'count' },
+  promisesBroken: { kind: 'count' },
+  notBefore: { kind: 'time', optional: true },
+  recentAttemptsAt: { kind: 'any', check: isTimesOrNull, optional: true },
+} as const satisfies Record<Exclude<keyof LeadRotationState, 'leadId'>, Field>;
+type RotationField = keyof typeof ROTATION_FIELDS;
+// Fails to compile when LeadRotationState gains a field the columns do not carry.
+type MissingRotationField = Exclude<keyof LeadRotationState, 'leadId' | RotationField>;
+const everyRotationField: [MissingRotationField] extends [never] ? true : false = true;
+void everyRotationField;
+const ROTATION_NAMES = Object.keys(ROTATION_FIELDS) as RotationField[];
 
-function columnValue(column: (typeof COLUMNS)[number], id: string, s: StoredSummary, monthIndex: Map<string, number>): unknown {
-  switch (column) {
+/** The summary's own columns; `months` are indexes into the head's month names. */
+const SUMMARY_FIELDS = {
+  id: { kind: 'any', check: (v) => typeof v === 'string' && v.length > 0 },
+  attempts: { kind: 'count' },
+  conversations: { kind: 'count' },
+  voicemails: { kind: 'count' },
+  lastAttemptAt: { kind: 'any', check: (v) => v === null || typeof v === 'string' },
+  /** Index into OUTCOMES + 1 (0: none). */
+  lastOutcome: { kind: 'count' },
+  months: { kind: 'counts' },
+  optedOut: { kind: 'count' },
+} as const satisfies Record<string, Field>;
+type SummaryField = keyof typeof SUMMARY_FIELDS;
+
+/**
+ * The file: a 16-byte header, then sections, each a 4-byte length and a v8.serialize'd value:
+ *
+ *   "DDSTATE\0"  u32 version  u32 sections
+ *   head         {offsets, bandStats, foldKey, stats, count, months}
+ *   column …     one per SUMMARY_FIELDS, then one per ROTATION_FIELDS, in their order
+ *
+ * A column of a kind with two arrays (counts) is one section holding both. The file is written
+ * through writeAtomically (temp file, fsync, rename), so a reader sees a whole file or the old one;
+ * any section that does not decode to what it must be makes the whole checkpoint unusable (null),
+ * and the store rebuilds from the logs.
+ */
+const MAGIC = Buffer.from('DDSTATE\0', 'latin1');
+const HEADER_BYTES = 16;
+
+type Column = { field: string; spec: Field; value: (id: string, s: StoredSummary) => unknown };
+
+const COLUMNS: Column[] = [
+  ...(Object.entries(SUMMARY_FIELDS) as [SummaryField, Field][]).map(([field, spec]) => ({ field, spec, value: summaryValue(field) })),
+  ...ROTATION_NAMES.map((field) => ({ field: `rotation.${field}`, spec: ROTATION_FIELDS[field] as Field, value: (_id: string, s: StoredSummary) => s.rotation?.[field] })),
+];
+
+function summaryValue(field: SummaryField): (id: string, s: StoredSummary) => unknown {
+  switch (field) {
     case 'id':
-      return id;
+      return (id) => id;
     case 'lastOutcome':
-      return s.lastOutcome === null ? -1 : OUTCOMES.indexOf(s.lastOutcome);
-    case 'months':
-      return s.months.map((month) => monthIndex.get(month));
+      return (_id, s) => (s.lastOutcome === null ? 0 : OUTCOMES.indexOf(s.lastOutcome) + 1);
     case 'optedOut':
-      return s.optedOut ? 1 : 0;
-    case 'attempts':
-    case 'conversations':
-    case 'voicemails':
-    case 'lastAttemptAt':
-      return s[column];
-    default: {
-      const field = column.slice('rotation.'.length) as (typeof ROTATION_FIELDS)[number];
-      // An optional field that is absent is written as null, and read back as absent.
-      if (s.rotation) return s.rotation[field] ?? null;
-      if (field === 'bandAnswers' || field === 'notBefore' || field === 'recentAttemptsAt') return null;
-      return field === 'bandTries' ? [] : field === 'status' || field === 'promise' || field.endsWith('At') || field === 'doNotCallSince' ? null : 0;
+      return (_id, s) => (s.optedOut ? 1 : 0);
+    case 'months':
+      // Written by writeCheckpoint as indexes into the head's month names.
+      return (_id, s) => s.months;
+    default:
+      return (_id, s) => s[field];
+  }
+}
+
+/** One column's values into what is serialized. */
+function encode(kind: Kind, values: unknown[]): unknown {
+  const n = values.length;
+  switch (kind) {
+    case 'count': {
+      const out = new Uint32Array(n);
+      for (let i = 0; i < n; i++) out[i] = (values[i] as number | undefined) ?? 0;
+      return out;
+    }
+    case 'time': {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = (values[i] as number | null | undefined) ?? NaN;
+      return out;
+    }
+    case 'counts': {
+      const lengths = new Int32Array(n);
+      let total = 0;
+      for (let i = 0; i < n; i++) total += (values[i] as number[] | null | undefined)?.length ?? 0;
+      const flat = new Uint32Array(total);
+      let at = 0;
+      for (let i = 0; i < n; i++) {
+        const list = values[i] as number[] | null | undefined;
+        lengths[i] = list ? list.length : -1;
+        if (list) for (let k = 0; k < list.length; k++) flat[at++] = list[k];
+      }
+      return { lengths, flat };
+    }
+    case 'any':
+      return values.map((v) => (v === undefined ? null : v));
+  }
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+function isCounts(v: unknown): v is number[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isCount(v[i])) return false;
+  return true;
+}
+
+/** A decoded column: value i (null where the kind keeps none), and whether it is null without building it. */
+interface Decoded {
+  at(i: number): unknown;
+  isNull(i: number): boolean;
+}
+
+/**
+ * One section back into a column, every value checked at once (a typed array in one tight loop);
+ * null when the section is not of its kind and length, or a value is over `max`.
+ */
+function decode(kind: Kind, raw: unknown, count: number, check?: (v: unknown) => boolean, max = Infinity): Decoded | null {
+  switch (kind) {
+    case 'count': {
+      if (!(raw instanceof Uint32Array) || raw.length !== count) return null;
+      if (max !== Infinity) for (let i = 0; i < count; i++) if (raw[i] > max) return null;
+      return { at: (i) => raw[i], isNull: () => false };
+    }
+    case 'time':
+      return raw instanceof Float64Array && raw.length === count ? { at: (i) => (Number.isNaN(raw[i]) ? null : raw[i]), isNull: (i) => Number.isNaN(raw[i]) } : null;
+    case 'counts': {
+      const { lengths, flat } = (raw ?? {}) as { lengths?: unknown; flat?: unknown };
+      if (!(lengths instanceof Int32Array) || !(flat instanceof Uint32Array) || lengths.length !== count) return null;
+      const starts = new Uint32Array(count);
+      let total = 0;
+      for (let i = 0; i < count; i++) {
+        starts[i] = total;
+        if (lengths[i] < -1) return null;
+        if (lengths[i] > 0) total += lengths[i];
+      }
+      if (total !== flat.length) return null;
+      if (max !== Infinity) for (let k = 0; k < flat.length; k++) if (flat[k] > max) return null;
+      return {
+        at: (i) => {
+          if (lengths[i] < 0) return null;
+          // A plain array (the fold replaces and compares them as arrays), filled by a loop: Array.from on a view is slower.
+          const list = new Array<number>(lengths[i]);
+          for (let k = 0, at = starts[i]; k < list.length; k++, at++) list[k] = flat[at];
+          return list;
+        },
+        isNull: (i) => lengths[i] < 0,
+      };
+    }
+    case 'any': {
+      if (!Array.isArray(raw) || raw.length !== count) return null;
+      if (check) for (let i = 0; i < count; i++) if (!check(raw[i])) return null;
+      return { at: (i) => raw[i], isNull: (i) => raw[i] === null };
     }
   }
 }
 
-const HEAD_END = ',"columns":[';
-const FOOT = ']}';
-const VALUES_PER_CHUNK = 5_000;
-
 /**
- * Null when missing, unreadable, of an older version or not of the shape
- * written below: the caller rebuilds from the logs. One of a newer version
- * throws NewerDataError instead, so an older app neither uses nor replaces it.
+ * Null when missing, unreadable, of an older version or not of the shape written below: the
+ * caller rebuilds from the logs. One of a newer version throws NewerDataError instead, so an
+ * older app neither uses nor replaces it.
  */
-export function readCheckpoint(path: string): Checkpoint | null {
-  let fd: number;
+export function readCheckpoint(path: string): CheckpointRead | null {
+  let bytes: Buffer;
   try {
-    fd = openSync(path, 'r');
+    bytes = readFileSync(path);
   } catch {
     return null;
   }
+  if (bytes.length < HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const version = bytes.readUInt32LE(8);
+  if (version > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError(CHECKPOINT_FILE, version);
+  if (version !== CHECKPOINT_SCHEMA_VERSION || bytes.readUInt32LE(12) !== COLUMNS.length + 1) return null;
   try {
-    return readColumns(fd);
-  } finally {
-    closeSync(fd);
+    return readSections(bytes);
+  } catch {
+    // A section v8 cannot deserialize: damaged.
+    return null;
   }
 }
 
-function readColumns(fd: number): Checkpoint | null {
-  const all = lines(fd, 0, fstatSync(fd).size);
-  const first = all.next();
-  if (first.done) return null;
-  const version = /^\{"schemaVersion":(\d+)/.exec(first.value.text);
-  if (version && Number(version[1]) > CHECKPOINT_SCHEMA_VERSION) throw new NewerDataError('state.json', Number(version[1]));
-  if (!version || Number(version[1]) !== CHECKPOINT_SCHEMA_VERSION || !first.value.text.endsWith(HEAD_END)) return null;
-  let head: { offsets?: unknown; bandStats?: unknown; foldKey?: unknown; stats?: unknown; count?: unknown; months?: unknown };
-  try {
-    head = JSON.parse(`${first.value.text.slice(0, -HEAD_END.length)}}`);
-  } catch {
-    return null;
-  }
+function readSections(bytes: Buffer): CheckpointRead | null {
+  let at = HEADER_BYTES;
+  const next = (): unknown => {
+    if (at + 4 > bytes.length) throw new Error('cut off');
+    const length = bytes.readUInt32LE(at);
+    if (at + 4 + length > bytes.length) throw new Error('cut off');
+    const value = deserialize(bytes.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+    return value;
+  };
+  const head = next() as { offsets?: unknown; bandStats?: unknown; foldKey?: unknown; stats?: unknown; count?: unknown; months?: unknown } | null;
+  if (typeof head !== 'object' || head === null) return null;
   const { offsets, bandStats, foldKey, stats, count, months } = head;
   // The stats fold checks its own snapshot when it restores it (main/core/stats); here it must at least be there.
   if (typeof stats !== 'object' || stats === null) return null;
   if (!isNumberRecord(offsets) || !isBandStats(bandStats)) return null;
   if (typeof foldKey !== 'string' || !isCount(count)) return null;
   if (!Array.isArray(months) || !months.every((m) => typeof m === 'string')) return null;
-  const isMonthIndex = (i: number) => i < months.length;
 
-  const columns: unknown[][] = [];
-  let ended = false;
-  for (const { text } of all) {
-    if (text === FOOT) {
-      ended = true;
-      break;
-    }
-    if (columns.length === COLUMNS.length) return null;
-    let values: unknown;
-    try {
-      values = JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text);
-    } catch {
-      return null;
-    }
-    const check = COLUMN_CHECKS[COLUMNS[columns.length]];
-    if (!Array.isArray(values) || values.length !== count) return null;
-    for (let i = 0; i < count; i++) if (!check(values[i])) return null;
-    if (COLUMNS[columns.length] === 'months' && !(values as number[][]).every((indexes) => indexes.every(isMonthIndex))) return null;
-    columns.push(values);
+  // The highest value a column may hold, where its kind alone does not say.
+  const maxOf: Record<string, number> = { lastOutcome: OUTCOMES.length, optedOut: 1, months: months.length - 1 };
+  const columns: Decoded[] = [];
+  for (const column of COLUMNS) {
+    const read = decode(column.spec.kind, next(), count, column.spec.check, maxOf[column.field]);
+    if (!read) return null;
+    columns.push(read);
   }
-  // Cut off, or a column missing.
-  if (!ended || columns.length !== COLUMNS.length) return null;
-  return { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, stats: stats as FoldSnapshot, summaries: summariesFrom(columns, count, months as string[]) };
+  // Trailing bytes: not a file this version wrote.
+  if (at !== bytes.length) return null;
+  const rows = rowsFrom(columns, count, months as string[]);
+  if (!rows) return null;
+  const base = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets, bandStats: learningTablesOf(bandStats), foldKey, stats: stats as FoldSnapshot, rows };
+  return Object.defineProperty(base, 'summaries', { get: () => new Map(rows.ids.map((id, row) => [id, rows.at(row)])), enumerable: true }) as CheckpointRead;
 }
 
-/** The columns, already checked, back into one summary (and rotation state) per lead. */
-function summariesFrom(columns: unknown[][], count: number, monthNames: string[]): Map<string, StoredSummary> {
-  const [ids, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns as [
-    string[], number[], number[], number[], (string | null)[], number[], unknown[][], number[], ...unknown[][],
-  ];
-  const [status, doNotCallSince, bandTries, bandAnswers, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken, notBefore, recentAttemptsAt] = r;
-  const summaries = new Map<string, StoredSummary>();
+/**
+ * The summaries of a checkpoint, each built only when first asked for: opening needs none of them
+ * (the lead list shows one page, the planner asks as it plans), and building 100,000 summaries and
+ * rotation states up front was a third of the open and most of its garbage.
+ */
+export interface CheckpointRows {
+  /** Row → lead id. */
+  ids: string[];
+  /** A new summary (and rotation state) of the lead in `row`. */
+  at(row: number): StoredSummary;
+}
+
+/** What readCheckpoint gives: the checkpoint, its summaries by row, and (built on access, for tools and tests) all of them as a map. */
+export type CheckpointRead = Omit<Checkpoint, 'summaries'> & { summaries: Map<string, StoredSummary>; rows: CheckpointRows };
+
+/** The rows over the checked columns; null when a lead with a rotation state lacks its band tries. */
+function rowsFrom(columns: Decoded[], count: number, monthNames: string[]): CheckpointRows | null {
+  const [id, attempts, conversations, voicemails, lastAttemptAt, lastOutcome, months, optedOut, ...r] = columns;
+  const [status, doNotCallSince, bandTries, rAttempts, cadenceAttempts, cadenceStartedAt, rLastAttemptAt, unanswered, promise, kept, broken] = (
+    ['status', 'doNotCallSince', 'bandTries', 'attempts', 'cadenceAttempts', 'cadenceStartedAt', 'lastAttemptAt', 'unansweredVoicemails', 'promise', 'promisesKept', 'promisesBroken'] as const
+  ).map((field) => r[ROTATION_NAMES.indexOf(field)]);
+  // Every optional field, whatever it is: set on the state when the lead has it (a new optional field needs only its line in ROTATION_FIELDS).
+  const optional = ROTATION_NAMES.filter((field) => (ROTATION_FIELDS[field] as Field).optional).map((field) => ({ field, column: r[ROTATION_NAMES.indexOf(field)] }));
+  const ids = new Array<string>(count);
   for (let i = 0; i < count; i++) {
-    const id = ids[i];
-    // The parsed array of indexes becomes the list of (shared) month names in place.
-    const leadMonths = months[i];
-    for (let m = 0; m < leadMonths.length; m++) leadMonths[m] = monthNames[leadMonths[m] as number];
-    let rotation: LeadRotationState | null = null;
-    if (status[i] !== null) {
-      // Built whole, then the optional fields set: spreading a conditional object per lead costs a tenth of the open.
-      rotation = {
-        leadId: id,
-        status: status[i] as LeadRotationState['status'],
-        doNotCallSince: doNotCallSince[i] as number | null,
-        bandTries: bandTries[i] as number[],
-        attempts: rAttempts[i] as number,
-        cadenceAttempts: cadenceAttempts[i] as number,
-        cadenceStartedAt: cadenceStartedAt[i] as number | null,
-        lastAttemptAt: rLastAttemptAt[i] as number | null,
-        unansweredVoicemails: unanswered[i] as number,
-        promise: promise[i] as LeadRotationState['promise'],
-        promisesKept: kept[i] as number,
-        promisesBroken: broken[i] as number,
-      };
-      if (bandAnswers[i] !== null) rotation.bandAnswers = bandAnswers[i] as number[];
-      if (notBefore[i] !== null) rotation.notBefore = notBefore[i] as number;
-      if (recentAttemptsAt[i] !== null) rotation.recentAttemptsAt = recentAttemptsAt[i] as number[];
-    }
-    summaries.set(id, {
-      attempts: attempts[i],
-      conversations: conversations[i],
-      voicemails: voicemails[i],
-      lastAttemptAt: lastAttemptAt[i],
-      lastOutcome: lastOutcome[i] < 0 ? null : (OUTCOMES[lastOutcome[i]] as Outcome),
-      months: leadMonths as string[],
-      optedOut: optedOut[i] === 1,
-      rotation,
-    });
+    ids[i] = id.at(i) as string;
+    // A lead that has a rotation state has its band tries.
+    if (!status.isNull(i) && bandTries.isNull(i)) return null;
   }
-  return summaries;
+  const at = (i: number): StoredSummary => {
+    const leadMonths = months.at(i) as unknown as string[];
+    // The list of indexes becomes the list of (shared) month names in place.
+    for (let m = 0; m < leadMonths.length; m++) leadMonths[m] = monthNames[leadMonths[m] as unknown as number];
+    let state: LeadRotationState | null = null;
+    if (!status.isNull(i)) {
+      // Built whole with every required field in one shape (fast to build, compact in memory), then the optional ones set.
+      // A required field added to ROTATION_FIELDS must be read here too: the round-trip test sets every field and fails until it is.
+      state = {
+        leadId: ids[i],
+        status: status.at(i) as LeadRotationState['status'],
+        doNotCallSince: doNotCallSince.at(i) as number | null,
+        bandTries: bandTries.at(i) as number[],
+        attempts: rAttempts.at(i) as number,
+        cadenceAttempts: cadenceAttempts.at(i) as number,
+        cadenceStartedAt: cadenceStartedAt.at(i) as number | null,
+        lastAttemptAt: rLastAttemptAt.at(i) as number | null,
+        unansweredVoicemails: unanswered.at(i) as number,
+        promise: promise.at(i) as LeadRotationState['promise'],
+        promisesKept: kept.at(i) as number,
+        promisesBroken: broken.at(i) as number,
+      };
+      for (let f = 0; f < optional.length; f++) {
+        const { field, column } = optional[f];
+        if (!column.isNull(i)) (state as unknown as Record<string, unknown>)[field] = column.at(i);
+      }
+    }
+    const outcome = lastOutcome.at(i) as number;
+    return {
+      attempts: attempts.at(i) as number,
+      conversations: conversations.at(i) as number,
+      voicemails: voicemails.at(i) as number,
+      lastAttemptAt: lastAttemptAt.at(i) as string | null,
+      lastOutcome: outcome === 0 ? null : (OUTCOMES[outcome - 1] as Outcome),
+      months: leadMonths,
+      optedOut: optedOut.at(i) === 1,
+      rotation: state,
+    };
+  };
+  return { ids, at };
 }
 
 const isCountPair = (v: unknown): v is { dials: number[]; conversations: number[] } =>
   typeof v === 'object' && v !== null && isCounts((v as BandStats).dials) && isCounts((v as BandStats).conversations);
 
 /** The rep's connect counts: per band, and (for the learning planner) per band and weekday and per zone. */
-function isBandStats(v: unknown): v is BandStats {
+export function isBandStats(v: unknown): v is BandStats {
   if (!isCountPair(v)) return false;
   const { weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = v as BandStats;
   if ([weekdayDials, weekdayConversations, hourDials, hourConversations].some((table) => table !== undefined && !isCounts(table))) return false;
@@ -289,7 +386,7 @@ function isBandStats(v: unknown): v is BandStats {
 }
 
 /** Only the known tables, whatever else the file held. */
-function learningTablesOf(stats: BandStats): BandStats {
+export function learningTablesOf(stats: BandStats): BandStats {
   const { dials, conversations, weekdayDials, weekdayConversations, segments, hourDials, hourConversations } = stats;
   return {
     dials,
@@ -302,13 +399,12 @@ function learningTablesOf(stats: BandStats): BandStats {
   };
 }
 
-const isNumberRecord = (v: unknown): v is Record<string, number> =>
+export const isNumberRecord = (v: unknown): v is Record<string, number> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCount);
 
 /**
- * Written in batches (see writeAtomically): a checkpoint never holds the
- * event loop or one huge string. The summaries are immutable values, so the
- * entries taken up front stay consistent while it is written.
+ * Written one section at a time (see writeAtomically): the summaries are immutable values, so
+ * the entries taken up front stay consistent while it is written.
  */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
   const entries = [...checkpoint.summaries];
@@ -316,18 +412,24 @@ export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Pro
   for (const [, s] of entries) for (const month of s.months) seen.add(month);
   const months = [...seen].sort();
   const monthIndex = new Map(months.map((month, i) => [month, i]));
-  const head = { schemaVersion: CHECKPOINT_SCHEMA_VERSION, offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, stats: checkpoint.stats, count: entries.length, months };
-  function* chunks(): Generator<string> {
-    yield `${JSON.stringify(head).slice(0, -1)}${HEAD_END}\n`;
-    for (let c = 0; c < COLUMNS.length; c++) {
-      yield '[';
-      for (let from = 0; from < entries.length; from += VALUES_PER_CHUNK) {
-        const values = entries.slice(from, from + VALUES_PER_CHUNK).map(([id, s]) => columnValue(COLUMNS[c], id, s, monthIndex));
-        yield `${from > 0 ? ',' : ''}${JSON.stringify(values).slice(1, -1)}`;
-      }
-      yield c < COLUMNS.length - 1 ? '],\n' : ']\n';
+  const head = { offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, stats: checkpoint.stats, count: entries.length, months };
+  const section = (value: unknown): Buffer => {
+    const body = serialize(value);
+    const length = Buffer.allocUnsafe(4);
+    length.writeUInt32LE(body.length);
+    return Buffer.concat([length, body]);
+  };
+  function* sections(): Generator<Buffer> {
+    const header = Buffer.alloc(HEADER_BYTES);
+    MAGIC.copy(header);
+    header.writeUInt32LE(CHECKPOINT_SCHEMA_VERSION, 8);
+    header.writeUInt32LE(COLUMNS.length + 1, 12);
+    yield header;
+    yield section(head);
+    for (const column of COLUMNS) {
+      const values = column.field === 'months' ? entries.map(([, s]) => s.months.map((month) => monthIndex.get(month)!)) : entries.map(([id, s]) => column.value(id, s));
+      yield section(encode(column.spec.kind, values));
     }
-    yield `${FOOT}\n`;
   }
-  await writeAtomically(path, chunks());
+  await writeAtomically(path, sections());
 }

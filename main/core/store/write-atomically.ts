@@ -26,9 +26,9 @@ const inFlight = new Map<string, Promise<unknown>>();
  * changes its data right after asking writes what it had when it asked. A
  * large file is written a few thousand chunks at a time, never one giant string.
  */
-export function writeAtomically(path: string, chunks: Iterable<string>, options: AtomicWriteOptions = {}): Promise<void> {
+export function writeAtomically(path: string, chunks: Iterable<string | Uint8Array>, options: AtomicWriteOptions = {}): Promise<void> {
   const iterator = chunks[Symbol.iterator]();
-  let first: string | null;
+  let first: string | Uint8Array | null;
   try {
     first = nextText(iterator);
   } catch (error) {
@@ -47,23 +47,31 @@ export function writeAtomically(path: string, chunks: Iterable<string>, options:
   return done;
 }
 
-/** The next few thousand chunks as one string; null when there are none left. */
-function nextText(iterator: Iterator<string>): string | null {
+/**
+ * The next few thousand text chunks as one string, or the next binary chunk alone (a binary file
+ * comes in a few large sections); null when there are none left.
+ */
+function nextText(iterator: Iterator<string | Uint8Array>): string | Uint8Array | null {
   const pending: string[] = [];
   while (pending.length < CHUNKS_PER_TURN) {
     const step = iterator.next();
     if (step.done) break;
+    if (typeof step.value !== 'string') {
+      if (pending.length === 0) return step.value;
+      // Text before it goes first, then the section: one write each.
+      return Buffer.concat([Buffer.from(pending.join(''), 'utf8'), step.value]);
+    }
     pending.push(step.value);
   }
   return pending.length === 0 ? null : pending.join('');
 }
 
-async function write(path: string, first: string | null, rest: Iterator<string>, options: AtomicWriteOptions): Promise<void> {
+async function write(path: string, first: string | Uint8Array | null, rest: Iterator<string | Uint8Array>, options: AtomicWriteOptions): Promise<void> {
   const temp = tempName(path);
   const file = await open(temp, 'wx', options.mode ?? 0o666);
   try {
     // writeFile on a handle writes from its position to the end of the text, however the OS splits it.
-    for (let text = first; text !== null; text = nextText(rest)) await file.writeFile(text);
+    for (let piece = first; piece !== null; piece = nextText(rest)) await file.writeFile(piece);
     await file.sync();
   } catch (error) {
     await file.close();

@@ -73,6 +73,30 @@ describe('dialdesk CLI', () => {
     expect(readFileSync(join(dir, 'leads.json'), 'utf8')).toBe(newer);
   });
 
+  it('opens a store with one unreadable lead, says it was set aside, counts it, exports it, and exits 0', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'leads.csv');
+    writeFileSync(file, `${CSV}Ana,Ruiz,Pier,(212) 555-0102,\n`);
+    expect((await cli(['import', file, '--data-dir', dir])).code).toBe(0);
+    const text = readFileSync(join(dir, 'leads.json'), 'utf8');
+    writeFileSync(join(dir, 'leads.json'), text.replace('"phone":"+12125550101"', '"phone":12125550101'));
+
+    const stats = await cli(['stats', '--json', '--data-dir', dir]);
+    expect(stats.code).toBe(0);
+    expect(stats.err).toContain(`1 lead could not be read and was set aside (see ${join(dir, 'quarantine', 'lead.jsonl')}).`);
+    expect(JSON.parse(stats.out)).toMatchObject({ leads: 1, quarantined: 1 });
+
+    const exported = await cli(['export', 'quarantine', '--data-dir', dir]);
+    expect(exported.code).toBe(0);
+    const rows = Papa.parse<Record<string, string>>(exported.out, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toEqual([expect.objectContaining({ kind: 'lead', source: 'leads.json', line: '2', reason: expect.stringMatching(/phone/) })]);
+    expect(rows[0].record).toContain('"phone":12125550101');
+    // Told once: the next run opens quietly and still counts it.
+    const again = await cli(['stats', '--json', '--data-dir', dir]);
+    expect(again.err).toBe('');
+    expect(JSON.parse(again.out)).toMatchObject({ leads: 1, quarantined: 1 });
+  });
+
   it('exits non-zero on a folder another process owns, having opened nothing in it', async () => {
     const dir = tempDir();
     const owner = lockDataDir(dir);

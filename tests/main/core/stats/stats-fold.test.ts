@@ -6,6 +6,7 @@ import { dayOfIsoDate, queryStats } from '../../../../main/core/stats/stats-quer
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import type { InboundCall } from '../../../../shared/domain.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
+import { CHECKPOINT_FILE } from '../../../../main/core/store/summary-checkpoint.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const NY = { zones: ['America/New_York'], ambiguous: false, source: 'import' as const, country: 'US', places: ['US'] };
@@ -119,7 +120,7 @@ describe('stats fold', () => {
     expect(queryStats(statsOf(reopened), all, names)).toEqual(live);
     await reopened.close();
 
-    writeFileSync(join(dir, 'state.json'), 'not json');
+    writeFileSync(join(dir, CHECKPOINT_FILE), 'not a checkpoint');
     const rebuilt = await LeadStore.open(dir, { repTimeZone: () => 'America/New_York', historyFold: statsFoldFactory(() => 'America/New_York') });
     expect(queryStats(statsOf(rebuilt), all, names)).toEqual(live);
     await rebuilt.close();

@@ -9,6 +9,7 @@ import { makeLead } from '../../../support/fixtures.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const KILLS = 60;
+const CHECKPOINT_KILLS = 50;
 
 interface Run {
   acked: string[];
@@ -104,6 +105,39 @@ describe('crash recovery', () => {
     expect(store.summaryOf(lead.id).attempts).toBe(ids.length);
     expect(store.attemptsFor(lead.id)).toHaveLength(ids.length);
     await store.close();
+    expect(tempFiles(dir)).toEqual([]);
+  }, 180_000);
+
+  it(`keeps every acknowledged outcome across ${CHECKPOINT_KILLS} SIGKILLs inside the binary checkpoint's write, at random sections and bytes`, async () => {
+    const dir = tempDir();
+    const setup = await LeadStore.open(dir);
+    const lead = makeLead();
+    await setup.addLeads([lead]);
+    await setup.close();
+    // A checkpoint is one write of its header and one of each section: the points reach into the second checkpoint a run writes.
+    const points = fc.sample(fc.tuple(fc.integer({ min: 1, max: 48 }), fc.double({ min: 0.01, max: 0.99, noNaN: true })), { numRuns: CHECKPOINT_KILLS, seed: 20261207 });
+    const acknowledged: string[] = [];
+    let tempLeft = 0;
+    for (let run = 0; run < CHECKPOINT_KILLS; run++) {
+      const [nth, fraction] = points[run];
+      const result = await runAndKill(script, [dir, lead.id, `cp${run}`], { crashAt: `temp:${nth}:${fraction}` });
+      acknowledged.push(...result.acked);
+      if (tempFiles(dir).length > 0) tempLeft += 1;
+    }
+    // Every kill landed inside a checkpoint's temp file (nothing else in a run is written through one).
+    expect(tempLeft).toBe(CHECKPOINT_KILLS);
+    expect(acknowledged.length).toBeGreaterThan(CHECKPOINT_KILLS);
+
+    const store = await LeadStore.open(dir);
+    const ids = [...store.allAttempts()].map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(acknowledged.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(store.summaryOf(lead.id).attempts).toBe(ids.length);
+    await store.close();
+    // What the last checkpoint holds agrees with the logs: opened from it, the summary counts every attempt once.
+    const reopened = await LeadStore.open(dir);
+    expect(reopened.summaryOf(lead.id).attempts).toBe(ids.length);
+    await reopened.close();
     expect(tempFiles(dir)).toEqual([]);
   }, 180_000);
 });

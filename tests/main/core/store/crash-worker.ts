@@ -5,8 +5,9 @@
  *
  * `DIALDESK_CRASH_AT=KIND:N:F` makes the kill land inside a write instead:
  * the N-th write of this process to a file of KIND (`log`: an attempt log,
- * written with `fs.writeSync`; `temp`: the temp file of a checkpoint or
- * leads.json, written through an `fs/promises` file handle, during open or
+ * written with `fs.writeSync`; `temp`: the temp file of a checkpoint (its
+ * header, then one write a section) or of leads.json, written through an
+ * `fs/promises` file handle, during open or
  * after it) writes only the first F (0..1) of its bytes, and the process
  * SIGKILLs itself, as a power cut mid-write would.
  */
@@ -44,8 +45,9 @@ if (crashAt) {
     if (!pattern.test(String(path))) return handle;
     const writeFile = handle.writeFile.bind(handle);
     handle.writeFile = async function partialWriteFile(data: unknown, ...more: unknown[]): Promise<void> {
-      if (++calls !== n || typeof data !== 'string') return (writeFile as (...args: unknown[]) => Promise<void>)(data, ...more);
-      const bytes = Buffer.from(data, 'utf8');
+      if (++calls !== n || (typeof data !== 'string' && !(data instanceof Uint8Array))) return (writeFile as (...args: unknown[]) => Promise<void>)(data, ...more);
+      // Text (leads.json) or bytes (the binary checkpoint's sections).
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       await handle.write(bytes, 0, cut(bytes.length));
       process.kill(process.pid, 'SIGKILL');
     } as FileHandle['writeFile'];

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LeadStore } from '../../../../main/core/store/lead-store.js';
 import { LEADS_SCHEMA_VERSION } from '../../../../main/core/store/migrations.js';
 import { StoreOpenError } from '../../../../main/core/store/store-error.js';
-import { readCheckpoint } from '../../../../main/core/store/summary-checkpoint.js';
+import { readCheckpoint, CHECKPOINT_FILE } from '../../../../main/core/store/summary-checkpoint.js';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../shared/schedule.js';
 import { generateStore } from '../../../bench/generate-store.js';
 import { makeAttempt, makeLead } from '../../../support/fixtures.js';
@@ -53,21 +53,21 @@ describe('LeadStore', () => {
     await store.close();
   });
 
-  it('replays only the tail after the checkpoint, and rebuilds summaries when state.json is lost', async () => {
+  it('replays only the tail after the checkpoint, and rebuilds summaries when the checkpoint is lost', async () => {
     const dir = tempDir();
     const store = await LeadStore.open(dir, { checkpointEvery: 3 });
     const lead = makeLead();
     await store.addLeads([lead]);
     for (let i = 0; i < 7; i++) await store.recordAttempt(makeAttempt(lead.id, 'no-answer', `2026-11-0${i + 1}T15:00:00.000Z`));
     // Simulate a crash: no close(), so 1 attempt is past the last checkpoint.
-    expect(readCheckpoint(join(dir, 'state.json'))!.summaries.get(lead.id)!.attempts).toBe(6);
+    expect(readCheckpoint(join(dir, CHECKPOINT_FILE))!.summaries.get(lead.id)!.attempts).toBe(6);
     rmSync(join(dir, 'dialdesk.lock'));
 
     const afterCrash = await LeadStore.open(dir);
     expect(afterCrash.summaryOf(lead.id).attempts).toBe(7);
     await afterCrash.close();
 
-    writeFileSync(join(dir, 'state.json'), '{ broken');
+    writeFileSync(join(dir, CHECKPOINT_FILE), '{ broken');
     const rebuilt = await LeadStore.open(dir);
     expect(rebuilt.summaryOf(lead.id).attempts).toBe(7);
     await rebuilt.close();
@@ -110,7 +110,7 @@ describe('LeadStore', () => {
     expect(await store.refoldIfStale()).toBe(false);
     await store.close();
     // The checkpoint records the settings the states were folded with: reopening uses it as is.
-    expect(readCheckpoint(join(dir, 'state.json'))!.foldKey).toContain('"day"');
+    expect(readCheckpoint(join(dir, CHECKPOINT_FILE))!.foldKey).toContain('"day"');
   });
 
   it('refuses a second owner of the same data folder while the first holds it, and a lock file left behind blocks nobody', async () => {
@@ -162,5 +162,30 @@ describe('LeadStore', () => {
     const error = await LeadStore.open(dir).catch((e) => e);
     expect(error).toBeInstanceOf(StoreOpenError);
     expect(error.message).toMatch(/newer Dialdesk/);
+  });
+});
+
+describe('LeadStore: upgrading from the JSON checkpoint (state.json, version 6)', () => {
+  const tempDir = useTempDirs();
+
+  it('reads it once instead of rebuilding, writes state.bin and removes it; the summaries are those a rebuild gives', async () => {
+    const dir = tempDir();
+    cpSync(join(import.meta.dirname, '../../../fixtures/store-v6'), dir, { recursive: true });
+    const logged: string[] = [];
+    const upgraded = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(logged.filter((m) => /rebuilding/.test(m))).toEqual([]);
+    const summaries = ['lead-a', 'lead-b'].map((id) => upgraded.summaryOf(id));
+    expect(summaries.map((s) => [s.attempts, s.voicemails, s.conversations])).toEqual([[2, 1, 0], [1, 0, 1]]);
+    expect(upgraded.rotationOf('lead-a')!.promise).toMatchObject({ attemptId: 'att-2' });
+    await upgraded.close();
+    expect(existsSync(join(dir, CHECKPOINT_FILE))).toBe(true);
+    expect(existsSync(join(dir, 'state.json'))).toBe(false);
+
+    // What a rebuild from the logs gives is what the old checkpoint said.
+    rmSync(join(dir, CHECKPOINT_FILE));
+    const rebuilt = await LeadStore.open(dir, { log: (m) => logged.push(m) });
+    expect(logged.some((m) => /rebuilding/.test(m))).toBe(true);
+    expect(['lead-a', 'lead-b'].map((id) => rebuilt.summaryOf(id))).toEqual(summaries);
+    await rebuilt.close();
   });
 });

@@ -26,14 +26,14 @@ describe('line chunks', () => {
     expect(chunks.at(-1)!.end).toBe(Buffer.byteLength(content));
   });
 
-  it('gives each line with the byte offset after it, a last line without newline included', () => {
+  it('gives each line with the byte offsets of its start and after it, a last line without newline included', () => {
     const content = 'one\n\ntwö\nlast';
     expect(withFile(content, (fd, size) => [...lines(fd, 0, size)])).toEqual([
-      { text: 'one', end: 4 },
-      { text: '', end: 5 },
-      { text: 'twö', end: 10 },
-      { text: 'last', end: 14 },
+      { text: 'one', start: 0, end: 4 },
+      { text: '', start: 4, end: 5 },
+      { text: 'twö', start: 5, end: 10 },
+      { text: 'last', start: 10, end: 14 },
     ]);
-    expect(withFile(content, (fd, size) => [...lines(fd, 5, size)].map((l) => l.text))).toEqual(['twö', 'last']);
+    expect(withFile(content, (fd, size) => [...lines(fd, 5, size)].map((l) => [l.text, l.start]))).toEqual([['twö', 5], ['last', 10]]);
   });
 });
