@@ -9,7 +9,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { basename, join } from 'node:path';
 import type { Attempt, InboundCall, Lead, LeadSummary } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS, type BandStats, type LeadRotationState, type ScheduleSettings } from '../../../shared/schedule.js';
-import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, withLearningTables } from '../rotation/rotation-state.js';
+import { emptyLearningStats, foldAttempt, foldBandStatsInPlace, toMs, withLearningTables, withRecentCall } from '../rotation/rotation-state.js';
 import { resolveLeadZones } from '../compliance/resolve-lead-zones.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { InboundLog } from './inbound-log.js';
@@ -482,6 +482,7 @@ export class LeadStore {
       Object.entries(checkpoint.offsets).every(([month, offset]) => (this.logs.get(month)?.byteLength ?? -1) >= offset);
     if (checkpoint && usable) {
       this.summaries.load(checkpoint.rows);
+      if (legacy) this.recallRecentCalls(months, checkpoint.offsets);
       // A checkpoint from before the planner learned starts its weekday and zone tables now.
       this.bandStatsValue = withLearningTables(checkpoint.bandStats, this.schedule.bands.length);
       this.statsValue = (this.options.historyFold ?? NO_HISTORY_FOLD).restore(checkpoint.stats);
@@ -510,6 +511,24 @@ export class LeadStore {
     this.attemptsSinceCheckpoint = replayed;
 
     if (!usable || legacy || replayed >= (this.options.checkpointEvery ?? CHECKPOINT_EVERY)) await this.checkpoint();
+  }
+
+  /**
+   * state.json (before state.bin) kept no lead's recent calls, which the law's caps count: they are read back from
+   * the logs that can hold a call inside the longest cap window (the last two months), up to where that checkpoint
+   * had folded (what comes after is folded as usual). Cheaper than the rebuild an upgrade would otherwise need.
+   */
+  private recallRecentCalls(months: string[], offsets: Record<string, number>): void {
+    for (const month of months.slice(-2)) {
+      const folded = offsets[month] ?? 0;
+      for (const { record, end } of this.logs.get(month)!.readFrom(0)) {
+        if (end > folded) break;
+        const summary = this.summaries.get(record.leadId);
+        if (!summary?.rotation) continue;
+        const recentAttemptsAt = withRecentCall(summary.rotation.recentAttemptsAt, toMs(record.startedAt));
+        this.summaries.set(record.leadId, { ...summary, rotation: { ...summary.rotation, recentAttemptsAt } });
+      }
+    }
   }
 
   /** Bytes of the given logs from each one's `from` to its end: what a fold will read. */

@@ -39,7 +39,7 @@ function lead(i: number): Lead {
     otherPhones: [],
     timeZone: null,
     timeZoneInput: '',
-    zones: { zones: [ZONES[i % ZONES.length]], ambiguous: false, source: 'phone', country: 'US' },
+    zones: { zones: [ZONES[i % ZONES.length]], ambiguous: false, source: 'phone', country: 'US', places: ['US-NY'] },
     referrer: '',
     reason: '',
     notes: i % 3 === 0 ? 'line\nbreak, "quoted"' : '',
