@@ -80,6 +80,12 @@ export interface DetectorSettings {
   maxBeepMs: number;
   /** Quiet needed after the tone before it counts as the beep (a recorder is listening now). */
   beepConfirmMs: number;
+  /**
+   * After a short utterance and a pause (a person, or a machine with a very short greeting), how long a
+   * beep is still listened for: a beep then means a machine after all. The person's verdict comes when
+   * this passes; the `human` event comes at once.
+   */
+  beepAfterHumanMs: number;
   /** Past this with no verdict, the detector gives up: unknown. */
   maxAnalysisMs: number;
 }
@@ -93,6 +99,7 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   // A fax answering (CED, 2,100 Hz) sounds for 2.6–4 s; no voicemail beep lasts 2 s.
   maxBeepMs: 2000,
   beepConfirmMs: 100,
+  beepAfterHumanMs: 4000,
   maxAnalysisMs: 60_000,
 };
 
@@ -101,22 +108,33 @@ const HOP = 80; // samples at 8 kHz: 10 ms
 const HOP_MS = (HOP / ANALYSIS_RATE) * 1000;
 const FLOOR_WINDOW_FRAMES = 300; // 3 s
 const FLOOR_SMOOTH_FRAMES = 5;
-/** The floor is the lowest smoothed level: a steady noise's mean power sits about this far above it. */
-const NOISE_MEAN_OVER_FLOOR = 1.4;
+const FLOOR_PERCENTILE = 0.1;
+const FLOOR_EVERY_FRAMES = 10;
+const FLOOR_RISE_DB_PER_S = 1.5;
+/** The power of a -100 dBFS signal: digital silence's floor, which the floor rises from as from any other. */
+const SILENT_POWER = 1e-10;
+/** The floor is a low percentile of the smoothed level: a steady noise's mean power sits about this far above it. */
+const NOISE_MEAN_OVER_FLOOR = 1.25;
 /** Quieter than this is always quiet (a silent line still has a floor). */
 const NEVER_LOUD_DB = -62;
-const LOUD_ABOVE_FLOOR_DB = 8;
+const LOUD_ABOVE_FLOOR_DB = 6;
+const AFTER_BEEP_SOUND_DB = 10;
 /** Share of the band's energy, noise share taken out, that the tone's peaks must hold. */
 const TONE_SHARE = 0.8;
-/** A peak must stand this far above what the noise floor puts into one lobe. */
+/** A peak must stand this far above what the noise floor puts into one lobe… */
 const PEAK_OVER_NOISE = 20;
+/** …and the tone above the whole band's noise: a frame barely over the floor is no tone, whatever its shape. */
+const TONE_OVER_NOISE = 2;
 /** A second peak within this ratio of the first is part of the tone (a two-tone beep), not a leftover. */
 const SECOND_TONE_RATIO = 0.1;
 const BEEP_LOW_HZ = 380;
+/** No signalling tone (ringback, SIT, DTMF, a beep) lies lower than this; below it a peak is a voice's pitch. */
+const TONE_LOW_HZ = 320;
 const BEEP_HIGH_HZ = 2150;
 /** Ringback, busy, dial and call-waiting tones of every country lie wholly in this band. */
 const PROGRESS_LOW_HZ = 340;
 const PROGRESS_HIGH_HZ = 640;
+const PROGRESS_SINGLE_HIGH_HZ = 500;
 const STEADY_LEVEL_DB = 4;
 /** Damaged frames (a lost packet) a run bridges, and the share of a run they may take. */
 const MAX_HOLE_FRAMES = 6;
@@ -124,7 +142,11 @@ const MAX_HOLE_SHARE = 0.3;
 /** Fewer tone frames than this are no run at all. */
 const MIN_RUN_FRAMES = 5;
 /** Another tone ending closer than this before a run makes the run part of a sequence, not a beep. */
-const SEQUENCE_GAP_S = 0.15;
+const SEQUENCE_GAP_S = 0.35;
+/** The stretch over which syllables add up to a word (fast or noisy speech dips between them). */
+const SPEECH_WINDOW_FRAMES = 20;
+/** Of a word's length, the share of sounding frames within the window that still breaks a pause. */
+const SOUND_IN_WINDOW = 0.8;
 /** Sound other than tones heard before a beep counts as its greeting. */
 const SPEECH_BEFORE_BEEP_MS = 300;
 const DTMF_LOW = [697, 770, 852, 941];
@@ -160,7 +182,7 @@ interface ClosedRun {
   hz: number[];
 }
 
-type SpeechPhase = 'waiting' | 'utterance' | 'greeting';
+type SpeechPhase = 'waiting' | 'utterance' | 'greeting' | 'person';
 
 function edgeTime(outside: ToneFrame | undefined, inside: ToneFrame, levelDb: number): number | null {
   if (!outside || outside.levelDb >= levelDb || inside.levelDb <= levelDb) return null;
@@ -174,8 +196,15 @@ function isDtmfPair(hz: number[]): boolean {
   return hz.length === 2 && DTMF_LOW.some((f) => near(hz[0], f, DTMF_TOLERANCE)) && DTMF_HIGH.some((f) => near(hz[1], f, DTMF_TOLERANCE));
 }
 
+/** A calling fax's CNG: 1,100 Hz for half a second (every 3.5 s, but the first must not be taken for a beep). */
+function isFaxCalling(hz: number[], seconds: number): boolean {
+  return hz.length === 1 && near(hz[0], 1100, 0.035) && seconds >= 0.4 && seconds <= 0.65;
+}
+
 function inProgressBand(hz: number[]): boolean {
-  return hz.every((f) => f >= PROGRESS_LOW_HZ && f <= PROGRESS_HIGH_HZ);
+  // One tone: 350–500 Hz (400, 425, 440, 450…); two: up to US busy's 480 + 620 Hz.
+  const high = hz.length === 1 ? PROGRESS_SINGLE_HIGH_HZ : PROGRESS_HIGH_HZ;
+  return hz.every((f) => f >= PROGRESS_LOW_HZ && f <= high);
 }
 
 export class BeepDetector {
@@ -189,8 +218,13 @@ export class BeepDetector {
   private nextFrame = 0;
   private readonly recentPowers = new Float64Array(FLOOR_SMOOTH_FRAMES);
   private readonly smoothedPowers = new Float64Array(FLOOR_WINDOW_FRAMES);
+  private readonly sortBuffer = new Float64Array(FLOOR_WINDOW_FRAMES);
+  private floor = 0;
+  private floorAt = 0;
   private framesSeen = 0;
   private decided: DetectorEvent | null = null;
+  /** The person heard (a short utterance, then a pause), while a beep is still listened for. */
+  private person: DetectorEvent | null = null;
 
   private phase: SpeechPhase = 'waiting';
   private voiceRunMs = 0;
@@ -199,6 +233,15 @@ export class BeepDetector {
   private lastVoiceS = 0;
   private quietMs = 0;
   private loudRunMs = 0;
+  private readonly voiceWindow = new Uint8Array(SPEECH_WINDOW_FRAMES);
+  private readonly soundWindow = new Uint8Array(SPEECH_WINDOW_FRAMES);
+  private voiceCount = 0;
+  private soundCount = 0;
+  private speechFrames = 0;
+  private lastSoundS = 0;
+  private personTalkStartS: number | null = null;
+  private greetingAfterPerson = false;
+  private wordEndS = 0;
   /** Sound that was neither quiet nor a tone, summed since the start: a greeting came first. */
   private soundMs = 0;
 
@@ -245,11 +288,13 @@ export class BeepDetector {
     return events;
   }
 
-  /** The stream ended (hang-up, end of file): a beep already confirmed stands, otherwise unknown. */
+  /** The stream ended (hang-up, end of file): a verdict reached stands, a person heard stands, otherwise unknown. */
   finish(): DetectorEvent[] {
     if (this.decided) return [];
     const events: DetectorEvent[] = [];
-    this.decide({ kind: 'unknown', atS: this.nextFrame / ANALYSIS_RATE }, events);
+    // A person was heard and no beep followed before the end: that stands (its event went out already).
+    if (this.person) this.decided = this.person;
+    else this.decide({ kind: 'unknown', atS: this.nextFrame / ANALYSIS_RATE }, events);
     return events;
   }
 
@@ -263,12 +308,22 @@ export class BeepDetector {
     const voice = loud && !toneLike;
     if (voice) this.soundMs += HOP_MS;
 
-    const frame: ToneFrame = { centerS, hz: toneHz ?? [], powers, levelDb: features.levelDb, tone: toneHz !== null, quiet: !loud };
+    // After a beep the recorder listens: quiet there is anything short of a clear sound over the floor (a line's
+    // brown hum swings several dB from frame to frame).
+    const quiet = features.levelDb < Math.max(floorDb + AFTER_BEEP_SOUND_DB, NEVER_LOUD_DB);
+    const frame: ToneFrame = { centerS, hz: toneHz ?? [], powers, levelDb: features.levelDb, tone: toneHz !== null, quiet };
     this.followTones(frame, nowS, events);
     this.previousFrame = frame;
     if (this.decided) return;
-    this.followSpeech(voice, loud, centerS, nowS, events);
-    if (!this.decided && nowS * 1000 >= this.settings.maxAnalysisMs) this.decide({ kind: 'unknown', atS: nowS }, events);
+    // A tone holding for 50 ms is not a word, so it neither breaks a pause nor makes it; shorter ones may be a vowel.
+    this.followSpeech(voice, loud && !(toneHz !== null && this.run.length >= MIN_RUN_FRAMES), centerS, nowS, events);
+    if (this.decided) return;
+    if (this.person && (nowS - Math.max(this.person.atS, this.lastVoiceS)) * 1000 >= this.settings.beepAfterHumanMs) {
+      // The person's event went out when it was heard; now it is the verdict too.
+      this.decided = this.person;
+      return;
+    }
+    if (nowS * 1000 >= this.settings.maxAnalysisMs) this.decide({ kind: 'unknown', atS: nowS }, events);
   }
 
   /**
@@ -286,8 +341,16 @@ export class BeepDetector {
     const [first, second] = f.peaks;
     const secondCounts = second !== undefined && second.power >= first.power * SECOND_TONE_RATIO && second.power >= noiseInLobe * PEAK_OVER_NOISE;
     const share = secondCounts ? cleanShare(first.power + second.power, 2) : cleanShare(first.power, 1);
-    const toneLike = share >= TONE_SHARE || (second !== undefined && cleanShare(first.power + second.power, 2) >= TONE_SHARE);
-    if (share < TONE_SHARE || first.power < noiseInLobe * PEAK_OVER_NOISE) return { toneHz: null, powers: [], toneLike };
+    const tonePower = first.power + (secondCounts ? second.power : 0);
+    const standsOut = first.power >= noiseInLobe * PEAK_OVER_NOISE && tonePower >= noisePower * TONE_OVER_NOISE;
+    // Voiced speech under noise can show little more than its lowest harmonics (a 240 Hz voice: 240 + 480):
+    // a "tone" reaching below the lowest signalling tone is a voice.
+    const signalling = first.hz >= TONE_LOW_HZ && (!secondCounts || second.hz >= TONE_LOW_HZ);
+    const pairLike = second !== undefined && second.hz >= TONE_LOW_HZ && first.hz >= TONE_LOW_HZ;
+    const toneLike =
+      (signalling && standsOut && share >= TONE_SHARE) ||
+      (pairLike && first.power + second.power >= noisePower * TONE_OVER_NOISE && cleanShare(first.power + second.power, 2) >= TONE_SHARE);
+    if (share < TONE_SHARE || !standsOut || !signalling) return { toneHz: null, powers: [], toneLike };
     if (!secondCounts) return { toneHz: [first.hz], powers: [first.power], toneLike: true };
     const lowFirst = first.hz < second.hz;
     return {
@@ -297,7 +360,10 @@ export class BeepDetector {
     };
   }
 
-  /** The line's floor: the lowest 50 ms-smoothed band power of the last 3 s (a lost packet's few silent ms do not pull it down). */
+  /**
+   * The line's floor: the 10th percentile of the 50 ms-smoothed band power over the last 3 s, worked out
+   * every 100 ms (lost packets' silent moments do not pull it down to nothing, a greeting's pauses still show).
+   */
   private noiseFloor(power: number): number {
     this.recentPowers[this.framesSeen % FLOOR_SMOOTH_FRAMES] = power;
     const k = Math.min(this.framesSeen + 1, FLOOR_SMOOTH_FRAMES);
@@ -305,11 +371,22 @@ export class BeepDetector {
     for (let i = 0; i < k; i++) sum += this.recentPowers[i];
     this.smoothedPowers[this.framesSeen % FLOOR_WINDOW_FRAMES] = sum / k;
     this.framesSeen++;
-    let floor = Infinity;
-    const n = Math.min(this.framesSeen, FLOOR_WINDOW_FRAMES);
-    for (let i = 0; i < n; i++) if (this.smoothedPowers[i] < floor) floor = this.smoothedPowers[i];
-    return floor;
+    if (this.framesSeen <= FLOOR_SMOOTH_FRAMES * 2 || this.framesSeen % FLOOR_EVERY_FRAMES === 0) {
+      const n = Math.min(this.framesSeen, FLOOR_WINDOW_FRAMES);
+      const sorted = this.sortBuffer.subarray(0, n);
+      sorted.set(this.smoothedPowers.subarray(0, n));
+      sorted.sort();
+      const measured = sorted[Math.floor(n * FLOOR_PERCENTILE)];
+      // Down at once, up slowly: a line's noise is there from the answer on, while music or a TV that never
+      // pauses must not become the floor it is measured against (then it would be "quiet").
+      const framesSince = this.framesSeen - this.floorAt;
+      const ceiling = this.framesSeen <= FLOOR_SMOOTH_FRAMES * 2 ? Infinity : Math.max(this.floor, SILENT_POWER) * 10 ** ((FLOOR_RISE_DB_PER_S * framesSince * HOP_MS) / 10_000);
+      this.floor = Math.min(measured, ceiling);
+      this.floorAt = this.framesSeen;
+    }
+    return this.floor;
   }
+
 
   private sameTone(hz: number[]): boolean {
     const tonal = this.run.filter((f) => f.tone);
@@ -327,12 +404,13 @@ export class BeepDetector {
       if (this.run.length > 0 && this.sameTone(frame.hz)) {
         this.run.push(frame);
         this.holes = 0;
+        // A real tone right after a candidate (a melody, a sequence): what was waiting for its quiet is no beep.
+        // A few frames are not one yet (the candidate's own fading edge can read as a slightly other tone).
+        if (this.candidate && this.run.filter((f) => f.tone).length >= MIN_RUN_FRAMES) this.candidate = null;
         return;
       }
       this.closeRun(nowS, events);
       if (this.decided) return;
-      // A new tone: whatever was waiting for its quiet is not a beep (a tone right after it: a melody, a sequence).
-      this.candidate = null;
       this.lastFrameBeforeRun = this.previousFrame;
       this.run = [frame];
       this.holes = 0;
@@ -353,7 +431,9 @@ export class BeepDetector {
     const candidate = this.candidate;
     if (!candidate) return;
     candidate.framesAfter++;
-    if (!frame.quiet) {
+    // The tone must stop, not just fall under the line's sound threshold: a siren turning, a horn fading
+    // into the street noise, a note held under music are not followed by anything 6 dB quieter.
+    if (!frame.quiet || frame.levelDb > candidate.levelDb - EDGE_DB) {
       // The window still overlapping the tone's fading edge is neither quiet nor a reason to doubt it.
       const fadingEdge = candidate.framesAfter <= this.edgeFrames && frame.levelDb <= candidate.levelDb - EDGE_DB;
       if (!fadingEdge) this.candidate = null;
@@ -375,6 +455,15 @@ export class BeepDetector {
     const all = this.run;
     this.run = [];
     this.holes = 0;
+    if (all.filter((f) => f.tone).length < MIN_RUN_FRAMES) {
+      // A few tone frames (a tone's onset or fading edge seen through noise, a chance peak) are no tone of their
+      // own: they are just frames after whatever candidate is waiting.
+      for (const frame of all) {
+        this.afterCandidate(frame, nowS, events);
+        if (this.decided || !this.candidate) return;
+      }
+      return;
+    }
     this.candidate = null;
     let lastTone = all.length - 1;
     while (lastTone >= 0 && !all[lastTone].tone) lastTone--;
@@ -391,8 +480,6 @@ export class BeepDetector {
     while (last >= first && !steady(run[last])) last--;
     const startS = edgeTime(this.frameBefore(run, first), run[first], loudest - EDGE_DB) ?? run[first].centerS - HOP_MS / 2000;
     const endS = edgeTime(run[last + 1] ?? trailing[0], run[last], loudest - EDGE_DB) ?? run[last].centerS + HOP_MS / 2000;
-    // A few tone frames (a tone's onset seen through noise, a chance peak) are no tone of their own.
-    if (tonal.length < MIN_RUN_FRAMES) return;
     const previous = this.closedRuns.at(-1);
     this.closedRuns.push({ startS, endS, hz });
     if (this.closedRuns.length > 3) this.closedRuns.shift();
@@ -409,7 +496,7 @@ export class BeepDetector {
     if (hz.some((f) => f < BEEP_LOW_HZ || f > BEEP_HIGH_HZ) || isDtmfPair(hz)) return;
     if (previous && startS - previous.endS < SEQUENCE_GAP_S) return;
     if (this.soundMs < SPEECH_BEFORE_BEEP_MS) return;
-    if (inProgressBand(hz) && this.phase !== 'greeting') return;
+    if ((inProgressBand(hz) || isFaxCalling(hz, endS - startS)) && this.phase !== 'greeting') return;
     const power = (i: number) => tonal.reduce((sum, f) => sum + f.powers[i], 0);
     const strongest = hz.length === 2 && power(1) > power(0) ? 1 : 0;
     this.candidate = {
@@ -442,35 +529,64 @@ export class BeepDetector {
     });
   }
 
-  private followSpeech(voice: boolean, loud: boolean, centerS: number, nowS: number, events: DetectorEvent[]): void {
+  private followSpeech(voice: boolean, sound: boolean, centerS: number, nowS: number, events: DetectorEvent[]): void {
     const s = this.settings;
+    // Fast or noisy speech is syllables of 40–100 ms between dips into the noise: a word is either that much
+    // voice in a row or that much voice within the last 200 ms.
+    const slot = this.speechFrames % SPEECH_WINDOW_FRAMES;
+    this.voiceCount += (voice ? 1 : 0) - this.voiceWindow[slot];
+    this.soundCount += (sound ? 1 : 0) - this.soundWindow[slot];
+    this.voiceWindow[slot] = voice ? 1 : 0;
+    this.soundWindow[slot] = sound ? 1 : 0;
+    this.speechFrames++;
+    const wordFrames = s.minWordMs / HOP_MS;
     if (voice) {
       if (this.voiceRunMs === 0) this.voiceRunStartS = centerS;
       this.voiceRunMs += HOP_MS;
-      this.lastVoiceS = centerS;
-      if (this.phase === 'waiting' && this.voiceRunMs >= s.minWordMs) {
+      // One voice-like frame (a tone's first, half-filled window; a click) does not stretch an utterance.
+      if (this.voiceRunMs >= s.minWordMs || this.voiceCount >= wordFrames) this.lastVoiceS = centerS;
+      if (this.phase === 'waiting' && (this.voiceRunMs >= s.minWordMs || this.voiceCount >= wordFrames)) {
         this.phase = 'utterance';
-        this.utteranceStartS = this.voiceRunStartS;
+        this.utteranceStartS = this.voiceRunMs >= s.minWordMs ? this.voiceRunStartS : centerS - (SPEECH_WINDOW_FRAMES * HOP_MS) / 1000;
         events.push({ kind: 'speech', atS: nowS });
       }
     } else {
       this.voiceRunMs = 0;
     }
     // A pause is broken only by sound lasting a word's length: a lone loud frame (a click, a surge of
-    // line noise) neither ends it nor starts it again.
-    this.loudRunMs = loud ? this.loudRunMs + HOP_MS : 0;
-    this.quietMs = this.loudRunMs >= s.minWordMs ? 0 : this.quietMs + HOP_MS;
-    if (this.phase === 'utterance') {
+    // line noise) neither ends it nor starts it again, and a tone (call waiting, a key) is no word.
+    this.loudRunMs = sound ? this.loudRunMs + HOP_MS : 0;
+    const word = this.loudRunMs >= s.minWordMs || this.soundCount >= wordFrames * SOUND_IN_WINDOW;
+    if (sound) this.lastSoundS = centerS;
+    // The pause runs from the last sounding frame of the last word, not from when the window emptied.
+    if (word) this.wordEndS = this.lastSoundS;
+    this.quietMs = word ? 0 : Math.round((centerS - this.wordEndS) * 1000);
+    if (this.phase === 'person') {
+      // A machine's greeting can open like a person ("Hi, you've reached Sam Patel." and a breath): speech that
+      // adds up to more than a greeting's length makes it a greeting after all. A person who goes on talking then
+      // gets a message only at a beep, never after a silence.
+      if (this.voiceRunMs >= s.minWordMs || this.voiceCount >= wordFrames) this.personTalkStartS ??= this.lastVoiceS;
+      if (this.personTalkStartS !== null && (this.lastVoiceS - this.personTalkStartS) * 1000 > s.greetingMaxMs) {
+        this.phase = 'greeting';
+        this.person = null;
+        this.greetingAfterPerson = true;
+        events.push({ kind: 'machine-greeting', atS: nowS });
+      }
+    } else if (this.phase === 'utterance') {
       if ((this.lastVoiceS - this.utteranceStartS) * 1000 > s.greetingMaxMs) {
         this.phase = 'greeting';
         events.push({ kind: 'machine-greeting', atS: nowS });
       } else if (this.quietMs >= s.afterGreetingSilenceMs) {
-        this.decide({ kind: 'human', atS: nowS }, events);
+        this.phase = 'person';
+        this.person = { kind: 'human', atS: nowS };
+        events.push(this.person);
       }
-    } else if (this.phase === 'greeting' && this.quietMs >= s.silenceAfterGreetingMs) {
+    } else if (this.phase === 'greeting' && !this.greetingAfterPerson && this.quietMs >= s.silenceAfterGreetingMs && this.run.length === 0 && !this.candidate) {
+      // (A tone sounding or waiting for its quiet holds this: a late beep is still the beep.)
       this.decide({ kind: 'silence-after-greeting', atS: nowS }, events);
     }
   }
+
 
   private decide(event: DetectorEvent, events: DetectorEvent[]): void {
     this.decided = event;
