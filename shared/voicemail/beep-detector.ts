@@ -4,43 +4,54 @@
  * with no runtime of its own: the renderer feeds it from an AudioWorklet during
  * a call, the CLI from a WAV file, the tests and the bench from the corpus.
  *
- * Everything is measured against the line's own noise floor (the lowest
- * 50 ms-smoothed level of the last 3 s), never against digital silence, so a
- * line hissing at -25 dBFS behaves like a clean one.
+ * Everything is measured against the line's own noise floor, never against
+ * digital silence: the 10th percentile of the 50 ms-smoothed band power over
+ * the last 3 s (tones and the silence before the first sound left out). It
+ * follows the line freely until someone speaks, then rises at most 1.5 dB/s,
+ * so music or a TV that never pauses does not become the floor. A line hissing
+ * at -25 dBFS behaves like a clean one.
  *
- * Each frame is sounding or quiet (at least 8 dB over the floor), and a
- * sounding frame may be a tone: one or two spectral peaks (main lobes) that
- * hold at least 80% of the band's energy once the floor's expected share is
- * taken out (a peak-to-band ratio adapted to the noise, so a beep at 10 dB SNR
- * in white, pink or brown noise is still a tone and speech never is). Two
- * independent readings run over the frames:
+ * Each frame is sounding or quiet (6 dB over the floor), and a sounding frame
+ * may be a tone: one or two spectral peaks (main lobes) that hold 80% of the
+ * band's energy once the noise's expected share is taken out (a peak-to-band
+ * ratio adapted to the noise, so a beep at 10 dB SNR in white, pink or brown
+ * noise is still a tone and speech is not), each standing clear of the noise.
+ * Two readings run over the frames:
  *
- *   speech:  waiting ──voice ≥ minWord──▶ utterance ──span > greetingMax──▶ greeting
- *                                             │                              │
- *                               quiet ≥ afterGreetingSilence        quiet ≥ silenceAfterGreeting
- *                                             ▼                              ▼
- *                                          HUMAN                  SILENCE-AFTER-GREETING
+ *   speech:  waiting ──a word──▶ utterance ──span > greetingMax──▶ greeting ──quiet ≥ silenceAfterGreeting──▶ SILENCE-AFTER-GREETING
+ *                                   │                              ▲   (held while a tone sounds or waits for its quiet;
+ *                          quiet ≥ afterGreetingSilence            │    never after a person's talk)
+ *                                   ▼                              │
+ *                         person: `human` event ──talk adds up past greetingMax──┘
+ *                                   │
+ *                          beepAfterHuman with no beep ─▶ HUMAN
+ *
+ *            A word is 100 ms of sound in a row or within 200 ms (fast or noisy
+ *            speech dips between syllables); a 50 ms tone is no word.
  *
  *   tones:   tone frames with the same one or two frequencies (each within 2%)
  *            form a run; up to 60 ms of lost or damaged frames inside it are
- *            bridged (a lost 20 ms packet). A finished run is
+ *            bridged, and the same tone again within 100 ms joins it. A run is
  *              - the third of three runs at 913.8|985.2, 1370.6|1428.5 and
  *                1776.7 Hz, 200–450 ms each, back to back ─▶ SIT (an intercept:
  *                the number is not in service);
  *              - a beep candidate when its steady core lasts minBeep…maxBeep,
  *                its tones lie in 380–2,150 Hz and are not a DTMF pair, no other
- *                tone ended just before it (a melody, a SIT), and speech came
+ *                tone ended just before it (a melody, a sequence), and speech came
  *                before it (a beep follows a greeting; a ringback, a fax or a
  *                keypad on a silent line does not). A tone wholly inside the
- *                call-progress band (340–640 Hz: ringback, busy, call-waiting
- *                and dial tones of every country) counts only after a whole
+ *                call-progress band (ringback, busy, call-waiting and dial tones
+ *                of every country) or a fax's CNG counts only after a whole
  *                recorded greeting, never after a short "Hello?".
- *            A candidate followed by beepConfirm of quiet ─▶ BEEP; anything
- *            sounding before that (speech, music, the same tone again) cancels it.
+ *            A candidate followed by beepConfirm of quiet at least 6 dB under it
+ *            ─▶ BEEP; anything sounding before that (speech, music, a real tone
+ *            after it) cancels it. A beep also ends the person's wait: a short
+ *            greeting ("Leave a message.") sounds like a person until its beep.
  *
- * The first of HUMAN, BEEP, SIT, SILENCE-AFTER-GREETING (or UNKNOWN when
- * maxAnalysis passes) is the verdict; the detector then stops. A live human is
- * the safe answer: the rep takes over, nothing is played.
+ * The first of BEEP, SIT, SILENCE-AFTER-GREETING, HUMAN (or UNKNOWN when
+ * maxAnalysis passes or the stream ends with nothing heard) is the verdict;
+ * the detector then stops. A live human is the safe answer: the rep takes
+ * over, nothing is played.
  */
 import { FrameAnalyzer, type FrameFeatures } from './frame-analysis.js';
 import { ANALYSIS_RATE, Resampler } from './resample.js';
@@ -111,8 +122,10 @@ const FLOOR_SMOOTH_FRAMES = 5;
 const FLOOR_PERCENTILE = 0.1;
 const FLOOR_EVERY_FRAMES = 10;
 const FLOOR_RISE_DB_PER_S = 1.5;
-/** The power of a -100 dBFS signal: digital silence's floor, which the floor rises from as from any other. */
-const SILENT_POWER = 1e-10;
+/** Two peaks holding this much of the band with no noise taken out: a tone, kept out of the floor. */
+const PLAINLY_TONAL_SHARE = 0.9;
+/** Below -90 dBFS a frame is digital silence; the floor rises from here as from any other reading. */
+const SILENT_POWER = 1e-9;
 /** The floor is a low percentile of the smoothed level: a steady noise's mean power sits about this far above it. */
 const NOISE_MEAN_OVER_FLOOR = 1.25;
 /** Quieter than this is always quiet (a silent line still has a floor). */
@@ -139,6 +152,8 @@ const STEADY_LEVEL_DB = 4;
 /** Damaged frames (a lost packet) a run bridges, and the share of a run they may take. */
 const MAX_HOLE_FRAMES = 6;
 const MAX_HOLE_SHARE = 0.3;
+/** The same tone resuming within this after a run ended is the same tone, cut by lost packets. */
+const MERGE_GAP_S = 0.1;
 /** Fewer tone frames than this are no run at all. */
 const MIN_RUN_FRAMES = 5;
 /** Another tone ending closer than this before a run makes the run part of a sequence, not a beep. */
@@ -299,7 +314,7 @@ export class BeepDetector {
   }
 
   private onFrame(features: FrameFeatures, startSample: number, events: DetectorEvent[]): void {
-    const floorPower = this.noiseFloor(features.bandPower);
+    const floorPower = this.noiseFloor(features.bandPower, features.twoPeakShare >= PLAINLY_TONAL_SHARE);
     const floorDb = floorPower > 0 ? 10 * Math.log10(floorPower) + 3.0103 : -100;
     const nowS = (startSample + this.analyzer.windowLength) / ANALYSIS_RATE;
     const centerS = (startSample + this.analyzer.windowLength / 2) / ANALYSIS_RATE;
@@ -364,7 +379,11 @@ export class BeepDetector {
    * The line's floor: the 10th percentile of the 50 ms-smoothed band power over the last 3 s, worked out
    * every 100 ms (lost packets' silent moments do not pull it down to nothing, a greeting's pauses still show).
    */
-  private noiseFloor(power: number): number {
+  private noiseFloor(power: number, plainlyTonal: boolean): number {
+    // Digital silence before the first sound is no audio yet (the answer arrives before the media), not the
+    // line; and a tone is never the line's noise (an intercept's tones on a clean line would become its floor).
+    if (this.framesSeen === 0 && power < SILENT_POWER) return SILENT_POWER;
+    if (plainlyTonal) return this.framesSeen === 0 ? SILENT_POWER : this.floor;
     this.recentPowers[this.framesSeen % FLOOR_SMOOTH_FRAMES] = power;
     const k = Math.min(this.framesSeen + 1, FLOOR_SMOOTH_FRAMES);
     let sum = 0;
@@ -377,10 +396,12 @@ export class BeepDetector {
       sorted.set(this.smoothedPowers.subarray(0, n));
       sorted.sort();
       const measured = sorted[Math.floor(n * FLOOR_PERCENTILE)];
-      // Down at once, up slowly: a line's noise is there from the answer on, while music or a TV that never
-      // pauses must not become the floor it is measured against (then it would be "quiet").
+      // Down at once; up freely until someone speaks, then slowly: a line's noise is there from the answer
+      // on, while music or a TV that never pauses must not become the floor it is measured against (then it
+      // would be "quiet").
       const framesSince = this.framesSeen - this.floorAt;
-      const ceiling = this.framesSeen <= FLOOR_SMOOTH_FRAMES * 2 ? Infinity : Math.max(this.floor, SILENT_POWER) * 10 ** ((FLOOR_RISE_DB_PER_S * framesSince * HOP_MS) / 10_000);
+      const free = this.phase === 'waiting';
+      const ceiling = free ? Infinity : Math.max(this.floor, SILENT_POWER) * 10 ** ((FLOOR_RISE_DB_PER_S * framesSince * HOP_MS) / 10_000);
       this.floor = Math.min(measured, ceiling);
       this.floorAt = this.framesSeen;
     }
@@ -478,9 +499,16 @@ export class BeepDetector {
     let last = run.length - 1;
     while (first <= last && !steady(run[first])) first++;
     while (last >= first && !steady(run[last])) last--;
-    const startS = edgeTime(this.frameBefore(run, first), run[first], loudest - EDGE_DB) ?? run[first].centerS - HOP_MS / 2000;
+    let startS = edgeTime(this.frameBefore(run, first), run[first], loudest - EDGE_DB) ?? run[first].centerS - HOP_MS / 2000;
     const endS = edgeTime(run[last + 1] ?? trailing[0], run[last], loudest - EDGE_DB) ?? run[last].centerS + HOP_MS / 2000;
-    const previous = this.closedRuns.at(-1);
+    let previous = this.closedRuns.at(-1);
+    const sameAsPrevious = previous && previous.hz.length === hz.length && previous.hz.every((f, i) => Math.abs(f - hz[i]) <= Math.max(15, f * 0.02));
+    if (previous && sameAsPrevious && startS - previous.endS <= MERGE_GAP_S) {
+      // The same tone again after a gap longer than the bridge (two packets lost back to back): one tone.
+      startS = previous.startS;
+      this.closedRuns.pop();
+      previous = this.closedRuns.at(-1);
+    }
     this.closedRuns.push({ startS, endS, hz });
     if (this.closedRuns.length > 3) this.closedRuns.shift();
     if (this.isSit()) {
