@@ -109,7 +109,7 @@ export const DEFAULT_DETECTOR_SETTINGS: DetectorSettings = {
   minBeepMs: 90,
   // A fax answering (CED, 2,100 Hz) sounds for 2.6–4 s; no voicemail beep lasts 2 s.
   maxBeepMs: 2000,
-  beepConfirmMs: 100,
+  beepConfirmMs: 80,
   beepAfterHumanMs: 4000,
   maxAnalysisMs: 60_000,
 };
