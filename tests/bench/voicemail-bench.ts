@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { findSpeechEngine } from '../../main/core/voicemail-audio/speech-engines.js';
 import { detectInBuffer } from '../../shared/voicemail/detect-buffer.js';
 import { buildCorpus } from '../fixtures/voicemail/corpus.js';
-import { describeEvaluation, evaluate, type Evaluation } from '../fixtures/voicemail/evaluate.js';
+import { describeEvaluation, evaluate, summarize, type Evaluation } from '../fixtures/voicemail/evaluate.js';
 import type { BenchReport } from './bench-report.js';
 
 const SCRIPT_75_WORDS =
@@ -38,13 +38,14 @@ export async function benchmarkVoicemail(report: BenchReport): Promise<void> {
   const tune = cases.filter((c) => c.split === 'tune');
   const holdout = cases.filter((c) => c.split === 'holdout');
   report.note(`corpus: ${cases.length} recordings (${tune.length} tuning, ${holdout.length} held out), generated at test time`);
-  const evaluations = { tune: evaluate(tune), holdout: evaluate(holdout) };
+  const all = evaluate(cases);
+  const part = (split: string) => summarize(all.results.filter((r) => r.case.split === split));
+  const evaluations = { tune: part('tune'), holdout: part('holdout') };
   report.note(`evaluated in ${((performance.now() - started) / 1000).toFixed(1)} s (speech cached after the first run)`);
   for (const [part, e] of Object.entries(evaluations)) {
     report.heading(`  ${part === 'tune' ? 'Tuning part' : 'Held-out part (never tuned on)'}: ${e.results.length} recordings`);
     for (const line of describeEvaluation(e, 25).split('\n')) report.note(`  ${line}`);
   }
-  const all = evaluate(cases);
   report.heading('  Whole corpus');
   partFigures(report, 'voicemail.detector', 'all', all);
   partFigures(report, 'voicemail.detector.holdout', 'held out', evaluations.holdout);
