@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSpeechEngine } from '../../main/core/voicemail-audio/speech-engines.js';
 import { detectInBuffer } from '../../shared/voicemail/detect-buffer.js';
-import { buildCorpus } from '../fixtures/voicemail/corpus.js';
+import { buildCorpus, stressCorpus } from '../fixtures/voicemail/corpus.js';
 import { describeEvaluation, evaluate, summarize, type Evaluation } from '../fixtures/voicemail/evaluate.js';
 import type { BenchReport } from './bench-report.js';
 
@@ -58,6 +58,12 @@ export async function benchmarkVoicemail(report: BenchReport): Promise<void> {
   report.figure('voicemail.detector.sit_recall', all.sitFound.hits / all.sitFound.of, { label: `SIT intercepts named (${all.sitFound.of})`, digits: 3 });
   report.figure('voicemail.detector.latency_p50_ms', all.latencyP50Ms, { label: 'verdict after the beep ends, p50', unit: 'ms' });
   report.figure('voicemail.detector.latency_p95_ms', all.latencyP95Ms, { label: 'verdict after the beep ends, p95', unit: 'ms', target: { max: 250 } });
+
+  // Below the claim: where it gives way (no target).
+  const stress = evaluate(stressCorpus());
+  report.heading(`  Below the claim (0–10 dB SNR, ${stress.results.length} beeps, no target)`);
+  for (const [band, r] of stress.recallBySnr) report.figure(`voicemail.detector.stress.recall_snr_${keyOf(band)}`, r.hits / r.of, { label: `recall, SNR ${band} (${r.of})`, digits: 3 });
+  for (const [beep, r] of stress.recallByClass) report.figure(`voicemail.detector.stress.recall_class_${keyOf(beep)}`, r.hits / r.of, { label: `recall at 0–10 dB, ${beep} (${r.of})`, digits: 3 });
 
   // CPU on warm code: the audio is rendered first, only the detector is timed, listening to the end of every file.
   const rendered = cases.filter((_, i) => i % 3 === 0).map((c) => ({ samples: c.render(), rate: c.rate }));
