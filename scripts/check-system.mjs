@@ -3,7 +3,8 @@
  * Checks that the system programs the tests drive are installed: Chromium
  * (Playwright's browser), Kamailio with its WebSocket module, SIPp, baresip,
  * rtpengine, SoX and espeak-ng (the lab's SIP server, callers, media relay and
- * voice prompts). A missing one fails loudly with the one command that
+ * voice prompts), and Asterisk's recorded English prompts (real recorded
+ * voicemail greetings for the beep detector's corpus; test material only). A missing one fails loudly with the one command that
  * installs them all; tests are never skipped quietly.
  *
  * Usage:
@@ -28,9 +29,13 @@ export const PACKAGES = [
   'rtpengine-daemon',
   'sox',
   'espeak-ng',
+  'asterisk-core-sounds-en-wav',
 ];
 
 export const INSTALL_COMMAND = `sudo apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
+
+/** One of the recorded prompts the voicemail corpus builds greetings from. */
+const RECORDED_PROMPT = '/usr/share/asterisk/sounds/en_US_f_Allison/vm-intro.wav';
 
 /** Where daemons live on Debian; a non-root PATH usually lacks the sbin folders. */
 const SYSTEM_BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
@@ -58,6 +63,11 @@ function requirements(root) {
     { what: 'rtpengine (media relay)', pkg: 'rtpengine-daemon', find: onPath(['rtpengine']) },
     { what: 'SoX (audio files for calls)', pkg: 'sox', find: onPath(['sox']) },
     { what: 'espeak-ng (spoken prompts)', pkg: 'espeak-ng', find: onPath(['espeak-ng']) },
+    {
+      what: "Asterisk's recorded English prompts (real voicemail greetings for the beep detector's corpus)",
+      pkg: 'asterisk-core-sounds-en-wav',
+      find: () => (isFile(at(RECORDED_PROMPT)) ? at(RECORDED_PROMPT) : null),
+    },
   ];
 }
 

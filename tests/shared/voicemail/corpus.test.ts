@@ -3,7 +3,7 @@ import { buildCorpus, corpusSample, type CorpusCase } from '../../fixtures/voice
 import { describeEvaluation, evaluate, type Evaluation } from '../../fixtures/voicemail/evaluate.js';
 
 /**
- * The detector on a representative slice of the generated corpus (every 6th case of each kind in the
+ * The detector on a representative slice of the generated corpus (every 7th case of each kind in the
  * tuning part; the bench runs all of both parts, the held-out one reported on its own): one set of
  * thresholds for every case.
  */
@@ -11,7 +11,8 @@ describe('beep detector on the voicemail corpus', () => {
   let sample: CorpusCase[];
   let result: Evaluation;
   beforeAll(() => {
-    sample = corpusSample('tune', 6);
+    // 7: prime to the corpus's own cycles (one- and two-tone alternate, a third recorded, a fifth field), so the slice has all.
+    sample = corpusSample('tune', 7);
     result = evaluate(sample);
     console.log(`Voicemail corpus sample (${sample.length} recordings):\n${describeEvaluation(result)}`);
   }, 240_000);
@@ -26,6 +27,9 @@ describe('beep detector on the voicemail corpus', () => {
     const beeps = all.filter((c) => c.expected === 'beep');
     for (const colour of ['white', 'pink', 'brown'] as const) expect(beeps.filter((c) => c.noise === colour && c.snrDb! < 12).length).toBeGreaterThan(5);
     expect(beeps.filter((c) => c.beepTonesHz!.length === 2).length).toBeGreaterThan(150);
+    // Real recorded speech (a PBX's prompts) as well as eSpeak NG.
+    expect(beeps.filter((c) => c.recipe.startsWith('recorded PBX prompts')).length).toBeGreaterThan(150);
+    expect(all.filter((c) => c.expected === 'human' && c.recipe.includes('(recorded)')).length).toBeGreaterThan(20);
     expect(beeps.filter((c) => c.beepEndS! - c.beepStartS! < 0.15).length).toBeGreaterThan(10);
     for (const line of ['ulaw', 'alaw', 'ulaw+loss', 'loss'] as const) expect(beeps.some((c) => c.line === line)).toBe(true);
     expect(new Set(all.filter((c) => c.expected === 'human').map((c) => c.noise))).toEqual(new Set([null, 'tv', 'street', 'office', 'music']));
@@ -39,7 +43,7 @@ describe('beep detector on the voicemail corpus', () => {
   });
 
   it('never plays a message at a person, music, a call-progress tone, a keypad, a fax or an intercept', () => {
-    expect(result.humans).toBeGreaterThanOrEqual(30);
+    expect(result.humans).toBeGreaterThanOrEqual(28); // every 7th of the 200 people in the tuning part
     expect(result.humanDrops).toBe(0);
     expect(result.otherDrops).toBe(0);
   });
