@@ -3,10 +3,12 @@
  * Checks that the system programs the tests drive are installed: Chromium
  * (Playwright's browser), Kamailio with its WebSocket module, SIPp, baresip,
  * rtpengine, SoX and espeak-ng (the lab's SIP server, callers, media relay and
- * voice prompts). What is missing is installed, where this process may
- * (running as root, or with a password-free `sudo -n`), and it says which;
- * only where it may not does it stop, with the one command that installs them
- * all. Tests are never skipped quietly.
+ * voice prompts), and Asterisk's recorded English prompts (real recorded
+ * voicemail greetings for the beep detector's corpus; test material only).
+ * What is missing is installed, where this process may (running as root, or
+ * with a password-free `sudo -n`), and it says which; only where it may not
+ * does it stop, with the one command that installs them all. Tests are never
+ * skipped quietly.
  *
  * Usage:
  *   node scripts/check-system.mjs            check; install what is missing where it may, else exit 1 with the command
@@ -33,9 +35,13 @@ export const PACKAGES = [
   'rtpengine-daemon',
   'sox',
   'espeak-ng',
+  'asterisk-core-sounds-en-wav',
 ];
 
 export const INSTALL_COMMAND = `sudo apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
+
+/** One of the recorded prompts the voicemail corpus builds greetings from. */
+const RECORDED_PROMPT = '/usr/share/asterisk/sounds/en_US_f_Allison/vm-intro.wav';
 
 /** Where daemons live on Debian; a non-root PATH usually lacks the sbin folders. */
 const SYSTEM_BIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
@@ -63,6 +69,11 @@ function requirements(root) {
     { what: 'rtpengine (media relay)', pkg: 'rtpengine-daemon', find: onPath(['rtpengine']) },
     { what: 'SoX (audio files for calls)', pkg: 'sox', find: onPath(['sox']) },
     { what: 'espeak-ng (spoken prompts)', pkg: 'espeak-ng', find: onPath(['espeak-ng']) },
+    {
+      what: "Asterisk's recorded English prompts (real voicemail greetings for the beep detector's corpus)",
+      pkg: 'asterisk-core-sounds-en-wav',
+      find: () => (isFile(at(RECORDED_PROMPT)) ? at(RECORDED_PROMPT) : null),
+    },
   ];
 }
 

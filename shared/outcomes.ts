@@ -80,6 +80,8 @@ export const ANSWERED_OUTCOMES = [
   'call-back',
   'wrong-number',
   'voicemail-no-message',
+  // An intercept answered (SIT tones, "the number you have dialed is not in service"): the beep detector settles it.
+  'bad-number',
 ] as const satisfies readonly Outcome[];
 export type AnsweredOutcome = (typeof ANSWERED_OUTCOMES)[number];
 

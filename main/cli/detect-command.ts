@@ -8,6 +8,8 @@ export class DetectInputError extends Error {}
  * `detect FILE.wav [--silence-after-greeting MS]`: runs the call's beep
  * detector over a recording, so support can check what Dialdesk would have
  * decided on a customer's call. One JSON line; times in seconds from the start.
+ * `beepHz` is the beep's (strongest) tone, `beepTonesHz` every tone in it (two
+ * for a two-tone beep); `sitTonesHz` the intercept's three tones for `sit`.
  */
 export function detectCommand(file: string | undefined, silenceAfterGreeting: string | undefined): string {
   if (!file) throw new DetectInputError('detect needs a WAV FILE.');
@@ -35,6 +37,8 @@ export function detectCommand(file: string | undefined, silenceAfterGreeting: st
     beepStartS: round(r.beepStartS, 3),
     beepEndS: round(r.beepEndS, 3),
     beepHz: round(r.beepHz, 1),
+    beepTonesHz: r.beepTonesHz ? r.beepTonesHz.map((hz) => round(hz, 1)) : null,
+    sitTonesHz: r.sitTonesHz ? r.sitTonesHz.map((hz) => round(hz, 1)) : null,
     decidedAtS: round(r.decidedAtS, 3),
   })}\n`;
 }

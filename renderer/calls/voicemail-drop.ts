@@ -11,10 +11,15 @@ import { fromBase64 } from '../media/base64.js';
  * One answered outbound call's voicemail drop:
  *
  *   preparing ──▶ ready ──answered──▶ listening ──beep / silence after greeting──▶ playing ──ends──▶ left
- *      │            │                    │  │                                        │
- *      ▼            │                    │  └──human──▶ human (the rep talks; never played at)
- *   unavailable     │                    └──Esc──▶ cancelled              Esc──▶ taken-back
+ *      │            │                    │  │  │                                     ▲  │
+ *      ▼            │                    │  │  └──human──▶ human ──beep (a machine)──┘  Esc──▶ taken-back
+ *   unavailable     │                    │  └──SIT──▶ intercepted (settled as a bad number, hung up; never played)
+ *                   │                    └──Esc──▶ cancelled
  *                   └──────────── V (any time before playing) ──────────────────▶ playing
+ *
+ * A person's hello is answered at once (the rep talks), but the detector listens a few seconds longer: a beep
+ * then means a short greeting from a machine after all, and the message still plays. An intercept's SIT tones
+ * settle the call as a bad number: the number is not in service, nothing is played and the call is hung up.
  *
  * "left" records the attempt as a voicemail with the way, duration, trigger,
  * script and promise, then hangs up unless the settings say stay. Teleprompter
@@ -27,6 +32,7 @@ export type DropPhase =
   | 'unavailable'
   | 'listening'
   | 'human'
+  | 'intercepted'
   | 'undecided'
   | 'playing'
   | 'left'
@@ -131,11 +137,25 @@ export class VoicemailDrop {
   }
 
   private heard(event: DetectorEvent): void {
-    if (this.view.phase !== 'listening') return;
+    const phase = this.view.phase;
+    // After a person's hello the detector still listens for a beep a few seconds (a short machine greeting).
+    if (phase === 'human' && this.listener && event.kind === 'beep') return void this.play('beep');
+    if (phase === 'human' && event.kind === 'machine-greeting') return this.set({ phase: 'listening', greeting: true, message: 'A recorded greeting after all: waiting for the beep…' });
+    if (phase !== 'listening') return;
     if (event.kind === 'machine-greeting') this.set({ greeting: true, message: 'A recorded greeting: waiting for the beep…' });
     else if (event.kind === 'human') this.set({ phase: 'human', message: 'A person answered: the call is yours.' });
     else if (event.kind === 'unknown') this.set({ phase: 'undecided', message: 'No beep heard. V plays the message.' });
+    else if (event.kind === 'sit') void this.intercepted();
     else if (event.kind === 'beep' || event.kind === 'silence-after-greeting') void this.play(event.kind);
+  }
+
+  /** SIT tones: the number is not in service. Settled as a bad number and hung up; no message is played. */
+  private async intercepted(): Promise<void> {
+    this.listener?.stop();
+    this.set({ phase: 'intercepted', message: 'Number not in service (intercept tones): recorded as a bad number, no message played.' });
+    const settled = await this.api.settleCall({ id: this.callId, outcome: 'bad-number', note: 'Intercept tones (SIT): the number is not in service.' });
+    if (!settled.ok) return this.set({ phase: 'failed', message: `Intercept tones heard, but the call was not recorded: ${settled.error.message}` });
+    if (!this.disposed) await this.api.hangUp({ callId: this.callId });
   }
 
   private async play(trigger: Trigger): Promise<void> {

@@ -14,10 +14,9 @@ export async function listenToFarEnd(
 ): Promise<AudioTap> {
   const detector = new BeepDetector(context.sampleRate, settings);
   const tap: AudioTap = await tapStream(context, remote, (chunk) => {
-    for (const event of detector.push(chunk)) {
-      onEvent(event);
-      if (detector.verdict === event) tap.stop();
-    }
+    for (const event of detector.push(chunk)) onEvent(event);
+    // The verdict may come with no event of its own (a person's, once no beep followed their hello).
+    if (detector.verdict) tap.stop();
   });
   return tap;
 }

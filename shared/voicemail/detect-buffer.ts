@@ -5,6 +5,10 @@ export interface BufferDetection {
   beepStartS: number | null;
   beepEndS: number | null;
   beepHz: number | null;
+  /** Every tone in the beep, lowest first (two for a two-tone beep). */
+  beepTonesHz: number[] | null;
+  /** The intercept's three tones when the verdict is sit. */
+  sitTonesHz: number[] | null;
   /** When, in the audio, the verdict was reached. */
   decidedAtS: number;
   events: DetectorEvent[];
@@ -29,6 +33,8 @@ export function detectInBuffer(samples: Float32Array, sampleRate: number, settin
     beepStartS: beep ? beep.beepStartS : null,
     beepEndS: beep ? beep.beepEndS : null,
     beepHz: beep ? beep.beepHz : null,
+    beepTonesHz: beep ? beep.beepTonesHz : null,
+    sitTonesHz: verdict.kind === 'sit' ? verdict.tonesHz : null,
     decidedAtS: verdict.atS,
     events,
   };

@@ -23,6 +23,20 @@ export interface FrameFeatures {
   peakShare: number;
   /** Share of the band's energy in the two strongest separate peaks (high for DTMF and ringback too). */
   twoPeakShare: number;
+  /** Mean square of the in-band signal (the power behind levelDb, without the sine reference). */
+  bandPower: number;
+  /**
+   * The two strongest separate spectral peaks, strongest first: each one's frequency and the power in
+   * its main lobe, in bandPower's units (so a pure tone's one peak carries all of bandPower).
+   */
+  peaks: SpectralPeak[];
+  /** The share of the band one main lobe covers: what a flat noise puts into a peak by chance. */
+  lobeShare: number;
+}
+
+export interface SpectralPeak {
+  hz: number;
+  power: number;
 }
 
 export class FrameAnalyzer {
@@ -101,18 +115,28 @@ export class FrameAnalyzer {
     // Parseval: 2/(N·Σw²) · Σ|X|² over positive bins is the mean square of the in-band signal.
     const meanSquare = (2 * total) / (size * this.windowPower);
     const levelDb = meanSquare > 0 ? Math.max(LEVEL_FLOOR_DB, 10 * Math.log10(meanSquare) + 3.0103) : LEVEL_FLOOR_DB;
-    if (total <= 0) return { levelDb, peakHz: 0, peakShare: 0, twoPeakShare: 0 };
+    const lobeShare = (2 * this.lobe + 1) / (highBin - lowBin + 1);
+    if (total <= 0) return { levelDb, peakHz: 0, peakShare: 0, twoPeakShare: 0, bandPower: 0, peaks: [], lobeShare };
     const first = this.lobeEnergy(peak);
-    let second = peak;
-    for (let k = lowBin; k <= highBin; k++) {
-      if (Math.abs(k - peak) > 2 * this.lobe && power[k] > power[second === peak ? lowBin : second]) second = k;
+    // The second peak is the strongest local maximum clear of the first one's lobe (two lobes apart, so
+    // the two lobes' energies do not overlap): DTMF, a two-tone beep, the second note of a chord.
+    let second = -1;
+    for (let k = lowBin + 1; k < highBin; k++) {
+      if (Math.abs(k - peak) <= 2 * this.lobe) continue;
+      if (power[k] >= power[k - 1] && power[k] >= power[k + 1] && (second < 0 || power[k] > power[second])) second = k;
     }
-    const secondEnergy = second !== peak && Math.abs(second - peak) > 2 * this.lobe ? this.lobeEnergy(second) : 0;
+    const secondEnergy = second >= 0 ? this.lobeEnergy(second) : 0;
+    const scale = meanSquare / total;
+    const peaks: SpectralPeak[] = [{ hz: this.interpolatedHz(peak), power: first * scale }];
+    if (second >= 0) peaks.push({ hz: this.interpolatedHz(second), power: secondEnergy * scale });
     return {
       levelDb,
-      peakHz: this.interpolatedHz(peak),
+      peakHz: peaks[0].hz,
       peakShare: first / total,
       twoPeakShare: (first + secondEnergy) / total,
+      bandPower: meanSquare,
+      peaks,
+      lobeShare,
     };
   }
 

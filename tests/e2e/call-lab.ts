@@ -307,6 +307,42 @@ export function voicemailBoxGreeting(dir: string): { wav: string; beepEndS: numb
   return { wav, beepEndS: (samples(speech) + 0.4 * 8000) / 8000 };
 }
 
+/**
+ * A voicemail box on a hissing line: the greeting, then a two-tone beep (440 + 950 Hz, 300 ms), all under
+ * white noise at -30 dBFS RMS that goes on while the box records. Returns where the beep ends.
+ */
+export function noisyTwoToneBoxGreeting(dir: string): { wav: string; beepEndS: number } {
+  const speech = spoken8k(dir, 'noisy-box-speech', "Hi, you've reached Lena Lab. Please leave a message after the tone.", ['0.5', '0.4']);
+  const beep = join(dir, 'two-tone-beep.wav');
+  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', beep, 'synth', '0.3', 'sine', '440', 'sine', '950', 'channels', '1', 'vol', '0.5', 'fade', 't', '0.005', '0.3', '0.005']);
+  const clean = join(dir, 'noisy-box-clean.wav');
+  run('sox', [speech, beep, clean, 'pad', '0', '40']);
+  const samples = (file: string) => Number(spawnSync('soxi', ['-s', file], { encoding: 'utf8' }).stdout.trim());
+  // sox's white noise is uniform: RMS = vol / √3, so 0.0548 is -30 dBFS.
+  const noise = join(dir, 'line-noise.wav');
+  run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', noise, 'synth', String(samples(clean) / 8000), 'whitenoise', 'vol', '0.0548']);
+  const wav = join(dir, 'noisy-box.wav');
+  run('sox', ['-m', '-v', '1', clean, '-v', '1', noise, wav]);
+  return { wav, beepEndS: (samples(speech) + 0.3 * 8000) / 8000 };
+}
+
+/** An intercept: the three SIT tones (913.8, 1370.6, 1776.7 Hz), then "The number you have dialed is not in service." */
+export function interceptGreeting(dir: string): string {
+  const tones = [
+    ['913.8', '0.274'],
+    ['1370.6', '0.274'],
+    ['1776.7', '0.38'],
+  ].map(([hz, s], i) => {
+    const wav = join(dir, `sit-${i}.wav`);
+    run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', wav, 'synth', s, 'sine', hz, 'vol', '0.3']);
+    return wav;
+  });
+  const words = spoken8k(dir, 'sit-words', 'The number you have dialed is not in service. Please check the number and dial again.', ['0.3', '0']);
+  const wav = join(dir, 'intercept.wav');
+  run('sox', [...tones, words, wav, 'pad', '0.4', '30']);
+  return wav;
+}
+
 /** A person picking up: "Hello? … hello?", then 30 s of silence. */
 export function personGreeting(dir: string): string {
   const hello = spoken8k(dir, 'hello', 'Hello?', ['0.6', '1.5']);

@@ -5,7 +5,10 @@
  * espeak-ng into the call in place of the (silent) microphone, and the call is hung up. Sox on
  * baresip's recording shows speech of the message's length starting within 300 ms of the beep's
  * end; the lead's history holds the voicemail with its promise. A second box answers like a
- * person ("Hello? … hello?"): nothing is played and the call stays with the rep.
+ * person ("Hello? … hello?"): nothing is played and the call stays with the rep. A third box is on a
+ * hissing line (white noise at -30 dBFS) and beeps with two tones at once (440 + 950 Hz): the message still
+ * starts within 300 ms of the beep's end. A fourth number is an intercept (SIT tones, "not in service"):
+ * the call is recorded as a bad number, hung up, and nothing is played.
  *
  * Lab processes use fixed loopback ports (tests/lab/README.md): run under the lab lock.
  */
@@ -14,7 +17,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readWav } from '../../main/core/voicemail-audio/read-wav.js';
 import { Lab, LAB_PASSWORD, soxStat } from '../lab/lab.js';
-import { afternoonZone, configurePhone, fakeMediaLaunchOptions, LEAD_DIGITS, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, withLab } from './call-lab.js';
+import { afternoonZone, configurePhone, fakeMediaLaunchOptions, interceptGreeting, LEAD_DIGITS, noisyTwoToneBoxGreeting, personGreeting, REP_AOR, saveRepSettings, silentMic, voicemailBoxGreeting, withLab } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
 import { recordRenders } from './record-renders.js';
 
@@ -115,5 +118,44 @@ test('a person saying “Hello? … hello?” is never played at: the call is ha
     await expect(lead).toContainText('(0 conversations, 0 voicemails)');
     await bar.getByRole('group', { name: 'What was this call?' }).getByRole('button', { name: 'Conversation' }).click();
     await expect(lead).toContainText('Attempts1 (1 conversations, 0 voicemails)');
+  });
+});
+
+test('on a line hissing at -30 dBFS a two-tone beep (440 + 950 Hz) still starts the message within 300 ms of its end', async ({ page, harness }, testInfo) => {
+  test.setTimeout(150_000);
+  await withLab('e2e-voicemail-noisy-two-tone', async (lab) => {
+    const box = noisyTwoToneBoxGreeting(lab.runDir);
+    const baresip = await startBox(lab, box.wav);
+    await setUp(page, harness.url, lab.runDir);
+    const lead = page.getByRole('complementary', { name: 'Lena Lab' });
+    await lead.getByRole('button', { name: 'Dial' }).click();
+    const drop = page.getByRole('region', { name: 'Voicemail drop' });
+    await expect(drop).toContainText('Voicemail left; next attempt promised', { timeout: 90_000 });
+    await expect(lead).toContainText(/read out by the computer, \d+\.\d s, at the beep/, { timeout: 10_000 });
+    const recording = lab.recordings(baresip.recDir).at(-1)!;
+    // Dialdesk's microphone is silent: all the box records from it is the message.
+    const startedS = speechStart(recording, box.beepEndS - 1)!;
+    testInfo.annotations.push({ type: 'drop', description: JSON.stringify({ beepEndS: box.beepEndS, startedS }) });
+    expect(startedS).toBeGreaterThanOrEqual(box.beepEndS);
+    expect(startedS - box.beepEndS).toBeLessThanOrEqual(0.3);
+  });
+});
+
+test('an intercept (SIT tones, “not in service”) is recorded as a bad number and hung up, with nothing played', async ({ page, harness }) => {
+  test.setTimeout(120_000);
+  await withLab('e2e-voicemail-intercept', async (lab) => {
+    const baresip = await startBox(lab, interceptGreeting(lab.runDir));
+    await setUp(page, harness.url, lab.runDir);
+    const lead = page.getByRole('complementary', { name: 'Lena Lab' });
+    await lead.getByRole('button', { name: 'Dial' }).click();
+    const drop = page.getByRole('region', { name: 'Voicemail drop' });
+    await expect(drop).toContainText('Number not in service (intercept tones): recorded as a bad number, no message played.', { timeout: 30_000 });
+    const bar = page.getByRole('region', { name: 'Current call' });
+    await expect(bar).toContainText('You hung up', { timeout: 10_000 });
+    await expect(lead).toContainText('Bad number', { timeout: 10_000 });
+    await expect(lead).toContainText('(0 conversations, 0 voicemails)');
+    // Nothing was played into the call: the box recorded only the silent microphone.
+    const recording = lab.recordings(baresip.recDir).at(-1)!;
+    expect(speechStart(recording, 0)).toBeNull();
   });
 });

@@ -56,10 +56,53 @@ describe('BeepDetector', () => {
     expect(r.beepHz!).toBeCloseTo(1400, -1);
   });
 
-  it('hands a short hello followed by a pause to the rep as a human', () => {
-    const r = detectInBuffer(concat(silence(RATE, 0.5), babble(RATE, 0.6), silence(RATE, 1.5), babble(RATE, 0.6), silence(RATE, 2)), RATE);
+  it('hands a short hello followed by a pause to the rep as a human, and keeps listening for a beep a while', () => {
+    const hello = concat(silence(RATE, 0.5), babble(RATE, 0.6), silence(RATE, 1.5), babble(RATE, 0.6), silence(RATE, 2));
+    const r = detectInBuffer(hello, RATE);
     expect(r.verdict).toBe('human');
-    expect(r.decidedAtS).toBeCloseTo(0.5 + 0.6 + 0.8, 1);
+    const heard = r.events.find((e) => e.kind === 'human')!;
+    // 800 ms of quiet after the hello, counted once the last syllables have left the 200 ms word window.
+    expect(heard.atS).toBeGreaterThanOrEqual(0.5 + 0.6 + 0.8);
+    expect(heard.atS).toBeLessThanOrEqual(0.5 + 0.6 + 0.8 + 0.2);
+    expect(r.decidedAtS).toBe(heard.atS);
+    // "Leave a message." and a pause sound like a person; the beep after it says it was a machine.
+    const short = detectInBuffer(concat(silence(RATE, 0.5), babble(RATE, 1.2), silence(RATE, 1.2), tone(RATE, 0.3, 1000), silence(RATE, 1)), RATE);
+    expect(short.events.map((e) => e.kind)).toEqual(['speech', 'human', 'beep']);
+    expect(short.verdict).toBe('beep');
+    // …but a call-waiting tone after a hello is not a beep.
+    const waiting = detectInBuffer(concat(silence(RATE, 0.5), babble(RATE, 0.6), silence(RATE, 1), tone(RATE, 0.3, 440), silence(RATE, 3)), RATE);
+    expect(waiting.verdict).toBe('human');
+  });
+
+  it('finds a two-tone beep under -30 dBFS noise and names both tones', () => {
+    const clean = concat(silence(RATE, 0.4), greeting(), silence(RATE, 0.4), tone(RATE, 0.25, [440, 950], 0.3), silence(RATE, 2)); // -16.5 dBFS: 13.5 dB over the noise
+    const line = noise(RATE, clean.length / RATE, 0.055, 9); // uniform ±0.055: -30 dBFS RMS
+    const r = detectInBuffer(clean.map((v, i) => v + line[i]), RATE);
+    expect(r.verdict).toBe('beep');
+    expect(r.beepTonesHz!.map(Math.round)).toEqual([440, 950].map((f) => expect.closeTo(f, -1)));
+    expect(r.beepStartS!).toBeCloseTo(3.8, 1);
+    expect(r.beepEndS!).toBeCloseTo(4.05, 1);
+    expect(r.decidedAtS - 4.05).toBeLessThan(0.25);
+  });
+
+  it('catches a late beep after a long pause, and refuses DTMF pairs and a fax tone on a silent line', () => {
+    const late = detectInBuffer(concat(silence(RATE, 0.4), greeting(), silence(RATE, 2.6), tone(RATE, 0.8, 1400), silence(RATE, 1)), RATE);
+    expect(late.verdict).toBe('beep');
+    const key = detectInBuffer(concat(greeting(), silence(RATE, 0.3), tone(RATE, 0.2, [770, 1336]), silence(RATE, 2)), RATE);
+    expect(key.verdict).not.toBe('beep');
+    const fax = detectInBuffer(concat(silence(RATE, 0.3), tone(RATE, 0.5, 1100), silence(RATE, 3), tone(RATE, 0.5, 1100), silence(RATE, 1)), RATE);
+    expect(fax.verdict).toBe('unknown');
+  });
+
+  it('names the SIT of a number not in service, and never takes its last tone for a beep', () => {
+    const sit = concat(silence(RATE, 0.5), tone(RATE, 0.274, 913.8), tone(RATE, 0.274, 1370.6), tone(RATE, 0.38, 1776.7), silence(RATE, 0.3), greeting(), silence(RATE, 1));
+    const r = detectInBuffer(sit, RATE);
+    expect(r.verdict).toBe('sit');
+    expect(r.sitTonesHz!).toEqual([expect.closeTo(913.8, -1), expect.closeTo(1370.6, -1), expect.closeTo(1776.7, -1)]);
+    expect(r.decidedAtS).toBeLessThan(0.5 + 0.93 + 0.2);
+    // The same tones after a greeting, out of order, are not an intercept (nor a beep: they run into each other).
+    const scrambled = concat(greeting(), silence(RATE, 0.3), tone(RATE, 0.3, 1776.7), tone(RATE, 0.3, 913.8), tone(RATE, 0.3, 1370.6), silence(RATE, 2));
+    expect(['sit', 'beep']).not.toContain(detectInBuffer(scrambled, RATE).verdict);
   });
 
   it('settles a greeting with no beep after the configured silence', () => {
