@@ -65,6 +65,7 @@ const REACT = ['react', 'react-dom'];
  *   voicemail-audio  speech engines, read-out cache, recorded drops, the played-message compliance rule
  *   stats       the stats folds (conversations, outcomes)
  *   dial-block  the dial-block session and its queue
+ *   team        team mode on PostgreSQL: the outbox, sync, the company do-not-call list, the lead pool
  *   calling     coordination: an action that spans areas (a dial drives SIP, the schedule and the store)
  */
 export const CORE_ORDER = [
@@ -83,6 +84,7 @@ export const CORE_ORDER = [
   'voicemail-audio',
   'stats',
   'dial-block',
+  'team',
   'calling',
   'simulation',
 ];

@@ -33,6 +33,7 @@ export const PACKAGES = [
   'rtpengine-daemon',
   'sox',
   'espeak-ng',
+  'postgresql',
 ];
 
 export const INSTALL_COMMAND = `sudo apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
@@ -63,7 +64,24 @@ function requirements(root) {
     { what: 'rtpengine (media relay)', pkg: 'rtpengine-daemon', find: onPath(['rtpengine']) },
     { what: 'SoX (audio files for calls)', pkg: 'sox', find: onPath(['sox']) },
     { what: 'espeak-ng (spoken prompts)', pkg: 'espeak-ng', find: onPath(['espeak-ng']) },
+    { what: 'PostgreSQL server (team mode tests)', pkg: 'postgresql', find: () => findPostgresBin('initdb', root) },
   ];
+}
+
+/** The newest PostgreSQL server program `name` Debian installed (/usr/lib/postgresql/<major>/bin, not on PATH), or null. */
+export function findPostgresBin(name, root = '/') {
+  const base = join(root, '/usr/lib/postgresql');
+  let majors = [];
+  try {
+    majors = readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return null;
+  }
+  for (const major of majors) {
+    const path = join(base, major, 'bin', name);
+    if (isExecutable(path)) return path;
+  }
+  return null;
 }
 
 /** @returns {{ found: {what: string, path: string}[], missing: {what: string, pkg: string}[] }} */

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const script = join(import.meta.dirname, '..', '..', 'scripts', 'check-system.mjs');
-const INSTALL = 'sudo apt-get install -y --no-install-recommends chromium kamailio kamailio-websocket-modules sip-tester baresip rtpengine-daemon sox espeak-ng';
+const INSTALL = 'sudo apt-get install -y --no-install-recommends chromium kamailio kamailio-websocket-modules sip-tester baresip rtpengine-daemon sox espeak-ng postgresql';
 
 /** Everything the check looks for, as paths in a fake root. */
 const EVERYTHING = [
@@ -17,6 +17,7 @@ const EVERYTHING = [
   'usr/bin/rtpengine',
   'usr/bin/sox',
   'usr/bin/espeak-ng',
+  'usr/lib/postgresql/15/bin/initdb',
 ];
 
 let root: string;
@@ -54,7 +55,7 @@ describe('check-system', () => {
   it('fails listing everything missing and the one install command', () => {
     const result = check();
     expect(result.code).toBe(1);
-    for (const pkg of ['chromium', 'kamailio', 'kamailio-websocket-modules', 'sip-tester', 'baresip', 'rtpengine-daemon', 'sox', 'espeak-ng']) {
+    for (const pkg of ['chromium', 'kamailio', 'kamailio-websocket-modules', 'sip-tester', 'baresip', 'rtpengine-daemon', 'sox', 'espeak-ng', 'postgresql']) {
       expect(result.err).toContain(`[Debian package ${pkg}]`);
     }
     expect(result.err).toContain(INSTALL);
@@ -66,7 +67,7 @@ describe('check-system', () => {
     const result = check();
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('all 8 system requirements found');
+    expect(result.out).toContain('all 9 system requirements found');
   });
 
   it('names exactly what is missing', () => {
@@ -118,7 +119,7 @@ describe('check-system', () => {
     const result = run([]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('installing what the tests need and this machine lacks: sox');
-    expect(result.out).toContain('all 8 system requirements found');
+    expect(result.out).toContain('all 9 system requirements found');
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends sox']);
   });
 
