@@ -158,17 +158,17 @@ GRANT SELECT ON dialdesk.answer_by_hour TO dialdesk_manager;
 
 -- Adding a rep: a login role in dialdesk_rep (or dialdesk_manager) and its display name. Identifiers and
 -- the password are quoted by format(%I, %L) here, so the caller passes them as parameters.
-CREATE FUNCTION dialdesk.add_rep(role_name text, display_name text, password text, is_manager boolean) RETURNS void
+CREATE FUNCTION dialdesk.add_rep(p_role text, p_name text, p_password text, p_manager boolean) RETURNS void
   LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 BEGIN
-  IF role_name !~ '^dialdesk_[a-z0-9_]{1,40}$' THEN RAISE EXCEPTION 'bad role name %', role_name; END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
-    EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', role_name, password);
+  IF p_role !~ '^dialdesk_[a-z0-9_]{1,40}$' THEN RAISE EXCEPTION 'bad role name %', p_role; END IF;
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
+    EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_role, p_password);
   ELSE
-    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', role_name, password);
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_role, p_password);
   END IF;
-  EXECUTE format('GRANT %I TO %I', CASE WHEN is_manager THEN 'dialdesk_manager' ELSE 'dialdesk_rep' END, role_name);
-  INSERT INTO dialdesk.rep (role_name, name, manager) VALUES (role_name, display_name, is_manager)
+  EXECUTE format('GRANT %I TO %I', CASE WHEN p_manager THEN 'dialdesk_manager' ELSE 'dialdesk_rep' END, p_role);
+  INSERT INTO dialdesk.rep (role_name, name, manager) VALUES (p_role, p_name, p_manager)
     ON CONFLICT (role_name) DO UPDATE SET name = EXCLUDED.name, manager = EXCLUDED.manager;
 END $$;
 REVOKE ALL ON FUNCTION dialdesk.add_rep(text, text, text, boolean) FROM PUBLIC;
