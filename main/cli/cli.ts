@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MappingError } from '../core/leads/import-leads.js';
 import { CsvFileError } from '../core/leads/parse-csv.js';
@@ -21,6 +22,8 @@ import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from './gate-commands.js';
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
+import { openTeam } from '../core/team/team.js';
+import { TEAM_USAGE, teamAdminCommand, teamFolderCommand, teamPasswordOf } from './team-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
@@ -38,6 +41,8 @@ Commands:
   dnc import FILE                   add a CSV of do-not-call numbers
   dnc add NUMBER [--reason TEXT]    add one number (an opt-out recorded by hand)
   dnc list                          the do-not-call list as CSV (number,source,added_at)
+  team init|add-rep|join|sync|status
+                                    team mode on PostgreSQL (dialdesk team --help)
   simulate --scenario FILE.json [--seed N] [--seeds K] [--json]
                                     every planning strategy on a synthetic scenario (needs no data folder);
                                     --seeds K pools K worlds (seeds N…N+K−1) for a smaller standard error
@@ -72,6 +77,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         outcome: { type: 'string' },
         note: { type: 'string' },
         reason: { type: 'string' },
+        db: { type: 'string' },
+        manager: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,6 +88,21 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (command === 'team' && values.help) {
+    out.write(`${TEAM_USAGE}\n`);
+    return 0;
+  }
+  if (command === 'team') {
+    // The admin's commands touch the team database only: no data folder to lock.
+    try {
+      const done = await teamAdminCommand(rest[0], { name: rest[1], db: values.db, manager: values.manager }, out);
+      if (done !== null) return done;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+  }
   if (values.help || !command) {
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
@@ -122,7 +144,7 @@ async function runLocked(
   rest: string[],
   values: {
     country?: string; out?: string; report?: string; from?: string; days?: string; to?: string; at?: string; json?: boolean; ics?: string;
-    outcome?: string; note?: string; reason?: string;
+    outcome?: string; note?: string; reason?: string; db?: string;
   },
   dataDir: string,
   lock: DataDirLock,
@@ -145,6 +167,9 @@ async function runLocked(
   const store = opened.store;
   try {
     const doNotCall = await DoNotCallStore.open(dataDir, new Date());
+    // In a team, the team's list is part of the gate: stale past the team's limit, every dial is refused.
+    const teamPassword = await teamPasswordOf(dataDir);
+    const team = await openTeam({ dataDir, doNotCall, store: () => store, password: () => teamPassword, now: () => new Date() });
     // The app's own gate over this folder: `check`, and the do-not-call rule of every command.
     const gate = createDialGate({ store: () => store, settings, doNotCall, now: () => new Date() });
     const isDoNotCall = (lead: Parameters<DialGate['doNotCallReason']>[0]) => gate.doNotCallReason(lead) !== null;
@@ -178,7 +203,18 @@ async function runLocked(
       case 'log':
         return await logCommand({ store, settings, number: rest[0], outcome: values.outcome, at: values.at, note: values.note, now: Date.now(), out, err });
       case 'dnc':
-        return await dncCommand({ doNotCall, settings, action: rest[0], file: rest[1], reason: values.reason, out });
+        return await dncCommand({
+          doNotCall,
+          settings,
+          action: rest[0],
+          file: rest[1],
+          reason: values.reason,
+          out,
+          // In a team the opt-out binds the company: it goes to the outbox for the next sync.
+          onAdded: team ? (number, reason) => team.queueOptOut(number, reason, randomUUID()) : undefined,
+        });
+      case 'team':
+        return await teamFolderCommand({ action: rest[0], dataDir, db: values.db, json: values.json ?? false, team, doNotCall, store, out });
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }

@@ -12,7 +12,10 @@ import { runner } from 'node-pg-migrate';
 
 /** The connection settings for a URL and a password kept apart from it (the keyring's), TLS as the URL says. */
 export function connectionConfig(url: string, password?: string | null): pg.ClientConfig {
-  return { connectionString: url, ...(password ? { password } : {}), connectionTimeoutMillis: 10_000, application_name: 'dialdesk' };
+  // pg lets the connection string's fields win over separate ones, so the password goes into the URL it is given.
+  const withPassword = new URL(url);
+  if (password) withPassword.password = encodeURIComponent(password);
+  return { connectionString: withPassword.toString(), connectionTimeoutMillis: 10_000, application_name: 'dialdesk' };
 }
 
 export async function withClient<T>(config: pg.ClientConfig, work: (client: pg.Client) => Promise<T>): Promise<T> {

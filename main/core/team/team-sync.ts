@@ -126,7 +126,7 @@ export class TeamSync {
       const pulled = await this.pullDoNotCall(client);
       const { rows } = await client.query<{ stale: string; dnc: string; claimed: string }>(
         `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
-                (SELECT count(*) FROM dialdesk.dnc) AS dnc,
+                (SELECT count(DISTINCT number) FROM dialdesk.dnc) AS dnc,
                 (SELECT count(*) FROM dialdesk.lead WHERE claimed_by = current_user AND claim_expires_at > now()) AS claimed`,
       );
       const data = this.data;

@@ -37,6 +37,8 @@ export interface JoinResult {
   /** Local leads offered to the team's pool (new to it). */
   offered: number;
   sync: SyncResult;
+  /** The folder's link, already watching the do-not-call store (open it once per process). */
+  team: TeamSync;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function joinTeam(deps: TeamFolderDeps, url: string): Promise<JoinR
   deps.doNotCall.addBlocker(() => team.staleReason());
   const offered = await offerLocalLeads(config, deps.store());
   const sync = await team.sync();
-  return { repName: who.name, role: who.role, offered, sync };
+  return { repName: who.name, role: who.role, offered, sync, team };
 }
 
 export class TeamJoinError extends Error {}
