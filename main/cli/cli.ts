@@ -22,8 +22,8 @@ import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from './gate-commands.js';
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
-import { openTeam } from '../core/team/team.js';
-import { TEAM_USAGE, teamAdminCommand, teamFolderCommand, teamPasswordOf } from './team-commands.js';
+import { openTeamWithKeyring } from '../core/team/team.js';
+import { TEAM_USAGE, teamAdminCommand, teamFolderCommand } from './team-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
@@ -168,8 +168,7 @@ async function runLocked(
   try {
     const doNotCall = await DoNotCallStore.open(dataDir, new Date());
     // In a team, the team's list is part of the gate: stale past the team's limit, every dial is refused.
-    const teamPassword = await teamPasswordOf(dataDir);
-    const team = await openTeam({ dataDir, doNotCall, store: () => store, password: () => teamPassword, now: () => new Date() });
+    const team = await openTeamWithKeyring({ dataDir, doNotCall, store: () => store, now: () => new Date() });
     // The app's own gate over this folder: `check`, and the do-not-call rule of every command.
     const gate = createDialGate({ store: () => store, settings, doNotCall, now: () => new Date() });
     const isDoNotCall = (lead: Parameters<DialGate['doNotCallReason']>[0]) => gate.doNotCallReason(lead) !== null;

@@ -6,7 +6,7 @@
 import type { DoNotCallStore } from '../core/schedule/do-not-call-store.js';
 import type { LeadStore } from '../core/store/lead-store.js';
 import { addRep, migrateTeamDatabase, splitPassword, TeamUrlError } from '../core/team/team-database.js';
-import { loadTeamPassword, NoKeyringError, saveTeamPassword } from '../core/team/team-password.js';
+import { NoKeyringError, saveTeamPassword } from '../core/team/team-password.js';
 import type { TeamSync } from '../core/team/team-sync.js';
 import { joinTeam, TeamJoinError, teamStatus } from '../core/team/team.js';
 import { CliError } from './cli-error.js';
@@ -125,6 +125,3 @@ function joinedTeam(team: TeamSync | null): TeamSync {
   if (!team) throw new CliError('This data folder is not in a team (team join --db URL).');
   return team;
 }
-
-/** The password the folder keeps for its team, for opening the link. */
-export const teamPasswordOf = loadTeamPassword;

@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
+import { openTeamWithKeyring } from './team/team.js';
+import { TeamLink } from './team/team-link.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -93,6 +95,13 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const notices = [settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
   let store: LeadStore | null = opened.store;
   let storeStatus: StoreStatus = opened.status;
+  // In a team, the team's do-not-call list is part of the gate (every dial refused while it is stale past the
+  // team's limit), and the link keeps it current: LISTEN for new opt-outs, sync on a timer.
+  const team = await openTeamWithKeyring({ dataDir: options.dataDir, doNotCall, store: () => store, now });
+  const teamLink = team
+    ? new TeamLink(team, { onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }) })
+    : null;
+  void teamLink?.start();
 
   const requireStore = (): LeadStore => {
     if (store) return store;
@@ -234,6 +243,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
     async close() {
+      await teamLink?.stop();
       notifier.close();
       await blockService.close();
       await sip.close();

@@ -10,6 +10,7 @@ import type { LeadStore } from '../store/lead-store.js';
 import { connectionConfig, splitPassword, withClient } from './team-database.js';
 import { isJoined, openTeamFile, TEAM_FILE } from './team-file.js';
 import { TeamSync, type SyncResult } from './team-sync.js';
+import { loadTeamPassword } from './team-password.js';
 
 export interface TeamFolderDeps {
   dataDir: string;
@@ -29,6 +30,13 @@ export async function openTeam(deps: TeamFolderDeps): Promise<TeamSync | null> {
   const team = new TeamSync({ file, doNotCall: deps.doNotCall, store: deps.store, password: deps.password, now: deps.now });
   deps.doNotCall.addBlocker(() => team.staleReason());
   return team;
+}
+
+/** openTeam for a front door: the password from the keyring, read only when the folder is in a team. */
+export async function openTeamWithKeyring(deps: Omit<TeamFolderDeps, 'password'>): Promise<TeamSync | null> {
+  if (!existsSync(join(deps.dataDir, TEAM_FILE))) return null;
+  const password = await loadTeamPassword(deps.dataDir);
+  return openTeam({ ...deps, password: () => password });
 }
 
 export interface JoinResult {
