@@ -86,7 +86,7 @@ describe('dialdesk team', () => {
     expect(check.allowed).toBe(false);
     expect(check.reason).toMatch(/^Do not call: \+13055550124 is on your team's do-not-call list since .* UTC, recorded by Ann Example$/);
     const list = (await cli(['dnc', 'list', '--data-dir', b])).out;
-    expect(list).toMatch(/\+13055550124,your team's do-not-call list since/);
+    expect(list).toMatch(/\+13055550124,"your team's do-not-call list since .*, recorded by Ann Example"/);
   });
 
   it('sync outside a team, and a join the database refuses, say why and exit 1', async () => {
