@@ -23,6 +23,7 @@ import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
 import { openTeamWithKeyring } from '../core/team/team.js';
+import { teamBandStats, withTeamStats, type LearnedCell } from '../core/team/team-learned.js';
 import { TEAM_USAGE, teamAdminCommand, teamFolderCommand } from './team-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
@@ -196,6 +197,7 @@ async function runLocked(
           [...(values.from ? ['--from', values.from] : []), ...(values.days ? ['--days', values.days] : [])],
           doNotCall,
           out,
+          team?.data.learned ?? [],
         );
       case 'check':
         return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
@@ -229,8 +231,18 @@ async function runLocked(
 }
 
 
-function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: string[], doNotCall: DoNotCallStore, out: NodeJS.WritableStream): number {
+function planCliCommand(
+  store: LeadStore,
+  settingsStore: SettingsStore,
+  args: string[],
+  doNotCall: DoNotCallStore,
+  out: NodeJS.WritableStream,
+  teamLearned: readonly LearnedCell[],
+): number {
   const settings: Settings = settingsStore.get();
+  const bands = settings.schedule.bands;
+  // In a team, the population model starts from the other reps' answers too.
+  const bandStats = teamLearned.length > 0 ? withTeamStats(store.bandStats, teamBandStats(teamLearned, bands), bands.length) : store.bandStats;
   const result = planCommand({
     args,
     leads: [...store.allLeads()].map((lead) => ({
@@ -241,7 +253,7 @@ function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: st
     })),
     rep: settings,
     schedule: settings.schedule,
-    bandStats: store.bandStats,
+    bandStats,
     doNotCallList: doNotCall.list,
     now: Date.now(),
   });

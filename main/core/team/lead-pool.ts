@@ -67,22 +67,6 @@ export async function reassignLead(client: pg.ClientBase, phone: string, toRole:
   return (result.rowCount ?? 0) === 1;
 }
 
-/** What the team learned, for seeding a planner: dials and answers by zone, local hour and ISO weekday. */
-export interface LearnedCell {
-  timeZone: string;
-  hour: number;
-  weekday: number;
-  dials: number;
-  answered: number;
-}
-
-export async function teamLearned(config: pg.ClientConfig): Promise<LearnedCell[]> {
-  return withClient(config, async (client) => {
-    const { rows } = await client.query(`SELECT time_zone, local_hour, local_weekday, dials, answered FROM dialdesk.team_learned`);
-    return rows.map((r) => ({ timeZone: r.time_zone, hour: r.local_hour, weekday: r.local_weekday, dials: Number(r.dials), answered: Number(r.answered) }));
-  });
-}
-
 /** The manager's screen in one query: per rep and for the team (rep null). */
 export async function repFigures(config: pg.ClientConfig) {
   return withClient(config, async (client) => {

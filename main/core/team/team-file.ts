@@ -32,6 +32,10 @@ const teamFileSchema = z.object({
   /** Attempts of each month's log already sent (the attempt logs are append-only, so a count is a position). */
   attemptsSent: z.record(z.string(), z.number().int().min(0)),
   outbox: z.array(outboxItemSchema),
+  /** The other reps' dials and conversations by zone, local hour and ISO weekday (dialdesk.team_learned), from the last sync. */
+  learned: z
+    .array(z.object({ timeZone: z.string(), hour: z.number().int().min(0).max(23), weekday: z.number().int().min(1).max(7), dials: z.number(), conversations: z.number() }))
+    .default([]),
 });
 export type TeamFileData = z.infer<typeof teamFileSchema>;
 
@@ -47,6 +51,7 @@ const notJoined = (): TeamFileData => ({
   staleAfterHours: 24,
   attemptsSent: {},
   outbox: [],
+  learned: [],
 });
 
 export const TEAM_FILE = 'team.json';

@@ -12,7 +12,8 @@
  *   3. the attempts are sent the same way, a chunk a transaction;
  *   4. the team list is pulled by sequence number (seq > lastDncSeq) into the
  *      local do-not-call store, which the dial gate reads;
- *   5. lastSyncAt is written: only now does the rep count as up to date.
+ *   5. the team's learned cells (other reps' dials by zone, hour, weekday) are pulled for the planner;
+ *   6. lastSyncAt is written: only now does the rep count as up to date.
  */
 import type { Attempt } from '../../../shared/domain.js';
 import { TEAM_LIST_SOURCE, type DoNotCallStore } from '../schedule/do-not-call-store.js';
@@ -129,7 +130,17 @@ export class TeamSync {
                 (SELECT count(DISTINCT number) FROM dialdesk.dnc) AS dnc,
                 (SELECT count(*) FROM dialdesk.lead WHERE claimed_by = current_user AND claim_expires_at > now()) AS claimed`,
       );
+      const learned = await client.query(
+        'SELECT time_zone, local_hour, local_weekday, dials, conversations FROM dialdesk.team_learned',
+      );
       const data = this.data;
+      data.learned = learned.rows.map((r) => ({
+        timeZone: r.time_zone,
+        hour: r.local_hour,
+        weekday: r.local_weekday,
+        dials: Number(r.dials),
+        conversations: Number(r.conversations),
+      }));
       data.staleAfterHours = Number(rows[0].stale);
       data.lastSyncAt = this.deps.now().toISOString();
       await this.deps.file.db.write();

@@ -93,6 +93,9 @@ describe('team mode on PostgreSQL', () => {
     expect(check.reason).toMatch(/^Do not call: \+12125550147 is on your team's do-not-call list since \d{4}-\d\d-\d\d \d\d:\d\d UTC, recorded by Alice Rep$/);
     const bLead = b.store.leadsWithNumber(NUMBER)[0];
     expect(b.gate.doNotCallReason(bLead)).toMatch(/your team's do-not-call list since .*recorded by Alice Rep/);
+    // What the team learned reaches B's planner; A's own attempts are not counted back to A.
+    expect(b.team.data.learned.map((c) => [c.timeZone, c.dials])).toEqual([['America/New_York', 1]]);
+    expect((await a.team.sync(), a.team.data.learned)).toEqual([]);
     // A second sync sends nothing again and the team still holds one entry.
     expect((await a.team.sync()).pushed).toBe(0);
     expect((await b.team.sync()).dncEntries).toBe(1);

@@ -129,14 +129,16 @@ CREATE POLICY lead_manager ON dialdesk.lead FOR ALL TO dialdesk_manager USING (t
 GRANT SELECT, INSERT, UPDATE (claimed_by, claim_expires_at) ON dialdesk.lead TO dialdesk_rep;
 GRANT SELECT, INSERT, UPDATE ON dialdesk.lead TO dialdesk_manager;
 
--- What the team learned: answers by the lead's zone, local hour and weekday, over every rep's attempts.
+-- What the team learned: dials and conversations by the lead's zone, local hour and ISO weekday, over every
+-- rep's attempts, counted as the planner counts its own (a failed dial is no dial; a conversation is an answer).
 -- A view runs with its owner's rights, so reps read the aggregate without reading each other's attempts.
+-- current_user is still the reader: a rep's own attempts are left out, as the rep's planner has them already.
 CREATE VIEW dialdesk.team_learned AS
   SELECT time_zone, local_hour, local_weekday,
          count(*) AS dials,
-         count(*) FILTER (WHERE outcome IN ('conversation', 'call-back', 'do-not-call', 'wrong-person', 'gatekeeper')) AS answered
+         count(*) FILTER (WHERE outcome = 'conversation') AS conversations
     FROM dialdesk.attempt
-   WHERE time_zone IS NOT NULL AND local_hour IS NOT NULL
+   WHERE time_zone IS NOT NULL AND local_hour IS NOT NULL AND outcome <> 'failed' AND rep <> current_user
    GROUP BY time_zone, local_hour, local_weekday;
 GRANT SELECT ON dialdesk.team_learned TO dialdesk_rep, dialdesk_manager;
 
