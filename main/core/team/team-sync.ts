@@ -41,6 +41,8 @@ export interface TeamSyncDeps {
   /** The rep's database password (the keyring's); null lets pg use PGPASSWORD or ~/.pgpass. */
   password: () => string | null;
   now: () => Date;
+  /** Attempts a transaction (default 2,000). */
+  attemptChunk?: number;
 }
 
 const ATTEMPT_CHUNK = 2_000;
@@ -224,8 +226,9 @@ export class TeamSync {
 
   private async pushAttempts(client: pg.Client, pending: { rows: AttemptRow[]; sentAfter: Record<string, number> }): Promise<number> {
     const sent = pending.sentAfter;
-    for (let start = 0; start < pending.rows.length; start += ATTEMPT_CHUNK) {
-      const chunk = pending.rows.slice(start, start + ATTEMPT_CHUNK);
+    const size = this.deps.attemptChunk ?? ATTEMPT_CHUNK;
+    for (let start = 0; start < pending.rows.length; start += size) {
+      const chunk = pending.rows.slice(start, start + size);
       await client.query(
         `INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday, script_id, script_version)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::smallint[], $7::smallint[], $8::text[], $9::integer[])

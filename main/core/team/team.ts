@@ -18,6 +18,8 @@ export interface TeamFolderDeps {
   store: () => LeadStore | null;
   password: () => string | null;
   now: () => Date;
+  /** Attempts sent a transaction (tests make it small to crash between two). */
+  attemptChunk?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface TeamFolderDeps {
 export async function openTeam(deps: TeamFolderDeps): Promise<TeamSync | null> {
   if (!existsSync(join(deps.dataDir, TEAM_FILE))) return null;
   const file = await openTeamFile(deps.dataDir, deps.now());
-  const team = new TeamSync({ file, doNotCall: deps.doNotCall, store: deps.store, password: deps.password, now: deps.now });
+  const team = new TeamSync({ file, doNotCall: deps.doNotCall, store: deps.store, password: deps.password, now: deps.now, attemptChunk: deps.attemptChunk });
   deps.doNotCall.addBlocker(() => team.staleReason());
   return team;
 }
@@ -78,7 +80,7 @@ export async function joinTeam(deps: TeamFolderDeps, url: string): Promise<JoinR
     ...(sameTeam ? {} : { lastDncSeq: 0, lastSyncAt: null, attemptsSent: {} }),
   });
   await file.db.write();
-  const team = new TeamSync({ file, doNotCall: deps.doNotCall, store: deps.store, password: deps.password, now: deps.now });
+  const team = new TeamSync({ file, doNotCall: deps.doNotCall, store: deps.store, password: deps.password, now: deps.now, attemptChunk: deps.attemptChunk });
   deps.doNotCall.addBlocker(() => team.staleReason());
   const offered = await offerLocalLeads(config, deps.store());
   const sync = await team.sync();

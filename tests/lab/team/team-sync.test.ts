@@ -49,7 +49,7 @@ async function folderFor(name: string): Promise<Rep> {
   const store = await LeadStore.open(dir);
   await store.addLeads([makeLead({ phone: NUMBER, firstName: name, zones: NEW_YORK }), makeLead({ phone: `+1305555${String(dirs.length).padStart(4, '0')}` })]);
   const doNotCall = await DoNotCallStore.open(dir, now(), now);
-  const deps = { dataDir: dir, doNotCall, store: () => store, password: () => rep.password, now };
+  const deps = { dataDir: dir, doNotCall, store: () => store, password: () => rep.password, now, attemptChunk: 300 };
   const { team } = await joinTeam(deps, rep.url);
   const gate = createDialGate({ store: () => store, settings: createMemorySettings(), doNotCall, now });
   return { dir, store, doNotCall, team, url: rep.url, password: rep.password, clock, gate };
@@ -187,7 +187,7 @@ describe('team mode on PostgreSQL', () => {
   it('kill -9 of PostgreSQL mid-sync, then a restart: nothing is lost or duplicated and both reps catch up', async () => {
     const lead = a.store.leadsWithNumber(NUMBER)[0];
     const base = Date.parse('2026-11-02T14:00:00Z');
-    const count = 6_000;
+    const count = 1_500;
     for (let i = 0; i < count; i += 1) {
       await a.store.recordAttempt(makeAttempt(lead.id, 'no-answer', new Date(base + i * 60_000).toISOString(), { recordedAt: new Date(base + i * 60_000).toISOString() }));
     }
