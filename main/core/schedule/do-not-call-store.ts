@@ -131,6 +131,19 @@ export class DoNotCallStore {
     return fresh.length;
   }
 
+  /** Adds entries that each carry their own source (a team sync) in one write; returns how many were new. */
+  async addEach(entries: ReadonlyArray<{ number: string; source: string }>, logDetail: string): Promise<number> {
+    const data = this.file.db.data;
+    const known = new Set(data.entries.map((e) => e.number));
+    const at = this.now().toISOString();
+    const fresh = entries.filter((e) => !known.has(e.number) && known.add(e.number));
+    data.entries.push(...fresh.map((e) => ({ number: e.number, source: e.source, addedAt: at })));
+    data.log.push({ at, action: 'import', detail: `${logDetail}: ${entries.length} numbers, ${fresh.length} new` });
+    await this.file.db.write();
+    this.listValue = listOf(data.entries);
+    return fresh.length;
+  }
+
   /**
    * Takes a number off the list. `confirm` must be the same number typed again
    * (any formatting); throws otherwise. The removal is logged with its source.

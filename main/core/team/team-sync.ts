@@ -252,7 +252,7 @@ export class TeamSync {
     return pending.rows.length;
   }
 
-  /** New team entries (seq > lastDncSeq) into the local list, grouped by who recorded them and when. */
+  /** New team entries (seq > lastDncSeq) into the local list in one write, each naming when and by whom it was recorded. */
   private async pullDoNotCall(client: pg.Client): Promise<number> {
     const { rows } = await client.query<{ number: string; recorded_at: Date; seq: string; by: string }>(
       `SELECT d.number, d.recorded_at, d.seq, coalesce(r.name, d.recorded_by) AS by
@@ -261,12 +261,10 @@ export class TeamSync {
       [this.data.lastDncSeq],
     );
     if (rows.length === 0) return 0;
-    const bySource = new Map<string, string[]>();
-    for (const row of rows) {
-      const source = `${TEAM_LIST_SOURCE} since ${minuteText(row.recorded_at)}, recorded by ${row.by}`;
-      bySource.set(source, [...(bySource.get(source) ?? []), row.number]);
-    }
-    for (const [source, numbers] of bySource) await this.deps.doNotCall.add(numbers, source);
+    await this.deps.doNotCall.addEach(
+      rows.map((row) => ({ number: row.number, source: `${TEAM_LIST_SOURCE} since ${minuteText(row.recorded_at)}, recorded by ${row.by}` })),
+      "the team's do-not-call list",
+    );
     this.data.lastDncSeq = Number(rows[rows.length - 1].seq);
     await this.deps.file.db.write();
     return rows.length;
