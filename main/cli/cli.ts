@@ -198,6 +198,7 @@ async function runLocked(
           doNotCall,
           out,
           team?.data.learned ?? [],
+          new Set(team?.data.heldByOthers ?? []),
         );
       case 'check':
         return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
@@ -238,6 +239,8 @@ function planCliCommand(
   doNotCall: DoNotCallStore,
   out: NodeJS.WritableStream,
   teamLearned: readonly LearnedCell[],
+  /** Phones another rep of the team holds: never planned here while they do (one lead, one rep a day). */
+  heldByOthers: ReadonlySet<string>,
 ): number {
   const settings: Settings = settingsStore.get();
   const bands = settings.schedule.bands;
@@ -245,7 +248,7 @@ function planCliCommand(
   const bandStats = teamLearned.length > 0 ? withTeamStats(store.bandStats, teamBandStats(teamLearned, bands), bands.length) : store.bandStats;
   const result = planCommand({
     args,
-    leads: [...store.allLeads()].map((lead) => ({
+    leads: [...store.allLeads()].filter((lead) => !heldByOthers.has(lead.phone)).map((lead) => ({
       lead,
       state: store.rotationOf(lead.id),
       zones: lead.zones ?? NO_ZONES,

@@ -36,6 +36,8 @@ const teamFileSchema = z.object({
   learned: z
     .array(z.object({ timeZone: z.string(), hour: z.number().int().min(0).max(23), weekday: z.number().int().min(1).max(7), dials: z.number(), conversations: z.number() }))
     .default([]),
+  /** This folder's leads (phones) another rep holds in the pool, at the last sync: not planned here meanwhile. */
+  heldByOthers: z.array(z.string()).default([]),
 });
 export type TeamFileData = z.infer<typeof teamFileSchema>;
 
@@ -52,6 +54,7 @@ const notJoined = (): TeamFileData => ({
   attemptsSent: {},
   outbox: [],
   learned: [],
+  heldByOthers: [],
 });
 
 export const TEAM_FILE = 'team.json';

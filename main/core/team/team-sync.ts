@@ -12,7 +12,8 @@
  *   3. the attempts are sent the same way, a chunk a transaction;
  *   4. the team list is pulled by sequence number (seq > lastDncSeq) into the
  *      local do-not-call store, which the dial gate reads;
- *   5. the team's learned cells (other reps' dials by zone, hour, weekday) are pulled for the planner;
+ *   5. the team's learned cells (other reps' dials by zone, hour, weekday) and which of this folder's leads
+ *      another rep holds are pulled for the planner;
  *   6. lastSyncAt is written: only now does the rep count as up to date.
  */
 import type { Attempt } from '../../../shared/domain.js';
@@ -135,7 +136,11 @@ export class TeamSync {
       const learned = await client.query(
         'SELECT time_zone, local_hour, local_weekday, dials, conversations FROM dialdesk.team_learned',
       );
+      const store = this.deps.store();
+      const phones = store ? [...store.allLeads()].map((lead) => lead.phone) : [];
+      const held = await client.query<{ phone: string }>('SELECT dialdesk.held_by_others($1::text[]) AS phone', [phones]);
       const data = this.data;
+      data.heldByOthers = held.rows.map((r) => r.phone);
       data.learned = learned.rows.map((r) => ({
         timeZone: r.time_zone,
         hour: r.local_hour,

@@ -136,6 +136,13 @@ describe('team mode on PostgreSQL', () => {
       // A claims every free lead; B can neither see nor take nor release them.
       const claimed = await claimLeads(aClient, 1000, 8);
       expect(claimed.map((l) => l.phone)).toContain('+13125550100');
+      // B's planner learns which of its leads A now holds (not who holds them), and leaves them alone.
+      expect(claimed.map((l) => l.phone)).toContain(NUMBER);
+      await b.team.sync();
+      expect([...b.team.data.heldByOthers].sort()).toEqual([...b.store.allLeads()].map((l) => l.phone).sort());
+      expect(b.team.data.heldByOthers).toContain(NUMBER);
+      await a.team.sync();
+      expect(a.team.data.heldByOthers).toEqual([]);
       const steal = await bClient.query(
         "UPDATE dialdesk.lead SET claimed_by = current_user, claim_expires_at = now() + interval '1 hour' WHERE phone = $1",
         ['+13125550100'],

@@ -129,6 +129,17 @@ CREATE POLICY lead_manager ON dialdesk.lead FOR ALL TO dialdesk_manager USING (t
 GRANT SELECT, INSERT, UPDATE (claimed_by, claim_expires_at) ON dialdesk.lead TO dialdesk_rep;
 GRANT SELECT, INSERT, UPDATE ON dialdesk.lead TO dialdesk_manager;
 
+-- Which of a rep's own leads another rep holds now (so the rep's planner leaves them alone), without saying who:
+-- row-level security hides other reps' claims, so this one answer comes from a definer's function.
+-- session_user is the rep's login role (current_user is the definer's inside it).
+CREATE FUNCTION dialdesk.held_by_others(p_phones text[]) RETURNS SETOF text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT phone FROM dialdesk.lead
+   WHERE phone = ANY(p_phones) AND claimed_by IS NOT NULL AND claimed_by <> session_user AND claim_expires_at > now()
+$$;
+REVOKE ALL ON FUNCTION dialdesk.held_by_others(text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION dialdesk.held_by_others(text[]) TO dialdesk_rep, dialdesk_manager;
+
 -- What the team learned: dials and conversations by the lead's zone, local hour and ISO weekday, over every
 -- rep's attempts, counted as the planner counts its own (a failed dial is no dial; a conversation is an answer).
 -- A view runs with its owner's rights, so reps read the aggregate without reading each other's attempts.
