@@ -49,8 +49,8 @@ describe('the lead pool', () => {
       await carla.query(`INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at) VALUES ('c1', $1, 'conversation', now()), ('c2', $1, 'voicemail', now())`, [lead.phone]);
       const figures = await repFigures({ connectionString: bossUrl });
       expect(figures).toEqual([
-        { rep: 'Carla', dials: 2, conversations: 1, voicemails: 1 },
-        { rep: null, dials: 2, conversations: 1, voicemails: 1 },
+        { rep: 'Carla', dials: 2, conversations: 1, voicemails: 1, conversationRate: 0.5 },
+        { rep: null, dials: 2, conversations: 1, voicemails: 1, conversationRate: 0.5 },
       ]);
       await expect(dev.query('SELECT * FROM dialdesk.rep_figures')).rejects.toThrow(/permission denied/);
     } finally {

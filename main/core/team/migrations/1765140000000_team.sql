@@ -158,7 +158,8 @@ CREATE VIEW dialdesk.rep_figures AS
   SELECT r.name AS rep,
          count(a.id) AS dials,
          count(a.id) FILTER (WHERE a.outcome = 'conversation') AS conversations,
-         count(a.id) FILTER (WHERE a.outcome = 'voicemail') AS voicemails
+         count(a.id) FILTER (WHERE a.outcome = 'voicemail') AS voicemails,
+         count(a.id) FILTER (WHERE a.outcome = 'conversation')::float8 / nullif(count(a.id), 0) AS conversation_rate
     FROM dialdesk.attempt a LEFT JOIN dialdesk.rep r ON r.role_name = a.rep
    GROUP BY GROUPING SETS ((r.name), ());
 GRANT SELECT ON dialdesk.rep_figures TO dialdesk_manager;
