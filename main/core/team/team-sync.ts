@@ -127,6 +127,8 @@ export class TeamSync {
     return withClient(this.config, async (client) => {
       let pushed = await this.pushOutbox(client);
       pushed += await this.pushAttempts(client, pending);
+      // The list is as fresh as the moment it was read, not the moment the sync ends.
+      const pulledAt = this.deps.now();
       const pulled = await this.pullDoNotCall(client);
       const { rows } = await client.query<{ stale: string; dnc: string; claimed: string }>(
         `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
@@ -149,7 +151,7 @@ export class TeamSync {
         conversations: Number(r.conversations),
       }));
       data.staleAfterHours = Number(rows[0].stale);
-      data.lastSyncAt = this.deps.now().toISOString();
+      data.lastSyncAt = pulledAt.toISOString();
       await this.deps.file.db.write();
       return { pushed, pulled, dncEntries: Number(rows[0].dnc), claimed: Number(rows[0].claimed), lastSyncAt: data.lastSyncAt };
     });
