@@ -58,6 +58,8 @@ const minuteText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', '
 export class TeamSync {
   private running: Promise<SyncResult> | null = null;
   private next: Promise<SyncResult> | null = null;
+  /** The store's change counter when its attempts were last all sent: unchanged, a sync reads no log (NOTIFY syncs stay cheap). */
+  private sentAtVersion: number | null = null;
 
   constructor(private readonly deps: TeamSyncDeps) {}
 
@@ -122,11 +124,13 @@ export class TeamSync {
 
   private async syncOnce(): Promise<SyncResult> {
     if (!isJoined(this.data) || this.data.url === 'damaged') throw new Error('This data folder is not in a team (team join --db URL).');
-    const pending = this.newAttempts();
+    const version = this.deps.store()?.changeCounters.summaries ?? null;
+    const pending = version !== null && version === this.sentAtVersion ? { rows: [], sentAfter: { ...this.data.attemptsSent }, optOuts: [] } : this.newAttempts();
     await this.enqueue(pending.optOuts);
     return withClient(this.config, async (client) => {
       let pushed = await this.pushOutbox(client);
       pushed += await this.pushAttempts(client, pending);
+      this.sentAtVersion = version;
       // The list is as fresh as the moment it was read, not the moment the sync ends.
       const pulledAt = this.deps.now();
       const pulled = await this.pullDoNotCall(client);
