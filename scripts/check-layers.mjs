@@ -67,6 +67,7 @@ export const CORE_ORDER = [
   'voicemail-audio',
   'stats',
   'returns',
+  'team',
   'calling',
   'dial-block',
   'simulation',

@@ -36,6 +36,7 @@ export const PACKAGES = [
   'sox',
   'espeak-ng',
   'asterisk-core-sounds-en-wav',
+  'postgresql',
 ];
 
 export const INSTALL_COMMAND = `sudo apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
@@ -74,7 +75,24 @@ function requirements(root) {
       pkg: 'asterisk-core-sounds-en-wav',
       find: () => (isFile(at(RECORDED_PROMPT)) ? at(RECORDED_PROMPT) : null),
     },
+    { what: 'PostgreSQL server (team mode tests)', pkg: 'postgresql', find: () => findPostgresBin('initdb', root) },
   ];
+}
+
+/** The newest PostgreSQL server program `name` Debian installed (/usr/lib/postgresql/<major>/bin, not on PATH), or null. */
+export function findPostgresBin(name, root = '/') {
+  const base = join(root, '/usr/lib/postgresql');
+  let majors = [];
+  try {
+    majors = readdirSync(base).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+  } catch {
+    return null;
+  }
+  for (const major of majors) {
+    const path = join(base, major, 'bin', name);
+    if (isExecutable(path)) return path;
+  }
+  return null;
 }
 
 /** @returns {{ found: {what: string, path: string}[], missing: {what: string, pkg: string}[] }} */

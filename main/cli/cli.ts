@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { MappingError } from '../core/leads/import-leads.js';
 import { CsvFileError } from '../core/leads/parse-csv.js';
@@ -22,6 +23,9 @@ import type { Settings } from '../../shared/domain.js';
 import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from './gate-commands.js';
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
+import { openTeamWithKeyring } from '../core/team/team.js';
+import { teamBandStats, withTeamStats, type LearnedCell } from '../core/team/team-learned.js';
+import { TEAM_USAGE, teamAdminCommand, teamFolderCommand } from './team-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
 
@@ -40,6 +44,8 @@ Commands:
   dnc import FILE                   add a CSV of do-not-call numbers
   dnc add NUMBER [--reason TEXT]    add one number (an opt-out recorded by hand)
   dnc list                          the do-not-call list as CSV (number,source,added_at)
+  team init|add-rep|join|sync|status
+                                    team mode on PostgreSQL (dialdesk team --help)
   simulate --scenario FILE.json [--seed N] [--seeds K] [--json]
                                     every planning strategy on a synthetic scenario (needs no data folder);
                                     --seeds K pools K worlds (seeds N…N+K−1) for a smaller standard error
@@ -74,6 +80,8 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         outcome: { type: 'string' },
         note: { type: 'string' },
         reason: { type: 'string' },
+        db: { type: 'string' },
+        manager: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -83,6 +91,21 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (command === 'team' && values.help) {
+    out.write(`${TEAM_USAGE}\n`);
+    return 0;
+  }
+  if (command === 'team') {
+    // The admin's commands touch the team database only: no data folder to lock.
+    try {
+      const done = await teamAdminCommand(rest[0], { name: rest[1], db: values.db, manager: values.manager }, out);
+      if (done !== null) return done;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+  }
   if (values.help || !command) {
     (values.help ? out : err).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
@@ -149,7 +172,7 @@ async function runLocked(
   rest: string[],
   values: {
     country?: string; out?: string; report?: string; from?: string; days?: string; to?: string; at?: string; json?: boolean; ics?: string;
-    outcome?: string; note?: string; reason?: string;
+    outcome?: string; note?: string; reason?: string; db?: string;
   },
   dataDir: string,
   lock: DataDirLock,
@@ -166,7 +189,7 @@ async function runLocked(
   }
   const store = folder.store;
   try {
-    const { doNotCall, gate } = folder;
+    const { doNotCall, gate, team } = folder;
     const isDoNotCall = (lead: Parameters<DialGate['doNotCallReason']>[0]) => gate.doNotCallReason(lead) !== null;
     switch (command) {
       case 'import':
@@ -194,13 +217,26 @@ async function runLocked(
           [...(values.from ? ['--from', values.from] : []), ...(values.days ? ['--days', values.days] : [])],
           doNotCall,
           out,
+          team?.data.learned ?? [],
+          new Set(team?.data.heldByOthers ?? []),
         );
       case 'check':
         return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
       case 'log':
         return await logCommand({ store, settings, number: rest[0], outcome: values.outcome, at: values.at, note: values.note, now: Date.now(), out, err });
       case 'dnc':
-        return await dncCommand({ doNotCall, settings, action: rest[0], file: rest[1], reason: values.reason, out });
+        return await dncCommand({
+          doNotCall,
+          settings,
+          action: rest[0],
+          file: rest[1],
+          reason: values.reason,
+          out,
+          // In a team the opt-out binds the company: it goes to the outbox for the next sync.
+          onAdded: team ? (number, reason) => team.queueOptOut(number, reason, randomUUID()) : undefined,
+        });
+      case 'team':
+        return await teamFolderCommand({ action: rest[0], dataDir, db: values.db, json: values.json ?? false, team, doNotCall, store, out });
       default:
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }
@@ -216,11 +252,23 @@ async function runLocked(
 }
 
 
-function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: string[], doNotCall: DoNotCallStore, out: NodeJS.WritableStream): number {
+function planCliCommand(
+  store: LeadStore,
+  settingsStore: SettingsStore,
+  args: string[],
+  doNotCall: DoNotCallStore,
+  out: NodeJS.WritableStream,
+  teamLearned: readonly LearnedCell[],
+  /** Phones another rep of the team holds: never planned here while they do (one lead, one rep a day). */
+  heldByOthers: ReadonlySet<string>,
+): number {
   const settings: Settings = settingsStore.get();
+  const bands = settings.schedule.bands;
+  // In a team, the population model starts from the other reps' answers too.
+  const bandStats = teamLearned.length > 0 ? withTeamStats(store.bandStats, teamBandStats(teamLearned, bands), bands.length) : store.bandStats;
   const result = planCommand({
     args,
-    leads: [...store.allLeads()].map((lead) => ({
+    leads: [...store.allLeads()].filter((lead) => !heldByOthers.has(lead.phone)).map((lead) => ({
       lead,
       state: store.rotationOf(lead.id),
       zones: lead.zones ?? NO_ZONES,
@@ -228,7 +276,7 @@ function planCliCommand(store: LeadStore, settingsStore: SettingsStore, args: st
     })),
     rep: settings,
     schedule: settings.schedule,
-    bandStats: store.bandStats,
+    bandStats,
     doNotCallList: doNotCall.list,
     now: Date.now(),
   });

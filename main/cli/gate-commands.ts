@@ -153,6 +153,8 @@ export interface DncCommandInput {
   file: string | undefined;
   reason?: string;
   out: NodeJS.WritableStream;
+  /** An opt-out added by hand, for the team's list (team mode). */
+  onAdded?(number: string, reason: string): Promise<void>;
 }
 
 export async function dncCommand(input: DncCommandInput): Promise<number> {
@@ -166,6 +168,10 @@ export async function dncCommand(input: DncCommandInput): Promise<number> {
     const parsed = input.file ? parsePhone(input.file, input.settings.get().defaultCountry) : undefined;
     if (!parsed?.isValid()) throw new GateCliError(`dnc add needs a valid NUMBER${input.file ? `; "${input.file}" is not one` : ''}.`);
     const added = await doNotCall.add([parsed.number], input.reason ? `added by hand: ${input.reason}` : 'added by hand');
+    if (input.onAdded) {
+      await input.onAdded(parsed.number, input.reason ?? 'added by hand');
+      out.write(`${parsed.number} goes to your team's do-not-call list with the next sync.\n`);
+    }
     out.write(added > 0 ? `${parsed.number} is on the do-not-call list; it will not be dialled.\n` : `${parsed.number} was already on the do-not-call list.\n`);
     return 0;
   }

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
+import { TeamLink } from './team/team-link.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -95,6 +96,13 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const audioSettings = await VoicemailAudioSettingsStore.open(options.dataDir, now());
   const notices = [lock.notice, settings.notice, accountStore.notice, scripts.notice, doNotCall.notice, audioSettings.notice].filter((n): n is string => typeof n === 'string');
   if (lock.notice) options.log?.(lock.notice);
+  // In a team, the team's do-not-call list is part of the gate (data-folder.ts), and the link keeps it current:
+  // LISTEN for new opt-outs, sync on a timer.
+  const { team } = folder;
+  const teamLink = team
+    ? new TeamLink(team, { onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }) })
+    : null;
+  void teamLink?.start();
 
   const status = (): AppStatus => ({
     version: options.appVersion ?? 'dev',
@@ -261,6 +269,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     async close() {
       promiseClock.stop();
       if (rearmSoon) clearTimeout(rearmSoon);
+      await teamLink?.stop();
       notifier.close();
       await blockService.close();
       await sip.close();

@@ -8,6 +8,8 @@ import type { DataDirLock } from './store/data-dir-lock.js';
 import type { LeadStore } from './store/lead-store.js';
 import { openLeadStore } from './store/open-store.js';
 import type { RebuildProgress } from './store/rebuild-progress.js';
+import { openTeamWithKeyring } from './team/team.js';
+import type { TeamSync } from './team/team-sync.js';
 
 /**
  * A locked data folder's store, do-not-call list and dial gate, assembled one way for every
@@ -25,6 +27,8 @@ export interface DataFolder {
   doNotCall: DoNotCallStore;
   /** The one dial gate over this folder. */
   gate: DialGate;
+  /** The folder's team link when it has joined a team (its list is part of the gate), else null. */
+  team: TeamSync | null;
 }
 
 export async function openDataFolder(input: {
@@ -51,6 +55,8 @@ export async function openDataFolder(input: {
   };
   const opened = await openLeadStore(dataDir, now(), storeOptions);
   const doNotCall = await DoNotCallStore.open(dataDir, now(), now);
+  // In a team, the team's list is part of the gate: stale past the team's limit, every dial is refused.
+  const team = await openTeamWithKeyring({ dataDir, doNotCall, store: () => folder.store, now });
   const folder: DataFolder = {
     storeOptions,
     store: opened.store,
@@ -62,6 +68,7 @@ export async function openDataFolder(input: {
     },
     doNotCall,
     gate: null as unknown as DialGate,
+    team,
   };
   folder.gate = createDialGate({ store: folder.requireStore, settings, doNotCall, now, account: input.account });
   return folder;

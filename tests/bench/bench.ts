@@ -19,6 +19,7 @@ import { benchmarkSimulation } from './simulation-bench.js';
 import { benchmarkVoicemail } from './voicemail-bench.js';
 import { benchmarkStats } from './stats-bench.js';
 import { benchmarkDialLoop } from './dial-loop-bench.js';
+import { benchmarkTeam } from './team-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -69,6 +70,7 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   simulation: { title: 'Strategy simulation (tests/fixtures/scenarios)', run: benchmarkSimulation },
   voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
   stats: { title: `Stats (${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: benchmarkStats },
+  team: { title: 'Team mode (a throwaway PostgreSQL; run under flock /tmp/dialdesk-heavy.lock)', run: benchmarkTeam },
   'dial-loop': { title: 'Dial loop (a 200-lead power-dial block against Kamailio + sipp; run under flock /tmp/dialdesk-lab.lock)', run: benchmarkDialLoop, with: ['stats'] },
 };
 

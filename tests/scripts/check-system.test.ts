@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const script = join(import.meta.dirname, '..', '..', 'scripts', 'check-system.mjs');
-const INSTALL = 'sudo apt-get install -y --no-install-recommends chromium kamailio kamailio-websocket-modules sip-tester baresip rtpengine-daemon sox espeak-ng asterisk-core-sounds-en-wav';
+const INSTALL = 'sudo apt-get install -y --no-install-recommends chromium kamailio kamailio-websocket-modules sip-tester baresip rtpengine-daemon sox espeak-ng asterisk-core-sounds-en-wav postgresql';
 
 /** Everything the check looks for, as paths in a fake root. */
 const EVERYTHING = [
@@ -18,6 +18,7 @@ const EVERYTHING = [
   'usr/bin/sox',
   'usr/bin/espeak-ng',
   'usr/share/asterisk/sounds/en_US_f_Allison/vm-intro.wav',
+  'usr/lib/postgresql/15/bin/initdb',
 ];
 
 let root: string;
@@ -55,7 +56,7 @@ describe('check-system', () => {
   it('fails listing everything missing and the one install command', () => {
     const result = check();
     expect(result.code).toBe(1);
-    for (const pkg of ['chromium', 'kamailio', 'kamailio-websocket-modules', 'sip-tester', 'baresip', 'rtpengine-daemon', 'sox', 'espeak-ng', 'asterisk-core-sounds-en-wav']) {
+    for (const pkg of ['chromium', 'kamailio', 'kamailio-websocket-modules', 'sip-tester', 'baresip', 'rtpengine-daemon', 'sox', 'espeak-ng', 'asterisk-core-sounds-en-wav', 'postgresql']) {
       expect(result.err).toContain(`[Debian package ${pkg}]`);
     }
     expect(result.err).toContain(INSTALL);

@@ -16,7 +16,7 @@ import { NO_ZONES, resolveLeadZones } from '../compliance/resolve-lead-zones.js'
 import { dialVerdict, localTimes, type DialVerdict } from '../schedule/calling-window.js';
 import { refusedAsDoNotCall } from '../schedule/check-dial.js';
 import type { DoNotCallStore } from '../schedule/do-not-call-store.js';
-import { doNotCallReason, optOutOf } from '../schedule/do-not-call.js';
+import { doNotCallReason, listedReason, optOutOf } from '../schedule/do-not-call.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
@@ -120,7 +120,7 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     }
     const blocked = deps.doNotCall.blockedReason;
     if (blocked !== null) return refuseDoNotCall(blocked);
-    if (deps.doNotCall.list.has(number)) return refuseDoNotCall(`Do not call: ${number} is on the imported do-not-call list`);
+    if (deps.doNotCall.list.has(number)) return refuseDoNotCall(listedReason(deps.doNotCall.list, number));
     // Every lead that has the number: an opt-out of any of them keeps the phone from ringing.
     for (const owner of owners) {
       const reason = doNotCallOf(owner);

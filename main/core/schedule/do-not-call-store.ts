@@ -47,6 +47,14 @@ function countNumbersIn(path: string): number {
 }
 
 
+/** Entries whose source starts so came from the team's list (main/core/team); the source is the list's own words. */
+export const TEAM_LIST_SOURCE = "your team's do-not-call list";
+
+function listOf(entries: readonly { number: string; source: string }[]): DoNotCallList {
+  const team = new Map(entries.filter((e) => e.source.startsWith(TEAM_LIST_SOURCE)).map((e) => [e.number, e.source]));
+  return createDoNotCallList(entries.map((e) => e.number), (e164) => team.get(e164) ?? null);
+}
+
 /**
  * The imported do-not-call numbers in `do-not-call.json`, each with its source.
  *
@@ -58,12 +66,14 @@ function countNumbersIn(path: string): number {
  */
 export class DoNotCallStore {
   private listValue: DoNotCallList;
+  /** Other reasons the whole list cannot be trusted now (team mode: not synced within the team's limit). */
+  private readonly blockers: Array<() => string | null> = [];
 
   private constructor(
     private readonly file: SmallJsonFile<DoNotCallFile>,
     private readonly now: () => Date,
   ) {
-    this.listValue = createDoNotCallList(file.db.data.entries.map((e) => e.number));
+    this.listValue = listOf(file.db.data.entries);
   }
 
   static async open(dataDir: string, now: Date, clock: () => Date = () => new Date()): Promise<DoNotCallStore> {
@@ -89,11 +99,22 @@ export class DoNotCallStore {
   /** Why no number may be dialled at all right now (the list was damaged and not yet replaced), else null. */
   get blockedReason(): string | null {
     const damage = this.damage;
-    if (!damage) return null;
+    if (!damage) {
+      for (const blocker of this.blockers) {
+        const reason = blocker();
+        if (reason !== null) return reason;
+      }
+      return null;
+    }
     return (
       `Do not call: the do-not-call list could not be read (${damage.numbersOnIt} numbers were on it); ` +
       'no calls until it is imported again or the loss is acknowledged under Do not call'
     );
+  }
+
+  /** Adds a reason the list may be incomplete (checked on every dial, fail closed): a team list not synced in time. */
+  addBlocker(blocker: () => string | null): void {
+    this.blockers.push(blocker);
   }
 
   /** Adds numbers from one import; returns how many were new. An import replaces a damaged list, so dialling resumes. */
@@ -106,7 +127,20 @@ export class DoNotCallStore {
     data.log.push({ at, action: 'import', detail: `${source}: ${numbers.length} numbers, ${fresh.length} new` });
     data.damage = null;
     await this.file.db.write();
-    this.listValue = createDoNotCallList(data.entries.map((e) => e.number));
+    this.listValue = listOf(data.entries);
+    return fresh.length;
+  }
+
+  /** Adds entries that each carry their own source (a team sync) in one write; returns how many were new. */
+  async addEach(entries: ReadonlyArray<{ number: string; source: string }>, logDetail: string): Promise<number> {
+    const data = this.file.db.data;
+    const known = new Set(data.entries.map((e) => e.number));
+    const at = this.now().toISOString();
+    const fresh = entries.filter((e) => !known.has(e.number) && known.add(e.number));
+    data.entries.push(...fresh.map((e) => ({ number: e.number, source: e.source, addedAt: at })));
+    data.log.push({ at, action: 'import', detail: `${logDetail}: ${entries.length} numbers, ${fresh.length} new` });
+    await this.file.db.write();
+    this.listValue = listOf(data.entries);
     return fresh.length;
   }
 
@@ -124,7 +158,7 @@ export class DoNotCallStore {
     data.entries = data.entries.filter((e) => e.number !== number);
     data.log.push({ at: this.now().toISOString(), action: 'remove', detail: `${number} (from ${entry.source})` });
     await this.file.db.write();
-    this.listValue = createDoNotCallList(data.entries.map((e) => e.number));
+    this.listValue = listOf(data.entries);
     return entry;
   }
 

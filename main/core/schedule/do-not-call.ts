@@ -11,6 +11,13 @@ import { digitsOf } from '../../../shared/digits.js';
 export interface DoNotCallList {
   has(e164: string): boolean;
   readonly size: number;
+  /** Which list holds the number when it is not the imported one (a team's: "your team's do-not-call list since …"). */
+  whereListed?(e164: string): string | null;
+}
+
+/** The refusal for a listed number, naming the list that holds it. */
+export function listedReason(list: DoNotCallList, e164: string): string {
+  return `Do not call: ${e164} is on ${list.whereListed?.(e164) ?? 'the imported do-not-call list'}`;
 }
 
 export interface DoNotCallImport {
@@ -45,9 +52,9 @@ export function parseDoNotCallCsv(text: string, defaultCountry: string): DoNotCa
   return { numbers, rejected };
 }
 
-export function createDoNotCallList(numbers: Iterable<string>): DoNotCallList {
+export function createDoNotCallList(numbers: Iterable<string>, whereListed?: (e164: string) => string | null): DoNotCallList {
   const set = new Set(numbers);
-  return { has: (e164) => set.has(e164), size: set.size };
+  return { has: (e164) => set.has(e164), size: set.size, whereListed };
 }
 
 /** What the history says about a lead's own opt-out (a `do-not-call` outcome). */
@@ -83,7 +90,7 @@ export function doNotCallReason(
     return `Do not call: opted out${since}`;
   }
   if (lead.doNotCall) return 'Do not call: the lead is marked do-not-call';
-  if (list?.has(lead.phone)) return `Do not call: ${lead.phone} is on the imported do-not-call list`;
+  if (list?.has(lead.phone)) return listedReason(list, lead.phone);
   return null;
 }
 

@@ -1,0 +1,296 @@
+/**
+ * One data folder's link to its team: the outbox, the sync, and the
+ * fail-closed rule for the company do-not-call list.
+ *
+ * A sync, each step committed before the next, so a crash anywhere repeats
+ * work and never loses or doubles it:
+ *   1. new local attempts (the append-only attempt logs past `attemptsSent`) are
+ *      read; an opt-out among them becomes a do-not-call item in the outbox
+ *      (id from the attempt's id, so reading it twice queues it once);
+ *   2. do-not-call items, then notes and releases, are sent with
+ *      INSERT … ON CONFLICT (id) DO NOTHING and leave the outbox once committed;
+ *   3. the attempts are sent the same way, a chunk a transaction;
+ *   4. the team list is pulled by sequence number (seq > lastDncSeq) into the
+ *      local do-not-call store, which the dial gate reads;
+ *   5. the team's learned cells (other reps' dials by zone, hour, weekday) and which of this folder's leads
+ *      another rep holds are pulled for the planner;
+ *   6. lastSyncAt is written: only now does the rep count as up to date.
+ */
+import type { Attempt } from '../../../shared/domain.js';
+import { TEAM_LIST_SOURCE, type DoNotCallStore } from '../schedule/do-not-call-store.js';
+import type { LeadStore } from '../store/lead-store.js';
+import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
+import { connectionConfig, withClient } from './team-database.js';
+import { isJoined, type OutboxItem, type TeamFile } from './team-file.js';
+import type pg from 'pg';
+
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+  /** Numbers on the team's do-not-call list. */
+  dncEntries: number;
+  /** Leads this rep holds in the pool now. */
+  claimed: number;
+  lastSyncAt: string;
+}
+
+export interface TeamSyncDeps {
+  file: TeamFile;
+  doNotCall: DoNotCallStore;
+  /** The rep's lead store (its attempt logs are the attempts' outbox); null where none is open. */
+  store: () => LeadStore | null;
+  /** The rep's database password (the keyring's); null lets pg use PGPASSWORD or ~/.pgpass. */
+  password: () => string | null;
+  now: () => Date;
+  /** Attempts a transaction (default 2,000). */
+  attemptChunk?: number;
+}
+
+const ATTEMPT_CHUNK = 2_000;
+const HOUR_MS = 3_600_000;
+
+/** Opt-outs travel as do-not-call entries: a "do-not-call" outcome or a "no" to the permission question. */
+const isOptOut = (attempt: Attempt) => attempt.outcome === 'do-not-call' || attempt.permission === 'no';
+
+/** "2026-12-07 21:40 UTC" */
+const minuteText = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export class TeamSync {
+  private running: Promise<SyncResult> | null = null;
+  private next: Promise<SyncResult> | null = null;
+  /** The store's change counter when its attempts were last all sent: unchanged, a sync reads no log (NOTIFY syncs stay cheap). */
+  private sentAtVersion: number | null = null;
+
+  constructor(private readonly deps: TeamSyncDeps) {}
+
+  get data() {
+    return this.deps.file.db.data;
+  }
+
+  get config(): pg.ClientConfig {
+    return connectionConfig(this.data.url, this.deps.password());
+  }
+
+  /**
+   * Why no number may be dialled (the team list may be missing opt-outs), or null. Fail closed:
+   * never synced, or last synced longer ago than the team's limit.
+   */
+  staleReason(): string | null {
+    const data = this.data;
+    if (!isJoined(data)) return null;
+    if (data.url === 'damaged') {
+      return "Do not call: this folder's team file could not be read, so the team's do-not-call list cannot be trusted; join the team again (team join)";
+    }
+    if (data.lastSyncAt === null) {
+      return "Do not call: team mode is on and the team's do-not-call list has not been synced yet; no calls until a sync succeeds (team sync)";
+    }
+    const age = this.deps.now().getTime() - Date.parse(data.lastSyncAt);
+    if (age <= data.staleAfterHours * HOUR_MS) return null;
+    return (
+      `Do not call: the team's do-not-call list was last synced ${minuteText(new Date(data.lastSyncAt))}, ` +
+      `more than the team's limit of ${data.staleAfterHours} hours ago; no calls until a sync succeeds (team sync)`
+    );
+  }
+
+  /** Queues an opt-out for the team (`dnc add` in team mode); sent by the next sync. */
+  async queueOptOut(number: string, reason: string, id: string): Promise<void> {
+    await this.enqueue([{ kind: 'dnc', id, number, reason, at: this.deps.now().toISOString() }]);
+  }
+
+  async enqueue(items: OutboxItem[]): Promise<void> {
+    const known = new Set(this.data.outbox.map((i) => i.id));
+    const fresh = items.filter((i) => !known.has(i.id));
+    if (fresh.length === 0) return;
+    this.data.outbox.push(...fresh);
+    await this.deps.file.db.write();
+  }
+
+  /** Syncs now. Calls while one runs get one more run after it (a NOTIFY during a sync is not lost). */
+  sync(): Promise<SyncResult> {
+    if (this.running) {
+      this.next ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.next = null;
+          return this.sync();
+        });
+      return this.next;
+    }
+    this.running = this.syncOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async syncOnce(): Promise<SyncResult> {
+    if (!isJoined(this.data) || this.data.url === 'damaged') throw new Error('This data folder is not in a team (team join --db URL).');
+    const version = this.deps.store()?.changeCounters.summaries ?? null;
+    const pending = version !== null && version === this.sentAtVersion ? { rows: [], sentAfter: { ...this.data.attemptsSent }, optOuts: [] } : this.newAttempts();
+    await this.enqueue(pending.optOuts);
+    return withClient(this.config, async (client) => {
+      let pushed = await this.pushOutbox(client);
+      pushed += await this.pushAttempts(client, pending);
+      this.sentAtVersion = version;
+      // The list is as fresh as the moment it was read, not the moment the sync ends.
+      const pulledAt = this.deps.now();
+      const pulled = await this.pullDoNotCall(client);
+      const { rows } = await client.query<{ stale: string; dnc: string; claimed: string }>(
+        `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
+                (SELECT count(DISTINCT number) FROM dialdesk.dnc) AS dnc,
+                (SELECT count(*) FROM dialdesk.lead WHERE claimed_by = current_user AND claim_expires_at > now()) AS claimed`,
+      );
+      const learned = await client.query(
+        'SELECT time_zone, local_hour, local_weekday, dials, conversations FROM dialdesk.team_learned',
+      );
+      const store = this.deps.store();
+      const phones = store ? [...store.allLeads()].map((lead) => lead.phone) : [];
+      const held = await client.query<{ phone: string }>('SELECT dialdesk.held_by_others($1::text[]) AS phone', [phones]);
+      const data = this.data;
+      data.heldByOthers = held.rows.map((r) => r.phone);
+      data.learned = learned.rows.map((r) => ({
+        timeZone: r.time_zone,
+        hour: r.local_hour,
+        weekday: r.local_weekday,
+        dials: Number(r.dials),
+        conversations: Number(r.conversations),
+      }));
+      data.staleAfterHours = Number(rows[0].stale);
+      data.lastSyncAt = pulledAt.toISOString();
+      await this.deps.file.db.write();
+      return { pushed, pulled, dncEntries: Number(rows[0].dnc), claimed: Number(rows[0].claimed), lastSyncAt: data.lastSyncAt };
+    });
+  }
+
+  /** Attempts past each month's sent count, and the opt-outs among them as outbox items. */
+  private newAttempts(): { rows: AttemptRow[]; sentAfter: Record<string, number>; optOuts: OutboxItem[] } {
+    const store = this.deps.store();
+    const sent = this.data.attemptsSent;
+    const seen: Record<string, number> = {};
+    const rows: AttemptRow[] = [];
+    const optOuts: OutboxItem[] = [];
+    if (!store) return { rows, sentAfter: { ...sent }, optOuts };
+    for (const attempt of store.allAttempts()) {
+      const month = attempt.recordedAt.slice(0, 7);
+      seen[month] = (seen[month] ?? 0) + 1;
+      if (seen[month] <= (sent[month] ?? 0)) continue;
+      const lead = store.getLead(attempt.leadId);
+      if (!lead) continue;
+      const zone = lead.zones?.zones[0] ?? null;
+      const at = Date.parse(attempt.startedAt);
+      rows.push({
+        id: attempt.id,
+        month,
+        phone: lead.phone,
+        outcome: attempt.outcome,
+        startedAt: attempt.startedAt,
+        zone,
+        hour: zone ? Math.floor(localMinuteOfDay(zone, at) / 60) : null,
+        weekday: zone ? weekdayOfDay(localDay(zone, at)) || 7 : null,
+        scriptId: attempt.scriptId,
+        scriptVersion: attempt.scriptVersion,
+      });
+      if (isOptOut(attempt)) {
+        optOuts.push({ kind: 'dnc', id: `attempt:${attempt.id}`, number: lead.phone, reason: attempt.note || 'opted out on a call', at: attempt.recordedAt });
+      }
+    }
+    return { rows, sentAfter: { ...sent }, optOuts };
+  }
+
+  private async pushOutbox(client: pg.Client): Promise<number> {
+    const items = [...this.data.outbox];
+    if (items.length === 0) return 0;
+    const dnc = items.filter((i) => i.kind === 'dnc');
+    const notes = items.filter((i) => i.kind === 'note');
+    const releases = items.filter((i) => i.kind === 'release');
+    await client.query('BEGIN');
+    try {
+      if (dnc.length > 0) {
+        await client.query(
+          `INSERT INTO dialdesk.dnc (id, number, reason, recorded_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) ON CONFLICT (id) DO NOTHING`,
+          [dnc.map((i) => i.id), dnc.map((i) => i.number), dnc.map((i) => i.reason), dnc.map((i) => i.at)],
+        );
+      }
+      if (notes.length > 0) {
+        await client.query(
+          `INSERT INTO dialdesk.note (id, lead_phone, body, written_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) ON CONFLICT (id) DO NOTHING`,
+          [notes.map((i) => i.id), notes.map((i) => i.phone), notes.map((i) => i.body), notes.map((i) => i.at)],
+        );
+      }
+      if (releases.length > 0) {
+        await client.query(
+          `UPDATE dialdesk.lead SET claimed_by = NULL, claim_expires_at = NULL WHERE phone = ANY($1::text[]) AND claimed_by = current_user`,
+          [releases.map((i) => i.phone)],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    const sent = new Set(items.map((i) => i.id));
+    this.data.outbox = this.data.outbox.filter((i) => !sent.has(i.id));
+    await this.deps.file.db.write();
+    return items.length;
+  }
+
+  private async pushAttempts(client: pg.Client, pending: { rows: AttemptRow[]; sentAfter: Record<string, number> }): Promise<number> {
+    const sent = pending.sentAfter;
+    const size = this.deps.attemptChunk ?? ATTEMPT_CHUNK;
+    for (let start = 0; start < pending.rows.length; start += size) {
+      const chunk = pending.rows.slice(start, start + size);
+      await client.query(
+        `INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday, script_id, script_version)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::smallint[], $7::smallint[], $8::text[], $9::integer[])
+         ON CONFLICT (id) DO NOTHING`,
+        [
+          chunk.map((r) => r.id),
+          chunk.map((r) => r.phone),
+          chunk.map((r) => r.outcome),
+          chunk.map((r) => r.startedAt),
+          chunk.map((r) => r.zone),
+          chunk.map((r) => r.hour),
+          chunk.map((r) => r.weekday),
+          chunk.map((r) => r.scriptId),
+          chunk.map((r) => r.scriptVersion),
+        ],
+      );
+      for (const row of chunk) sent[row.month] = (sent[row.month] ?? 0) + 1;
+      this.data.attemptsSent = { ...sent };
+      await this.deps.file.db.write();
+    }
+    return pending.rows.length;
+  }
+
+  /** New team entries (seq > lastDncSeq) into the local list in one write, each naming when and by whom it was recorded. */
+  private async pullDoNotCall(client: pg.Client): Promise<number> {
+    const { rows } = await client.query<{ number: string; recorded_at: Date; seq: string; by: string }>(
+      `SELECT d.number, d.recorded_at, d.seq, coalesce(r.name, d.recorded_by) AS by
+         FROM dialdesk.dnc d LEFT JOIN dialdesk.rep r ON r.role_name = d.recorded_by
+        WHERE d.seq > $1 ORDER BY d.seq`,
+      [this.data.lastDncSeq],
+    );
+    if (rows.length === 0) return 0;
+    await this.deps.doNotCall.addEach(
+      rows.map((row) => ({ number: row.number, source: `${TEAM_LIST_SOURCE} since ${minuteText(row.recorded_at)}, recorded by ${row.by}` })),
+      "the team's do-not-call list",
+    );
+    this.data.lastDncSeq = Number(rows[rows.length - 1].seq);
+    await this.deps.file.db.write();
+    return rows.length;
+  }
+}
+
+interface AttemptRow {
+  id: string;
+  month: string;
+  phone: string;
+  outcome: string;
+  startedAt: string;
+  zone: string | null;
+  hour: number | null;
+  weekday: number | null;
+  scriptId: string | null;
+  scriptVersion: number | null;
+}
