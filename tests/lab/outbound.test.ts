@@ -89,13 +89,14 @@ describe('outbound calls (Kamailio + sipp)', () => {
     await sippExit();
   });
 
-  it('the rep cancels while it rings → 487 → no-answer', async () => {
+  it('the rep cancels while it rings → 487 → canceled (the rep’s own, not counted against the lead)', async () => {
     sipp = await lab.startSipp({ role: 'uas', scenario: 'uas_ring_noanswer.xml' });
     const call = await rep.service.dial({ number: NUMBER, leadId: LEAD });
     await rep.waitCall(call.id, (c) => c.status === 'ringing', 'ringing');
     await rep.service.cancelCall(call.id);
     const ended = await rep.waitEnded(call.id);
-    expect(ended).toMatchObject({ endReason: 'cancelled', sipStatus: 487, outcome: 'no-answer' });
+    // The rep's own cancel while it rang: recorded as canceled, not counted against the lead as no-answer.
+    expect(ended).toMatchObject({ endReason: 'cancelled', sipStatus: 487, outcome: 'canceled' });
     expect(rep.callStatuses(call.id)).toEqual(['dialing', 'ringing', 'ended']);
     await sippExit();
   });

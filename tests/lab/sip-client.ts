@@ -141,8 +141,12 @@ export class SipClient {
     }, timeoutMs);
   }
 
+  /**
+   * The call's view once it ended and, for an outbound call, once the app said so: the `ended`
+   * event follows the attempt's record by design (a dial block moves on at that event).
+   */
   waitEnded(callId: string, timeoutMs = 15_000): Promise<CallView> {
-    return this.waitCall(callId, (c) => c.status === 'ended', 'ended', timeoutMs);
+    return this.waitCall(callId, (c) => c.status === 'ended' && (c.direction === 'inbound' || this.callStatuses(callId).includes('ended')), 'ended', timeoutMs);
   }
 
   /** Statuses the call went through, in order, from the emitted events. */
