@@ -12,6 +12,7 @@ import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js'
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { createDialLinkInbox } from './leads/dial-link-inbox.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
@@ -55,6 +56,8 @@ export interface Core {
   settleAnsweredCall(id: string, outcome: AnsweredOutcome, details?: SettleDetails): Promise<Attempt>;
   /** OS notifications: the dial-block session reports slots and its block here. */
   notifications: Pick<Notifier, 'returnsSlotStarted' | 'hold'>;
+  /** A click-to-dial link from the desktop (tel:, callto:, sip:, dialdesk://): kept for the page, never dialled. */
+  deliverDialLink(url: string): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
+  const dialLinks = createDialLinkInbox(events);
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
   const storeOptions = {
     log: options.log,
@@ -183,6 +187,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       events,
       schedule,
       now,
+      dialLinks,
       settleOpenCall: async (leadId, outcome, details) => {
         const open = dialBlock?.answered.forLead(leadId);
         return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;
@@ -233,6 +238,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     events,
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
+    deliverDialLink: (url) => dialLinks.deliver(url),
     async close() {
       notifier.close();
       await blockService.close();

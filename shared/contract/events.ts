@@ -39,6 +39,8 @@ export type DialdeskEvent =
   | { type: 'notify'; notification: DialdeskNotification }
   /** A menu command of the Electron app, for the page to run. */
   | { type: 'app.command'; command: AppCommandId }
+  /** The desktop handed the app a click-to-dial link: the page takes it with takeDialLink. */
+  | { type: 'dial-link.received' }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -79,6 +79,12 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
     ],
   },
   loadSampleLeads: { refuse: [{ count: 100 }, 'x', []] },
+  // A malformed link is refused as invalid input with its reason: nothing else happens.
+  resolveDialLink: {
+    refuse: [{}, { url: 42 }, { url: 'x'.repeat(4097) }, { url: 'https://evil.example/?number=+12125550147' }, { url: 'tel:not-a-number' }, { url: 'tel:+12125550147', dial: true }],
+    accept: { url: 'tel:+1-212-555-0147' },
+  },
+  takeDialLink: noInput,
   exportCsv: { refuse: [{}, { kind: 'scripts' }, { kind: 'leads', out: '/etc/passwd' }], accept: { kind: 'leads' } },
   checkDial: { refuse: [{}, { leadId: '' }, { leadId: 7 }, { leadId: 'a', number: '+12125550123' }], accept: { leadId: 'no-such-lead' } },
   prepareVoicemail: { refuse: [{}, { leadId: '' }, { leadId: 'x'.repeat(65) }] },
