@@ -39,7 +39,7 @@ const rawLinkSchema = z
 
 const dialdeskQuerySchema = z
   .object({
-    number: z.string().trim().min(1, 'dialdesk://dial needs a number= parameter').max(64, 'the number is too long'),
+    number: z.string({ error: 'dialdesk://dial needs a number= parameter' }).trim().min(1, 'dialdesk://dial needs a number= parameter').max(64, 'the number is too long'),
     name: z.string().trim().max(200, 'the name is longer than 200 characters').optional(),
   })
   .strict();
