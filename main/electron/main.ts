@@ -10,6 +10,7 @@ import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
+import { routeDialLinks } from './dial-links.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
 // This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to
@@ -35,6 +36,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function run(): void {
+  // Registered before ready: macOS sends the link that launched the app as open-url early.
+  const dialLinks = routeDialLinks(app, process.argv, process.execPath);
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let stopCalls: (() => void) | null = null;
@@ -49,6 +52,11 @@ function run(): void {
     });
     return created;
   };
+
+  app.on('open-url', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
 
   app.on('second-instance', () => {
     if (!window) return;
@@ -101,6 +109,8 @@ function run(): void {
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });
       window = openWindow(started);
+      // A link opens the lead in the page (which asks for it on load); it never dials.
+      dialLinks.attach((url) => started.deliverDialLink(url));
       // `npm start` (main/launch) waits for this line to tell a launched app from one that failed to start.
       console.log(ELECTRON_READY_LINE);
     })

@@ -197,6 +197,14 @@ export function createFakeElectron() {
       app.userModelId = id;
     },
     requestSingleInstanceLock: () => app.singleInstanceLock,
+    /** Like Electron's `process.defaultApp`-style flag: true when run as `electron .`. */
+    defaultApp: false,
+    /** Test view: every setAsDefaultProtocolClient call, as [scheme, path?, args?]. */
+    protocolClients: [] as unknown[][],
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      app.protocolClients.push(args);
+      return true;
+    },
     whenReady: () => {
       app.readyWaiters++;
       return readyPromise;
