@@ -2,6 +2,7 @@ import { Fragment, useCallback, useState } from 'react';
 import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
+import { DialLinkLayer } from '../dial-links/dial-link-layer.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -16,6 +17,11 @@ export function App() {
   const { state, refresh, replace } = useStatus();
   const [screen, setScreen] = useState<ScreenId>('leads');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [openedLead, setOpenedLead] = useState<{ id: string; at: number } | null>(null);
+  const openLead = useCallback((id: string) => {
+    setOpenedLead({ id, at: Date.now() });
+    setScreen('leads');
+  }, []);
   useAppShortcuts({ navigate: setScreen, showShortcuts: useCallback(() => setShortcutsOpen(true), []) });
   useBrowserNotifications();
 
@@ -51,6 +57,7 @@ export function App() {
       <Navigation current={screen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
+        <DialLinkLayer onOpenLead={openLead} />
         <ReminderBanner />
         {status.notices?.length ? (
           <ul className="notices" aria-label="Notices">
@@ -61,7 +68,7 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh() })}</Fragment>
+        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
       </main>
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>

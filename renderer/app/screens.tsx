@@ -15,6 +15,7 @@ import { SettingsScreen } from '../settings/settings-screen.js';
 import { StatsScreen } from '../stats/stats-screen.js';
 import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
+import { LinkHandlerSettings } from '../dial-links/link-handler-settings.js';
 import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
@@ -24,6 +25,8 @@ export interface ScreenContext {
   navigate: (screen: ScreenId) => void;
   /** Re-reads the app status (lead count, first run) after a screen changed it. */
   refresh: () => void;
+  /** A lead to open (a click-to-dial link named it); `at` tells two openings of the same lead apart. */
+  openedLead?: { id: string; at: number } | null;
 }
 
 interface Screen {
@@ -47,8 +50,12 @@ export const SCREENS = [
     label: 'Leads',
     count: (status) => status.leadCount,
     shortcuts: LEADS_SHORTCUTS,
-    render: ({ status, navigate, refresh }) =>
-      status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} />,
+    render: ({ status, navigate, refresh, openedLead }) =>
+      status.firstRun && !openedLead ? (
+        <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} />
+      ) : (
+        <LeadsScreen panels={LeadSchedulePanels} openedLead={openedLead ?? null} />
+      ),
   },
   {
     id: 'import',
@@ -80,6 +87,7 @@ export const SCREENS = [
       <SettingsScreen>
         <NotificationSettings />
         <SlotsSettings />
+        <LinkHandlerSettings />
       </SettingsScreen>
     ),
   },

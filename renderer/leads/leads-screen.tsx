@@ -12,7 +12,7 @@ import './leads.css';
 const SEARCH_DELAY_MS = 150;
 
 /** The lead list and the chosen lead's detail; `panels` are other features' parts of that detail (see LeadPanels). */
-export function LeadsScreen({ panels }: { panels?: LeadPanels }) {
+export function LeadsScreen({ panels, openedLead = null }: { panels?: LeadPanels; openedLead?: { id: string; at: number } | null }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LeadSort>('name');
@@ -41,6 +41,11 @@ export function LeadsScreen({ panels }: { panels?: LeadPanels }) {
     setSelectedId(row.id);
     setPendingIndex(null);
   }, [pages, pages.version, pendingIndex]);
+
+  // A click-to-dial link named this lead: show it (its Dial button is the rep's to press).
+  useEffect(() => {
+    if (openedLead) setSelectedId(openedLead.id);
+  }, [openedLead]);
 
   useDialdeskEvent((event) => {
     if (event.type === 'leads.changed') pages.invalidate();
