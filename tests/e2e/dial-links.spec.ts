@@ -62,7 +62,9 @@ test('a malformed link shows a clear notice and does nothing else', async ({ pag
   await page.goto(handlerAddress(harness, 'tel:1-800-FLOWERS'));
   const alert = page.getByRole('alert').filter({ hasText: 'Link not opened' });
   await expect(alert).toContainText('This link cannot be opened: "1-800-FLOWERS" is not a phone number.');
-  await expect(page.getByRole('complementary')).toHaveCount(0);
+  // No lead was opened: the detail pane is still the empty one.
+  await expect(page.getByRole('complementary')).toHaveCount(1);
+  await expect(page.getByRole('complementary')).toHaveClass(/lead-detail-empty/);
   await expect(page.getByText('15 leads')).toBeVisible();
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
