@@ -3,6 +3,8 @@ import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { DialLinkLayer } from '../dial-links/dial-link-layer.js';
+import { DeskActionHost } from '../calls/desk-action-host.js';
+import { HeadsetHost } from '../headset/headset-host.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -57,6 +59,8 @@ export function App() {
       <Navigation current={screen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
+        <DeskActionHost />
+        <HeadsetHost />
         <DialLinkLayer onOpenLead={openLead} />
         <ReminderBanner />
         {status.notices?.length ? (

@@ -16,6 +16,7 @@ import { StatsScreen } from '../stats/stats-screen.js';
 import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
 import { LinkHandlerSettings } from '../dial-links/link-handler-settings.js';
+import { HeadsetSettings } from '../headset/headset-host.js';
 import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
@@ -77,6 +78,7 @@ export const SCREENS = [
     render: () => (
       <PhoneScreen>
         <TestCall />
+        <HeadsetSettings />
       </PhoneScreen>
     ),
   },

@@ -183,12 +183,3 @@ export function lightReports(layout: TelephonyLayout, lights: HeadsetLights): { 
   }
   return [...reports].map(([reportId, data]) => ({ reportId, data }));
 }
-
-/** The usage names, for a device's line in Phone settings ("Hook Switch, Phone Mute, Flash; lights: Off-Hook, Mute, Ring"). */
-export function describeLayout(layout: TelephonyLayout): string {
-  const names: Record<string, string> = { hookSwitch: 'Hook Switch', phoneMute: 'Phone Mute', flash: 'Flash', offHook: 'Off-Hook', mute: 'Mute', ring: 'Ring' };
-  const buttons = [...new Set(layout.buttons.map((source) => names[source.button]))];
-  const lights = [...new Set(layout.lights.map((target) => names[target.light]))];
-  return `${buttons.length ? buttons.join(', ') : 'no telephony buttons'}; lights: ${lights.length ? lights.join(', ') : 'none'}`;
-}
-

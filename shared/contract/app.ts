@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../domain.js';
 import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
+import { globalKeysSchema } from '../desk-keys.js';
 import type { DoNotCallDamage } from './do-not-call.js';
 
 export type StoreStatus =
@@ -44,6 +45,7 @@ export const settingsPatchSchema = z
     daysOff: z.array(isoDate).max(1000),
     schedule: scheduleSettingsSchema,
     notifications: z.object({ enabled: z.boolean() }).strict(),
+    globalKeys: globalKeysSchema,
   })
   .partial()
   .strict();

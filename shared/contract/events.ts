@@ -1,6 +1,7 @@
 import type { BlockView, ReturnsQueue } from '../dial-block.js';
 import type { AppCommandId } from './app-commands.js';
 import type { SipEvent } from './sip-events.js';
+import type { DeskAction } from '../desk-keys.js';
 
 /**
  * Something the rep should see even when Dialdesk is not in front: shown as
@@ -41,6 +42,8 @@ export type DialdeskEvent =
   | { type: 'app.command'; command: AppCommandId }
   /** The desktop handed the app a click-to-dial link: the page takes it with takeDialLink. */
   | { type: 'dial-link.received' }
+  /** A global key (Electron) asked for a desk action: the page performs it as it would a headset button. */
+  | { type: 'desk.action'; action: DeskAction }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -202,3 +202,48 @@ describe('isTelephonyDevice', () => {
     expect(isTelephonyDevice({})).toBe(false);
   });
 });
+
+describe('descriptorFromWebHid', () => {
+  it('gives the same telephony layout as the descriptor bytes, from what Chromium reports to the page', async () => {
+    const { descriptorFromWebHid } = await import('../../../renderer/headset/webhid-layout.js');
+    // Layout A as WebHID's HIDCollectionInfo describes it (usages are page << 16 | id).
+    const T = (id: number) => usageOf(0x0b, id);
+    const L = (id: number) => usageOf(0x08, id);
+    const bit = { reportSize: 1, logicalMinimum: 0, logicalMaximum: 1 };
+    const collections = [
+      {
+        usagePage: 0x0b,
+        usage: 0x05,
+        type: 1,
+        inputReports: [
+          {
+            reportId: 2,
+            items: [
+              { ...bit, reportCount: 2, isAbsolute: true, usages: [T(0x20), T(0x97)] },
+              { ...bit, reportCount: 4, isAbsolute: false, usages: [T(0x2f), T(0x21), T(0x24), T(0x50)] },
+              { reportSize: 4, reportCount: 1, isArray: true, isRange: true, usages: [], usageMinimum: T(0xb0), usageMaximum: T(0xbb), logicalMinimum: 0, logicalMaximum: 11 },
+              { ...bit, reportCount: 6, isConstant: true },
+            ],
+          },
+        ],
+        outputReports: [
+          {
+            reportId: 2,
+            items: [
+              { ...bit, reportCount: 5, isAbsolute: true, usages: [L(0x17), L(0x09), L(0x18), L(0x20), L(0x21)] },
+              { ...bit, reportCount: 1, isAbsolute: true, usages: [T(0x9e)] },
+              { ...bit, reportCount: 2, isConstant: true },
+            ],
+          },
+        ],
+        children: [],
+      },
+      { usagePage: 0x0c, usage: 0x01, type: 1, inputReports: [{ reportId: 1, items: [{ ...bit, reportCount: 3, isAbsolute: true, usages: [usageOf(0x0c, 0xe9), usageOf(0x0c, 0xea), usageOf(0x0c, 0xe2)] }] }] },
+    ];
+    const fromWebHid = telephonyLayout(descriptorFromWebHid(collections));
+    const fromBytes = telephonyLayout(parseReportDescriptor(COMBINED_REPORT_HEADSET));
+    expect(fromWebHid.buttons).toEqual(fromBytes.buttons);
+    expect(fromWebHid.lights).toEqual(fromBytes.lights);
+    expect(fromWebHid.outputBytes).toEqual(fromBytes.outputBytes);
+  });
+});
