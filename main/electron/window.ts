@@ -1,6 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { APP_INDEX_URL, isAppUrl } from './app-url.js';
 import { contentSecurityPolicy } from './csp.js';
+import { allowTelephonyHid } from './hid-permission.js';
 
 export interface MainWindowOptions {
   /** The bundled preload (dist/electron/preload.cjs). */
@@ -84,8 +85,10 @@ export function hardenSession(session: Session, connectSources: readonly string[
   });
   session.setPermissionCheckHandler((contents, permission, _origin, details) => {
     const url = details.requestingUrl ?? contents?.getURL();
-    return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url);
+    // 'hid': WebHID for headset buttons; which devices is allowTelephonyHid's rule.
+    return ((permission === 'media' && details.mediaType !== 'video') || permission === 'hid') && isAppUrl(url);
   });
+  allowTelephonyHid(session);
 
   const csp = contentSecurityPolicy(connectSources);
   session.webRequest.onHeadersReceived((details, callback) => {

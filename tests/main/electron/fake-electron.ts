@@ -16,7 +16,11 @@ export class FakeEvent {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
+  devicePermissionHandler: ((details: any) => boolean) | null = null;
+  setDevicePermissionHandler(handler: FakeSession['devicePermissionHandler']): void {
+    this.devicePermissionHandler = handler;
+  }
   permissionRequestHandler: ((...args: any[]) => void) | null = null;
   permissionCheckHandler: ((...args: any[]) => boolean) | null = null;
   headersReceived: ((details: any, callback: (response: any) => void) => void) | null = null;
