@@ -79,3 +79,11 @@ export const DEFAULT_GLOBAL_KEYS: GlobalKeys = {
     'pause-block': 'CmdOrCtrl+Alt+P',
   },
 };
+
+/** What the shell did with the global keys: registered, or why not. */
+export interface GlobalKeyStatus {
+  /** False where no global keys exist (the web shell). */
+  available: boolean;
+  registered: DeskAction[];
+  conflicts: { action: DeskAction; accelerator: string; reason: string }[];
+}

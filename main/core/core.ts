@@ -13,6 +13,8 @@ import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
 import { createDialLinkInbox } from './leads/dial-link-inbox.js';
+import { createGlobalKeyStatusSlot } from './settings/global-key-status.js';
+import type { GlobalKeyStatus } from '../../shared/desk-keys.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { DoNotCallStore } from './schedule/do-not-call-store.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
@@ -58,6 +60,8 @@ export interface Core {
   notifications: Pick<Notifier, 'returnsSlotStarted' | 'hold'>;
   /** A click-to-dial link from the desktop (tel:, callto:, sip:, dialdesk://): kept for the page, never dialled. */
   deliverDialLink(url: string): void;
+  /** The Electron shell reports what became of the global keys (Settings shows it). */
+  setGlobalKeyStatus(status: GlobalKeyStatus): void;
   close(): Promise<void>;
 }
 
@@ -80,6 +84,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
   const dialLinks = createDialLinkInbox(events);
+  const globalKeyStatus = createGlobalKeyStatusSlot();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
   const storeOptions = {
     log: options.log,
@@ -173,6 +178,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     ...settingsHandlers(settings, events, async () => {
       await store?.refoldIfStale();
     }),
+    getGlobalKeyStatus: () => globalKeyStatus.get(),
     startFreshStore: async () => {
       if (store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
       store = await startFresh(options.dataDir, storeOptions);
@@ -239,6 +245,10 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
     deliverDialLink: (url) => dialLinks.deliver(url),
+    setGlobalKeyStatus: (status) => {
+      globalKeyStatus.set(status);
+      events.emit({ type: 'global-keys.changed' });
+    },
     async close() {
       notifier.close();
       await blockService.close();

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, Menu, nativeImage, Tray } from 'electron';
 import { createCore, type Core } from '../core/core.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { installAppMenu } from './app-menu.js';
@@ -11,6 +11,7 @@ import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
 import { routeDialLinks } from './dial-links.js';
+import { installDesk } from './desk.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
 // This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to
@@ -41,6 +42,7 @@ function run(): void {
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let stopCalls: (() => void) | null = null;
+  let stopDesk: (() => void) | null = null;
   let closing = false;
   let closed = false;
 
@@ -79,6 +81,7 @@ function run(): void {
     if (closing) return;
     closing = true;
     stopCalls?.();
+    stopDesk?.();
     core
       .close()
       .catch((error: unknown) => console.error('Dialdesk: closing the core failed', error))
@@ -111,6 +114,20 @@ function run(): void {
       window = openWindow(started);
       // A link opens the lead in the page (which asks for it on load); it never dials.
       dialLinks.attach((url) => started.deliverDialLink(url));
+      // Global keys (off until the rep turns them on) and the tray with the line's state.
+      stopDesk = await installDesk({ globalShortcut, Tray, Menu, nativeImage }, started, {
+        open: () => {
+          if (!window) window = openWindow(started);
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+        },
+        quit: () => app.quit(),
+      }).catch((error: unknown) => {
+        // A desktop without a tray (some Linux sessions) still gets the app.
+        console.warn('Dialdesk: the tray or global keys could not be set up', error);
+        return null;
+      });
       // `npm start` (main/launch) waits for this line to tell a launched app from one that failed to start.
       console.log(ELECTRON_READY_LINE);
     })

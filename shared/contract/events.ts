@@ -44,6 +44,8 @@ export type DialdeskEvent =
   | { type: 'dial-link.received' }
   /** A global key (Electron) asked for a desk action: the page performs it as it would a headset button. */
   | { type: 'desk.action'; action: DeskAction }
+  /** The shell applied the global keys again (getGlobalKeyStatus says how). */
+  | { type: 'global-keys.changed' }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

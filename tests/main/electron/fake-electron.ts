@@ -271,6 +271,53 @@ export function createFakeElectron() {
     },
   };
 
+  const globalShortcut = {
+    /** Test control: accelerators another program holds. */
+    takenByOthers: new Set<string>(),
+    registered: new Map<string, () => void>(),
+    register(accelerator: string, callback: () => void): boolean {
+      if (globalShortcut.takenByOthers.has(accelerator) || globalShortcut.registered.has(accelerator)) return false;
+      globalShortcut.registered.set(accelerator, callback);
+      return true;
+    },
+    unregister(accelerator: string) {
+      globalShortcut.registered.delete(accelerator);
+    },
+    isRegistered: (accelerator: string) => globalShortcut.registered.has(accelerator),
+    /** Test control: the rep presses the key. */
+    press(accelerator: string) {
+      globalShortcut.registered.get(accelerator)?.();
+    },
+  };
+
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    image: unknown;
+    tooltip = '';
+    menu: FakeMenu | null = null;
+    destroyed = false;
+    constructor(image: unknown) {
+      super();
+      this.image = image;
+      trays.push(this);
+    }
+    setImage(image: unknown): void {
+      this.image = image;
+    }
+    setToolTip(tooltip: string): void {
+      this.tooltip = tooltip;
+    }
+    setContextMenu(menu: FakeMenu): void {
+      this.menu = menu;
+    }
+    destroy(): void {
+      this.destroyed = true;
+    }
+  }
+  const nativeImage = {
+    createFromBuffer: (buffer: Buffer, options?: { scaleFactor?: number }) => ({ png: buffer, scaleFactor: options?.scaleFactor ?? 1 }),
+  };
+
   const dialog = {
     errors: [] as string[][],
     showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
@@ -281,7 +328,12 @@ export function createFakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     contextBridge,
     dialog,
+    globalShortcut,
     ipcMain,
+    nativeImage,
+    Tray: FakeTray,
+    /** Test view: every Tray constructed. */
+    trays,
     ipcRenderer,
     Menu: FakeMenu,
     /** Test view: the menu set with Menu.setApplicationMenu. */

@@ -90,6 +90,7 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
     accept: { url: 'tel:+1-212-555-0147' },
   },
   takeDialLink: noInput,
+  getGlobalKeyStatus: noInput,
   exportCsv: { refuse: [{}, { kind: 'scripts' }, { kind: 'leads', out: '/etc/passwd' }], accept: { kind: 'leads' } },
   checkDial: { refuse: [{}, { leadId: '' }, { leadId: 7 }, { leadId: 'a', number: '+12125550123' }], accept: { leadId: 'no-such-lead' } },
   prepareVoicemail: { refuse: [{}, { leadId: '' }, { leadId: 'x'.repeat(65) }] },
