@@ -17,6 +17,7 @@ import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
 import { LinkHandlerSettings } from '../dial-links/link-handler-settings.js';
 import { HeadsetSettings } from '../headset/headset-host.js';
+import { GlobalKeysSettings } from '../desk-keys/global-keys-settings.js';
 import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
@@ -90,6 +91,7 @@ export const SCREENS = [
         <NotificationSettings />
         <SlotsSettings />
         <LinkHandlerSettings />
+        <GlobalKeysSettings />
       </SettingsScreen>
     ),
   },
