@@ -44,7 +44,9 @@ export function routeDialLinks(app: LinkApp, argv: readonly string[], execPath: 
     hand(url);
   });
   app.on('second-instance', (_event, commandLine) => {
-    const url = dialLinkInArgv(commandLine.slice(1));
+    // Electron always passes the command line; a missing one is no link rather than a throw that would
+    // keep the app's own second-instance handler (focus the window) from running.
+    const url = Array.isArray(commandLine) ? dialLinkInArgv(commandLine.slice(1)) : null;
     if (url) hand(url);
   });
   return {
