@@ -260,7 +260,9 @@ describe('main bundle: click-to-dial and the desk', () => {
 
     // Global keys are off until the rep turns them on; then the shell registers them and reports it.
     expect(electron.globalShortcut.registered.size).toBe(0);
-    const keys = (await callFrom(electron, window, 'getSettings', {})).value.globalKeys;
+    const settings = await callFrom(electron, window, 'getSettings', {});
+    if (!settings.ok) throw new Error(settings.error.message);
+    const keys = settings.value.globalKeys;
     await callFrom(electron, window, 'updateSettings', { globalKeys: { ...keys, enabled: true } });
     await until(() => electron.globalShortcut.registered.size === 5, 'the global keys');
     await expect(callFrom(electron, window, 'getGlobalKeyStatus', {})).resolves.toMatchObject({ ok: true, value: { available: true, conflicts: [] } });
