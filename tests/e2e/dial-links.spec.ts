@@ -69,3 +69,27 @@ test('a malformed link shows a clear notice and does nothing else', async ({ pag
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 });
+
+test('Settings offers the browser the tel: and sip: handler once, at the token address; global keys are the app’s', async ({ page, harness }) => {
+  // Record what the page asks of the browser (Chromium's own prompt cannot be answered from a test).
+  await page.addInitScript(() => {
+    const calls: string[][] = [];
+    (window as unknown as { protocolCalls: string[][] }).protocolCalls = calls;
+    Object.defineProperty(navigator, 'registerProtocolHandler', { value: (scheme: string, url: string) => void calls.push([scheme, url]), configurable: true });
+  });
+  await loadSample(page, harness);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const section = page.getByRole('group', { name: 'Click-to-dial links' });
+  await section.getByRole('button', { name: 'Open tel: and sip: links with Dialdesk' }).click();
+  await expect(section.getByRole('status')).toContainText('Offered to the browser for this address');
+  const handler = `${harness.origin}/?token=${harness.token}&link=%s`;
+  expect(await page.evaluate(() => (window as unknown as { protocolCalls: string[][] }).protocolCalls)).toEqual([
+    ['tel', handler],
+    ['sip', handler],
+  ]);
+  // Offered once: after a reload the button is not offered again for the same address.
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Click-to-dial links' }).getByRole('button')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Global keys' })).toContainText('work in the Dialdesk app, not in a browser');
+});
