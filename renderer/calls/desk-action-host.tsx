@@ -31,9 +31,10 @@ export function DeskActionHost() {
     [api],
   );
 
-  return (
+  // Rendered only once something was done: an always-present empty status would be one more "status" on every screen.
+  return said ? (
     <p className="visually-hidden" role="status" aria-live="polite">
       {said}
     </p>
-  );
+  ) : null;
 }
