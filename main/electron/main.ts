@@ -55,7 +55,9 @@ function run(): void {
     return created;
   };
 
+  // macOS: a clicked link brings the app forward (opening a window if the rep had closed it); the page takes the link.
   app.on('open-url', () => {
+    if (!window && core) window = openWindow(core);
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
