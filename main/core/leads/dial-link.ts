@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * Click-to-dial links: what a CRM page, a mail or the desktop hands Dialdesk.
  *
- *   tel:+1-212-555-0147;ext=12        RFC 3966 (visual separators, ;ext=, ;phone-context= ignored)
+ *   tel:+1-212-555-0147;ext=12        RFC 3966 (visual separators, ;ext=, a global ;phone-context=+1)
  *   callto:+12125550147, callto://…   Skype-era links many CRMs still write
  *   sip:+12125550147@pbx;user=phone   RFC 3261 (the user part must be a phone number)
  *   dialdesk://dial?number=…&name=…   Dialdesk's own, for CRM buttons that want to pass the name
@@ -73,15 +73,19 @@ function fromTel(rest: string, defaultCountry: string): DialLinkResult {
   // tel:NUMBER;param=value;… (RFC 3966 §3); the only parameter that changes what is dialled is ext.
   const [numberPart = '', ...params] = rest.replace(/^\/\//, '').split(';');
   let extension = '';
+  let context = '';
   for (const param of params) {
     const [key = '', value = ''] = param.split('=');
+    // A local number's phone-context may be a global prefix (RFC 3966 §5.1.5): +1 makes 2125550147 American whatever the default country.
+    if (key.toLowerCase() === 'phone-context' && /^\+[\d\-.()]+$/.test(decode(value) ?? '')) context = (decode(value) ?? '').replace(/[^\d+]/g, '');
     if (key.toLowerCase() === 'ext') {
       const decoded = decode(value);
       if (decoded === null || !/^[\d\-.()]{1,20}$/.test(decoded)) return refuse(`the extension "${shorten(value)}" is not digits`);
       extension = decoded.replace(/\D/g, '');
     }
   }
-  return fromNumberText('tel', numberPart, extension, null, defaultCountry);
+  const local = decode(numberPart)?.trim() ?? numberPart;
+  return fromNumberText('tel', context && !local.startsWith('+') ? `${context}${local}` : numberPart, extension, null, defaultCountry);
 }
 
 function fromSip(scheme: 'sip' | 'sips', rest: string, defaultCountry: string): DialLinkResult {

@@ -23,6 +23,9 @@ describe('parseDialLink', () => {
     expect(ok('TEL:+12125550147').scheme).toBe('tel');
     expect(ok('tel:+1-212-555-0147;ext=42')).toMatchObject({ number: '+12125550147', extension: '42' });
     expect(ok('tel:2125550147;phone-context=+1').number).toBe('+12125550147');
+    // The context's prefix wins over the rep's default country; a domain context leaves the default.
+    expect(ok('tel:2125550147;phone-context=+1', 'GB').number).toBe('+12125550147');
+    expect(ok('tel:020-7946-0958;phone-context=example.com', 'GB').number).toBe('+442079460958');
     // National numbers take the rep's default country.
     expect(ok('tel:020 7946 0958', 'GB').number).toBe('+442079460958');
     expect(ok('tel:(212) 555-0147', 'US').number).toBe('+12125550147');
