@@ -9,11 +9,14 @@ export const LINK_PARAM = 'link';
 /** The schemes a browser lets a page handle that Dialdesk reads (the HTML standard's safelist has tel and sip; callto is not on it). */
 export const BROWSER_LINK_SCHEMES = ['tel', 'sip'] as const;
 
-/** `origin/?token=T&link=%s`: the handler URL, behind the web shell's token like every page of it. */
-export function handlerUrl(location: Pick<Location, 'origin' | 'search'>): string | null {
+/**
+ * `origin/?token=T&link=%s`: the handler URL, behind the web shell's token like every page of it.
+ * A page opened without a token in its address (a shell that authenticates the browser another
+ * way) registers `origin/?link=%s` and leaves the check to that shell.
+ */
+export function handlerUrl(location: Pick<Location, 'origin' | 'search'>): string {
   const token = new URLSearchParams(location.search).get('token');
-  if (!token) return null;
-  return `${location.origin}/?token=${encodeURIComponent(token)}&${LINK_PARAM}=%s`;
+  return token ? `${location.origin}/?token=${encodeURIComponent(token)}&${LINK_PARAM}=%s` : `${location.origin}/?${LINK_PARAM}=%s`;
 }
 
 /** The link in this page's address, and the address without it. */

@@ -4,7 +4,7 @@ import { BROWSER_LINK_SCHEMES, handlerUrl, linkInAddress } from '../../../render
 describe('the web shell’s link handler address', () => {
   it('is the page’s own origin and token with %s for the link, only for the schemes a browser lets a page handle', () => {
     expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '?token=abc_-1' })).toBe('http://127.0.0.1:4700/?token=abc_-1&link=%s');
-    expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '' })).toBeNull();
+    expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '' })).toBe('http://127.0.0.1:4700/?link=%s');
     expect(BROWSER_LINK_SCHEMES).toEqual(['tel', 'sip']);
   });
 
