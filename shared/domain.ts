@@ -4,6 +4,7 @@
  * 8601 strings in UTC and there are no classes.
  */
 
+import type { GlobalKeys } from './desk-keys.js';
 import type { ClockTime, IsoTime, LeadId, ScriptStage } from './basics.js';
 import type { LeadZones, ScheduleSettings } from './schedule.js';
 
@@ -145,6 +146,8 @@ export interface Settings {
   schedule: ScheduleSettings;
   /** Operating-system notifications when a returns slot starts or a promised call falls due outside a block. */
   notifications: NotificationSettings;
+  /** Global keys for the desk actions (Electron only): off by default. */
+  globalKeys: GlobalKeys;
 }
 
 export interface NotificationSettings {

@@ -10,6 +10,9 @@ import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js'
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { createDialLinkInbox } from './leads/dial-link-inbox.js';
+import { createGlobalKeyStatusSlot } from './settings/global-key-status.js';
+import type { GlobalKeyStatus } from '../../shared/desk-keys.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
 import { TeamLink } from './team/team-link.js';
@@ -56,6 +59,10 @@ export interface Core {
   settleAnsweredCall(id: string, outcome: AnsweredOutcome, details?: SettleDetails): Promise<Attempt>;
   /** OS notifications: the dial-block session reports slots and its block here. */
   notifications: Pick<Notifier, 'returnsSlotStarted' | 'hold'>;
+  /** A click-to-dial link from the desktop (tel:, callto:, sip:, dialdesk://): kept for the page, never dialled. */
+  deliverDialLink(url: string): void;
+  /** The Electron shell reports what became of the global keys (Settings shows it). */
+  setGlobalKeyStatus(status: GlobalKeyStatus): void;
   close(): Promise<void>;
 }
 
@@ -77,6 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const events = createEventHub();
+  const dialLinks = createDialLinkInbox(events);
+  const globalKeyStatus = createGlobalKeyStatusSlot();
   const settings = typeof options.settings === 'function' ? options.settings(options.dataDir) : options.settings;
   // A rebuild over a second (an upgrade's first open, new bands) says what and how far: in the log, and to the
   // window as events (the shells open theirs once the core is up, so at start-up the log line is what shows).
@@ -168,6 +177,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     ...settingsHandlers(settings, events, async () => {
       await folder.store?.refoldIfStale();
     }),
+    getGlobalKeyStatus: () => globalKeyStatus.get(),
     startFreshStore: async () => {
       if (folder.store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
       folder.store = await startFresh(options.dataDir, storeOptions);
@@ -186,6 +196,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
         const open = dialBlock?.answered.forLead(leadId);
         return open ? { callId: open.callId, startedAt: open.startedAt, endedAt: open.endedAt } : null;
       },
+      dialLinks,
       settleOpenCall: async (leadId, outcome, details) => {
         const open = dialBlock?.answered.forLead(leadId);
         return open ? dialBlock!.settleAnsweredCall(open.callId, outcome, details) : null;
@@ -266,6 +277,11 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     events,
     settleAnsweredCall: (id, outcome, details) => blockService.settleAnsweredCall(id, outcome, details),
     notifications: notifier,
+    deliverDialLink: (url) => dialLinks.deliver(url),
+    setGlobalKeyStatus: (status) => {
+      globalKeyStatus.set(status);
+      events.emit({ type: 'global-keys.changed' });
+    },
     async close() {
       promiseClock.stop();
       if (rearmSoon) clearTimeout(rearmSoon);

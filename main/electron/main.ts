@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, Menu, nativeImage, Tray } from 'electron';
 import { createCore, type Core } from '../core/core.js';
 import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
@@ -12,6 +12,8 @@ import { createElectronSettings } from './electron-settings.js';
 import { forwardEvents, registerCallHandler } from './ipc.js';
 import { showOsNotifications } from './os-notifications.js';
 import { createSafeStorageSecrets } from './safe-storage-secrets.js';
+import { routeDialLinks } from './dial-links.js';
+import { installDesk } from './desk.js';
 import { createMainWindow, hardenWebContents } from './window.js';
 
 // This file is bundled to dist/electron/main.cjs next to preload.cjs; the renderer is built to
@@ -44,9 +46,12 @@ if (debugSwitch) {
 }
 
 function run(): void {
+  // Registered before ready: macOS sends the link that launched the app as open-url early.
+  const dialLinks = routeDialLinks(app, process.argv, process.execPath);
   let core: Core | null = null;
   let window: BrowserWindow | null = null;
   let stopCalls: (() => void) | null = null;
+  let stopDesk: (() => void) | null = null;
   let closing = false;
   let closed = false;
 
@@ -58,6 +63,13 @@ function run(): void {
     });
     return created;
   };
+
+  // macOS: a clicked link brings the app forward (opening a window if the rep had closed it); the page takes the link.
+  app.on('open-url', () => {
+    if (!window && core) window = openWindow(core);
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
 
   app.on('second-instance', () => {
     if (!window) return;
@@ -80,6 +92,7 @@ function run(): void {
     if (closing) return;
     closing = true;
     stopCalls?.();
+    stopDesk?.();
     core
       .close()
       .catch((error: unknown) => console.error('Dialdesk: closing the core failed', error))
@@ -110,6 +123,22 @@ function run(): void {
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });
       window = openWindow(started);
+      // A link opens the lead in the page (which asks for it on load); it never dials.
+      dialLinks.attach((url) => started.deliverDialLink(url));
+      // Global keys (off until the rep turns them on) and the tray with the line's state.
+      stopDesk = await installDesk({ globalShortcut, Tray, Menu, nativeImage }, started, {
+        open: () => {
+          if (!window) window = openWindow(started);
+          if (window.isMinimized()) window.restore();
+          window.show();
+          window.focus();
+        },
+        quit: () => app.quit(),
+      }).catch((error: unknown) => {
+        // A desktop without a tray (some Linux sessions) still gets the app.
+        console.warn('Dialdesk: the tray or global keys could not be set up', error);
+        return null;
+      });
       // `npm start` (main/launch) waits for this line to tell a launched app from one that failed to start.
       console.log(ELECTRON_READY_LINE);
     })

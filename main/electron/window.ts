@@ -1,6 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type DevicePermissionHandlerHandlerDetails, type Session, type WebContents } from 'electron';
 import { APP_INDEX_URL, APP_ORIGIN, isAppUrl } from './app-url.js';
 import { contentSecurityPolicy } from './csp.js';
+import { allowTelephonyHid } from './hid-permission.js';
 
 export interface MainWindowOptions {
   /** The bundled preload (dist/electron/preload.cjs). */
@@ -86,23 +87,14 @@ export function hardenSession(session: Session, connectSources: readonly string[
   });
   session.setPermissionCheckHandler((contents, permission, _origin, details) => {
     const url = details.requestingUrl ?? contents?.getURL();
-    return permission === 'media' && details.mediaType !== 'video' && isAppUrl(url);
+    // 'hid': WebHID for headset buttons; which devices is allowTelephonyHid's rule.
+    return ((permission === 'media' && details.mediaType !== 'video') || permission === 'hid') && isAppUrl(url);
   });
-
-  session.setDevicePermissionHandler((details) => allowsDevice(details));
+  // WebHID: telephony devices only, for the app's own page (hid-permission.ts; the rule is shared/hid-telephony.ts).
+  allowTelephonyHid(session);
 
   const csp = contentSecurityPolicy(connectSources);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-}
-
-/** The HID usage page of telephony devices (HID Usage Tables, page 0x0B): headsets' hook switch, mute, flash. */
-export const TELEPHONY_USAGE_PAGE = 0x0b;
-
-/** A device the page may keep access to: a HID device with a telephony collection, asked for by the app's own page. */
-export function allowsDevice(details: DevicePermissionHandlerHandlerDetails): boolean {
-  if (details.deviceType !== 'hid' || details.origin !== APP_ORIGIN) return false;
-  const collections = 'collections' in details.device ? details.device.collections : [];
-  return (collections ?? []).some((collection) => collection.usagePage === TELEPHONY_USAGE_PAGE);
 }

@@ -3,6 +3,9 @@ import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
 import { ScheduledBlockBanner } from '../dial-block/scheduled-block-banner.js';
+import { DialLinkLayer } from '../dial-links/dial-link-layer.js';
+import { DeskActionHost } from '../calls/desk-action-host.js';
+import { HeadsetHost } from '../headset/headset-host.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
@@ -18,14 +21,16 @@ export function App() {
   const { state, refresh, replace } = useStatus();
   const [screen, setScreen] = useState<ScreenId>('leads');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [openedLead, setOpenedLead] = useState<{ id: string; at: number } | null>(null);
+  const openLead = useCallback((id: string) => {
+    setOpenedLead({ id, at: Date.now() });
+    setScreen('leads');
+  }, []);
   useAppShortcuts({ navigate: setScreen, showShortcuts: useCallback(() => setShortcutsOpen(true), []) });
   // A notification clicked opens what it is about: its lead, the dial block, the returns.
-  const [openLead, setOpenLead] = useState<{ leadId: string; at: number } | null>(null);
   useBrowserNotifications((notification) => {
-    if (notification.leadId) {
-      setOpenLead({ leadId: notification.leadId, at: Date.now() });
-      setScreen('leads');
-    } else if (notification.kind === 'dial-block') setScreen('dial-block');
+    if (notification.leadId) openLead(notification.leadId);
+    else if (notification.kind === 'dial-block') setScreen('dial-block');
     else if (notification.kind === 'returns-slot') setScreen('returns');
   });
 
@@ -61,6 +66,9 @@ export function App() {
       <Navigation current={screen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
+        <DeskActionHost />
+        <HeadsetHost />
+        <DialLinkLayer onOpenLead={openLead} />
         <ReminderBanner />
         <ScheduledBlockBanner onStarted={() => setScreen('dial-block')} />
         <RebuildBanner />
@@ -73,7 +81,7 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openLead })}</Fragment>
+        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
       </main>
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>

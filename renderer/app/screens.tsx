@@ -16,6 +16,9 @@ import { SettingsScreen } from '../settings/settings-screen.js';
 import { StatsScreen } from '../stats/stats-screen.js';
 import { LEADS_SHORTCUTS } from '../leads/leads-shortcuts.js';
 import { NotificationSettings } from '../notifications/notification-settings.js';
+import { LinkHandlerSettings } from '../dial-links/link-handler-settings.js';
+import { HeadsetSettings } from '../headset/headset-host.js';
+import { GlobalKeysSettings } from '../desk-keys/global-keys-settings.js';
 import type { Shortcut } from '../ui/shortcut.js';
 import { FirstRun } from './first-run.js';
 
@@ -25,8 +28,8 @@ export interface ScreenContext {
   navigate: (screen: ScreenId) => void;
   /** Re-reads the app status (lead count, first run) after a screen changed it. */
   refresh: () => void;
-  /** A lead to open (a notification about it was clicked); `at` tells one click from the next. */
-  openLead: { leadId: string; at: number } | null;
+  /** A lead to open (a click-to-dial link or a notification named it); `at` tells two openings of the same lead apart. */
+  openedLead?: { id: string; at: number } | null;
 }
 
 interface Screen {
@@ -50,8 +53,12 @@ export const SCREENS = [
     label: 'Leads',
     count: (status) => status.leadCount,
     shortcuts: LEADS_SHORTCUTS,
-    render: ({ status, navigate, refresh, openLead }) =>
-      status.firstRun ? <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} /> : <LeadsScreen panels={LeadSchedulePanels} open={openLead} />,
+    render: ({ status, navigate, refresh, openedLead }) =>
+      status.firstRun && !openedLead ? (
+        <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} />
+      ) : (
+        <LeadsScreen panels={LeadSchedulePanels} openedLead={openedLead ?? null} />
+      ),
   },
   {
     id: 'import',
@@ -74,6 +81,7 @@ export const SCREENS = [
     render: () => (
       <PhoneScreen>
         <TestCall />
+        <HeadsetSettings />
       </PhoneScreen>
     ),
   },
@@ -84,6 +92,8 @@ export const SCREENS = [
       <SettingsScreen>
         <NotificationSettings />
         <SlotsSettings />
+        <LinkHandlerSettings />
+        <GlobalKeysSettings />
       </SettingsScreen>
     ),
   },

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { onDeskAction } from '../ui/desk-actions.js';
 import type { CallView } from '../../shared/sip.js';
 import { DELIVERY_LABELS } from '../../shared/voicemail/delivery.js';
 import { useApi } from '../api/api-context.js';
@@ -35,6 +36,14 @@ function DropFor({ call, leadId }: { call: CallView; leadId: string }) {
   useEffect(() => {
     if (connected && phase === 'ready') void drop.current?.answered();
   }, [connected, phase]);
+
+  // A headset's Flash button or the global key: the same as V.
+  useEffect(() => {
+    if (call.status === 'ended') return;
+    return onDeskAction((action) => {
+      if (action === 'drop-voicemail') void drop.current?.dropNow();
+    });
+  }, [call.status]);
 
   useEffect(() => {
     if (call.status === 'ended') return;

@@ -12,17 +12,13 @@ import './leads.css';
 const SEARCH_DELAY_MS = 150;
 
 /** The lead list and the chosen lead's detail; `panels` are other features' parts of that detail (see LeadPanels). */
-export function LeadsScreen({ panels, open }: { panels?: LeadPanels; open?: { leadId: string; at: number } | null }) {
+export function LeadsScreen({ panels, openedLead = null }: { panels?: LeadPanels; openedLead?: { id: string; at: number } | null }) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<LeadSort>('name');
   const [descending, setDescending] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
-  const [selectedId, setSelectedId] = useState<string | null>(open?.leadId ?? null);
-  // A notification about a lead was clicked: its detail opens.
-  useEffect(() => {
-    if (open) setSelectedId(open.leadId);
-  }, [open]);
+  const [selectedId, setSelectedId] = useState<string | null>(openedLead?.id ?? null);
   // A row chosen before its page arrived (End on 100,000 leads): selected once it loads.
   const [pendingIndex, setPendingIndex] = useState<number | null>(null);
   const recorderRef = useRef<HTMLFieldSetElement>(null);
@@ -45,6 +41,11 @@ export function LeadsScreen({ panels, open }: { panels?: LeadPanels; open?: { le
     setSelectedId(row.id);
     setPendingIndex(null);
   }, [pages, pages.version, pendingIndex]);
+
+  // A click-to-dial link or a notification named this lead: show it (its Dial button is the rep's to press).
+  useEffect(() => {
+    if (openedLead) setSelectedId(openedLead.id);
+  }, [openedLead]);
 
   useDialdeskEvent((event) => {
     if (event.type === 'leads.changed') pages.invalidate();

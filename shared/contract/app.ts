@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Settings } from '../domain.js';
 import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
+import { globalKeysSchema, type GlobalKeyStatus } from '../desk-keys.js';
 import type { DoNotCallDamage } from './do-not-call.js';
 
 export type StoreStatus =
@@ -46,6 +47,7 @@ export const settingsPatchSchema = z
     daysOff: z.array(isoDate).max(1000),
     schedule: scheduleSettingsSchema,
     notifications: z.object({ enabled: z.boolean() }).strict(),
+    globalKeys: globalKeysSchema,
   })
   .partial()
   .strict();
@@ -57,5 +59,7 @@ export const appCalls = {
   getSettings: call<Settings>()(empty),
   updateSettings: call<Settings>()(settingsPatchSchema),
   /** After a data error: move on with an empty store. The damaged files stay where the error said. */
+  /** The global keys as the shell applied them: registered, or taken by another program. */
+  getGlobalKeyStatus: call<GlobalKeyStatus>()(empty),
   startFreshStore: call<AppStatus>()(z.object({ confirm: z.literal(true) }).strict()),
 };

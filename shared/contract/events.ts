@@ -1,6 +1,7 @@
 import type { BlockView, ReturnsQueue } from '../dial-block.js';
 import type { AppCommandId } from './app-commands.js';
 import type { SipEvent } from './sip-events.js';
+import type { DeskAction } from '../desk-keys.js';
 
 /**
  * Something the rep should see even when Dialdesk is not in front: shown as
@@ -58,6 +59,12 @@ export type DialdeskEvent =
   | { type: 'dial-block.scheduled'; block: ScheduledBlockView }
   /** A menu command of the Electron app, for the page to run. */
   | { type: 'app.command'; command: AppCommandId }
+  /** The desktop handed the app a click-to-dial link: the page takes it with takeDialLink. */
+  | { type: 'dial-link.received' }
+  /** A global key (Electron) asked for a desk action: the page performs it as it would a headset button. */
+  | { type: 'desk.action'; action: DeskAction }
+  /** The shell applied the global keys again (getGlobalKeyStatus says how). */
+  | { type: 'global-keys.changed' }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

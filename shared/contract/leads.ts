@@ -101,6 +101,19 @@ const fileInput = {
   contentBase64: z.string().max(60_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64 content'),
 };
 
+/** The leads a click-to-dial link names, for the rep to open (a link never dials by itself). */
+export interface DialLinkTarget {
+  /** The link's scheme: tel, callto, sip, sips or dialdesk. */
+  scheme: string;
+  /** E.164. */
+  number: string;
+  extension: string;
+  /** The name a dialdesk:// link passed, to offer when no lead has the number. */
+  name: string | null;
+  /** The leads with that number, the one whose main phone it is first; empty when none has it. */
+  leads: { id: string; name: string; company: string; phone: string }[];
+}
+
 export const leadsCalls = {
   listLeads: call<LeadPage>()(
     z
@@ -137,4 +150,8 @@ export const leadsCalls = {
   commitImport: call<ImportReport>()(z.object({ ...fileInput, mapping: columnMappingSchema }).strict()),
   loadSampleLeads: call<ImportReport>()(z.object({}).strict()),
   exportCsv: call<string>()(z.object({ kind: z.enum(['leads', 'attempts']) }).strict()),
+  /** Reads a tel:/callto:/sip:/dialdesk:// link and finds its leads; a malformed link is `invalid-input` with the reason. */
+  resolveDialLink: call<DialLinkTarget>()(z.object({ url: z.string().max(4096) }).strict()),
+  /** The link the desktop handed the Electron app (command line, open-url) and the page has not taken yet; null when none. */
+  takeDialLink: call<string | null>()(z.object({}).strict()),
 };

@@ -12,6 +12,9 @@ import { exportAttemptsCsv, exportLeadsCsv } from './export-csv.js';
 import { importLeads, MappingError, previewImport } from './import-leads.js';
 import { LeadListView } from './lead-list.js';
 import { CsvFileError } from './parse-csv.js';
+import { parseDialLink } from './dial-link.js';
+import type { DialLinkInbox } from './dial-link-inbox.js';
+import { leadName } from '../../../shared/lead-name.js';
 import { SAMPLE_LEADS_CSV } from './sample-leads.js';
 
 /** A manual entry may be back-dated, but a clock that runs a little fast must not make "now" look like the future. */
@@ -24,6 +27,8 @@ export interface LeadsDeps {
   events: EventHub;
   schedule: ScheduleService;
   now(): Date;
+  /** Links handed to the app by the desktop; absent where no desktop hands any (the CLI). */
+  dialLinks?: DialLinkInbox;
   /**
    * Settles the lead's answered call that is still open, if there is one, and returns its
    * attempt: "I left this voicemail" finishes that same call's attempt instead of adding one.
@@ -45,6 +50,18 @@ export function leadsHandlers(deps: LeadsDeps): HandlersFor<typeof leadsCalls> {
   const changed = () => deps.events.emit({ type: 'leads.changed' });
 
   return {
+    resolveDialLink: ({ url }) => {
+      const parsed = parseDialLink(url, deps.settings.get().defaultCountry);
+      if (!parsed.ok) throw new ApiFailure('invalid-input', parsed.reason);
+      const leads = deps.store().leadsWithNumber(parsed.link.number);
+      return {
+        ...parsed.link,
+        leads: leads.map((lead) => ({ id: lead.id, name: leadName(lead) || lead.fullName || '', company: lead.company, phone: lead.phone })),
+      };
+    },
+
+    takeDialLink: () => deps.dialLinks?.take() ?? null,
+
     listLeads: (input) => listView().page(input),
 
     getLead: ({ id }) => {

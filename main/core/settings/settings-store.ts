@@ -1,5 +1,6 @@
 import type { Settings } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/schedule.js';
+import { DEFAULT_GLOBAL_KEYS } from '../../../shared/desk-keys.js';
 
 /**
  * What the core needs from settings storage. The app backs it with
@@ -24,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   daysOff: [],
   schedule: DEFAULT_SCHEDULE_SETTINGS,
   notifications: { enabled: true },
+  globalKeys: DEFAULT_GLOBAL_KEYS,
 };
 
 /** The region of the OS locale (`de-AT` → AT, `en` → US by likely subtags), or null when it names none. */

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Ajv } from 'ajv';
+import { DIAL_LINK_PROTOCOLS } from '../../../main/electron/dial-links.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
@@ -34,6 +36,22 @@ describe('electron-builder.yml', () => {
     await expect(
       validateConfiguration({ ...structuredClone(config), mac: { ...config.mac, title: 'x' } }, { isEnabled: false, add() {} }),
     ).rejects.toThrow(/configuration/i);
+  });
+
+  it('matches the JSON schema app-builder-lib ships (scheme.json), checked by ajv on its own', () => {
+    const require = createRequire(join(root, 'package.json'));
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The schema is strict enough to notice: a misspelt protocol field and a wrong target are refused.
+    expect(validate({ ...config, protocols: [{ name: 'Telephone', scheme: ['tel'] }] })).toBe(false);
+    expect(validate({ ...config, mac: { ...config.mac, hardenedRuntime: 'yes' } })).toBe(false);
+  });
+
+  it('declares every scheme the app registers for, so macOS and Linux hand Dialdesk its links', () => {
+    const declared = (config.protocols as { schemes: string[] }[]).flatMap((protocol) => protocol.schemes);
+    expect([...declared].sort()).toEqual([...DIAL_LINK_PROTOCOLS].sort());
+    for (const protocol of config.protocols) expect(protocol.name).toMatch(/\S/);
   });
 
   it('flips Electron’s fuses: no Node runtime, NODE_OPTIONS or inspector, code only from the checked asar', () => {

@@ -16,7 +16,7 @@ export class FakeEvent {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: ((...args: any[]) => void) | null = null;
   permissionCheckHandler: ((...args: any[]) => boolean) | null = null;
   devicePermissionHandler: ((details: any) => boolean) | null = null;
@@ -201,6 +201,14 @@ export function createFakeElectron() {
       app.userModelId = id;
     },
     requestSingleInstanceLock: () => app.singleInstanceLock,
+    /** Like Electron's `process.defaultApp`-style flag: true when run as `electron .`. */
+    defaultApp: false,
+    /** Test view: every setAsDefaultProtocolClient call, as [scheme, path?, args?]. */
+    protocolClients: [] as unknown[][],
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      app.protocolClients.push(args);
+      return true;
+    },
     whenReady: () => {
       app.readyWaiters++;
       return readyPromise;
@@ -263,6 +271,53 @@ export function createFakeElectron() {
     },
   };
 
+  const globalShortcut = {
+    /** Test control: accelerators another program holds. */
+    takenByOthers: new Set<string>(),
+    registered: new Map<string, () => void>(),
+    register(accelerator: string, callback: () => void): boolean {
+      if (globalShortcut.takenByOthers.has(accelerator) || globalShortcut.registered.has(accelerator)) return false;
+      globalShortcut.registered.set(accelerator, callback);
+      return true;
+    },
+    unregister(accelerator: string) {
+      globalShortcut.registered.delete(accelerator);
+    },
+    isRegistered: (accelerator: string) => globalShortcut.registered.has(accelerator),
+    /** Test control: the rep presses the key. */
+    press(accelerator: string) {
+      globalShortcut.registered.get(accelerator)?.();
+    },
+  };
+
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    image: unknown;
+    tooltip = '';
+    menu: FakeMenu | null = null;
+    destroyed = false;
+    constructor(image: unknown) {
+      super();
+      this.image = image;
+      trays.push(this);
+    }
+    setImage(image: unknown): void {
+      this.image = image;
+    }
+    setToolTip(tooltip: string): void {
+      this.tooltip = tooltip;
+    }
+    setContextMenu(menu: FakeMenu): void {
+      this.menu = menu;
+    }
+    destroy(): void {
+      this.destroyed = true;
+    }
+  }
+  const nativeImage = {
+    createFromBuffer: (buffer: Buffer, options?: { scaleFactor?: number }) => ({ png: buffer, scaleFactor: options?.scaleFactor ?? 1 }),
+  };
+
   const dialog = {
     errors: [] as string[][],
     showErrorBox: (title: string, content: string) => void dialog.errors.push([title, content]),
@@ -273,7 +328,12 @@ export function createFakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     contextBridge,
     dialog,
+    globalShortcut,
     ipcMain,
+    nativeImage,
+    Tray: FakeTray,
+    /** Test view: every Tray constructed. */
+    trays,
     ipcRenderer,
     Menu: FakeMenu,
     /** Test view: the menu set with Menu.setApplicationMenu. */

@@ -298,3 +298,42 @@ describe('main bundle', () => {
     await until(() => electron.app.quitted, 'quit');
   });
 });
+
+describe('main bundle: click-to-dial and the desk', () => {
+  it('registers the link schemes, hands a second launch’s tel: link to the page’s inbox, and never dials', async () => {
+    const electron = createFakeElectron();
+    launch(electron, ['--data-dir', scratch()]);
+    expect(electron.app.protocolClients.map(([scheme]) => scheme)).toEqual(['tel', 'callto', 'sip', 'dialdesk']);
+    electron.app.becomeReady();
+    const window = await until(() => electron.BrowserWindow.getAllWindows()[0], 'the window');
+    await until(() => electron.trays[0], 'the tray');
+
+    electron.app.emit('second-instance', {}, ['/opt/Dialdesk/dialdesk', 'tel:+1-212-555-0147'], '/');
+    expect(window.focused).toBe(true);
+    expect(window.webContents.sent).toContainEqual(['dialdesk:event', { type: 'dial-link.received' }]);
+    await expect(callFrom(electron, window, 'takeDialLink', {})).resolves.toEqual({ ok: true, value: 'tel:+1-212-555-0147' });
+    await expect(callFrom(electron, window, 'takeDialLink', {})).resolves.toEqual({ ok: true, value: null });
+    await expect(callFrom(electron, window, 'resolveDialLink', { url: 'tel:+1-212-555-0147' })).resolves.toMatchObject({
+      ok: true,
+      value: { number: '+12125550147', leads: [] },
+    });
+    await expect(callFrom(electron, window, 'listCalls', {})).resolves.toEqual({ ok: true, value: [] });
+
+    // Global keys are off until the rep turns them on; then the shell registers them and reports it.
+    expect(electron.globalShortcut.registered.size).toBe(0);
+    const settings = await callFrom(electron, window, 'getSettings', {});
+    if (!settings.ok) throw new Error(settings.error.message);
+    const keys = settings.value.globalKeys;
+    await callFrom(electron, window, 'updateSettings', { globalKeys: { ...keys, enabled: true } });
+    await until(() => electron.globalShortcut.registered.size === 5, 'the global keys');
+    await expect(callFrom(electron, window, 'getGlobalKeyStatus', {})).resolves.toMatchObject({ ok: true, value: { available: true, conflicts: [] } });
+    electron.globalShortcut.press('CmdOrCtrl+Alt+H');
+    expect(window.webContents.sent).toContainEqual(['dialdesk:event', { type: 'desk.action', action: 'hang-up' }]);
+    expect(electron.trays[0]!.tooltip).toMatch(/^Dialdesk — Offline/);
+
+    electron.app.quit();
+    await until(() => electron.app.quitted, 'quit');
+    expect(electron.globalShortcut.registered.size).toBe(0);
+    expect(electron.trays[0]!.destroyed).toBe(true);
+  });
+});

@@ -41,6 +41,11 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
       { daysOff: ['2026-1-1'] },
       { somethingElse: true },
       { schedule: { bands: [] } },
+      // Global keys: a bare key would be taken from every program; one key cannot do two things.
+      { globalKeys: { enabled: true, keys: { answer: 'A', 'hang-up': '', mute: '', 'drop-voicemail': '', 'pause-block': '' } } },
+      { globalKeys: { enabled: true, keys: { answer: 'Ctrl+Alt+A', 'hang-up': 'ctrl+alt+a', mute: '', 'drop-voicemail': '', 'pause-block': '' } } },
+      { globalKeys: { enabled: true, keys: { answer: 'Hyper+A', 'hang-up': '', mute: '', 'drop-voicemail': '', 'pause-block': '' } } },
+      { globalKeys: { enabled: true, keys: { answer: 'Ctrl+Alt+A' } } },
       // A calling window wider than the legal 8:00–21:00 (the gate would intersect it; it is refused where it was typed).
       { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, countryWindows: { US: { start: '07:00', end: '21:00' } } } },
       { schedule: { ...DEFAULT_SCHEDULE_SETTINGS, leadWindows: { 'lead-1': { start: '08:00', end: '22:00' } } } },
@@ -79,6 +84,13 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
     ],
   },
   loadSampleLeads: { refuse: [{ count: 100 }, 'x', []] },
+  // A malformed link is refused as invalid input with its reason: nothing else happens.
+  resolveDialLink: {
+    refuse: [{}, { url: 42 }, { url: 'x'.repeat(4097) }, { url: 'https://evil.example/?number=+12125550147' }, { url: 'tel:not-a-number' }, { url: 'tel:+12125550147', dial: true }],
+    accept: { url: 'tel:+1-212-555-0147' },
+  },
+  takeDialLink: noInput,
+  getGlobalKeyStatus: noInput,
   exportCsv: { refuse: [{}, { kind: 'scripts' }, { kind: 'leads', out: '/etc/passwd' }], accept: { kind: 'leads' } },
   checkDial: { refuse: [{}, { leadId: '' }, { leadId: 7 }, { leadId: 'a', number: '+12125550123' }], accept: { leadId: 'no-such-lead' } },
   prepareVoicemail: { refuse: [{}, { leadId: '' }, { leadId: 'x'.repeat(65) }] },
