@@ -68,7 +68,7 @@ describe('check-system', () => {
     const result = check();
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('all 9 system requirements found');
+    expect(result.out).toContain('all 10 system requirements found');
   });
 
   it('names exactly what is missing', () => {
@@ -120,7 +120,7 @@ describe('check-system', () => {
     const result = run([]);
     expect(result.code).toBe(0);
     expect(result.out).toContain('installing what the tests need and this machine lacks: sox');
-    expect(result.out).toContain('all 9 system requirements found');
+    expect(result.out).toContain('all 10 system requirements found');
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['update', 'install -y --no-install-recommends sox']);
   });
 
