@@ -157,7 +157,7 @@ function AddSubdivision({ taken, onAdd }: { taken: string[]; onAdd: (code: strin
           setCode('');
         }}
       >
-        Add
+        Add state
       </button>
     </div>
   );
