@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { digitsOf } from '../../../shared/digits.js';
 
 /**
  * Click-to-dial links: what a CRM page, a mail or the desktop hands Dialdesk.
@@ -81,7 +82,7 @@ function fromTel(rest: string, defaultCountry: string): DialLinkResult {
     if (key.toLowerCase() === 'ext') {
       const decoded = decode(value);
       if (decoded === null || !/^[\d\-.()]{1,20}$/.test(decoded)) return refuse(`the extension "${shorten(value)}" is not digits`);
-      extension = decoded.replace(/\D/g, '');
+      extension = digitsOf(decoded);
     }
   }
   const local = decode(numberPart)?.trim() ?? numberPart;
