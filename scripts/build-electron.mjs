@@ -28,16 +28,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Left out of the main bundle: `electron` is provided by the runtime;
  * libphonenumber-geo-carrier reads its data files relative to its own
- * `__dirname`, and fs-native-extensions (the data-folder lock) loads its
- * prebuilt native add-on beside itself; bundling would break both.
+ * `__dirname`, fs-native-extensions (the data-folder lock) and
+ * @napi-rs/keyring (a team's database password) load their prebuilt native
+ * add-ons beside themselves, and node-pg-migrate loads migration files at
+ * run time; bundling would break each.
  */
-export const MAIN_EXTERNALS = ['electron', 'libphonenumber-geo-carrier', 'fs-native-extensions'];
+export const MAIN_EXTERNALS = ['electron', 'libphonenumber-geo-carrier', 'fs-native-extensions', '@napi-rs/keyring', 'node-pg-migrate'];
 
 /**
- * Optional native add-ons that `ws` tries to load inside try/catch and runs
- * without. Not installed, not shipped; left as requires that fail softly.
+ * Optional native add-ons that `ws` (and `pg`, for `pg.native`, which Dialdesk
+ * never asks for) try to load inside try/catch and run without. Not installed,
+ * not shipped; left as requires that fail softly.
  */
-export const OPTIONAL_ADDONS = ['bufferutil', 'utf-8-validate'];
+export const OPTIONAL_ADDONS = ['bufferutil', 'utf-8-validate', 'pg-native'];
 
 /** Electron 45 runs Node 22. */
 const NODE_TARGET = 'node22';
