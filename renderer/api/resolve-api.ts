@@ -23,7 +23,12 @@ export function resolveApi(): DialdeskApi {
   if (window.dialdesk) return window.dialdesk;
   if (import.meta.env.MODE === 'web') {
     // The spent launch code is worth nothing, but it should not sit in the address bar, the history or a screen share.
-    if (new URLSearchParams(location.search).has('token')) history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+    // Only the code goes: other parameters (a click-to-dial link) are still the page's to read.
+    const address = new URL(location.href);
+    if (address.searchParams.has('token')) {
+      address.searchParams.delete('token');
+      history.replaceState(history.state, '', address.href);
+    }
     const meta = document.querySelector<HTMLMetaElement>(`meta[name="${PAGE_KEY_META}"]`);
     const pageKey = meta?.content ?? '';
     meta?.remove();

@@ -27,7 +27,8 @@ test('a tel: link opens the lead that owns the number and never dials', async ({
   await expect(notice).toContainText('nothing was dialled; press Dial on the lead to call');
   // The link is out of the address bar: a reload opens the app, not the link again.
   await expect.poll(() => new URL(page.url()).searchParams.has('link')).toBe(false);
-  expect(new URL(page.url()).searchParams.get('token')).toBe(harness.token);
+  // Nor does the launch code stay there (it is spent; the session cookie is the credential).
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 
   // Never dialled: no call, no attempt, the Dial button still waiting for the rep.
   await page.waitForTimeout(500);
@@ -70,7 +71,7 @@ test('a malformed link shows a clear notice and does nothing else', async ({ pag
   await expect(alert).toHaveCount(0);
 });
 
-test('Settings offers the browser the tel: and sip: handler once, at the token address; global keys are the app’s', async ({ page, harness }) => {
+test('Settings offers the browser the tel: and sip: handler once, at the app’s address; global keys are the app’s', async ({ page, harness }) => {
   // Record what the page asks of the browser (Chromium's own prompt cannot be answered from a test).
   await page.addInitScript(() => {
     const calls: string[][] = [];
@@ -82,7 +83,9 @@ test('Settings offers the browser the tel: and sip: handler once, at the token a
   const section = page.getByRole('group', { name: 'Click-to-dial links' });
   await section.getByRole('button', { name: 'Open tel: and sip: links with Dialdesk' }).click();
   await expect(section.getByRole('status')).toContainText('Offered to the browser for this address');
-  const handler = `${harness.origin}/?token=${harness.token}&link=%s`;
+  // The launch code is single-use and already gone from the address: the handler is the app's address, and the
+  // session cookie the browser holds is what lets a link in.
+  const handler = `${harness.origin}/?link=%s`;
   expect(await page.evaluate(() => (window as unknown as { protocolCalls: string[][] }).protocolCalls)).toEqual([
     ['tel', handler],
     ['sip', handler],
