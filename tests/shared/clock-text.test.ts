@@ -1,17 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clockText, hhmm, mmss } from '../../shared/clock-text.js';
-
-const root = new URL('../../', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
+import { sourcesMatching } from '../support/source-files.js';
 
 describe('clock text', () => {
   it('writes clock times and durations', () => {
@@ -21,10 +10,7 @@ describe('clock text', () => {
 
   it('is built in shared/clock-text.ts only: no other source pads a "…:ss" or "hh:mm" of its own', () => {
     const pattern = /\$\{[^}]*\}:\$\{String\([^`]*?\)\.padStart\(2, '0'\)\}/;
-    const offenders = ['main', 'renderer', 'shared']
-      .flatMap((dir) => sources(join(root, dir)))
-      .filter((path) => !path.endsWith('shared/clock-text.ts') && pattern.test(readFileSync(path, 'utf8')))
-      .map((path) => relative(root, path));
+    const offenders = sourcesMatching(pattern).filter((path) => path !== 'shared/clock-text.ts');
     expect(offenders).toEqual([]);
   });
 });

@@ -1,24 +1,10 @@
 /** Small rules that were copied around live in one place each; these scans keep new copies out. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { digitsOf } from '../../shared/digits.js';
 import { isKnownZone } from '../../main/core/timezones/zone-clock.js';
+import { sourcesMatching } from '../support/source-files.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
-const holding = (pattern: RegExp) =>
-  ['main', 'renderer', 'shared']
-    .flatMap((dir) => sources(join(root, dir)))
-    .filter((path) => pattern.test(readFileSync(path, 'utf8')))
-    .map((path) => relative(root, path));
+const holding = sourcesMatching;
 
 describe('one rule, one place', () => {
   it('digitsOf: shared/digits.ts only', () => {

@@ -10,18 +10,8 @@ import { ApiFailure } from '../api/api-failure.js';
 /** The script a voicemail read: id and version, or null for a message that read none (a recorded drop). */
 export type ScriptRead = { scriptId: string | null; scriptVersion: number | null };
 
-/** What the call itself says. */
-export interface AttemptFacts {
-  id: string;
-  leadId: LeadId;
-  outcome: Outcome;
-  startedAt: IsoTime;
-  recordedAt: IsoTime;
-  endedAt: IsoTime | null;
-  source: Attempt['source'];
-  sipStatus: number | null;
-  callId?: string;
-}
+/** What the call itself says: the attempt's own fields, before the rep's details. */
+export type AttemptFacts = Pick<Attempt, 'id' | 'leadId' | 'outcome' | 'startedAt' | 'recordedAt' | 'endedAt' | 'source' | 'sipStatus' | 'callId'>;
 
 /** What the rep (or the beep detector, or the voicemail drop) adds. */
 export interface AttemptDetails {

@@ -33,7 +33,26 @@ describe('normalizeTimeZoneName', () => {
     expect(normalizeTimeZoneName(raw)).toBe(zone);
   });
 
-  it.each(['', 'nonsense', 'Mars/Olympus', 'UTC+99'])('rejects %j', (raw) => {
-    expect(normalizeTimeZoneName(raw)).toBeNull();
+  // The sign is a sign: "−" (U+2212) and "-" read alike, and offsets past ±14 or off the hour are no fixed zone.
+  it.each([
+    ['UTC−05:00', 'Etc/GMT+5'],
+    ['GMT+14', 'Etc/GMT-14'],
+    ['-0500', 'Etc/GMT+5'],
+  ])('%s → %s', (raw, zone) => {
+    expect(normalizeTimeZoneName(raw)).toBe(zone);
+  });
+
+  // Cells a CRM really exports that name no zone: read once as UTC−2 ("12"), they let a New York lead be called at 5:30.
+  it.each(['', 'nonsense', 'Mars/Olympus', 'UTC+99', '12', '5', '0', '2:00', '*5', '~3', '=-5', 'GMT*5', 'x'.repeat(101), '\u0000EST', 'E\uFFFDST', 'UTC+05:30x'])(
+    'rejects %j',
+    (raw) => {
+      expect(normalizeTimeZoneName(raw)).toBeNull();
+    },
+  );
+
+  it('answers a 64 KB cell without looking it up, and keeps answering after a file of unique junk', () => {
+    expect(normalizeTimeZoneName(`Eastern Time ${'(US & Canada) '.repeat(4_700)}`)).toBeNull();
+    for (let i = 0; i < 12_000; i++) normalizeTimeZoneName(`zone-${i}`);
+    expect(normalizeTimeZoneName('Pacific Time (US & Canada)')).toBe('America/Los_Angeles');
   });
 });
