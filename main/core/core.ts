@@ -120,6 +120,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     leadCount: folder.store?.leadCount ?? 0,
     openCalls: dialBlock?.answered.list().length ?? 0,
     firstRun: folder.store !== null && folder.store.leadCount === 0 && !folder.store.hasHistory,
+    practice: false,
     // Records the store set aside on opening ("1 lead could not be read and was set aside (see …)").
     notices: [...notices, ...(folder.store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
@@ -178,6 +179,11 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       await folder.store?.refoldIfStale();
     }),
     getGlobalKeyStatus: () => globalKeyStatus.get(),
+    // Scaffold for issue 26: the practice helper replaces these with the practice folder and line.
+    enterPractice: () => {
+      throw new ApiFailure('unavailable', 'Practice is not available yet.');
+    },
+    leavePractice: () => status(),
     startFreshStore: async () => {
       if (folder.store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
       folder.store = await startFresh(options.dataDir, storeOptions);

@@ -19,6 +19,8 @@ export interface AppStatus {
   openCalls?: number;
   /** No leads and no history yet: the UI offers an import or the sample list. */
   firstRun: boolean;
+  /** The app runs on the practice folder and line: every screen it touches says PRACTICE. */
+  practice: boolean;
   /** Things the rep should know, such as a damaged scripts file that was set aside. */
   notices: string[];
   /**

@@ -12,6 +12,7 @@ import { leadsCalls } from './leads.js';
 import { scheduleCalls } from './schedule.js';
 import { sipCalls } from './sip.js';
 import { voicemailCalls } from './voicemail.js';
+import { practiceCalls } from './practice.js';
 
 /**
  * The one contract between main and renderer. Each area declares its calls in
@@ -29,6 +30,7 @@ export const contract = {
   ...callingCalls,
   ...returnsCalls,
   ...statsCalls,
+  ...practiceCalls,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './dial-block.js';
 export * from './returns.js';
 export * from './stats.js';
 export * from './events.js';
+export * from './practice.js';
 export * from './app-commands.js';
 export * from './leads.js';
 export * from './schedule.js';

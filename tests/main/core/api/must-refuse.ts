@@ -91,6 +91,8 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
   },
   takeDialLink: noInput,
   getGlobalKeyStatus: noInput,
+  enterPractice: noInput,
+  leavePractice: noInput,
   exportCsv: { refuse: [{}, { kind: 'scripts' }, { kind: 'leads', out: '/etc/passwd' }], accept: { kind: 'leads' } },
   checkDial: { refuse: [{}, { leadId: '' }, { leadId: 7 }, { leadId: 'a', number: '+12125550123' }], accept: { leadId: 'no-such-lead' } },
   prepareVoicemail: { refuse: [{}, { leadId: '' }, { leadId: 'x'.repeat(65) }] },
