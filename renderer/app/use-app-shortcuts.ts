@@ -2,11 +2,8 @@ import { useEffect } from 'react';
 import type { ScreenId } from './screens.js';
 import { useDialdeskEvent } from '../api/api-context.js';
 import { SCREEN_KEYS, screenOfCommand } from './shortcuts.js';
+import { typingInField } from '../ui/shortcut.js';
 
-/** True when a key press is typing into a field rather than a command. */
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
 
 /**
  * The app's own keys on every screen (`?` for the overlay, Alt+digit for a
@@ -17,7 +14,7 @@ export function useAppShortcuts(actions: { navigate: (screen: ScreenId) => void;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingInField(event.target)) {
         event.preventDefault();
         showShortcuts();
         return;

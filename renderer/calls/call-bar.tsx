@@ -8,6 +8,7 @@ import { DtmfKeypad } from './dtmf-keypad.js';
 import { callParty, callStateText, formatDuration } from './format.js';
 import { LevelMeters } from './level-meters.js';
 import { SettleOutcome } from './settle-outcome.js';
+import { CallOpener } from './call-opener.js';
 import { currentCall } from '../ui/sip-state.js';
 import { useNow } from '../ui/use-now.js';
 import { useSip } from '../ui/use-sip.js';
@@ -92,7 +93,10 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           )}
         </div>
       </div>
-      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? <SettleOutcome callId={call.id} /> : null}
+      {call.direction === 'outbound' && call.leadId && live ? <CallOpener callId={call.id} leadId={call.leadId} answered={connected} /> : null}
+      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? (
+        <SettleOutcome callId={call.id} keys={{ connected, hangUp: () => void run(() => api.hangUp({ callId: call.id })) }} />
+      ) : null}
       {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}
       <InlineError error={error} />
       {problem && live ? (

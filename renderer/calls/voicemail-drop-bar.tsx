@@ -3,6 +3,7 @@ import { onDeskAction } from '../ui/desk-actions.js';
 import type { CallView } from '../../shared/sip.js';
 import { DELIVERY_LABELS } from '../../shared/voicemail/delivery.js';
 import { useApi } from '../api/api-context.js';
+import { typingInField } from '../ui/shortcut.js';
 import { currentCall } from '../ui/sip-state.js';
 import { useSip } from '../ui/use-sip.js';
 import { mediaEngineFor } from '../media/media-engine.js';
@@ -48,8 +49,7 @@ function DropFor({ call, leadId }: { call: CallView; leadId: string }) {
   useEffect(() => {
     if (call.status === 'ended') return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (typingInField(event.target)) return;
       if (event.key === 'v' || event.key === 'V') {
         event.preventDefault();
         void drop.current?.dropNow();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScheduledBlockView } from '../../shared/contract/index.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
+import { typingInField } from '../ui/shortcut.js';
 
 /**
  * A dial block set in Settings has started: "Your 10:00 block: 23 leads, 4 promised", and one key
@@ -11,6 +12,14 @@ export function ScheduledBlockBanner({ onStarted }: { onStarted: () => void }) {
   const api = useApi();
   const { busy, error, run } = useApiAction();
   const [scheduled, setScheduled] = useState<ScheduledBlockView | null>(null);
+  // The announcement may have gone out before this page connected (the app opened inside the block).
+  useEffect(() => {
+    let live = true;
+    void api.getScheduledBlock({}).then((result) => live && result.ok && result.value && setScheduled(result.value));
+    return () => {
+      live = false;
+    };
+  }, [api]);
   useDialdeskEvent((event) => {
     if (event.type === 'dial-block.scheduled') setScheduled(event.block);
     if (event.type === 'dial-block.changed' && event.block && event.block.status !== 'ended') setScheduled(null);
@@ -27,9 +36,7 @@ export function ScheduledBlockBanner({ onStarted }: { onStarted: () => void }) {
   useEffect(() => {
     if (!scheduled) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key.toLowerCase() !== 'b' || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (event.key.toLowerCase() !== 'b' || event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
       event.preventDefault();
       void start();
     };
@@ -46,7 +53,14 @@ export function ScheduledBlockBanner({ onStarted }: { onStarted: () => void }) {
       <button type="button" className="button button-primary" disabled={busy} onClick={() => void start()}>
         <kbd>B</kbd> Start the block
       </button>
-      <button type="button" className="button button-quiet" onClick={() => setScheduled(null)}>
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={() => {
+          void api.dismissScheduledBlock({ id: scheduled.id });
+          setScheduled(null);
+        }}
+      >
         Not now
       </button>
       {error ? <p role="alert">{error.message}</p> : null}

@@ -1,27 +1,12 @@
-import { OUTCOME_LABELS, type AnsweredOutcome } from '../../shared/outcomes.js';
+import { OUTCOME_KEYS, SETTLE_SHORTCUTS, settleActionForKey, type SettleAction } from '../ui/settle-keys.js';
 import type { BlockView } from '../../shared/dial-block.js';
 
-/** Outcome keys while a call is answered (or waits to be settled), in the order shown. */
-export const OUTCOME_KEYS: ReadonlyArray<{ key: string; outcome: Exclude<AnsweredOutcome, 'call-back'>; label: string }> = (
-  [
-    ['1', 'conversation'],
-    ['2', 'voicemail'],
-    ['3', 'wrong-person'],
-    ['4', 'gatekeeper'],
-    ['5', 'do-not-call'],
-    ['6', 'wrong-number'],
-    ['8', 'voicemail-no-message'],
-  ] as const
-).map(([key, outcome]) => ({ key, outcome, label: OUTCOME_LABELS[outcome] }));
+export { OUTCOME_KEYS };
 
 export type BlockAction =
   | { kind: 'dial' }
   | { kind: 'cancel' }
-  | { kind: 'hang-up' }
-  | { kind: 'settle'; outcome: Exclude<AnsweredOutcome, 'call-back'> }
-  | { kind: 'call-back' }
-  | { kind: 'work-again' }
-  | { kind: 'permission'; answer: 'yes' | 'no' }
+  | SettleAction
   | { kind: 'pause' }
   | { kind: 'resume' }
   | { kind: 'skip' }
@@ -32,11 +17,7 @@ export type BlockAction =
 export const SHORTCUTS: ReadonlyArray<{ keys: string; label: string; when: string }> = [
   { keys: 'Space', label: 'Dial the lead (or dial now during the countdown)', when: 'ready' },
   { keys: 'Esc', label: 'Cancel the ringing call, or stop the countdown', when: 'ringing' },
-  { keys: 'Y / N', label: 'Permission to contact again: yes / no (no opts the lead out)', when: 'conversation' },
-  { keys: 'H', label: 'Hang up', when: 'conversation' },
-  ...OUTCOME_KEYS.map((k) => ({ keys: k.key, label: k.label, when: 'answered' })),
-  { keys: '7', label: 'Call back at a time the lead asked for', when: 'answered' },
-  { keys: 'W', label: 'Conversation, and work the lead again in N days (restarts its cadence then)', when: 'answered' },
+  ...SETTLE_SHORTCUTS,
   { keys: 'S', label: 'Skip this lead (with a reason)', when: 'ready' },
   { keys: 'P', label: 'Pause / resume the block', when: 'any' },
   { keys: 'E', label: 'End the block', when: 'any' },
@@ -55,13 +36,7 @@ export function actionForKey(key: string, block: BlockView): BlockAction | null 
   if (k === ' ' && (phase === 'ready' || phase === 'countdown')) return { kind: 'dial' };
   if (k === 'Escape' && (phase === 'dialing' || phase === 'ringing' || phase === 'countdown')) return { kind: 'cancel' };
   if (k === 's' && (phase === 'ready' || phase === 'countdown')) return { kind: 'skip' };
-  if (k === 'h' && phase === 'answered') return { kind: 'hang-up' };
-  if ((k === 'y' || k === 'n') && answered) return { kind: 'permission', answer: k === 'y' ? 'yes' : 'no' };
-  if (k === '7' && answered) return { kind: 'call-back' };
-  if (k === 'w' && answered) return { kind: 'work-again' };
-  const outcome = OUTCOME_KEYS.find((o) => o.key === k);
-  if (outcome && answered) return { kind: 'settle', outcome: outcome.outcome };
-  return null;
+  return answered ? settleActionForKey(k, phase === 'answered') : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BLOCK_MINUTES, type BlockRecord, type BlockView } from '../dial-block.js';
+import { BLOCK_MINUTES, type BlockRecord, type BlockView, type FocusLead } from '../dial-block.js';
+import type { ScheduledBlockView } from './events.js';
 import { call } from './define.js';
 
 const empty = z.object({}).strict();
@@ -41,4 +42,13 @@ export const dialBlockCalls = {
   /** Ends the block and saves its record. */
   endBlock: call<BlockRecord>()(empty),
   listBlockRecords: call<BlockRecord[]>()(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()),
+  /**
+   * What the focus view shows of one lead (the opener, "Calling as promised", the script), for a
+   * call dialled from a lead or a reminder outside a block: the same panel as in a block.
+   */
+  getLeadFocus: call<FocusLead>()(z.object({ leadId: z.string().min(1).max(64) }).strict()),
+  /** The scheduled block announced now and not yet started or dismissed (a page that opens late still shows it). */
+  getScheduledBlock: call<ScheduledBlockView | null>()(empty),
+  /** "Not now": the announcement is not shown again for this block. */
+  dismissScheduledBlock: call<null>()(z.object({ id: z.string().min(1).max(200) }).strict()),
 };

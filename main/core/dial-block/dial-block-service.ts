@@ -1,5 +1,6 @@
 import type { dialBlockCalls } from '../../../shared/contract/dial-block.js';
-import type { AnsweredOutcome, Attempt, InboundCall, IsoTime } from '../../../shared/domain.js';
+import type { AnsweredOutcome, Attempt, InboundCall, IsoTime, Lead } from '../../../shared/domain.js';
+import type { ScheduledBlockView } from '../../../shared/contract/events.js';
 import type { CallView } from '../../../shared/sip.js';
 import type { HandlersFor } from '../api/dispatch.js';
 import type { EventHub } from '../api/event-hub.js';
@@ -7,6 +8,7 @@ import type { ScheduleService } from '../schedule/schedule-service.js';
 import type { ScriptLibrary } from '../scripts/script-library.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
+import { ApiFailure } from '../api/api-failure.js';
 import { AnsweredCalls, type SettleDetails } from '../calling/answered-calls.js';
 import { BlockSession } from './block-session.js';
 import { createReturnsService } from '../returns/returns-service.js';
@@ -55,6 +57,18 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     log: deps.log,
   });
   const queue = () => returns.queue();
+  // One focus panel for a lead, in a block and on a call dialled from the lead or a reminder.
+  const focusOf = (lead: Lead, refused: string | null) =>
+    focusLead(
+      {
+        store: deps.store(),
+        schedule: deps.schedule,
+        now: deps.now().getTime(),
+        waitingReturn: queue().items.some((i) => i.leadId === lead.id),
+      },
+      lead,
+      refused,
+    );
 
   const block = new BlockSession({
     dataDir: deps.dataDir,
@@ -69,17 +83,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       deps.setDialBlockActive(active);
       if (!active) returns.releaseHeld();
     },
-    focus: (lead, refused) =>
-      focusLead(
-        {
-          store: deps.store(),
-          schedule: deps.schedule,
-          now: deps.now().getTime(),
-          waitingReturn: queue().items.some((i) => i.leadId === lead.id),
-        },
-        lead,
-        refused,
-      ),
+    focus: (lead, refused) => focusOf(lead, refused),
     returnsWaiting: () => {
       const q = queue();
       return { count: q.items.length, nextSlot: q.slot && { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt } };
@@ -99,6 +103,11 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     dial: (input) => deps.dial(input),
     held: () => block.active,
   });
+  let announced: { view: ScheduledBlockView; endsAt: number } | null = null;
+  const scheduledNow = (): ScheduledBlockView | null => {
+    if (announced && (block.active || deps.now().getTime() >= announced.endsAt)) announced = null;
+    return announced?.view ?? null;
+  };
   const announcer = blockAnnouncer({
     now: () => deps.now().getTime(),
     blocksBetween: (from, to) => {
@@ -112,18 +121,18 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       const zone = repZone();
       const left = (scheduled.endsAt - now) / 60_000;
       const minutes = BLOCK_MINUTES.reduce((best, m) => (Math.abs(m - left) < Math.abs(best - left) ? m : best), BLOCK_MINUTES[0]);
-      deps.events.emit({
-        type: 'dial-block.scheduled',
-        block: {
-          id: scheduled.id,
-          startsAt: isoWithOffset(zone, scheduled.startsAt),
-          endsAt: isoWithOffset(zone, scheduled.endsAt),
-          startClock: clockText(localMinuteOfDay(zone, scheduled.startsAt)),
-          leads,
-          promised,
-          minutes,
-        },
-      });
+      const view: ScheduledBlockView = {
+        id: scheduled.id,
+        startsAt: isoWithOffset(zone, scheduled.startsAt),
+        endsAt: isoWithOffset(zone, scheduled.endsAt),
+        startClock: clockText(localMinuteOfDay(zone, scheduled.startsAt)),
+        leads,
+        promised,
+        minutes,
+      };
+      // Kept until the block starts, ends or is dismissed: a page that connects later still offers it.
+      announced = { view, endsAt: scheduled.endsAt };
+      deps.events.emit({ type: 'dial-block.scheduled', block: view });
     },
   });
 
@@ -140,6 +149,16 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     skipLead: ({ reason }) => block.skip(reason),
     endBlock: () => block.end(),
     listBlockRecords: ({ limit }) => block.records_(limit),
+    getLeadFocus: ({ leadId }) => {
+      const lead = deps.store().getLead(leadId);
+      if (!lead) throw new ApiFailure('not-found', `No lead with id ${leadId}.`);
+      return focusOf(lead, null);
+    },
+    getScheduledBlock: () => scheduledNow(),
+    dismissScheduledBlock: ({ id }) => {
+      if (announced?.view.id === id) announced = null;
+      return null;
+    },
   };
 
   return {

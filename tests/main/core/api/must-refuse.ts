@@ -142,6 +142,9 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
   skipLead: { refuse: [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(201) }] },
   endBlock: { refuse: [{ extra: 1 }, 'x', []] },
   listBlockRecords: { refuse: [{ limit: 0 }, { limit: 501 }], accept: {} },
+  getLeadFocus: { refuse: [{}, { leadId: '' }, { leadId: 7 }, { leadId: 'x'.repeat(65) }, { leadId: 'a', more: 1 }], accept: { leadId: 'no-such-lead' } },
+  getScheduledBlock: noInput,
+  dismissScheduledBlock: { refuse: [{}, { id: '' }, { id: 3 }, { id: 'a', more: 1 }], accept: { id: 'no-such-block' } },
   settleCall: {
     refuse: [
       {},

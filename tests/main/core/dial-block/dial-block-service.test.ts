@@ -274,6 +274,53 @@ describe('dial block service', () => {
     expect(h.events.filter((e) => e.type === 'dial-block.scheduled')).toHaveLength(1);
   });
 
+  it('keeps the announced block for a page that connects late, until it is dismissed, started or over', async () => {
+    h = await start(tempDir(), 5);
+    const { service, settings } = h;
+    expect(await service.handlers.getScheduledBlock({})).toBeNull();
+    settings.update({ schedule: { ...settings.get().schedule, dialBlocks: [{ days: [1, 2, 3, 4, 5], start: '10:00', end: '10:45' }] } });
+    service.rescheduleBlocks();
+    // The event went out before any page listened: asking afterwards still finds it.
+    const late = await service.handlers.getScheduledBlock({});
+    expect(late).toMatchObject({ startClock: '10:00', leads: 5, minutes: 45 });
+    // Dismissing another block's id changes nothing; this one's hides it.
+    await service.handlers.dismissScheduledBlock({ id: 'another' });
+    expect(await service.handlers.getScheduledBlock({})).not.toBeNull();
+    await service.handlers.dismissScheduledBlock({ id: late!.id });
+    expect(await service.handlers.getScheduledBlock({})).toBeNull();
+
+    // Tomorrow's block: announced, then started: no longer offered.
+    h.clock.now = new Date('2026-12-02T15:00:00Z');
+    service.rescheduleBlocks();
+    expect(await service.handlers.getScheduledBlock({})).not.toBeNull();
+    await service.handlers.startBlock({ length: { kind: 'minutes', minutes: 45 }, filter: {}, powerDial: false, pauseSeconds: 3 });
+    expect(await service.handlers.getScheduledBlock({})).toBeNull();
+    await service.handlers.endBlock({});
+
+    // The day after: announced, and over once its end has passed.
+    h.clock.now = new Date('2026-12-03T15:00:00Z');
+    service.rescheduleBlocks();
+    expect(await service.handlers.getScheduledBlock({})).not.toBeNull();
+    h.clock.now = new Date('2026-12-03T15:45:00Z');
+    expect(await service.handlers.getScheduledBlock({})).toBeNull();
+  });
+
+  it('gives a lead dialled outside a block the focus panel: "Calling as promised" when its promise is due', async () => {
+    h = await start(tempDir(), 3);
+    const { service, store } = h;
+    const [plain, promised] = [...store.allLeads()];
+    await store.recordAttempt({
+      id: randomUUID(), leadId: promised.id, outcome: 'voicemail', startedAt: '2026-11-30T12:00:00.000Z', recordedAt: '2026-11-30T12:01:00.000Z',
+      endedAt: null, source: 'call', note: '', sipStatus: 200, scriptId: null, scriptVersion: null, promisedFor: '2026-12-01T15:02:00.000Z',
+    });
+    const focus = await service.handlers.getLeadFocus({ leadId: promised.id });
+    expect(focus).toMatchObject({ leadId: promised.id, openerKind: 'promise', opener: "Calling as promised — I said I'd try you at 10:02" });
+    const other = await service.handlers.getLeadFocus({ leadId: plain.id });
+    expect(other.openerKind).toBe('script');
+    expect(other.opener).toMatch(/Lead0/);
+    await expect(call(() => service.handlers.getLeadFocus({ leadId: 'no-such-lead' }))).rejects.toThrow(/No lead with id no-such-lead/);
+  });
+
   it('pauses, resumes, skips with a reason, refuses what the machine forbids, and ends with a record', async () => {
     h = await start(tempDir());
     const { service } = h;
