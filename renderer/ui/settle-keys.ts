@@ -15,6 +15,8 @@ export const OUTCOME_KEYS: ReadonlyArray<{ key: string; outcome: Exclude<Answere
     ['5', 'do-not-call'],
     ['6', 'wrong-number'],
     ['8', 'voicemail-no-message'],
+    // An intercept the beep detector did not catch ("the number you have dialed is not in service").
+    ['9', 'bad-number'],
   ] as const
 ).map(([key, outcome]) => ({ key, outcome, label: OUTCOME_LABELS[outcome] }));
 

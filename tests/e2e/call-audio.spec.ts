@@ -65,6 +65,9 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     // Screen readers hear it through the app's one call live region.
     await expect(page.getByTestId('call-announcer')).toHaveText(/^Connected with /);
     await expect(bar.getByLabel('Call time')).toHaveText(/^0:0\d$/);
+    // The same panel as a dial block's focus view: what to say first, and the permission question.
+    await expect(bar.getByLabel('Opener')).toHaveText(/^Hi \S+/);
+    await expect(bar.getByText('May I contact you again when there is something new?').first()).toBeVisible();
 
     await expectLeadToneHeard(page, testInfo, 'connected', 15_000);
     // The call bar's own meters move: our microphone (the fake tone) is live.
@@ -122,7 +125,9 @@ test('a call from the UI carries audio both ways through Kamailio + rtpengine to
     await expectMicToneInLeadRecording(lab, baresip, testInfo);
 
     // Answered: a person or a machine, so the rep says which; that settles the call's one attempt.
-    await bar.getByRole('group', { name: 'What was this call?' }).getByRole('button', { name: 'Conversation' }).click();
+    // With the dial block's key, wherever the page's focus is.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('1');
     await expect(bar).toContainText('Recorded: Conversation');
     // The attempt is in the lead's history, as a conversation.
     const history = lead.getByRole('list', { name: 'Attempt history' });

@@ -65,6 +65,9 @@ test('a dial block set in Settings is announced with its leads, and B starts it;
 
   const banner = page.getByRole('region', { name: 'Dial block starting' });
   await expect(banner).toContainText(/Your 0:00 block: \d+ leads, \d+ promised\./);
+  // A page that opens after the announcement went out (a reload, the app opened inside the block) still offers it.
+  await page.reload();
+  await expect(banner).toContainText(/Your 0:00 block: \d+ leads, \d+ promised\./);
   await page.locator('body').click();
   await page.keyboard.press('b');
   const block = page.getByRole('region', { name: 'Dial block' });
