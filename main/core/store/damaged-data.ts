@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 
 /**
  * When the store cannot be read, its files are moved into `damaged-<time>/`
@@ -9,16 +10,14 @@ import { join } from 'node:path';
  */
 const MARKER = 'STORE-ERROR.json';
 
-export interface DamagedRecord {
-  message: string;
-  keptFiles: string[];
-}
+const damagedRecordSchema = z.object({ message: z.string(), keptFiles: z.array(z.string()) });
+export type DamagedRecord = z.infer<typeof damagedRecordSchema>;
 
 export function readDamagedMarker(dataDir: string): DamagedRecord | null {
   const path = join(dataDir, MARKER);
   if (!existsSync(path)) return null;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as DamagedRecord;
+    return damagedRecordSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return { message: `The data in ${dataDir} could not be read, and the note about it is damaged too.`, keptFiles: [] };
   }
