@@ -81,7 +81,7 @@ export function validateTemplate(template: string): { ok: true } | { ok: false; 
 
 export interface RenderedScript {
   text: string;
-  /** Variables with no value and no fallback (marked "[…: not set]" in `text`): warn before the call, refuse to play. */
+  /** Variables with no value and no fallback (marked in `text` as shared/script-gaps.ts says): warn before the call, refuse to play. */
   missing: ScriptVariable[];
 }
 

@@ -11,7 +11,7 @@ const SAME_FOR_EVERY_LEAD = new Set(['rep_name', 'rep_company', 'callback_number
  * number to call back (telemarketing rules for prerecorded messages). The
  * teleprompter only warns; the other two ways are stopped. Checked on the
  * words that will be spoken, so a name typed into the template counts too.
- * A variable with no value (marked "[…: not set]") is never spoken: the message is refused with its name.
+ * A variable with no value (marked as shared/script-gaps.ts says) is never spoken: the message is refused with its name.
  */
 export function identificationProblems(spokenText: string, settings: Pick<Settings, 'repName' | 'repCompany' | 'callbackNumber'>): string[] {
   const problems = gapsIn(spokenText).map((variable) => gapProblem(variable));
