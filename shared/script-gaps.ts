@@ -22,9 +22,14 @@ export const GAPS: Record<ScriptVariable, { label: string; home: GapHome; /** Th
   deadline: { label: 'the answer-by day', home: 'schedule' },
 };
 
-/** What stands in the text where `variable` had no value. */
+/** How a screen names a variable with no value: "your name: not set". */
+export function gapLabel(variable: ScriptVariable): string {
+  return `${GAPS[variable].label}: not set`;
+}
+
+/** What stands in the text where `variable` had no value: its label in brackets. */
 export function gapMarker(variable: ScriptVariable): string {
-  return `[${GAPS[variable].label}: not set]`;
+  return `[${gapLabel(variable)}]`;
 }
 
 export type ScriptPiece = { kind: 'text'; text: string } | { kind: 'gap'; variable: ScriptVariable; text: string };

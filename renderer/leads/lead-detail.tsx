@@ -6,7 +6,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatDateTime, localTimeIn } from '../ui/format-time.js';
-import { formatPhone } from './format.js';
+import { formatPhone } from '../ui/format-phone.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import './lead-detail.css';
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { OUTCOME_LABELS } from '../../shared/domain.js';
 import type { LeadRow } from '../../shared/contract/index.js';
 import { formatShortDate, localTimeIn } from '../ui/format-time.js';
-import { formatPhone } from './format.js';
+import { formatPhone } from '../ui/format-phone.js';
 import type { LeadPages } from './use-lead-pages.js';
 
 const ROW_HEIGHT = 48;

@@ -1,4 +1,4 @@
-/** Display helpers for lead data; dates and times are in ui/format-time.ts. */
+/** How a phone number is shown on every screen (lead list, lead detail, focus view); dates and times are in ui/format-time.ts. */
 
 /** "+1 212 555 0147" style spacing for North American numbers; others as stored. */
 export function formatPhone(e164: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone } from '../../../renderer/leads/format.js';
+import { formatPhone } from '../../../renderer/ui/format-phone.js';
 
 describe('formatPhone', () => {
   it('spaces North American numbers and leaves others as stored', () => {
