@@ -113,7 +113,7 @@ test.describe('with the questions skipped', () => {
     }
     // No gap anywhere: no space before punctuation, no doubled space, no "from ." or "at when".
     for (const text of [await opener.innerText(), await voicemail.innerText()]) {
-      expect(text).not.toMatch(/\s[.,;!?]|\s{2}|\b(from|at|it's|That's)\s+[.,;!?]/);
+      expect(text).not.toMatch(/[ \t][.,;!?]|[ \t]{2}|\b(from|at|it's|That's)[ \t]+[.,;!?]/);
     }
     // The number as the lead list writes it, not E.164.
     await expect(block.locator('.focus-meta .num')).toHaveText(/^\+1 \d{3} \d{3} \d{4}$/);
