@@ -9,7 +9,7 @@ import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 import { mmss } from '../../shared/clock-text.js';
 import { ScriptText } from '../ui/script-text.js';
-import { formatPhone } from '../ui/format-phone.js';
+import { usePhoneFormat } from '../ui/format-phone.js';
 import { OUTCOME_LABELS, OUTCOMES, outcomeColour, type Outcome } from '../../shared/outcomes.js';
 
 const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly string[]).includes(value);
@@ -68,6 +68,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const { busy, error, run } = useApiAction();
   const [help, setHelp] = useState(true);
   const repZone = useRepZone();
+  const formatPhone = usePhoneFormat();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');
   const [now, setNow] = useState(() => Date.now());
