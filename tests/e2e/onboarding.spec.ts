@@ -91,6 +91,14 @@ test('Escape skips the questions for good; "Try a practice block" shows its refu
   await page.goto(await harness.restart());
   await expect(welcome).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Where you call from' })).toHaveCount(0);
+
+  // Skipped values stay findable: the Scripts screen names each one not set, linked to its setting.
+  await page.getByRole('button', { name: 'Scripts' }).click();
+  for (const gap of ['your name: not set', 'your company: not set', 'your callback number: not set']) {
+    await expect(page.getByRole('link', { name: gap, exact: true })).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'your name: not set', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Settings' }).getByLabel('Your name')).toBeFocused();
 });
 
 test.describe('with the questions skipped', () => {
