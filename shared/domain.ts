@@ -148,7 +148,11 @@ export interface Settings {
   notifications: NotificationSettings;
   /** Global keys for the desk actions (Electron only): off by default. */
   globalKeys: GlobalKeys;
+  /** The first-run questions: not yet answered, answered, or skipped by the rep (then not asked again). */
+  onboarding: OnboardingState;
 }
+
+export type OnboardingState = 'pending' | 'done' | 'skipped';
 
 export interface NotificationSettings {
   enabled: boolean;

@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch, type Handlers } from './api/dispatch.js'
 import { createEventHub, type EventHub } from './api/event-hub.js';
 import { randomUUID } from 'node:crypto';
 import { leadsHandlers } from './leads/leads-handlers.js';
+import { callbackNumberProblem } from './leads/normalize-phone.js';
 import { createDialLinkInbox } from './leads/dial-link-inbox.js';
 import { createGlobalKeyStatusSlot } from './settings/global-key-status.js';
 import type { GlobalKeyStatus } from '../../shared/desk-keys.js';
@@ -175,9 +176,14 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
 
   const coreHandlers: Omit<Handlers, keyof (typeof dialBlockCalls & typeof callingCalls & typeof returnsCalls & typeof statsCalls)> = {
     getStatus: () => status(),
-    ...settingsHandlers(settings, events, async () => {
-      await folder.store?.refoldIfStale();
-    }),
+    ...settingsHandlers(
+      settings,
+      events,
+      async () => {
+        await folder.store?.refoldIfStale();
+      },
+      callbackNumberProblem,
+    ),
     getGlobalKeyStatus: () => globalKeyStatus.get(),
     // Scaffold for issue 26: the practice helper replaces these with the practice folder and line.
     enterPractice: () => {

@@ -1,4 +1,5 @@
-import { Fragment, useCallback, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
+import { focusSettingWhenShown, GoToContext, type GoTo } from '../ui/go-to.js';
 import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
 import { ReminderBanner } from '../reminders/reminder-banner.js';
@@ -26,6 +27,17 @@ export function App() {
     setOpenedLead({ id, at: Date.now() });
     setScreen('leads');
   }, []);
+  // Links inside screens ("your name: not set") open the setting or the lead they name.
+  const goTo = useMemo<GoTo>(
+    () => ({
+      setting: (field) => {
+        setScreen('settings');
+        if (field) focusSettingWhenShown(field);
+      },
+      lead: openLead,
+    }),
+    [openLead],
+  );
   useAppShortcuts({ navigate: setScreen, showShortcuts: useCallback(() => setShortcutsOpen(true), []) });
   // A notification clicked opens what it is about: its lead, the dial block, the returns.
   useBrowserNotifications((notification) => {
@@ -62,6 +74,7 @@ export function App() {
   }
 
   return (
+    <GoToContext.Provider value={goTo}>
     <div className="shell">
       <Navigation current={screen} onNavigate={setScreen} status={status} />
       <main className="content">
@@ -85,5 +98,6 @@ export function App() {
       </main>
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>
+    </GoToContext.Provider>
   );
 }

@@ -55,7 +55,14 @@ export const SCREENS = [
     shortcuts: LEADS_SHORTCUTS,
     render: ({ status, navigate, refresh, openedLead }) =>
       status.firstRun && !openedLead ? (
-        <FirstRun onImport={() => navigate('import')} onSampleLoaded={refresh} />
+        <FirstRun
+          onImport={() => navigate('import')}
+          onSampleLoaded={refresh}
+          onPractice={() => {
+            refresh();
+            navigate('dial-block');
+          }}
+        />
       ) : (
         <LeadsScreen panels={LeadSchedulePanels} openedLead={openedLead ?? null} />
       ),

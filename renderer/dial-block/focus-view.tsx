@@ -8,6 +8,8 @@ import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 import { mmss } from '../../shared/clock-text.js';
+import { ScriptText } from '../ui/script-text.js';
+import { usePhoneFormat } from '../ui/format-phone.js';
 import { OUTCOME_LABELS, OUTCOMES, outcomeColour, type Outcome } from '../../shared/outcomes.js';
 
 const isOutcome = (value: string): value is Outcome => (OUTCOMES as readonly string[]).includes(value);
@@ -66,6 +68,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const { busy, error, run } = useApiAction();
   const [help, setHelp] = useState(true);
   const repZone = useRepZone();
+  const formatPhone = usePhoneFormat();
   const [asking, setAsking] = useState<Asking | null>(null);
   const [text, setText] = useState('');
   const [now, setNow] = useState(() => Date.now());
@@ -189,13 +192,13 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
             <h2 className="focus-name">{lead.name || lead.company}</h2>
             <p className="focus-company">{lead.company}</p>
             <p className="focus-meta">
-              <span className="num">{lead.phone}</span> · <span aria-label="Lead's local time">{lead.localTime || '—'} local</span>
+              <span className="num">{formatPhone(lead.phone)}</span> · <span aria-label="Lead's local time">{lead.localTime || '—'} local</span>
               {lead.timeZone ? <span className="muted"> ({lead.timeZone})</span> : null} · {lead.attempts} attempts
             </p>
             <DayStrip lead={lead} />
             {lead.lastPromise ? <p className="focus-promise">Promised last time: {lead.lastPromise.phrase}</p> : null}
             <blockquote className={`focus-opener opener-${lead.openerKind}`} aria-label="Opener">
-              {lead.opener}
+              <ScriptText text={lead.opener} leadId={lead.leadId} />
             </blockquote>
             {answered ? (
               <p className="focus-permission">
@@ -207,7 +210,7 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
           </article>
           <aside className="focus-script" aria-label="Voicemail script">
             <h3>Voicemail</h3>
-            <p>{lead.voicemail.text || 'No voicemail script for this lead.'}</p>
+            <p>{lead.voicemail.text ? <ScriptText text={lead.voicemail.text} leadId={lead.leadId} /> : 'No voicemail script for this lead.'}</p>
             {lead.voicemail.promisedPhrase ? <p className="muted">Promises: {lead.voicemail.promisedPhrase}</p> : null}
           </aside>
         </div>

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { DialButton } from '../ui/dial-button.js';
 import { AttemptTimeline } from './attempt-timeline.js';
 import { formatDateTime, localTimeIn } from '../ui/format-time.js';
-import { formatPhone } from './format.js';
+import { usePhoneFormat } from '../ui/format-phone.js';
 import { OutcomeRecorder } from './outcome-recorder.js';
 import './lead-detail.css';
 
@@ -24,6 +24,7 @@ interface Props {
 }
 
 export function LeadDetail({ leadId, panels: Panels, recorderRef, onClose }: Props) {
+  const formatPhone = usePhoneFormat();
   const api = useApi();
   const [detail, setDetail] = useState<LeadDetailData | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -94,7 +95,7 @@ export function LeadDetail({ leadId, panels: Panels, recorderRef, onClose }: Pro
         {lead.otherPhones.length > 0 ? (
           <>
             <dt>Other numbers</dt>
-            <dd>{lead.otherPhones.map(formatPhone).join(', ')}</dd>
+            <dd>{lead.otherPhones.map((phone) => formatPhone(phone)).join(', ')}</dd>
           </>
         ) : null}
         {lead.email ? (

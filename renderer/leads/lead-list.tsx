@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { OUTCOME_LABELS } from '../../shared/domain.js';
 import type { LeadRow } from '../../shared/contract/index.js';
 import { formatShortDate, localTimeIn } from '../ui/format-time.js';
-import { formatPhone } from './format.js';
+import { usePhoneFormat } from '../ui/format-phone.js';
 import type { LeadPages } from './use-lead-pages.js';
 
 const ROW_HEIGHT = 48;
@@ -24,6 +24,7 @@ interface Props {
  */
 export function LeadList({ pages, activeIndex, selectedId, onActivate, onOpen }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const formatPhone = usePhoneFormat();
   const count = pages.total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -93,6 +94,7 @@ export function LeadList({ pages, activeIndex, selectedId, onActivate, onOpen }:
             const row = pages.rowAt(item.index);
             return (
               <LeadOption
+                formatPhone={formatPhone}
                 key={item.key}
                 index={item.index}
                 total={count}
@@ -120,9 +122,10 @@ interface OptionProps {
   active: boolean;
   selected: boolean;
   onClick: () => void;
+  formatPhone: (e164: string) => string;
 }
 
-function LeadOption({ index, total, top, row, active, selected, onClick }: OptionProps) {
+function LeadOption({ index, total, top, row, active, selected, onClick, formatPhone }: OptionProps) {
   const className = ['lead-row', active ? 'is-active' : '', selected ? 'is-selected' : '', row?.doNotCall ? 'is-dnc' : '']
     .filter(Boolean)
     .join(' ');

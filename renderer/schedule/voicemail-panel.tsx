@@ -7,6 +7,8 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { STAGE_LABELS } from '../ui/labels.js';
 import './voicemail-panel.css';
 import { PacedTeleprompter } from '../ui/paced-teleprompter.js';
+import { ScriptText } from '../ui/script-text.js';
+import { gapMarker, gapsIn } from '../../shared/script-gaps.js';
 
 /** Until the voicemail settings load: an unhurried phone voice. */
 const DEFAULT_READING_WPM = 165;
@@ -102,6 +104,17 @@ export function VoicemailPanel({ leadId, historyKey, onRecorded }: Props) {
               ) : null}
             </p>
             {prepared.text ? <PacedTeleprompter text={prepared.text} rateWpm={rateWpm} /> : null}
+            {gapsIn(prepared.text).length > 0 ? (
+              <p className="voicemail-gaps">
+                Not set yet:{' '}
+                {gapsIn(prepared.text).map((variable, index) => (
+                  <span key={variable}>
+                    {index > 0 ? ', ' : ''}
+                    <ScriptText text={gapMarker(variable)} leadId={leadId} />
+                  </span>
+                ))}
+              </p>
+            ) : null}
             {prepared.warnings.length > 0 ? (
               <ul className="voicemail-warnings" aria-label="Before you call">
                 {prepared.warnings.map((warning) => (

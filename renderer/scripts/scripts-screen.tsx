@@ -9,6 +9,17 @@ import { VoicemailAudioSection } from './voicemail-audio-section.js';
 import { CoachList } from './coach-list.js';
 import { ScriptEditor } from './script-editor.js';
 import './scripts.css';
+import { useSettings } from '../ui/use-settings.js';
+import { ScriptText } from '../ui/script-text.js';
+import { gapMarker } from '../../shared/script-gaps.js';
+import type { ScriptVariable } from '../../shared/schedule.js';
+
+/** The rep's own values every script says, by the Settings field that holds each. */
+const REP_VALUES = [
+  ['rep_name', 'repName'],
+  ['rep_company', 'repCompany'],
+  ['callback_number', 'callbackNumber'],
+] as const satisfies ReadonlyArray<readonly [ScriptVariable, 'repName' | 'repCompany' | 'callbackNumber']>;
 
 const STAGES: Array<{ stage: ScriptStage; hint: string }> = [
   { stage: 'first', hint: 'The first message. Several active scripts take turns per lead, so you can compare return rates.' },
@@ -26,6 +37,8 @@ export function ScriptsScreen() {
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState('');
   const [busyId, setBusyId] = useState<string | null>(null);
+  const settings = useSettings();
+  const unset = settings ? REP_VALUES.filter(([, field]) => settings[field].trim() === '').map(([variable]) => variable) : [];
 
   const load = useCallback(async () => {
     const result = await api.listScripts({});
@@ -82,6 +95,17 @@ export function ScriptsScreen() {
       <p className="muted scripts-intro">
         A voicemail sells the return call, not the product: who you are, one reason, your number, and when you will try again.
       </p>
+      {unset.length > 0 ? (
+        <p className="warning scripts-unset">
+          Your scripts say these, and a voicemail is not played without your name and callback number:{' '}
+          {unset.map((variable, index) => (
+            <span key={variable}>
+              {index > 0 ? ', ' : ''}
+              <ScriptText text={gapMarker(variable)} />
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p role="status" className="status-line">
         {status}
       </p>

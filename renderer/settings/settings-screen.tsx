@@ -38,17 +38,18 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
         <fieldset>
           <legend>You</legend>
           <Field label="Your name" errors={issues.fields.repName}>
-            {(props) => <input {...props} className="input" value={form.repName} onChange={(e) => update({ repName: e.target.value })} />}
+            {(props) => <input {...props} data-setting="repName" className="input" value={form.repName} onChange={(e) => update({ repName: e.target.value })} />}
           </Field>
           <Field label="Company" errors={issues.fields.repCompany}>
             {(props) => (
-              <input {...props} className="input" value={form.repCompany} onChange={(e) => update({ repCompany: e.target.value })} />
+              <input {...props} data-setting="repCompany" className="input" value={form.repCompany} onChange={(e) => update({ repCompany: e.target.value })} />
             )}
           </Field>
           <Field label="Callback number" hint="The number leads should call back, as spoken in voicemails." errors={issues.fields.callbackNumber}>
             {(props) => (
               <input
                 {...props}
+                data-setting="callbackNumber"
                 className="input"
                 type="tel"
                 value={form.callbackNumber}

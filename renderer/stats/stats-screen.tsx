@@ -79,6 +79,43 @@ export function StatsScreen() {
         </div>
       </dl>
 
+      {isEmpty(stats) ? (
+        <div className="stats-empty" role="note" aria-label="No calls yet">
+          <p>
+            <strong>{range === 'all' ? 'No calls yet, so there is nothing to chart.' : 'No calls in this range, so there is nothing to chart.'}</strong>
+          </p>
+          <p>
+            After your first calls, this screen charts your dials and conversations per day, your connect rate by the lead’s local hour
+            and by weekday, and which voicemail script brings calls back.
+          </p>
+          <p>
+            {range === 'all'
+              ? 'To get them, start a dial block on the Dial block screen (leads come from Import or the sample list), or try a practice block from the welcome screen to see what a block produces.'
+              : 'Choose All time for your earlier calls, or start a dial block on the Dial block screen.'}
+          </p>
+        </div>
+      ) : (
+        <Charts stats={stats} hours={hours} weekdays={weekdays} scripts={scripts} />
+      )}
+    </section>
+  );
+}
+
+/** Nothing happened in the range: no dial, voicemail, return or promise, so every chart would be empty. */
+function isEmpty(stats: StatsReport): boolean {
+  return stats.dials === 0 && stats.voicemailsLeft === 0 && stats.returns === 0 && stats.promisesKept + stats.promisesBroken === 0 && stats.byDay.length === 0;
+}
+
+interface ChartData {
+  stats: StatsReport;
+  hours: Array<StatsReport['byHour'][number] & { label: string; rate: number }>;
+  weekdays: Array<StatsReport['byWeekday'][number] & { label: string; rate: number }>;
+  scripts: Array<StatsReport['byScript'][number] & { rate: number }>;
+}
+
+function Charts({ stats, hours, weekdays, scripts }: ChartData) {
+  return (
+    <>
       <h3>Per day</h3>
       <div className="stats-chart" aria-label="Dials and conversations per day">
         <ResponsiveContainer width="100%" height={220}>
@@ -158,6 +195,6 @@ export function StatsScreen() {
           </table>
         </>
       )}
-    </section>
+    </>
   );
 }

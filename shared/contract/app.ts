@@ -50,6 +50,7 @@ export const settingsPatchSchema = z
     schedule: scheduleSettingsSchema,
     notifications: z.object({ enabled: z.boolean() }).strict(),
     globalKeys: globalKeysSchema,
+    onboarding: z.enum(['pending', 'done', 'skipped']),
   })
   .partial()
   .strict();

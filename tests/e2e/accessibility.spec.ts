@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 /** Serious and critical axe violations on what the page shows now, as "rule: target" lines (empty when clean). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -15,6 +15,9 @@ const SCREENS = ['Leads', 'Import', 'Do not call', 'Scripts', 'Phone', 'Settings
 test('every screen has no serious or critical accessibility violations (axe), first run included', async ({ page, harness }) => {
   test.setTimeout(180_000);
   await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Where you call from' })).toBeVisible();
+  expect(await seriousViolations(page), 'first-run questions').toEqual([]);
+  await skipOnboarding(page);
   await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
   expect(await seriousViolations(page), 'first run').toEqual([]);
 

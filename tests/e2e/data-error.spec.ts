@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 const GARBAGE = Buffer.from('{"version": 1, "leads": [ {"id": "a", "firstName": \u0000\u0001 this is not json', 'utf8');
 
 test('a damaged data file shows a clear error, keeps the file, and lets the rep start with an empty list', async ({ page, harness }) => {
   // Some real data first, then damage the leads file while the harness is stopped.
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   await harness.stop();
@@ -32,6 +33,7 @@ test('a damaged data file shows a clear error, keeps the file, and lets the rep 
   await expect(page.getByRole('heading', { name: 'Dialdesk could not read your lead data' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Start with an empty list (your damaged file stays where it is)' }).click();
+  // The first-run questions were skipped before: settings outlive the damaged data, so the doors come straight away.
   await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
   expect(readFileSync(keptLeads!)).toEqual(GARBAGE);
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 async function serious(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -13,6 +13,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 
 async function withSample(page: Page, url: string) {
   await page.goto(url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 }

@@ -3,13 +3,14 @@
  * pause and resume, try to dial (the core says why it cannot), list the shortcuts, end it and read
  * its summary; the stats screen draws its charts. The lab flood test covers the line itself.
  */
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 // A Tuesday, 11:00 in New York: the sample's East Coast leads are due.
 test.use({ harnessNow: '2026-12-01T16:00:00Z' });
 
 test('a block driven by keys alone: skip with a reason, pause, resume, dial refused with the reason, end with a summary', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   await page.getByRole('button', { name: 'Dial block' }).click();
@@ -51,10 +52,16 @@ test('a block driven by keys alone: skip with a reason, pause, resume, dial refu
   await expect(summary).toContainText('Skipped1');
   await expect(summary).toContainText('Dials0');
 
-  // The stats screen reads the fold and draws its charts.
+  // The stats screen reads the fold; with no call in it, it draws no empty charts and says what will appear and how.
   await page.getByRole('button', { name: 'Stats' }).click();
   const stats = page.getByRole('region', { name: 'Stats' });
   await expect(stats.getByLabel('Totals')).toContainText('Dials0');
-  await expect(stats.getByLabel('Connect rate by hour')).toBeVisible();
-  await expect(stats.getByText('Return rate per voicemail script version')).toBeVisible();
+  const empty = stats.getByRole('note', { name: 'No calls yet' });
+  await expect(empty).toContainText('No calls in this range, so there is nothing to chart.');
+  await expect(empty).toContainText('connect rate by the lead’s local hour');
+  await expect(stats.getByLabel('Connect rate by hour')).toHaveCount(0);
+  await expect(stats.locator('.recharts-wrapper')).toHaveCount(0);
+  await stats.getByRole('button', { name: 'All time' }).click();
+  await expect(empty).toContainText('No calls yet, so there is nothing to chart.');
+  await expect(empty).toContainText('start a dial block on the Dial block screen');
 });

@@ -4,12 +4,13 @@
  * or offers to create one, and never dials: no call region, no attempt, until the rep presses Dial.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type HarnessProcess } from './harness-fixture.js';
+import { expect, test, type HarnessProcess, skipOnboarding } from './harness-fixture.js';
 
 const handlerAddress = (harness: HarnessProcess, link: string) => `${harness.origin}/?token=${harness.token}&link=${encodeURIComponent(link)}`;
 
 async function loadSample(page: Page, harness: HarnessProcess) {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 }

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type HarnessProcess } from './harness-fixture.js';
+import { expect, test, type HarnessProcess, skipOnboarding } from './harness-fixture.js';
 
 // Tuesday 1 December 2026, 12:00 in New York.
 test.use({ harnessNow: '2026-12-01T17:00:00Z' });
 
 test('the do-not-call screen lists the numbers with their source, searches them, and removes one only when it is typed again', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 
@@ -42,6 +43,7 @@ test('the do-not-call screen lists the numbers with their source, searches them,
 /** The sample leads, then `do-not-call.json` replaced by `damaged` and the app started again: the fail-closed screen. */
 async function restartWithDamagedList(page: Page, harness: HarnessProcess, damaged: string) {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   writeFileSync(join(harness.dataDir, 'do-not-call.json'), damaged);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 async function download(page: Page, button: string): Promise<{ name: string; rows: string[][]; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -13,6 +13,7 @@ async function download(page: Page, button: string): Promise<{ name: string; row
 
 test('leads and attempt history download as CSV with their headers and rows', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 

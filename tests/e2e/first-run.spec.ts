@@ -1,10 +1,12 @@
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
-test('first run offers an import or the sample list, and the sample leads appear in the list', async ({ page, harness }) => {
+test('first run offers an import, the sample list or a practice block, and the sample leads appear in the list', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
 
   await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Import a CSV' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import a CSV', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try a practice block', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Load sample leads' }).click();
 
   const list = page.getByRole('listbox', { name: 'Leads' });
@@ -16,6 +18,7 @@ test('first run offers an import or the sample list, and the sample leads appear
 
 test('first run "Import a CSV" opens the import screen', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Import a CSV' }).click();
   await expect(page.getByRole('heading', { name: 'Import leads' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -23,6 +26,7 @@ test('first run "Import a CSV" opens the import screen', async ({ page, harness 
 
 test('the page runs under the strict CSP: own scripts and styles only, sockets only to its own web shell', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp?.split('; ')).toEqual([

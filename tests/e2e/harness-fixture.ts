@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const WEB_SHELL = join(REPO, 'main/web/main.ts');
@@ -24,7 +24,7 @@ export class HarnessProcess {
   /** `now`: an ISO instant the core's clock starts at (the shell's --test-clock), for time-of-day tests. */
   constructor(
     readonly dataDir: string,
-    readonly options: { now?: string } = {},
+    readonly options: { now?: string; timeZone?: string } = {},
   ) {}
 
   /** Starts on a free port and resolves once the ready line names it. */
@@ -35,7 +35,8 @@ export class HarnessProcess {
     if (this.options.now) args.push('--test-clock', this.options.now);
     const child = spawn(process.execPath, args, {
       cwd: REPO,
-      env: { ...process.env, DIALDESK_TEST_OPTIONS: '1' },
+      // `timeZone`: the system's zone as the web shell's process sees it (TZ), for a new rep's defaults.
+      env: { ...process.env, DIALDESK_TEST_OPTIONS: '1', ...(this.options.timeZone ? { TZ: this.options.timeZone } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -94,9 +95,11 @@ export class HarnessProcess {
   }
 }
 
-export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined }>({
+export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined; harnessTimeZone: string | undefined }>({
   // `test.use({ harnessNow: ISO })` starts the core's clock at that instant.
   harnessNow: [undefined, { option: true }],
+  // `test.use({ harnessTimeZone: 'America/Denver' })` runs the web shell on a system set to that zone.
+  harnessTimeZone: [undefined, { option: true }],
   // Any uncaught error or console error in the page (a CSP violation, a failed
   // request, a React warning) fails the test that caused it. The page depends on
   // the harness so it is closed, and checked, before its harness stops: a refresh
@@ -111,9 +114,9 @@ export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | 
     await page.close();
     expect(problems, 'errors in the page').toEqual([]);
   },
-  harness: async ({ harnessNow }, use, testInfo) => {
+  harness: async ({ harnessNow, harnessTimeZone }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
-    const harness = new HarnessProcess(dataDir, { now: harnessNow });
+    const harness = new HarnessProcess(dataDir, { now: harnessNow, timeZone: harnessTimeZone });
     await harness.start();
     try {
       await use(harness);
@@ -128,3 +131,12 @@ export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | 
 });
 
 export { expect };
+
+/**
+ * A fresh data folder opens on the first-run questions; tests about what comes after skip them
+ * with their Skip button and land on the three doors (onboarding.spec.ts tests the questions).
+ */
+export async function skipOnboarding(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
+}

@@ -4,13 +4,14 @@
  * under the federal 21:00, still are.
  */
 import { saveRepSettings } from './call-lab.js';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 // Wednesday 13 January 2027: 20:30 in Miami and New York, 17:30 in Los Angeles (the rep's zone).
 test.use({ harnessNow: '2027-01-14T01:30:00Z' });
 
 test("a Florida lead at 20:30 shows Florida's reason in its panel and is not in the block queue", async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   await saveRepSettings(page, 'America/Los_Angeles');

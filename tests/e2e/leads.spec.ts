@@ -1,8 +1,9 @@
-import { expect, test, type HarnessProcess } from './harness-fixture.js';
+import { expect, test, type HarnessProcess, skipOnboarding } from './harness-fixture.js';
 import type { Page } from '@playwright/test';
 
 async function loadSample(page: Page, harness: HarnessProcess) {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   return page.getByRole('listbox', { name: 'Leads' });

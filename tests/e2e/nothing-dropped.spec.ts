@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
-import { expect, test, type HarnessProcess } from './harness-fixture.js';
+import { expect, test, type HarnessProcess, skipOnboarding } from './harness-fixture.js';
 
 // A Tuesday, 11:00 in New York: the sample's East Coast leads are due.
 const NOW = '2026-12-01T16:00:00Z';
@@ -19,6 +19,7 @@ const cli = (harness: HarnessProcess, ...args: string[]) =>
 
 async function loadSample(page: Page, harness: HarnessProcess) {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { setFixedTime } from './fixed-clock.js';
-import { expect, test, type HarnessProcess } from './harness-fixture.js';
+import { expect, test, type HarnessProcess, skipOnboarding } from './harness-fixture.js';
 
 // Tuesday 1 December 2026, 10:00 in New York.
 const NOW = '2026-12-01T15:00:00Z';
@@ -15,6 +15,7 @@ test.use({ harnessNow: NOW });
 async function openTenMinutesBeforePromise(page: Page, harness: HarnessProcess): Promise<void> {
   await setFixedTime(page, new Date(NOW));
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await page.getByRole('listbox', { name: 'Leads' }).getByRole('option', { name: /Dana Whitfield/ }).click();
   const detail = page.getByRole('complementary', { name: 'Dana Whitfield' });

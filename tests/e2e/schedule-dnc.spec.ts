@@ -1,10 +1,11 @@
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 // Tuesday 1 December 2026, 11:00 in Chicago.
 test.use({ harnessNow: '2026-12-01T17:00:00Z' });
 
 test('a do-not-call list import marks the lead and the dial check says why', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
 

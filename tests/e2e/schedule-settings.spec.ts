@@ -1,7 +1,8 @@
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 test('the calling schedule saves bands, cadence and dial blocks, and the lead\'s strip uses the new bands', async ({ page, harness }) => {
   await page.goto(harness.url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   await page.getByRole('button', { name: 'Settings' }).click();

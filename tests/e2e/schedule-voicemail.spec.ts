@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 import { setFixedTime } from './fixed-clock.js';
 
 // Tuesday 1 December 2026, 10:00 in New York: inside Dana's window and the rep's hours.
@@ -22,6 +22,7 @@ async function setUpRep(page: Page) {
 async function startWithDana(page: Page, url: string) {
   await setFixedTime(page, new Date(NOW));
   await page.goto(url);
+  await skipOnboarding(page);
   await page.getByRole('button', { name: 'Load sample leads' }).click();
   await expect(page.getByText('15 leads')).toBeVisible();
   await setUpRep(page);

@@ -1,4 +1,4 @@
-import { expect, test } from './harness-fixture.js';
+import { expect, test, skipOnboarding } from './harness-fixture.js';
 
 /**
  * The web shell as a browser meets it: the printed address opens the app once
@@ -10,6 +10,7 @@ import { expect, test } from './harness-fixture.js';
 test('the launch code opens the app once and leaves the address bar; a foreign Host or Origin and a socket without the session are refused', async ({ page, harness, browser }) => {
   const response = await page.goto(harness.url);
   expect(response?.status()).toBe(200);
+  await skipOnboarding(page);
   await expect(page.getByRole('heading', { name: 'Welcome to Dialdesk' })).toBeVisible();
   // After load the address bar, and so the history, holds no secret.
   expect(page.url()).toBe(`${harness.origin}/`);

@@ -18,6 +18,10 @@ describe('one rule, one place', () => {
     expect(holding(/function isIanaZone/)).toEqual([]);
   });
 
+  it('a script variable with no value: marked as shared/script-gaps.ts says, nowhere else', () => {
+    expect(holding(/: not set\]/)).toEqual(['shared/script-gaps.ts']);
+  });
+
   it('the store, its folds and the dial gate are assembled in main/core/data-folder.ts, for the app (core.ts) and the CLI alike', () => {
     expect(holding(/(?<!function )\bopenLeadStore\(/)).toEqual(['main/core/data-folder.ts']);
     expect(holding(/(?<!function )\bcreateDialGate\(/)).toEqual(['main/core/data-folder.ts']);

@@ -20,3 +20,12 @@ export function normalizePhone(raw: string, defaultCountry: string, extensionCol
   const extension = (parsed.ext ?? digitsOf(extensionColumn)) || '';
   return { ok: true, e164: parsed.number, extension, country: parsed.country ?? null };
 }
+
+/**
+ * Why the rep's callback number cannot go in a voicemail (null when it can): the same libphonenumber
+ * check a lead's number passes, in the rep's default country for a number written without a code.
+ */
+export function callbackNumberProblem(raw: string, defaultCountry: string): string | null {
+  const result = normalizePhone(raw, defaultCountry);
+  return result.ok ? null : `${result.reason}: a lead could not call it back. Write it as you would dial it, e.g. +1 512 555 0182.`;
+}

@@ -3,9 +3,10 @@
  * a fallback after a bar — `{referrer|a colleague}` — spoken when the lead has
  * no value. `{{` and `}}` write literal braces. Unknown variables are errors
  * when a template is saved; a missing value without a fallback is a warning
- * before the call.
+ * before the call, and is marked in the text (shared/script-gaps.ts), never left as a gap.
  */
 import { SCRIPT_VARIABLES, type ScriptValues, type ScriptVariable } from '../../../shared/schedule.js';
+import { GAPS, gapMarker } from '../../../shared/script-gaps.js';
 
 export type TemplatePart =
   | { kind: 'text'; text: string }
@@ -80,11 +81,11 @@ export function validateTemplate(template: string): { ok: true } | { ok: false; 
 
 export interface RenderedScript {
   text: string;
-  /** Variables the lead had no value for and the template gave no fallback: warn before the call. */
+  /** Variables with no value and no fallback (marked in `text` as shared/script-gaps.ts says): warn before the call, refuse to play. */
   missing: ScriptVariable[];
 }
 
-/** Fills a template. A blank value counts as missing. */
+/** Fills a template. A blank value counts as missing and is marked, not dropped. */
 export function renderTemplate(template: string, values: ScriptValues): RenderedScript {
   const { parts, errors } = parseTemplate(template);
   if (errors.length > 0) throw new Error(`Cannot render an invalid template: ${errors[0]}`);
@@ -99,23 +100,22 @@ export function renderTemplate(template: string, values: ScriptValues): Rendered
     const value = values[name]?.trim();
     if (value) text += value;
     else if (part.fallback !== null) text += part.fallback;
-    else if (!missing.includes(name)) missing.push(name);
+    else {
+      text += gapMarker(name);
+      if (!missing.includes(name)) missing.push(name);
+    }
   }
   return { text: text.replace(/[ \t]{2,}/g, ' ').trim(), missing };
 }
 
-/** Readable pre-call warnings for values a lead lacks. */
-/** The variables that come from the rep's own Settings rather than the lead. */
-const REP_SETTINGS: Partial<Record<ScriptVariable, string>> = {
-  rep_name: 'Your name',
-  rep_company: 'Your company',
-  callback_number: 'Your callback number',
-};
-
+/** Readable pre-call warnings for values a lead or the rep lacks. */
 export function missingValueWarnings(missing: ScriptVariable[]): string[] {
-  return missing.map((name) =>
-    REP_SETTINGS[name]
-      ? `${REP_SETTINGS[name]} is not set (Settings), so the script leaves {${name}} blank.`
-      : `This lead has no ${name.replace(/_/g, ' ')}; the script leaves {${name}} blank (add a fallback such as {${name}|…})`,
-  );
+  return missing.map((name) => {
+    const gap = GAPS[name];
+    if (gap.home === 'settings') return `${capitalise(gap.label)} is not set (Settings), so the script marks {${name}} as not set and a played voicemail is refused.`;
+    if (gap.home === 'lead') return `This lead has no ${name.replace(/_/g, ' ')}; the script marks {${name}} as not set (add a fallback such as {${name}|…})`;
+    return `The script marks {${name}} as not set: Dialdesk has no value for it for this lead.`;
+  });
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -10,6 +10,11 @@ export function settingsHandlers(
   events: EventHub,
   /** Runs after a change is stored, before the answer (the store refolds if the schedule requires it). */
   afterUpdate: () => Promise<void> = async () => undefined,
+  /**
+   * Why a callback number cannot be called back in `country` (null when it can): the core passes
+   * the lead import's own libphonenumber check, so the rep's number is held to the same rule.
+   */
+  callbackProblem: (number: string, country: string) => string | null = () => null,
 ): {
   getSettings: Handler<'getSettings'>;
   updateSettings: Handler<'updateSettings'>;
@@ -22,6 +27,11 @@ export function settingsHandlers(
       }
       if (patch.repTimeZone && !isKnownZone(patch.repTimeZone)) {
         throw new ApiFailure('invalid-input', `${patch.repTimeZone} is not a time zone name such as America/New_York.`);
+      }
+      if (patch.callbackNumber !== undefined && patch.callbackNumber.trim() !== '') {
+        const problem = callbackProblem(patch.callbackNumber, patch.defaultCountry ?? settings.get().defaultCountry);
+        // Kept as typed (the Settings screen shows it back); checked so a voicemail never gives a number no one can dial.
+        if (problem) throw new ApiFailure('invalid-input', problem, [{ path: ['callbackNumber'], message: problem }]);
       }
       const updated = settings.update(patch);
       await afterUpdate();

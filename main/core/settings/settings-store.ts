@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/domain.js';
 import { DEFAULT_SCHEDULE_SETTINGS } from '../../../shared/schedule.js';
 import { DEFAULT_GLOBAL_KEYS } from '../../../shared/desk-keys.js';
+import { isKnownZone } from '../timezones/zone-clock.js';
 
 /**
  * What the core needs from settings storage. The app backs it with
@@ -20,13 +21,22 @@ export const DEFAULT_SETTINGS: Settings = {
   repName: '',
   repCompany: '',
   callbackNumber: '',
-  repTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  repTimeZone: systemTimeZone(),
   workingHours: { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] },
   daysOff: [],
   schedule: DEFAULT_SCHEDULE_SETTINGS,
   notifications: { enabled: true },
   globalKeys: DEFAULT_GLOBAL_KEYS,
+  onboarding: 'pending',
 };
+
+/**
+ * The operating system's own zone (the TZ variable, else the system setting, as Intl reads them), or
+ * UTC only when the system names none a zone database knows (`Etc/Unknown`, an empty TZ).
+ */
+export function systemTimeZone(resolved: string | undefined = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  return resolved && resolved !== 'Etc/Unknown' && isKnownZone(resolved) ? resolved : 'UTC';
+}
 
 /** The region of the OS locale (`de-AT` → AT, `en` → US by likely subtags), or null when it names none. */
 export function osCountry(locale = Intl.DateTimeFormat().resolvedOptions().locale): string | null {

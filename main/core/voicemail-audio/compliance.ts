@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/domain.js';
 import { parseTemplate } from '../scripts/template.js';
 import { digitsOf } from '../../../shared/digits.js';
+import { GAPS, gapMarker, gapsIn } from '../../../shared/script-gaps.js';
 
 /** Variables a recording can say (the rep's own); every other one differs per lead. */
 const SAME_FOR_EVERY_LEAD = new Set(['rep_name', 'rep_company', 'callback_number']);
@@ -10,9 +11,11 @@ const SAME_FOR_EVERY_LEAD = new Set(['rep_name', 'rep_company', 'callback_number
  * number to call back (telemarketing rules for prerecorded messages). The
  * teleprompter only warns; the other two ways are stopped. Checked on the
  * words that will be spoken, so a name typed into the template counts too.
+ * A variable with no value (marked as shared/script-gaps.ts says) is never spoken: the message is refused with its name.
  */
 export function identificationProblems(spokenText: string, settings: Pick<Settings, 'repName' | 'repCompany' | 'callbackNumber'>): string[] {
-  const problems: string[] = [];
+  const problems = gapsIn(spokenText).map((variable) => gapProblem(variable));
+  if (problems.length > 0) return problems;
   const text = spokenText.toLowerCase();
   const names = [settings.repName, settings.repCompany].map((n) => n.trim().toLowerCase()).filter(Boolean);
   if (names.length === 0) problems.push('Set your name (or company) in Settings: a played message must say who is calling.');
@@ -27,6 +30,14 @@ export function identificationProblems(spokenText: string, settings: Pick<Settin
     }
   }
   return problems;
+}
+
+function gapProblem(variable: keyof typeof GAPS): string {
+  const gap = GAPS[variable];
+  if (variable === 'rep_name') return 'Your name is not set (Settings): a played message must say who is calling, and this one would say nothing where it names you.';
+  if (variable === 'callback_number') return 'Your callback number is not set (Settings): a played message must give the number to call back.';
+  const where = gap.home === 'settings' ? 'set it in Settings' : gap.home === 'lead' ? "add it to the lead or a fallback to the script ({" + variable + "|…})" : 'the script needs a fallback ({' + variable + '|…})';
+  return `{${variable}} has no value (${gapMarker(variable)}): the message would leave a gap; ${where}.`;
 }
 
 /** Why one recording cannot serve every lead of a stage: the template's per-lead slots. */

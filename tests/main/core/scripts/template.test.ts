@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitGaps } from '../../../../shared/script-gaps.js';
 import { missingValueWarnings, renderTemplate, validateTemplate } from '../../../../main/core/scripts/template.js';
 import { buildScriptValues, speakablePhone } from '../../../../main/core/scripts/script-values.js';
 
@@ -23,9 +24,26 @@ describe('renderTemplate', () => {
       first_name: 'Ann',
       referrer: '  ',
     });
-    expect(rendered).toEqual({ text: 'Hi Ann, a colleague said matters. {literal}', missing: ['reason'] });
+    expect(rendered).toEqual({ text: 'Hi Ann, a colleague said [the reason to call: not set] matters. {literal}', missing: ['reason'] });
     expect(missingValueWarnings(rendered.missing)).toEqual([
-      'This lead has no reason; the script leaves {reason} blank (add a fallback such as {reason|…})',
+      'This lead has no reason; the script marks {reason} as not set (add a fallback such as {reason|…})',
+    ]);
+  });
+
+  it('never leaves a gap: every variable with no value is marked, however blank its value', () => {
+    const template = "Hi {first_name}, it's {rep_name} from {rep_company}. Call {callback_number}. That's {rep_name}, {callback_number}.";
+    for (const blank of [{}, { rep_name: '', rep_company: ' ', callback_number: '\t', first_name: '\u00a0' }]) {
+      const { text, missing } = renderTemplate(template, blank);
+      expect(text).toBe(
+        "Hi [their first name: not set], it's [your name: not set] from [your company: not set]. Call [your callback number: not set]. " +
+          "That's [your name: not set], [your callback number: not set].",
+      );
+      expect(missing).toEqual(['first_name', 'rep_name', 'rep_company', 'callback_number']);
+      expect(splitGaps(text).filter((piece) => piece.kind === 'gap').map((piece) => piece.text)).toHaveLength(6);
+      expect(splitGaps(text).map((piece) => piece.text).join('')).toBe(text);
+    }
+    expect(missingValueWarnings(['rep_name'])).toEqual([
+      'Your name is not set (Settings), so the script marks {rep_name} as not set and a played voicemail is refused.',
     ]);
   });
 

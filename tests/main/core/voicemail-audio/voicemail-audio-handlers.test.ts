@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../../../main/core/core.js';
 import { readWav } from '../../../../main/core/voicemail-audio/read-wav.js';
 import { createMemorySecrets, createMemorySettings } from '../../../support/memory-stores.js';
 import { identificationProblems, perLeadFields } from '../../../../main/core/voicemail-audio/compliance.js';
+import { renderTemplate } from '../../../../main/core/scripts/template.js';
 import { useTempDirs } from '../../../support/temp-dir.js';
 
 const REP = { repName: 'Alex Rivera', repCompany: 'Northwind', callbackNumber: '+12125550199' };
@@ -70,6 +71,33 @@ describe('voicemail audio through the core', () => {
     if (!result.ok) expect(result.error.message).toMatch(/who is calling.*callback number/);
   });
 
+  it('refuses a read-out and a recorded drop whose script would leave the caller name or callback number out, naming which', async () => {
+    const dir = tempDir();
+    // The company alone would pass the old "says who is calling" check; the script's {rep_name} would still be a gap.
+    core = await startCore(dir, { repName: '', repCompany: 'Northwind', callbackNumber: '+12125550199' });
+    const lead = await dana(core);
+    const file = join(dir, 'take.wav');
+    execFileSync('espeak-ng', ['-w', file, "Hi, it's Northwind. Call me back on 212 555 0199."]);
+    await value(core.dispatch('saveRecordedDrop', { stage: 'first', wavBase64: readFileSync(file).toString('base64') }));
+    for (const way of ['read-out', 'recorded'] as const) {
+      const result = await core.dispatch('prepareVoicemailAudio', { leadId: lead.id, way });
+      expect(result, way).toMatchObject({ ok: false, error: { code: 'refused' } });
+      if (!result.ok) {
+        expect(result.error.message).toMatch(/Your name is not set \(Settings\)/);
+        expect(result.error.message).not.toMatch(/callback number/);
+      }
+    }
+    await value(core.dispatch('updateSettings', { repName: 'Alex Rivera', callbackNumber: '' }));
+    for (const way of ['read-out', 'recorded'] as const) {
+      const result = await core.dispatch('prepareVoicemailAudio', { leadId: lead.id, way });
+      expect(result, way).toMatchObject({ ok: false, error: { code: 'refused' } });
+      if (!result.ok) {
+        expect(result.error.message).toMatch(/Your callback number is not set \(Settings\)/);
+        expect(result.error.message).not.toMatch(/Your name/);
+      }
+    }
+  });
+
   it('keeps a recorded drop per stage, warns that it cannot say per-lead fields, and plays it without a promise', async () => {
     const dir = tempDir();
     core = await startCore(dir);
@@ -108,6 +136,17 @@ describe('compliance rules for played messages', () => {
     expect(identificationProblems("It's Northwind, call 212-555-0199.", REP)).toEqual([]);
     expect(identificationProblems('Call 212-555-0199.', REP)).toHaveLength(1);
     expect(identificationProblems("It's Alex Rivera, call me.", REP)).toHaveLength(1);
+  });
+
+  it('never plays a gap: each variable marked "not set" refuses the message with its reason', () => {
+    const spoken = renderTemplate("Hi {first_name}, it's {rep_name} from {rep_company}. Call {callback_number}.", { rep_company: 'Northwind' }).text;
+    const problems = identificationProblems(spoken, { ...REP, repName: '', callbackNumber: '' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/\{first_name\} has no value/);
+    expect(problems[1]).toMatch(/^Your name is not set/);
+    expect(problems[2]).toMatch(/^Your callback number is not set/);
+    // The rep's values are set, yet the text still holds a marker: refused all the same.
+    expect(identificationProblems("It's Alex Rivera, [your callback number: not set], 212-555-0199.", REP)).toHaveLength(1);
   });
 
   it('lists the fields a recording cannot say', () => {
