@@ -134,7 +134,7 @@ export function SettleOutcome({ callId, onSettled, keys }: Props) {
           <input ref={workAgainInput} type="number" min={1} max={365} step={1} value={workAgainDays} onChange={(e) => setWorkAgainDays(e.target.value)} required />
         </label>
         <button type="submit" className="button" disabled={busy}>
-          Record conversation
+          Record, and work again then
         </button>
       </form>
       {error ? (
