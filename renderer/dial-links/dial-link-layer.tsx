@@ -74,17 +74,21 @@ export function DialLinkLayer({ onOpenLead }: { onOpenLead: (leadId: string) => 
     // browser's rule for BroadcastChannel); the message is checked, and the link opens here exactly as any other.
     if (typeof BroadcastChannel !== 'function') return;
     const channel = new BroadcastChannel(DIAL_LINK_CHANNEL);
+    let closed = false;
     channel.addEventListener('message', (event: MessageEvent<unknown>) => {
       const handoff = dialLinkHandoffSchema.safeParse(event.data);
       if (!handoff.success) return;
       void open(handoff.data.link).then((outcome) => {
         // A tab replaced by a newer one stays silent: the tab that owns the line answers.
-        if (outcome === 'unavailable') return;
+        if (outcome === 'unavailable' || closed) return;
         const answer: DialLinkAnswer = { type: 'dial-link-answer', id: handoff.data.id, refused: outcome.refused };
         channel.postMessage(answer);
       });
     });
-    return () => channel.close();
+    return () => {
+      closed = true;
+      channel.close();
+    };
   }, [open]);
 
   useDialdeskEvent((event) => {
