@@ -73,7 +73,7 @@ test('a malformed link shows a clear notice and does nothing else', async ({ pag
   await expect(alert).toHaveCount(0);
 });
 
-test('Settings offers the browser the tel: and sip: handler once, at the app’s address; global keys are the app’s', async ({ page, harness }) => {
+test('Settings offers the browser the tel: and sip: handler once, at the hand-over page’s address; global keys are the app’s', async ({ page, harness }) => {
   // Record what the page asks of the browser (Chromium's own prompt cannot be answered from a test).
   await page.addInitScript(() => {
     const calls: string[][] = [];
@@ -195,4 +195,25 @@ test('with no Dialdesk tab open, the hand-over page says so and opens Dialdesk w
   await expect(lead).toContainText('No attempts yet.');
   await expect.poll(() => new URL(crm.url()).searchParams.has('link')).toBe(false);
   await expect(crm.getByRole('region', { name: 'Current call' })).toHaveCount(0);
+});
+
+test('with Dialdesk in two tabs, the tab that holds the line answers the hand-over page; the replaced one opens nothing', async ({ page, harness }) => {
+  await loadSample(page, harness);
+  // A second tab takes the line over (one page at a time runs the call audio); the first is disconnected.
+  const current = await page.context().newPage();
+  await current.goto(`${harness.origin}/`);
+  await expect(current.getByText('15 leads')).toBeVisible();
+  await current.getByRole('button', { name: 'Stats', exact: true }).click();
+
+  const crm = await crmPage(page.context(), { 'Ben Adler': handoffAddress(harness, 'tel:+1-404-555-0110') });
+  await crm.getByRole('link', { name: 'Ben Adler' }).click();
+  await expect(crm.getByRole('status')).toContainText('The link is open in your Dialdesk tab');
+  await expect(current.getByRole('complementary', { name: 'Ben Adler' })).toBeVisible();
+  await expect(current.getByRole('status').filter({ hasText: 'from a tel: link' })).toContainText('nothing was dialled');
+  // The replaced tab could not reach Dialdesk: it opened no lead and says why.
+  await expect(page.getByRole('alert').filter({ hasText: 'Link not opened' })).toContainText('opened in another tab');
+  await expect(page.getByRole('complementary', { name: 'Ben Adler' })).toHaveCount(0);
+  await expect(current.getByRole('region', { name: 'Current call' })).toHaveCount(0);
+  expect(harness.log).not.toMatch(/INVITE/);
+  await crm.close();
 });
