@@ -13,8 +13,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * in the page it serves (main/web/web-server.ts).
  */
 const TARGETS = {
-  electron: { outDir: 'dist/renderer', connect: [] },
-  web: { outDir: 'dist/renderer-web', connect: ["'self'", 'ws://127.0.0.1:*'] },
+  electron: { outDir: 'dist/renderer', connect: [], pages: ['index.html'] },
+  // dial-link.html: the click-to-dial handler page the web shell serves without a session (main/web/web-server.ts).
+  web: { outDir: 'dist/renderer-web', connect: ["'self'", 'ws://127.0.0.1:*'], pages: ['index.html', 'dial-link.html'] },
 } as const;
 
 type Target = keyof typeof TARGETS;
@@ -53,6 +54,7 @@ export const config = defineConfig(({ mode }) => {
       modulePreload: { polyfill: false },
       sourcemap: mode === 'web',
       target: 'chrome130',
+      rollupOptions: { input: TARGETS[mode].pages.map((page) => here(`./renderer/${page}`)) },
     },
   };
 });

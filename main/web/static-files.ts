@@ -40,6 +40,22 @@ export function isPagePath(pathname: string): boolean {
   return pathname === '/' || pathname === '/index.html';
 }
 
+/** Answers with an HTML page of the server's: its policy, never inside a frame, never cached. */
+export function servePage({ html, pageHeaders = {}, policy, request, response }: { html: string; pageHeaders?: Record<string, string>; policy: string; request: IncomingMessage; response: ServerResponse }): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  response.writeHead(200, {
+    ...COMMON_HEADERS,
+    ...pageHeaders,
+    'Content-Type': CONTENT_TYPES['.html'],
+    'Content-Security-Policy': policy,
+    'X-Frame-Options': 'DENY',
+  });
+  response.end(request.method === 'HEAD' ? undefined : html);
+}
+
 /**
  * Answers a request that passed the gate and carries a session: `/` (and
  * `/index.html`) with the page, any other path with a file of the build, never
@@ -58,14 +74,7 @@ export function serveFile({ root, index, pageHeaders = {}, policy, request, resp
     return;
   }
   if (isPagePath(pathname)) {
-    response.writeHead(200, {
-      ...COMMON_HEADERS,
-      ...pageHeaders,
-      'Content-Type': CONTENT_TYPES['.html'],
-      'Content-Security-Policy': policy,
-      'X-Frame-Options': 'DENY',
-    });
-    response.end(request.method === 'HEAD' ? undefined : index);
+    servePage({ html: index, pageHeaders, policy, request, response });
     return;
   }
   const file = fileInsideRoot(root, pathname);

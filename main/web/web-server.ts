@@ -7,10 +7,11 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Core } from '../core/core.js';
 import { contentSecurityPolicy } from '../../shared/csp.js';
 import { fail } from '../../shared/result.js';
-import { CHALLENGE_PATTERN, MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES, MAX_MESSAGE_BYTES, PAGE_KEY_META } from '../../shared/web-shell.js';
+import { CHALLENGE_PATTERN, DIAL_LINK_PATH, MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES, MAX_MESSAGE_BYTES, PAGE_KEY_META } from '../../shared/web-shell.js';
+import { readDialLinkPage } from './dial-link-page.js';
 import { helloFor, LaunchSessions, newSecret, type WebSession } from './launch-sessions.js';
 import { refusalOf, type Gate } from './request-gate.js';
-import { isPagePath, serveFile } from './static-files.js';
+import { isPagePath, serveFile, servePage } from './static-files.js';
 
 /** A socket message from the page: one API call. */
 interface Request {
@@ -57,6 +58,11 @@ export const SUPERSEDED_CLOSE_CODE = 4001;
  *   WS  /api?challenge=N     to a session cookie: first the server's hello (its
  *                            answer to the page's challenge), then one API call
  *                            per message; core events pushed
+ *   GET /dial-link?link=L    to anyone, and its own few files: the click-to-dial
+ *                            handler page (dial-link-page.ts). A link clicked on
+ *                            another site arrives without the SameSite=Strict
+ *                            cookie; this page has no session and no power, and
+ *                            only hands the link to the open Dialdesk tab
  *
  * A launch code works once: it is on the browser's command line and in the
  * printed line, where others may read it, so a spent one opens nothing. Every
@@ -71,6 +77,7 @@ export async function startWebServer({ core, staticDir, port, launchCode = newSe
     throw new Error(`No renderer build in ${root}: run "npm run build:renderer:web" first.`);
   }
   const builtIndex = readFileSync(indexFile, 'utf8');
+  const dialLinkPage = readDialLinkPage(root);
 
   const server = createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -87,6 +94,8 @@ export async function startWebServer({ core, staticDir, port, launchCode = newSe
   const index = pageFor(builtIndex, gate);
   // The page's policy again as a header (the backstop if the meta tag were dropped), its socket pinned to this port.
   const policy = contentSecurityPolicy({ connect: ["'self'", `ws://${gate.host}`], delivery: 'header' });
+  // The handler page connects nowhere: it talks to the app tab inside the browser only.
+  const dialLinkPolicy = contentSecurityPolicy({ connect: [], delivery: 'header' });
   const sessionOf = (request: IncomingMessage): WebSession | null => sessions.sessionOf(parseCookies(request.headers.cookie ?? '')[cookieName]);
   const refuse = (request: IncomingMessage, response: ServerResponse, why: string) => {
     log(`web: refused ${request.method} ${redactUrl(request.url)}: ${why}`);
@@ -97,6 +106,13 @@ export async function startWebServer({ core, staticDir, port, launchCode = newSe
     const refusal = refusalOf(request, gate, 'http');
     if (refusal) return refuse(request, response, refusal);
     const url = new URL(request.url ?? '/', gate.origin);
+    if (url.pathname === DIAL_LINK_PATH) {
+      // Sessionless by design, so only as a page in a tab: never inside a frame, an image or a fetch of another site.
+      const destination = request.headers['sec-fetch-dest'];
+      if (destination !== undefined && destination !== 'document') return refuse(request, response, `the link page opens as a page, not as ${destination}`);
+      return servePage({ html: dialLinkPage.html, policy: dialLinkPolicy, request, response });
+    }
+    if (dialLinkPage.files.has(url.pathname)) return serveFile({ root, index: '', policy: dialLinkPolicy, request, response });
     let session = sessionOf(request);
     const pageHeaders: Record<string, string> = {};
     const code = url.searchParams.get('token');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DialLinkTarget } from '../../shared/contract/index.js';
+import { DIAL_LINK_CHANNEL, dialLinkHandoffSchema, type DialLinkAnswer } from '../../shared/web-shell.js';
 import { useApi, useDialdeskEvent } from '../api/api-context.js';
 import { linkInAddress } from './link-address.js';
 import './dial-links.css';
@@ -30,12 +31,13 @@ export function DialLinkLayer({ onOpenLead }: { onOpenLead: (leadId: string) => 
   const [name, setName] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
 
+  /** Opens a link; what became of it: opened (or offered), refused with a reason, or `unavailable` (this tab has no line to Dialdesk). */
   const open = useCallback(
-    async (url: string) => {
+    async (url: string): Promise<{ refused: string | null } | 'unavailable'> => {
       const result = await api.resolveDialLink({ url });
       if (!result.ok) {
         setShown({ kind: 'refused', reason: result.error.message });
-        return;
+        return result.error.code === 'unavailable' ? 'unavailable' : { refused: result.error.message };
       }
       const target = result.value;
       if (target.leads.length === 1) {
@@ -47,6 +49,7 @@ export function DialLinkLayer({ onOpenLead }: { onOpenLead: (leadId: string) => 
         setName(target.name ?? '');
         setShown({ kind: 'create', target, error: null, busy: false });
       }
+      return { refused: null };
     },
     [api, onOpenLead],
   );
@@ -65,6 +68,28 @@ export function DialLinkLayer({ onOpenLead }: { onOpenLead: (leadId: string) => 
     }
     void takeDelivered();
   }, [open, takeDelivered]);
+
+  useEffect(() => {
+    // The web shell's handler page (link-handoff.ts) hands over a link clicked on another site. Same origin only (the
+    // browser's rule for BroadcastChannel); the message is checked, and the link opens here exactly as any other.
+    if (typeof BroadcastChannel !== 'function') return;
+    const channel = new BroadcastChannel(DIAL_LINK_CHANNEL);
+    let closed = false;
+    channel.addEventListener('message', (event: MessageEvent<unknown>) => {
+      const handoff = dialLinkHandoffSchema.safeParse(event.data);
+      if (!handoff.success) return;
+      void open(handoff.data.link).then((outcome) => {
+        // A tab replaced by a newer one stays silent: the tab that owns the line answers.
+        if (outcome === 'unavailable' || closed) return;
+        const answer: DialLinkAnswer = { type: 'dial-link-answer', id: handoff.data.id, refused: outcome.refused };
+        channel.postMessage(answer);
+      });
+    });
+    return () => {
+      closed = true;
+      channel.close();
+    };
+  }, [open]);
 
   useDialdeskEvent((event) => {
     if (event.type === 'dial-link.received') void takeDelivered();

@@ -41,6 +41,7 @@ describe.skipIf(process.platform !== 'linux')('the launch code on the browser’
     const dir = mkdtempSync(join(tmpdir(), 'dialdesk-launch-'));
     mkdirSync(join(dir, 'build'));
     writeFileSync(join(dir, 'build', 'index.html'), '<!doctype html><html><head><title>Dialdesk</title></head><body></body></html>');
+    writeFileSync(join(dir, 'build', 'dial-link.html'), '<!doctype html><html><head><title>Dialdesk link</title></head><body></body></html>');
     const report = join(dir, 'browser.json');
     // Only what xdg-open needs to pick $BROWSER: no desktop session, no display.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, BROWSER: FAKE_BROWSER, FAKE_BROWSER_REPORT: report, DIALDESK_TEST_OPTIONS: '1' };

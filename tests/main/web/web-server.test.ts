@@ -17,6 +17,11 @@ import { createSocketApi } from '../../../renderer/api/socket-api.js';
 const INDEX = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; connect-src &#39;self&#39; ws://127.0.0.1:*">
 <link rel="icon" href="./assets/icon.svg"><script type="module" crossorigin src="./assets/app.js"></script></head><body></body></html>`;
 
+/** The click-to-dial handler page as the build writes it: its script, the chunk it shares with the app, its style. */
+const DIAL_LINK_PAGE = `<!doctype html><html><head><title>Dialdesk · click-to-dial link</title>
+<script type="module" crossorigin src="./assets/dial-link.js"></script><link rel="modulepreload" crossorigin href="./assets/shared.js">
+<link rel="stylesheet" crossorigin href="./assets/dial-link.css"></head><body><p id="handoff-status" role="status"></p></body></html>`;
+
 /** A raw HTTP GET with exactly the headers given (fetch would set Host and forbid changing it). */
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -86,6 +91,8 @@ describe('web shell server', () => {
     mkdirSync(join(dir, 'build', 'assets'), { recursive: true });
     writeFileSync(join(dir, 'build', 'index.html'), INDEX);
     writeFileSync(join(dir, 'build', 'assets', 'app.js'), 'export {};');
+    writeFileSync(join(dir, 'build', 'dial-link.html'), DIAL_LINK_PAGE);
+    for (const file of ['dial-link.js', 'shared.js', 'dial-link.css']) writeFileSync(join(dir, 'build', 'assets', file), '/* */');
     writeFileSync(join(dir, 'secret.txt'), 'secret');
     server = await startWebServer({ core: { dispatch, events }, staticDir: join(dir, 'build'), port: 0 });
     session = { cookie: '', pageKey: '', setCookie: '' };
@@ -172,6 +179,45 @@ describe('web shell server', () => {
     });
     expect(head).toBe(403);
     // None of those spent the code.
+    expect((await get(server.port, `/?token=${server.launchCode}`)).status).toBe(200);
+  });
+
+  it('serves the click-to-dial handler page and its own files without a session, and nothing else: no cookie, no page key, no socket, never in a frame', async () => {
+    const link = encodeURIComponent('tel:+1-404-555-0110');
+    // What a cross-site navigation brings: no cookie (SameSite=Strict stays home), no Origin on a GET, a document.
+    const page = await get(server.port, `/dial-link?link=${link}`, { 'sec-fetch-dest': 'document', 'sec-fetch-site': 'cross-site' });
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(DIAL_LINK_PAGE);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.body).not.toContain(PAGE_KEY_META);
+    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy({ connect: [], delivery: 'header' }));
+    expect(page.headers['content-security-policy']).toContain("connect-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Without Sec-Fetch headers (an older browser) too.
+    expect((await get(server.port, '/dial-link')).status).toBe(200);
+    for (const file of ['/assets/dial-link.js', '/assets/shared.js', '/assets/dial-link.css']) {
+      expect((await get(server.port, file)).status, file).toBe(200);
+    }
+    // The app, its other files and its socket still need the session.
+    for (const path of ['/', '/assets/app.js', '/assets/icon.svg', `/?link=${link}`, '/dial-link.html', '/dial-link/', `/assets/dial-link.js/../app.js`]) {
+      expect((await get(server.port, path)).status, path).not.toBe(200);
+    }
+    expect(await trySocket(apiUrl(), { origin: server.origin })).toMatch(/403/);
+    // Only as a page of its own: not as another site's frame, image or fetch.
+    for (const destination of ['iframe', 'frame', 'image', 'empty', 'script']) {
+      const refused = await get(server.port, `/dial-link?link=${link}`, { 'sec-fetch-dest': destination });
+      expect(refused.status, destination).toBe(403);
+      expect(refused.body, destination).not.toContain('<html');
+    }
+    // The same gate as every request: a rebound DNS name or another site's Origin is refused.
+    expect((await get(server.port, `/dial-link?link=${link}`, { host: `attacker.example:${server.port}` })).status).toBe(403);
+    expect((await get(server.port, `/dial-link?link=${link}`, { origin: 'http://attacker.example' })).status).toBe(403);
+    // It reaches nothing in the core, and spends no launch code.
+    expect(calls).toEqual([]);
+    expect((await get(server.port, `/dial-link?token=${server.launchCode}`)).headers['set-cookie']).toBeUndefined();
     expect((await get(server.port, `/?token=${server.launchCode}`)).status).toBe(200);
   });
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BROWSER_LINK_SCHEMES, handlerUrl, linkInAddress } from '../../../renderer/dial-links/link-address.js';
 
 describe('the web shell’s link handler address', () => {
-  it('is the page’s own origin and token with %s for the link, only for the schemes a browser lets a page handle', () => {
-    expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '?token=abc_-1' })).toBe('http://127.0.0.1:4700/?token=abc_-1&link=%s');
-    expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '' })).toBe('http://127.0.0.1:4700/?link=%s');
+  it('is the sessionless handler page on the page’s own origin with %s for the link, only for the schemes a browser lets a page handle', () => {
+    expect(handlerUrl({ origin: 'http://127.0.0.1:4700' })).toBe('http://127.0.0.1:4700/dial-link?link=%s');
+    // Never a launch code in it: a registered handler outlives the one-time code, and the page needs no session.
+    expect(handlerUrl({ origin: 'http://127.0.0.1:4700', search: '?token=abc_-1' } as Pick<Location, 'origin'>)).not.toContain('token');
     expect(BROWSER_LINK_SCHEMES).toEqual(['tel', 'sip']);
   });
 
