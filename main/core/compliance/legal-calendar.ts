@@ -78,8 +78,24 @@ export function ruleIntervals(rules: JurisdictionRules, zone: string, from: numb
   return clip(normalize(out), from, to);
 }
 
-/** Every rule set the places are held to, each once, the most specific first. */
-export function ruleSetsFor(places: readonly string[]): JurisdictionRules[] {
+/**
+ * Rule sets by the places they were asked for (joined in order): the planner asks once per lead per
+ * plan, and a list of 100,000 leads has few distinct place lists. Bounded, as places come from files.
+ */
+const ruleSetsByPlaces = new Map<string, readonly JurisdictionRules[]>();
+
+/** Every rule set the places are held to, each once, the most specific first (shared: never change it). */
+export function ruleSetsFor(places: readonly string[]): readonly JurisdictionRules[] {
+  const key = places.length === 1 ? places[0] : places.join('\u0000');
+  let sets = ruleSetsByPlaces.get(key);
+  if (!sets) {
+    sets = collectRuleSets(places);
+    if (ruleSetsByPlaces.size < 10_000) ruleSetsByPlaces.set(key, sets);
+  }
+  return sets;
+}
+
+function collectRuleSets(places: readonly string[]): JurisdictionRules[] {
   const seen = new Map<string, JurisdictionRules>();
   const countries: JurisdictionRules[] = [];
   for (const place of places) {
