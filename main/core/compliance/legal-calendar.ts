@@ -49,8 +49,29 @@ function sameHoursEveryDay(rules: JurisdictionRules): boolean {
   return saturday.length > 0 && sunday.length > 0 && spansText(saturday) === text && spansText(sunday) === text;
 }
 
-/** One rule set on one local day (the day's date decides holidays, its weekday the hours). */
+/**
+ * Each rule set's days as they are asked for: the planner's slot tables ask for every day of the
+ * look-ahead in every zone, and the rule's wording (built here each time) showed in plan.cold.
+ * Kept per rule set (ruleSetsFor and rulesOf hand out the same objects); a long simulation's days
+ * are let go past the bound.
+ */
+const dayRules = new WeakMap<JurisdictionRules, Map<number, DayRule>>();
+const DAYS_KEPT = 4_000;
+
+/** One rule set on one local day (the day's date decides holidays, its weekday the hours). Shared: never change it. */
 export function dayRule(rules: JurisdictionRules, day: number): DayRule {
+  let days = dayRules.get(rules);
+  if (!days) dayRules.set(rules, (days = new Map()));
+  let found = days.get(day);
+  if (!found) {
+    if (days.size >= DAYS_KEPT) days.clear();
+    found = ruleOfDay(rules, day);
+    days.set(day, found);
+  }
+  return found;
+}
+
+function ruleOfDay(rules: JurisdictionRules, day: number): DayRule {
   if (rules.holidays) {
     const holiday = holidayOn(rules.holidays.calendar, isoDateOfDay(day));
     if (holiday) return { spans: [], rule: `No calls on public holidays (${holiday})`, source: rules.holidays.source };
