@@ -187,12 +187,26 @@ const BY_CODE = new Map(JURISDICTIONS.map((rules) => [rules.code, rules]));
 /** The country a code belongs to ("US-FL" → "US"). */
 export const countryOfCode = (code: string): string => code.slice(0, 2);
 
+/**
+ * A country without an entry, built once per country: the planner asks for every lead's rules on
+ * every plan, and naming the country (Intl.DisplayNames) each time showed in the profile.
+ */
+const DEFAULT_RULES = new Map<string, JurisdictionRules>();
+
 /** The rules of one jurisdiction, a country without an entry getting the default window under its own code. */
 export function rulesOf(code: string): JurisdictionRules {
   const known = BY_CODE.get(code);
   if (known) return known;
   const country = countryOfCode(code);
-  return BY_CODE.get(country) ?? { code: country, name: countryName(country), hours: { ...every([DEFAULT_HOURS]), source: DEFAULT_SOURCE } };
+  const entry = BY_CODE.get(country);
+  if (entry) return entry;
+  let rules = DEFAULT_RULES.get(country);
+  if (!rules) {
+    rules = { code: country, name: countryName(country), hours: { ...every([DEFAULT_HOURS]), source: DEFAULT_SOURCE } };
+    // Codes come from places Dialdesk resolved (two letters each); the bound only keeps junk from growing it.
+    if (DEFAULT_RULES.size < 2_000) DEFAULT_RULES.set(country, rules);
+  }
+  return rules;
 }
 
 /**

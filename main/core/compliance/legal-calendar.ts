@@ -49,8 +49,29 @@ function sameHoursEveryDay(rules: JurisdictionRules): boolean {
   return saturday.length > 0 && sunday.length > 0 && spansText(saturday) === text && spansText(sunday) === text;
 }
 
-/** One rule set on one local day (the day's date decides holidays, its weekday the hours). */
+/**
+ * Each rule set's days as they are asked for: the planner's slot tables ask for every day of the
+ * look-ahead in every zone, and the rule's wording (built here each time) showed in plan.cold.
+ * Kept per rule set (ruleSetsFor and rulesOf hand out the same objects); a long simulation's days
+ * are let go past the bound.
+ */
+const dayRules = new WeakMap<JurisdictionRules, Map<number, DayRule>>();
+const DAYS_KEPT = 4_000;
+
+/** One rule set on one local day (the day's date decides holidays, its weekday the hours). Shared: never change it. */
 export function dayRule(rules: JurisdictionRules, day: number): DayRule {
+  let days = dayRules.get(rules);
+  if (!days) dayRules.set(rules, (days = new Map()));
+  let found = days.get(day);
+  if (!found) {
+    if (days.size >= DAYS_KEPT) days.clear();
+    found = ruleOfDay(rules, day);
+    days.set(day, found);
+  }
+  return found;
+}
+
+function ruleOfDay(rules: JurisdictionRules, day: number): DayRule {
   if (rules.holidays) {
     const holiday = holidayOn(rules.holidays.calendar, isoDateOfDay(day));
     if (holiday) return { spans: [], rule: `No calls on public holidays (${holiday})`, source: rules.holidays.source };
@@ -78,8 +99,24 @@ export function ruleIntervals(rules: JurisdictionRules, zone: string, from: numb
   return clip(normalize(out), from, to);
 }
 
-/** Every rule set the places are held to, each once, the most specific first. */
-export function ruleSetsFor(places: readonly string[]): JurisdictionRules[] {
+/**
+ * Rule sets by the places they were asked for (joined in order): the planner asks once per lead per
+ * plan, and a list of 100,000 leads has few distinct place lists. Bounded, as places come from files.
+ */
+const ruleSetsByPlaces = new Map<string, readonly JurisdictionRules[]>();
+
+/** Every rule set the places are held to, each once, the most specific first (shared: never change it). */
+export function ruleSetsFor(places: readonly string[]): readonly JurisdictionRules[] {
+  const key = places.length === 1 ? places[0] : places.join('\u0000');
+  let sets = ruleSetsByPlaces.get(key);
+  if (!sets) {
+    sets = collectRuleSets(places);
+    if (ruleSetsByPlaces.size < 10_000) ruleSetsByPlaces.set(key, sets);
+  }
+  return sets;
+}
+
+function collectRuleSets(places: readonly string[]): JurisdictionRules[] {
   const seen = new Map<string, JurisdictionRules>();
   const countries: JurisdictionRules[] = [];
   for (const place of places) {

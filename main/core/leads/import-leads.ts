@@ -51,7 +51,9 @@ export async function importLeads(
   },
 ): Promise<ImportReport> {
   const createdAt = options.now.toISOString();
-  const read: Omit<Lead, 'id' | 'createdAt' | 'updatedAt' | 'zones'>[] = [];
+  // Each accepted row becomes its lead once (its zones filled in below): 100,000 leads built twice were a
+  // second 100,000 objects alive at the peak of the import's memory.
+  const read: Lead[] = [];
   const rowByPhone = new Map<string, number>();
   const rejected: RejectedRow[] = [];
   const keepRejected = options.keepRejected ?? Infinity;
@@ -81,21 +83,21 @@ export async function importLeads(
       const earlierRow = rowByPhone.get(phone);
       if (earlierRow !== undefined) return reject(`duplicate phone ${phone}: same as row ${earlierRow}`);
       rowByPhone.set(phone, row);
-      read.push(result.lead);
+      read.push({ id: randomUUID(), ...result.lead, zones: null, createdAt, updatedAt: createdAt });
     },
     progress: (fraction) => options.onProgress?.(total, READ_SHARE * fraction),
   });
 
-  const accepted: Lead[] = [];
+  rowByPhone.clear();
   for (const [i, lead] of read.entries()) {
     if (i > 0 && i % PROGRESS_EVERY === 0) {
       options.onProgress?.(total, READ_SHARE + ((1 - READ_SHARE) * i) / read.length);
       // Let the event loop breathe, so progress reaches the screen and calls keep being answered.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const zones = await resolveLeadZones(lead, { defaultCountry: options.defaultCountry });
-    accepted.push({ id: randomUUID(), ...lead, zones, createdAt, updatedAt: createdAt });
+    lead.zones = await resolveLeadZones(lead, { defaultCountry: options.defaultCountry });
   }
+  const accepted = read;
   if (accepted.length > 0) await store.addLeads(accepted);
   options.onProgress?.(total, 1);
   return { fileName, total, imported: accepted.length, rejected, rejectedCount };

@@ -30,6 +30,8 @@ export interface LearnedSlot {
 /** A band's hours, best draw first, and their draws (reused across leads: planning is single-threaded). */
 const hourOrder: number[] = [];
 const hourDraw: number[] = [];
+/** The look-ahead's day tables of the lead being planned (reused likewise: an array per lead was garbage per lead). */
+const days: DaySlots[] = [];
 
 /**
  * The learning planner's choice: every (band, day) within the look-ahead is a
@@ -52,8 +54,8 @@ export function chooseLearnedSlot(
 ): LearnedSlot | null {
   const { model } = ctx;
   const lookahead = ctx.schedule.rotationLookaheadDays;
-  const days: DaySlots[] = [];
-  for (let d = 0; d < lookahead; d++) days.push(daySlots(ctx, slots, startDay + d));
+  days.length = lookahead;
+  for (let d = 0; d < lookahead; d++) days[d] = daySlots(ctx, slots, startDay + d);
   let best: LearnedSlot | null = null;
   let bestScore = -1;
   for (let band = 0; band < ctx.schedule.bands.length; band++) {

@@ -42,7 +42,9 @@ export interface ZoneSlots {
   days: Map<number, DaySlots>;
 }
 
-const placesKeyOf = (zones: LeadZones) => `${zones.country ?? ''}|${(zones.places ?? []).join(',')}`;
+/** A list as one key part; one item (nearly every lead) is itself, with no array joined per lead per plan. */
+const listKey = (list: readonly string[], separator: string) => (list.length === 1 ? list[0] : list.join(separator));
+const placesKeyOf = (zones: LeadZones) => `${zones.country ?? ''}|${listKey(zones.places ?? [], ',')}`;
 
 function minuteWindowOf(ctx: SlotTables, zones: LeadZones, leadId: LeadId, placesKey: string): MinuteWindow | null {
   if (ctx.schedule.leadWindows[leadId]) return stricterMinuteWindow({ leadId, zones }, ctx.schedule);
@@ -60,7 +62,7 @@ export function zoneSlots(ctx: SlotTables, zones: LeadZones, leadId: LeadId): Zo
   if (!window || zones.zones.length === 0 || (zones.places ?? []).length === 0) return null;
   // Keyed by zones, places and effective window (100,000 leads are 100,000 distinct LeadZones objects,
   // but they fall in a few hundred such keys).
-  const zoneKey = `${zones.zones.join('|')}#${placesKey}`;
+  const zoneKey = `${listKey(zones.zones, '|')}#${placesKey}`;
   let perWindow = ctx.slots.get(zoneKey);
   if (!perWindow) {
     perWindow = new Map();

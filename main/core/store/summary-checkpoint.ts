@@ -155,35 +155,51 @@ function summaryValue(field: SummaryField): (id: string, s: StoredSummary) => un
   }
 }
 
-/** One column's values into what is serialized. */
-function encode(kind: Kind, values: unknown[]): unknown {
-  const n = values.length;
+/**
+ * One column built row by row into what is serialized: numbers straight into typed arrays, so a
+ * write reads each summary once and keeps none of them (see writeCheckpoint).
+ */
+interface ColumnBuilder {
+  put(row: number, value: unknown): void;
+  result(): unknown;
+}
+
+function columnBuilder(kind: Kind, n: number): ColumnBuilder {
   switch (kind) {
     case 'count': {
       const out = new Uint32Array(n);
-      for (let i = 0; i < n; i++) out[i] = (values[i] as number | undefined) ?? 0;
-      return out;
+      return { put: (row, v) => void (out[row] = (v as number | undefined) ?? 0), result: () => out };
     }
     case 'time': {
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = (values[i] as number | null | undefined) ?? NaN;
-      return out;
+      return { put: (row, v) => void (out[row] = (v as number | null | undefined) ?? NaN), result: () => out };
     }
     case 'counts': {
       const lengths = new Int32Array(n);
+      let flat = new Uint32Array(Math.max(16, n * 2));
       let total = 0;
-      for (let i = 0; i < n; i++) total += (values[i] as number[] | null | undefined)?.length ?? 0;
-      const flat = new Uint32Array(total);
-      let at = 0;
-      for (let i = 0; i < n; i++) {
-        const list = values[i] as number[] | null | undefined;
-        lengths[i] = list ? list.length : -1;
-        if (list) for (let k = 0; k < list.length; k++) flat[at++] = list[k];
-      }
-      return { lengths, flat };
+      return {
+        put: (row, v) => {
+          const list = v as readonly number[] | null | undefined;
+          lengths[row] = list ? list.length : -1;
+          if (!list) return;
+          if (total + list.length > flat.length) {
+            const grown = new Uint32Array(Math.max(flat.length * 2, total + list.length));
+            grown.set(flat.subarray(0, total));
+            flat = grown;
+          }
+          for (let k = 0; k < list.length; k++) flat[total++] = list[k];
+        },
+        // A copy of exactly the values written (a view would serialize the whole buffer).
+        result: () => ({ lengths, flat: flat.slice(0, total) }),
+      };
     }
-    case 'any':
-      return values.map((v) => (v === undefined ? null : v));
+    case 'any': {
+      // Pushed, rows coming in order: an array made with its length is holey, which v8.serialize writes as a
+      // sparse array (key by key) and reads back slower.
+      const out: unknown[] = [];
+      return { put: (_row, v) => void out.push(v === undefined ? null : v), result: () => out };
+    }
   }
 }
 
@@ -404,15 +420,43 @@ export const isNumberRecord = (v: unknown): v is Record<string, number> =>
 
 /**
  * Written one section at a time (see writeAtomically): the summaries are immutable values, so
- * the entries taken up front stay consistent while it is written.
+ * the table taken up front stays consistent while it is written. Each summary is read once, into
+ * every column at the same time: the table builds a lead's summary from the last checkpoint's
+ * rows only when asked, and reading all 100,000 into a list first held them all at once, which
+ * was most of what a checkpoint write (every close) added to the store's peak memory.
  */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-  const entries = [...checkpoint.summaries];
-  const seen = new Set<string>();
-  for (const [, s] of entries) for (const month of s.months) seen.add(month);
-  const months = [...seen].sort();
-  const monthIndex = new Map(months.map((month, i) => [month, i]));
-  const head = { offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, stats: checkpoint.stats, count: entries.length, months };
+  const count = checkpoint.summaries.size;
+  const columns = COLUMNS.map((column) => columnBuilder(column.spec.kind, count));
+  const monthsColumn = COLUMNS.findIndex((column) => column.field === 'months');
+  // Months get a number as first seen; once all are known they are renumbered in sorted order.
+  const monthNumber = new Map<string, number>();
+  let row = 0;
+  for (const [id, s] of checkpoint.summaries) {
+    if (row === count) throw new Error('the summaries hold more leads than their size says');
+    for (let c = 0; c < COLUMNS.length; c++) {
+      if (c !== monthsColumn) {
+        columns[c].put(row, COLUMNS[c].value(id, s));
+        continue;
+      }
+      const numbers = new Array<number>(s.months.length);
+      for (let m = 0; m < s.months.length; m++) {
+        let number = monthNumber.get(s.months[m]);
+        if (number === undefined) monthNumber.set(s.months[m], (number = monthNumber.size));
+        numbers[m] = number;
+      }
+      columns[c].put(row, numbers);
+    }
+    row += 1;
+  }
+  if (row !== count) throw new Error('the summaries hold fewer leads than their size says');
+  const months = [...monthNumber.keys()].sort();
+  const sortedIndex = new Uint32Array(monthNumber.size);
+  for (const [month, number] of monthNumber) sortedIndex[number] = months.indexOf(month);
+  const monthValues = columns[monthsColumn].result() as { flat: Uint32Array };
+  for (let k = 0; k < monthValues.flat.length; k++) monthValues.flat[k] = sortedIndex[monthValues.flat[k]];
+
+  const head = { offsets: checkpoint.offsets, bandStats: checkpoint.bandStats, foldKey: checkpoint.foldKey, stats: checkpoint.stats, count, months };
   const section = (value: unknown): Buffer => {
     const body = serialize(value);
     const length = Buffer.allocUnsafe(4);
@@ -426,10 +470,7 @@ export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Pro
     header.writeUInt32LE(COLUMNS.length + 1, 12);
     yield header;
     yield section(head);
-    for (const column of COLUMNS) {
-      const values = column.field === 'months' ? entries.map(([, s]) => s.months.map((month) => monthIndex.get(month)!)) : entries.map(([id, s]) => column.value(id, s));
-      yield section(encode(column.spec.kind, values));
-    }
+    for (let c = 0; c < COLUMNS.length; c++) yield section(c === monthsColumn ? monthValues : columns[c].result());
   }
   await writeAtomically(path, sections());
 }
