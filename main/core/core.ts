@@ -16,6 +16,7 @@ import type { GlobalKeyStatus } from '../../shared/desk-keys.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
 import { TeamLink } from './team/team-link.js';
+import { teamHandlers } from './team/team-handlers.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -109,7 +110,11 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // LISTEN for new opt-outs, sync on a timer.
   const { team } = folder;
   const teamLink = team
-    ? new TeamLink(team, { onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }) })
+    ? new TeamLink(team, {
+        onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }),
+        // The status bar's line: synced, syncing, offline since …, blocked.
+        onState: (line) => events.emit({ type: 'team.line', line }),
+      })
     : null;
   void teamLink?.start();
 
@@ -125,6 +130,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     notices: [...notices, ...(folder.store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
+    team: team && teamLink ? { repName: team.data.repName, manager: team.data.manager, line: teamLink.state } : null,
   });
   const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
 
@@ -209,6 +215,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       },
     }),
     ...sipHandlers(sip),
+    ...teamHandlers({ team }),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.remindersHeld() }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log, account: () => sip.getAccount() }),
     ...voicemailAudioHandlers({

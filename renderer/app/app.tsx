@@ -15,6 +15,7 @@ import { SCREENS, type ScreenId } from './screens.js';
 import { ShortcutsOverlay } from './shortcuts-overlay.js';
 import { useAppShortcuts } from './use-app-shortcuts.js';
 import { useStatus } from './use-status.js';
+import { TeamStatusLine } from '../team/team-status-line.js';
 import './app.css';
 
 export function App() {
@@ -83,6 +84,11 @@ export function App() {
         ) : null}
         <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
       </main>
+      {status.team ? (
+        <footer className="status-bar" aria-label="Status bar">
+          <TeamStatusLine initial={status.team.line} />
+        </footer>
+      ) : null}
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>
   );

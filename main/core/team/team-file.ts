@@ -23,6 +23,8 @@ const teamFileSchema = z.object({
   url: z.string(),
   role: z.string(),
   repName: z.string(),
+  /** The role is a team manager (reads the whole team): the app shows the team screen. */
+  manager: z.boolean().default(false),
   joinedAt: z.string(),
   /** The last do-not-call sequence number pulled. */
   lastDncSeq: z.number().int().min(0),
@@ -47,6 +49,7 @@ const notJoined = (): TeamFileData => ({
   url: '',
   role: '',
   repName: '',
+  manager: false,
   joinedAt: '',
   lastDncSeq: 0,
   lastSyncAt: null,

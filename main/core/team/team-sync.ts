@@ -134,8 +134,9 @@ export class TeamSync {
       // The list is as fresh as the moment it was read, not the moment the sync ends.
       const pulledAt = this.deps.now();
       const pulled = await this.pullDoNotCall(client);
-      const { rows } = await client.query<{ stale: string; dnc: string; claimed: string }>(
+      const { rows } = await client.query<{ stale: string; dnc: string; claimed: string; manager: boolean | null }>(
         `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
+                (SELECT manager FROM dialdesk.rep WHERE role_name = current_user) AS manager,
                 (SELECT count(DISTINCT number) FROM dialdesk.dnc) AS dnc,
                 (SELECT count(*) FROM dialdesk.lead WHERE claimed_by = current_user AND claim_expires_at > now()) AS claimed`,
       );
@@ -155,6 +156,7 @@ export class TeamSync {
         conversations: Number(r.conversations),
       }));
       data.staleAfterHours = Number(rows[0].stale);
+      data.manager = rows[0].manager === true;
       data.lastSyncAt = pulledAt.toISOString();
       await this.deps.file.db.write();
       return { pushed, pulled, dncEntries: Number(rows[0].dnc), claimed: Number(rows[0].claimed), lastSyncAt: data.lastSyncAt };
