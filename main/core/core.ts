@@ -109,6 +109,8 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // In a team, the team's do-not-call list is part of the gate (data-folder.ts), and the link keeps it current:
   // LISTEN for new opt-outs, sync on a timer.
   const { team } = folder;
+  // The manager's figures name script versions as the rep's library does.
+  if (team) team.scriptNames = (id, version) => scripts.nameOf(id, version);
   const teamLink = team
     ? new TeamLink(team, {
         onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }),

@@ -11,7 +11,7 @@ import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
 import { RebuildBanner } from './rebuild-banner.js';
 import { Navigation } from './navigation.js';
-import { SCREENS, type ScreenId } from './screens.js';
+import { isShown, SCREENS, type ScreenId } from './screens.js';
 import { ShortcutsOverlay } from './shortcuts-overlay.js';
 import { useAppShortcuts } from './use-app-shortcuts.js';
 import { useStatus } from './use-status.js';
@@ -54,6 +54,8 @@ export function App() {
   }
 
   const { status } = state;
+  // A screen this folder does not offer (the team screen, for a rep) is never drawn, whatever key asked for it.
+  const shownScreen: ScreenId = isShown(screen, status) ? screen : 'leads';
   if (status.store.state === 'error') {
     return <DataErrorScreen message={status.store.message} keptFiles={status.store.keptFiles} onStarted={replace} />;
   }
@@ -64,7 +66,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <Navigation current={screen} onNavigate={setScreen} status={status} />
+      <Navigation current={shownScreen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
         <DeskActionHost />
@@ -82,7 +84,7 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
+        <Fragment key={shownScreen}>{SCREENS.find((entry) => entry.id === shownScreen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
       </main>
       {status.team ? (
         <footer className="status-bar" aria-label="Status bar">

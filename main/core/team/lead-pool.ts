@@ -7,7 +7,6 @@
  * seeing or changing another rep's live claim; a manager may reassign.
  */
 import type pg from 'pg';
-import { withClient } from './team-database.js';
 
 export interface PoolLead {
   phone: string;
@@ -65,18 +64,4 @@ export async function reassignLead(client: pg.ClientBase, phone: string, toRole:
     [phone, toRole, hours * 3600],
   );
   return (result.rowCount ?? 0) === 1;
-}
-
-/** The manager's screen in one query: per rep and for the team (rep null). */
-export async function repFigures(config: pg.ClientConfig) {
-  return withClient(config, async (client) => {
-    const { rows } = await client.query(`SELECT rep, dials, conversations, voicemails, conversation_rate FROM dialdesk.rep_figures ORDER BY rep NULLS LAST`);
-    return rows.map((r) => ({
-      rep: r.rep as string | null,
-      dials: Number(r.dials),
-      conversations: Number(r.conversations),
-      voicemails: Number(r.voicemails),
-      conversationRate: r.conversation_rate === null ? null : Number(r.conversation_rate),
-    }));
-  });
 }

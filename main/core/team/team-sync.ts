@@ -7,7 +7,9 @@
  *   1. new local attempts (the append-only attempt logs past `attemptsSent`) are
  *      read; an opt-out among them becomes a do-not-call item in the outbox
  *      (id from the attempt's id, so reading it twice queues it once);
- *   2. do-not-call items, then notes and releases, are sent with
+ *   1b. each day of the rep's stats fold whose tally changed since it was last sent becomes a day item
+ *      (its id names its figures, and it replaces an unsent older one of the same day);
+ *   2. do-not-call items, then notes, releases and day tallies, are sent with
  *      INSERT … ON CONFLICT (id) DO NOTHING and leave the outbox once committed;
  *   3. the attempts are sent the same way, a chunk a transaction;
  *   4. the team list is pulled by sequence number (seq > lastDncSeq) into the
@@ -16,12 +18,15 @@
  *      another rep holds are pulled for the planner;
  *   6. lastSyncAt is written: only now does the rep count as up to date.
  */
+import { createHash } from 'node:crypto';
 import type { Attempt } from '../../../shared/domain.js';
 import { TEAM_LIST_SOURCE, type DoNotCallStore } from '../schedule/do-not-call-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { connectionConfig, withClient } from './team-database.js';
-import { isJoined, type OutboxItem, type TeamFile } from './team-file.js';
+import { isJoined, type DayTallyItem, type OutboxItem, type TeamFile } from './team-file.js';
+import { StatsFold, type DayTally } from '../stats/stats-fold.js';
+import { isoDateOfDay } from '../timezones/zone-clock.js';
 import type pg from 'pg';
 
 export interface SyncResult {
@@ -60,6 +65,9 @@ export class TeamSync {
   private next: Promise<SyncResult> | null = null;
   /** The store's change counter when its attempts were last all sent: unchanged, a sync reads no log (NOTIFY syncs stay cheap). */
   private sentAtVersion: number | null = null;
+
+  /** A script version's name for the manager's figures (the app's script library); the id where none is known. */
+  scriptNames: ((id: string, version: number) => string | undefined) | null = null;
 
   constructor(private readonly deps: TeamSyncDeps) {}
 
@@ -101,6 +109,8 @@ export class TeamSync {
     const known = new Set(this.data.outbox.map((i) => i.id));
     const fresh = items.filter((i) => !known.has(i.id));
     if (fresh.length === 0) return;
+    const days = new Set(fresh.flatMap((i) => (i.kind === 'day' ? [i.date] : [])));
+    if (days.size > 0) this.data.outbox = this.data.outbox.filter((i) => i.kind !== 'day' || !days.has(i.date));
     this.data.outbox.push(...fresh);
     await this.deps.file.db.write();
   }
@@ -127,6 +137,7 @@ export class TeamSync {
     const version = this.deps.store()?.changeCounters.summaries ?? null;
     const pending = version !== null && version === this.sentAtVersion ? { rows: [], sentAfter: { ...this.data.attemptsSent }, optOuts: [] } : this.newAttempts();
     await this.enqueue(pending.optOuts);
+    await this.queueChangedDays();
     return withClient(this.config, async (client) => {
       let pushed = await this.pushOutbox(client);
       pushed += await this.pushAttempts(client, pending);
@@ -161,6 +172,47 @@ export class TeamSync {
       await this.deps.file.db.write();
       return { pushed, pulled, dncEntries: Number(rows[0].dnc), claimed: Number(rows[0].claimed), lastSyncAt: data.lastSyncAt };
     });
+  }
+
+  /** The stats fold's days whose tally differs from what the team last committed, as outbox items. */
+  private async queueChangedDays(): Promise<void> {
+    const fold = this.deps.store()?.historyFold;
+    if (!(fold instanceof StatsFold)) return;
+    const items: OutboxItem[] = [];
+    const queued = new Map(this.data.outbox.flatMap((i) => (i.kind === 'day' ? [[i.date, i.id] as const] : [])));
+    for (const [day, tally] of fold.days) {
+      const date = isoDateOfDay(day);
+      const item = this.dayItem(tally);
+      const id = `day:${date}:${createHash('sha256').update(JSON.stringify(item)).digest('base64url').slice(0, 22)}`;
+      if (this.data.daysSent[date] === id || queued.get(date) === id) continue;
+      items.push({ kind: 'day', id, date, tally: item });
+    }
+    await this.enqueue(items);
+  }
+
+  private dayItem(tally: DayTally): DayTallyItem {
+    const scripts = Object.entries(tally.scripts)
+      .map(([key, counts]) => {
+        const at = key.lastIndexOf('@');
+        const scriptId = key.slice(0, at);
+        const version = Number(key.slice(at + 1)) || 0;
+        return { scriptId, version, name: this.scriptNames?.(scriptId, version) ?? scriptId, voicemails: counts.voicemails, returns: counts.returns };
+      })
+      .sort((a, b) => (a.scriptId < b.scriptId ? -1 : a.scriptId > b.scriptId ? 1 : a.version - b.version));
+    // Counts only: a figure a rebuilt fold got wrong below zero must not make team.json unreadable (that fails closed).
+    const c = (value: number) => Math.max(0, Math.trunc(value) || 0);
+    const hours = (list: number[]) => Array.from({ length: 24 }, (_, hour) => c(list[hour] ?? 0));
+    return {
+      dials: c(tally.dials),
+      conversations: c(tally.conversations),
+      voicemails: c(tally.voicemails),
+      returns: c(tally.returns),
+      promisesKept: c(tally.promisesKept),
+      promisesBroken: c(tally.promisesBroken),
+      hourDials: hours(tally.hourDials),
+      hourConversations: hours(tally.hourConversations),
+      scripts: scripts.map((s) => ({ ...s, voicemails: c(s.voicemails), returns: c(s.returns) })),
+    };
   }
 
   /** Attempts past each month's sent count, and the opt-outs among them as outbox items. */
@@ -204,6 +256,7 @@ export class TeamSync {
     const dnc = items.filter((i) => i.kind === 'dnc');
     const notes = items.filter((i) => i.kind === 'note');
     const releases = items.filter((i) => i.kind === 'release');
+    const days = items.filter((i) => i.kind === 'day');
     await client.query('BEGIN');
     try {
       if (dnc.length > 0) {
@@ -226,6 +279,7 @@ export class TeamSync {
           [releases.map((i) => i.phone)],
         );
       }
+      if (days.length > 0) await this.pushDays(client, days);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -233,8 +287,37 @@ export class TeamSync {
     }
     const sent = new Set(items.map((i) => i.id));
     this.data.outbox = this.data.outbox.filter((i) => !sent.has(i.id));
+    for (const day of days) this.data.daysSent[day.date] = day.id;
     await this.deps.file.db.write();
     return items.length;
+  }
+
+  /**
+   * Day tallies: a day's row is its whole tally, so sending one again writes the same figures (a retry
+   * never counts twice) and a newer tally replaces an older one. Its script rows are replaced with it.
+   */
+  private async pushDays(client: pg.Client, days: Array<Extract<OutboxItem, { kind: 'day' }>>): Promise<void> {
+    await client.query(
+      `INSERT INTO dialdesk.rep_day (day, dials, conversations, voicemails, returns, promises_kept, promises_broken, hour_dials, hour_conversations)
+       SELECT t.day, t.dials, t.conversations, t.voicemails, t.returns, t."promisesKept", t."promisesBroken",
+              ARRAY(SELECT jsonb_array_elements_text(t."hourDials")::integer),
+              ARRAY(SELECT jsonb_array_elements_text(t."hourConversations")::integer)
+         FROM jsonb_to_recordset($1::jsonb) AS t(day date, dials integer, conversations integer, voicemails integer, returns integer,
+              "promisesKept" integer, "promisesBroken" integer, "hourDials" jsonb, "hourConversations" jsonb)
+       ON CONFLICT (rep, day) DO UPDATE SET dials = EXCLUDED.dials, conversations = EXCLUDED.conversations, voicemails = EXCLUDED.voicemails,
+              returns = EXCLUDED.returns, promises_kept = EXCLUDED.promises_kept, promises_broken = EXCLUDED.promises_broken,
+              hour_dials = EXCLUDED.hour_dials, hour_conversations = EXCLUDED.hour_conversations, sent_at = now()`,
+      [JSON.stringify(days.map((d) => ({ day: d.date, ...d.tally, scripts: undefined })))],
+    );
+    await client.query('DELETE FROM dialdesk.rep_day_script WHERE rep = current_user AND day = ANY($1::date[])', [days.map((d) => d.date)]);
+    const scripts = days.flatMap((d) => d.tally.scripts.map((s) => ({ day: d.date, ...s })));
+    if (scripts.length === 0) return;
+    await client.query(
+      `INSERT INTO dialdesk.rep_day_script (day, script_id, script_version, script_name, voicemails, returns)
+       SELECT t.day, t."scriptId", t.version, t.name, t.voicemails, t.returns
+         FROM jsonb_to_recordset($1::jsonb) AS t(day date, "scriptId" text, version integer, name text, voicemails integer, returns integer)`,
+      [JSON.stringify(scripts)],
+    );
   }
 
   private async pushAttempts(client: pg.Client, pending: { rows: AttemptRow[]; sentAfter: Record<string, number> }): Promise<number> {
