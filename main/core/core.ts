@@ -17,6 +17,7 @@ import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
 import { TeamLink } from './team/team-link.js';
 import { teamHandlers } from './team/team-handlers.js';
+import { plannedWithinADay, teamPlanning } from './team/team-planning.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -134,7 +135,13 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     doNotCallDamage: doNotCall.damage,
     team: team && teamLink ? { repName: team.data.repName, manager: team.data.manager, line: teamLink.state } : null,
   });
-  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
+  // In a team, the planner starts from what the team learned and leaves the leads another rep holds alone.
+  const planningForTeam = team ? teamPlanning(team) : null;
+  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now, team: () => planningForTeam });
+  if (team) {
+    // Each sync claims what this rep plans for the next day, so no other rep plans it too.
+    team.plannedPhones = plannedWithinADay(schedule, () => folder.store, now);
+  }
 
   const log = options.log ?? (() => undefined);
   // Created below, once the gated dial exists; SIP reports reach it only after start-up.

@@ -65,3 +65,19 @@ export async function reassignLead(client: pg.ClientBase, phone: string, toRole:
   );
   return (result.rowCount ?? 0) === 1;
 }
+
+/**
+ * Claims the leads a rep plans (free, expired or already theirs; renewed for `hours`), skipping any row
+ * another rep is claiming this instant. Returns the phones this rep now holds among them.
+ */
+export async function claimPlanned(client: pg.ClientBase, phones: string[], hours: number): Promise<string[]> {
+  const { rows } = await client.query<{ phone: string }>(
+    `UPDATE dialdesk.lead SET claimed_by = current_user, claim_expires_at = now() + make_interval(secs => $2)
+      WHERE phone IN (SELECT phone FROM dialdesk.lead
+                       WHERE phone = ANY($1::text[]) AND (claimed_by IS NULL OR claimed_by = current_user OR claim_expires_at < now())
+                       FOR UPDATE SKIP LOCKED)
+      RETURNING phone`,
+    [phones, hours * 3600],
+  );
+  return rows.map((r) => r.phone);
+}

@@ -14,6 +14,9 @@
  *   3. the attempts are sent the same way, a chunk a transaction;
  *   4. the team list is pulled by sequence number (seq > lastDncSeq) into the
  *      local do-not-call store, which the dial gate reads;
+ *   4b. the leads this rep plans for the next day (plannedPhones, the app's planner) are claimed in the pool
+ *      when free, or renewed when already this rep's, with FOR UPDATE SKIP LOCKED: a lead another rep holds
+ *      stays theirs and comes back in heldByOthers, so the two reps' plans never share a lead;
  *   5. the team's learned cells (other reps' dials by zone, hour, weekday) and which of this folder's leads
  *      another rep holds are pulled for the planner;
  *   6. lastSyncAt is written: only now does the rep count as up to date.
@@ -24,6 +27,7 @@ import { TEAM_LIST_SOURCE, type DoNotCallStore } from '../schedule/do-not-call-s
 import type { LeadStore } from '../store/lead-store.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { connectionConfig, withClient } from './team-database.js';
+import { claimPlanned } from './lead-pool.js';
 import { isJoined, type DayTallyItem, type OutboxItem, type TeamFile } from './team-file.js';
 import { StatsFold, type DayTally } from '../stats/stats-fold.js';
 import { isoDateOfDay } from '../timezones/zone-clock.js';
@@ -52,6 +56,8 @@ export interface TeamSyncDeps {
 }
 
 const ATTEMPT_CHUNK = 2_000;
+/** A planned lead's claim: renewed by every sync while the rep's app runs, free again half a day after it stops. */
+const CLAIM_HOURS = 12;
 const HOUR_MS = 3_600_000;
 
 /** Opt-outs travel as do-not-call entries: a "do-not-call" outcome or a "no" to the permission question. */
@@ -68,6 +74,8 @@ export class TeamSync {
 
   /** A script version's name for the manager's figures (the app's script library); the id where none is known. */
   scriptNames: ((id: string, version: number) => string | undefined) | null = null;
+  /** The phones this rep's planner plans within the next day (the app's schedule service): claimed by each sync. */
+  plannedPhones: (() => string[]) | null = null;
 
   constructor(private readonly deps: TeamSyncDeps) {}
 
@@ -145,6 +153,8 @@ export class TeamSync {
       // The list is as fresh as the moment it was read, not the moment the sync ends.
       const pulledAt = this.deps.now();
       const pulled = await this.pullDoNotCall(client);
+      const planned = this.plannedPhones?.() ?? [];
+      if (planned.length > 0) await claimPlanned(client, planned, CLAIM_HOURS);
       const { rows } = await client.query<{ stale: string; dnc: string; claimed: string; manager: boolean | null }>(
         `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
                 (SELECT manager FROM dialdesk.rep WHERE role_name = current_user) AS manager,

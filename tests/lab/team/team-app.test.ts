@@ -15,7 +15,7 @@ import { DoNotCallStore } from '../../../main/core/schedule/do-not-call-store.js
 import { statsFoldFactory } from '../../../main/core/stats/stats-fold.js';
 import { statsReport } from '../../../main/core/stats/store-stats.js';
 import { LeadStore } from '../../../main/core/store/lead-store.js';
-import { addRep, migrateTeamDatabase } from '../../../main/core/team/team-database.js';
+import { addRep, migrateTeamDatabase, withClient } from '../../../main/core/team/team-database.js';
 import { teamHandlers } from '../../../main/core/team/team-handlers.js';
 import { TeamLink } from '../../../main/core/team/team-link.js';
 import type { TeamSync } from '../../../main/core/team/team-sync.js';
@@ -23,6 +23,11 @@ import { joinTeam } from '../../../main/core/team/team.js';
 import { makeAttempt, makeLead } from '../../support/fixtures.js';
 import { createMemorySettings } from '../../support/memory-stores.js';
 import { startPgCluster, type PgCluster } from '../postgres.js';
+import { createDialGate } from '../../../main/core/calling/dial-gate.js';
+import { createScheduleService } from '../../../main/core/schedule/schedule-service.js';
+import { ScriptLibrary } from '../../../main/core/scripts/script-library.js';
+import { plannedWithinADay, teamPlanning } from '../../../main/core/team/team-planning.js';
+import { clockMinutes } from '../../../main/core/timezones/zone-clock.js';
 
 const ZONE = 'America/New_York';
 const NEW_YORK = { zones: [ZONE], ambiguous: false, source: 'import' as const, country: 'US', places: ['US-NY'] };
@@ -32,6 +37,9 @@ let cluster: PgCluster;
 const dirs: string[] = [];
 
 interface Folder {
+  dir: string;
+  settings: ReturnType<typeof createMemorySettings>;
+  doNotCall: DoNotCallStore;
   store: LeadStore;
   team: TeamSync;
   url: string;
@@ -40,11 +48,11 @@ interface Folder {
 }
 
 /** A data folder opened as the app opens it (the stats fold in the rep's zone), joined to the team. */
-async function folderFor(name: string, phones: string[], manager = false): Promise<Folder> {
+async function folderFor(name: string, phones: string[], manager = false, startAt = Date.now()): Promise<Folder> {
   const dir = mkdtempSync(join(tmpdir(), `dialdesk-team-app-`));
   dirs.push(dir);
   const rep = await addRep(cluster.adminUrl, name, manager);
-  const clock = { ms: Date.now() };
+  const clock = { ms: startAt };
   const now = () => new Date(clock.ms);
   const settings = createMemorySettings({ repTimeZone: ZONE });
   const store = await LeadStore.open(dir, {
@@ -56,7 +64,7 @@ async function folderFor(name: string, phones: string[], manager = false): Promi
   await store.addLeads(leads);
   const doNotCall = await DoNotCallStore.open(dir, now(), now);
   const { team } = await joinTeam({ dataDir: dir, doNotCall, store: () => store, password: () => rep.password, now }, rep.url);
-  return { store, team, url: rep.url, clock, leads: leads.map((l) => store.leadsWithNumber(l.phone)[0]) };
+  return { dir, settings, doNotCall, store, team, url: rep.url, clock, leads: leads.map((l) => store.leadsWithNumber(l.phone)[0]) };
 }
 
 let alice: Folder;
@@ -212,6 +220,89 @@ describe("the manager's team screen", () => {
       await expect(client.query("DELETE FROM dialdesk.rep_day_script WHERE rep = 'dialdesk_alice_rep'")).resolves.toMatchObject({ rowCount: 0 });
     } finally {
       await client.end();
+    }
+  });
+});
+
+/** The app's schedule service over a folder, wired to its team as createCore wires it. */
+async function plannerOf(folder: Folder, inTeam = true) {
+  const now = () => new Date(folder.clock.ms);
+  const gate = createDialGate({ store: () => folder.store, settings: folder.settings, doNotCall: folder.doNotCall, now });
+  const scripts = await ScriptLibrary.open(folder.dir, now());
+  const planning = teamPlanning(folder.team);
+  const schedule = createScheduleService({ store: () => folder.store, settings: folder.settings, scripts, gate, now, team: () => (inTeam ? planning : null) });
+  if (inTeam) folder.team.plannedPhones = plannedWithinADay(schedule, () => folder.store, now);
+  const plannedPhones = () => new Set(schedule.planLeads(folder.clock.ms).map((p) => folder.store.getLead(p.leadId)!.phone));
+  return { schedule, plannedPhones };
+}
+
+describe("the app's planner in a team", () => {
+  // Tuesday 10:00 in New York: inside the rep's hours and the leads' calling window.
+  const TUESDAY = Date.parse('2026-11-10T15:00:00Z');
+  const SHARED = '+13055550300';
+
+  it('never plans a lead another rep plans: the first to sync claims it, the other leaves it alone', async () => {
+    const carol = await folderFor('Carol Rep', [SHARED, '+13055550301'], false, TUESDAY);
+    const dave = await folderFor('Dave Rep', [SHARED, '+13055550302'], false, TUESDAY);
+    try {
+      const carols = await plannerOf(carol);
+      const daves = await plannerOf(dave);
+      // Both imported the same lead; before their apps sync, both would plan it.
+      expect(carols.plannedPhones()).toEqual(new Set([SHARED, '+13055550301']));
+      expect(daves.plannedPhones()).toEqual(new Set([SHARED, '+13055550302']));
+      await carol.team.sync();
+      await dave.team.sync();
+      expect(dave.team.data.heldByOthers).toEqual([SHARED]);
+      expect(carols.plannedPhones()).toEqual(new Set([SHARED, '+13055550301']));
+      expect(daves.plannedPhones()).toEqual(new Set(['+13055550302']));
+      expect(daves.schedule.leadView(dave.leads[0]).next).toBeNull();
+      // Syncs again, in either order: the claim is Carol's and renewed, the plans stay apart.
+      await dave.team.sync();
+      await carol.team.sync();
+      const claims = await withClient({ connectionString: cluster.adminUrl }, (c) =>
+        c.query('SELECT phone, claimed_by, claim_expires_at > now() + interval \'11 hours\' AS renewed FROM dialdesk.lead WHERE phone = ANY($1) ORDER BY phone', [
+          [SHARED, '+13055550301', '+13055550302'],
+        ]),
+      );
+      expect(claims.rows).toEqual([
+        { phone: SHARED, claimed_by: 'dialdesk_carol_rep', renewed: true },
+        { phone: '+13055550301', claimed_by: 'dialdesk_carol_rep', renewed: true },
+        { phone: '+13055550302', claimed_by: 'dialdesk_dave_rep', renewed: true },
+      ]);
+      const both = [...carols.plannedPhones()].filter((phone) => daves.plannedPhones().has(phone));
+      expect(both).toEqual([]);
+    } finally {
+      await carol.store.close();
+      await dave.store.close();
+    }
+  });
+
+  it("seeds a new rep's population model with the team's answers by zone, band and weekday", async () => {
+    // The team's history: in New York, leads answer at 10 in the morning and not at 3 in the afternoon.
+    await withClient({ connectionString: cluster.adminUrl }, (c) =>
+      c.query(
+        `INSERT INTO dialdesk.attempt (id, rep, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday)
+         SELECT 'seed-' || i, 'dialdesk_bob_rep', '+12125550201', CASE WHEN i % 2 = 0 AND i <= 200 THEN 'conversation' ELSE 'no-answer' END,
+                now(), 'America/New_York', CASE WHEN i <= 200 THEN 10 ELSE 15 END, 1 + i % 5
+           FROM generate_series(1, 400) AS i`,
+      ),
+    );
+    const erin = await folderFor('Erin Rep', ['+13055550400'], false, TUESDAY);
+    try {
+      const alone = await plannerOf(erin, false);
+      const lead = erin.leads[0];
+      // Without the team, a new rep's planner knows nothing.
+      expect(alone.schedule.leadView(lead).bands.every((b) => b.chance === null)).toBe(true);
+      await erin.team.sync();
+      const { schedule } = await plannerOf(erin);
+      const bands = schedule.leadView(lead).bands;
+      const bandAt = (minute: number) => bands.find((b) => clockMinutes(b.start) <= minute && minute < clockMinutes(b.end))!;
+      const morning = bandAt(10 * 60 + 30);
+      const afternoon = bandAt(15 * 60 + 30);
+      expect(morning.chance).not.toBeNull();
+      expect(morning.chance!).toBeGreaterThan(afternoon.chance! * 2);
+    } finally {
+      await erin.store.close();
     }
   });
 });
