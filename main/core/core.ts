@@ -110,11 +110,18 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // In a team, the team's do-not-call list is part of the gate (data-folder.ts), and the link keeps it current:
   // LISTEN for new opt-outs, sync on a timer.
   const { team } = folder;
+  let leadsVersion = folder.store?.changeCounters.summaries ?? null;
   // The manager's figures name script versions as the rep's library does.
   if (team) team.scriptNames = (id, version) => scripts.nameOf(id, version);
   const teamLink = team
     ? new TeamLink(team, {
-        onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }),
+        onSynced: (result) => {
+          if (result.pulled > 0) events.emit({ type: 'doNotCall.changed' });
+          // Histories that came with claims changed the rep's leads.
+          const version = folder.store?.changeCounters.summaries ?? null;
+          if (version !== leadsVersion) events.emit({ type: 'leads.changed' });
+          leadsVersion = version;
+        },
         // The status bar's line: synced, syncing, offline since …, blocked.
         onState: (line) => events.emit({ type: 'team.line', line }),
       })

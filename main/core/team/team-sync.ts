@@ -28,6 +28,7 @@ import type { LeadStore } from '../store/lead-store.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
 import { connectionConfig, withClient } from './team-database.js';
 import { claimPlanned } from './lead-pool.js';
+import { attemptRecordSchema } from '../store/record-schemas.js';
 import { isJoined, type DayTallyItem, type OutboxItem, type TeamFile } from './team-file.js';
 import { StatsFold, type DayTally } from '../stats/stats-fold.js';
 import { isoDateOfDay } from '../timezones/zone-clock.js';
@@ -76,6 +77,8 @@ export class TeamSync {
   scriptNames: ((id: string, version: number) => string | undefined) | null = null;
   /** The phones this rep's planner plans within the next day (the app's schedule service): claimed by each sync. */
   plannedPhones: (() => string[]) | null = null;
+  /** Other reps' attempt ids already in this folder's store (this run): not looked up again. */
+  private readonly historyIds = new Set<string>();
 
   constructor(private readonly deps: TeamSyncDeps) {}
 
@@ -155,6 +158,7 @@ export class TeamSync {
       const pulled = await this.pullDoNotCall(client);
       const planned = this.plannedPhones?.() ?? [];
       if (planned.length > 0) await claimPlanned(client, planned, CLAIM_HOURS);
+      await this.pullHistories(client);
       const { rows } = await client.query<{ stale: string; dnc: string; claimed: string; manager: boolean | null }>(
         `SELECT (SELECT stale_after_hours FROM dialdesk.team_settings WHERE id = 1) AS stale,
                 (SELECT manager FROM dialdesk.rep WHERE role_name = current_user) AS manager,
@@ -237,6 +241,11 @@ export class TeamSync {
       const month = attempt.recordedAt.slice(0, 7);
       seen[month] = (seen[month] ?? 0) + 1;
       if (seen[month] <= (sent[month] ?? 0)) continue;
+      // Another rep's attempt (its history came with a claim) keeps its place in the log but is never sent back.
+      if (attempt.by !== undefined) {
+        rows.push({ id: attempt.id, month, imported: true } as AttemptRow);
+        continue;
+      }
       const lead = store.getLead(attempt.leadId);
       if (!lead) continue;
       const zone = lead.zones?.zones[0] ?? null;
@@ -252,6 +261,7 @@ export class TeamSync {
         weekday: zone ? weekdayOfDay(localDay(zone, at)) || 7 : null,
         scriptId: attempt.scriptId,
         scriptVersion: attempt.scriptVersion,
+        promisedFor: attempt.promisedFor,
       });
       if (isOptOut(attempt)) {
         optOuts.push({ kind: 'dnc', id: `attempt:${attempt.id}`, number: lead.phone, reason: attempt.note || 'opted out on a call', at: attempt.recordedAt });
@@ -334,10 +344,12 @@ export class TeamSync {
     const sent = pending.sentAfter;
     const size = this.deps.attemptChunk ?? ATTEMPT_CHUNK;
     for (let start = 0; start < pending.rows.length; start += size) {
-      const chunk = pending.rows.slice(start, start + size);
-      await client.query(
-        `INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday, script_id, script_version)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::smallint[], $7::smallint[], $8::text[], $9::integer[])
+      const all = pending.rows.slice(start, start + size);
+      const chunk = all.filter((r) => !r.imported);
+      if (chunk.length > 0) {
+        await client.query(
+        `INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday, script_id, script_version, promised_for)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::smallint[], $7::smallint[], $8::text[], $9::integer[], $10::timestamptz[])
          ON CONFLICT (id) DO NOTHING`,
         [
           chunk.map((r) => r.id),
@@ -349,13 +361,66 @@ export class TeamSync {
           chunk.map((r) => r.weekday),
           chunk.map((r) => r.scriptId),
           chunk.map((r) => r.scriptVersion),
+          chunk.map((r) => r.promisedFor),
         ],
-      );
-      for (const row of chunk) sent[row.month] = (sent[row.month] ?? 0) + 1;
+        );
+      }
+      for (const row of all) sent[row.month] = (sent[row.month] ?? 0) + 1;
       this.data.attemptsSent = { ...sent };
       await this.deps.file.db.write();
     }
-    return pending.rows.length;
+    return pending.rows.filter((r) => !r.imported).length;
+  }
+
+  /**
+   * The histories of the leads this rep holds: other reps' attempts on them, recorded in this folder's store
+   * under the same ids (each once: an id the lead's history has already is skipped), marked with who made them.
+   */
+  private async pullHistories(client: pg.Client): Promise<number> {
+    const store = this.deps.store();
+    if (!store) return 0;
+    const { rows } = await client.query<{ id: string; phone: string; outcome: string; started_at: Date; script_id: string | null; script_version: number | null; promised_for: Date | null; by: string }>(
+      `SELECT a.id, a.lead_phone AS phone, a.outcome, a.started_at, a.script_id, a.script_version, a.promised_for, coalesce(r.name, a.rep) AS by
+         FROM dialdesk.attempt a
+         JOIN dialdesk.lead l ON l.phone = a.lead_phone AND l.claimed_by = current_user AND l.claim_expires_at > now()
+         LEFT JOIN dialdesk.rep r ON r.role_name = a.rep
+        WHERE a.rep <> current_user
+        ORDER BY a.started_at, a.id`,
+    );
+    let recorded = 0;
+    const known = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (this.historyIds.has(row.id)) continue;
+      const lead = store.leadsWithNumber(row.phone)[0];
+      if (!lead) continue;
+      let ids = known.get(lead.id);
+      if (!ids) known.set(lead.id, (ids = new Set(store.attemptsFor(lead.id).map((a) => a.id))));
+      if (!ids.has(row.id)) {
+        const at = row.started_at.toISOString();
+        // What the database sent is read through the attempt's schema, as every record the store keeps.
+        const parsed = attemptRecordSchema.safeParse({
+          id: row.id,
+          leadId: lead.id,
+          outcome: row.outcome,
+          startedAt: at,
+          recordedAt: at,
+          endedAt: null,
+          source: 'manual',
+          note: '',
+          sipStatus: null,
+          scriptId: row.script_id,
+          scriptVersion: row.script_version,
+          promisedFor: row.promised_for ? row.promised_for.toISOString() : null,
+          by: row.by,
+        });
+        if (!parsed.success) continue;
+        await store.recordAttempt(parsed.data);
+        ids.add(row.id);
+        recorded += 1;
+      }
+      this.historyIds.add(row.id);
+    }
+    return recorded;
   }
 
   /** New team entries (seq > lastDncSeq) into the local list in one write, each naming when and by whom it was recorded. */
@@ -388,4 +453,7 @@ interface AttemptRow {
   weekday: number | null;
   scriptId: string | null;
   scriptVersion: number | null;
+  promisedFor: string | null;
+  /** Another rep's attempt, in this folder's log: counted as a position, never sent. */
+  imported?: boolean;
 }

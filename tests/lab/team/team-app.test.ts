@@ -15,6 +15,7 @@ import { DoNotCallStore } from '../../../main/core/schedule/do-not-call-store.js
 import { statsFoldFactory } from '../../../main/core/stats/stats-fold.js';
 import { statsReport } from '../../../main/core/stats/store-stats.js';
 import { LeadStore } from '../../../main/core/store/lead-store.js';
+import { reassignLead } from '../../../main/core/team/lead-pool.js';
 import { addRep, migrateTeamDatabase, withClient } from '../../../main/core/team/team-database.js';
 import { teamHandlers } from '../../../main/core/team/team-handlers.js';
 import { TeamLink } from '../../../main/core/team/team-link.js';
@@ -303,6 +304,66 @@ describe("the app's planner in a team", () => {
       expect(morning.chance!).toBeGreaterThan(afternoon.chance! * 2);
     } finally {
       await erin.store.close();
+    }
+  });
+});
+
+describe('lead histories travel with claims', () => {
+  it("a claimed lead's attempts by other reps arrive in the claiming rep's store once, count for the lead and never as the rep's own", async () => {
+    const SHARED = '+13055550500';
+    const frank = await folderFor('Frank Rep', [SHARED]);
+    const gina = await folderFor('Gina Rep', [SHARED]);
+    const joinedGina = { dir: gina.dir, url: gina.url };
+    try {
+      const franks = frank.leads[0];
+      const made = [
+        makeAttempt(franks.id, 'no-answer', at('2026-11-09T15:00:00Z')),
+        makeAttempt(franks.id, 'voicemail', at('2026-11-10T16:00:00Z'), { scriptId: 'intro', scriptVersion: 1, promisedFor: at('2026-11-12T15:00:00Z') }),
+      ];
+      for (const attempt of made) await frank.store.recordAttempt(attempt);
+      await frank.team.sync();
+      // Not Gina's lead yet: nothing of Frank's reaches her.
+      await gina.team.sync();
+      const ginas = gina.leads[0];
+      expect(gina.store.attemptsFor(ginas.id)).toEqual([]);
+      // The manager hands the lead to Gina.
+      await withClient({ connectionString: boss.url }, (c) => reassignLead(c, SHARED, 'dialdesk_gina_rep', 8));
+      expect((await gina.team.sync()).pushed).toBe(0);
+      const history = gina.store.attemptsFor(ginas.id);
+      expect(history.map((a) => [a.id, a.outcome, a.by, a.promisedFor])).toEqual([
+        [made[1].id, 'voicemail', 'Frank Rep', made[1].promisedFor],
+        [made[0].id, 'no-answer', 'Frank Rep', null],
+      ]);
+      // The lead's rotation knows the calls (and the promise Frank made); Gina's own figures do not count them.
+      expect(gina.store.rotationOf(ginas.id)).toMatchObject({ attempts: 2, promise: { at: Date.parse(made[1].promisedFor!) } });
+      expect(statsReport(gina.store)).toMatchObject({ dials: 0, voicemailsLeft: 0 });
+
+      // Synced again, and by a restarted app (a fresh link over the same folder): never twice, never sent back.
+      expect((await gina.team.sync()).pushed).toBe(0);
+      const again = await joinTeam(
+        { dataDir: joinedGina.dir, doNotCall: gina.doNotCall, store: () => gina.store, password: () => new URL(joinedGina.url).password, now: () => new Date() },
+        joinedGina.url,
+      );
+      expect(again.sync.pushed).toBe(0);
+      expect(gina.store.attemptsFor(ginas.id)).toHaveLength(2);
+
+      // Gina's own call is hers: sent once, with Frank's two still his.
+      await gina.store.recordAttempt(makeAttempt(ginas.id, 'conversation', at('2026-11-12T15:00:00Z')));
+      expect((await again.team.sync()).pushed).toBe(2); // the attempt, and its day's tally
+      const rows = await withClient({ connectionString: cluster.adminUrl }, (c) =>
+        c.query('SELECT rep, count(*)::int AS n, count(DISTINCT id)::int AS ids FROM dialdesk.attempt WHERE lead_phone = $1 GROUP BY rep ORDER BY rep', [SHARED]),
+      );
+      expect(rows.rows).toEqual([
+        { rep: 'dialdesk_frank_rep', n: 2, ids: 2 },
+        { rep: 'dialdesk_gina_rep', n: 1, ids: 1 },
+      ]);
+      expect(statsReport(gina.store)).toMatchObject({ dials: 1, conversations: 1 });
+      // Frank no longer holds the lead, so Gina's call does not travel back to him.
+      await frank.team.sync();
+      expect(frank.store.attemptsFor(franks.id)).toHaveLength(2);
+    } finally {
+      await frank.store.close();
+      await gina.store.close();
     }
   });
 });
