@@ -21,8 +21,9 @@
  *      another rep holds are pulled for the planner;
  *   6. lastSyncAt is written: only now does the rep count as up to date.
  */
-import { createHash } from 'node:crypto';
-import type { Attempt } from '../../../shared/domain.js';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Attempt, Lead } from '../../../shared/domain.js';
+import { resolveLeadZones } from '../compliance/resolve-lead-zones.js';
 import { TEAM_LIST_SOURCE, type DoNotCallStore } from '../schedule/do-not-call-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { localDay, localMinuteOfDay, weekdayOfDay } from '../timezones/zone-clock.js';
@@ -379,6 +380,7 @@ export class TeamSync {
   private async pullHistories(client: pg.Client): Promise<number> {
     const store = this.deps.store();
     if (!store) return 0;
+    await this.addHeldLeads(client, store);
     const { rows } = await client.query<{ id: string; phone: string; outcome: string; started_at: Date; script_id: string | null; script_version: number | null; promised_for: Date | null; by: string }>(
       `SELECT a.id, a.lead_phone AS phone, a.outcome, a.started_at, a.script_id, a.script_version, a.promised_for, coalesce(r.name, a.rep) AS by
          FROM dialdesk.attempt a
@@ -421,6 +423,45 @@ export class TeamSync {
       this.historyIds.add(row.id);
     }
     return recorded;
+  }
+
+  /**
+   * Leads this rep holds that the folder does not have (claimed from the pool, or handed over by a manager) join
+   * the rep's leads, with the zones and places their number and the pool's zone say, so their history has a lead.
+   */
+  private async addHeldLeads(client: pg.Client, store: LeadStore): Promise<number> {
+    const { rows } = await client.query<{ phone: string; name: string; company: string; time_zone: string | null }>(
+      `SELECT phone, name, company, time_zone FROM dialdesk.lead WHERE claimed_by = current_user AND claim_expires_at > now() ORDER BY phone`,
+    );
+    const missing = rows.filter((row) => !store.leadByPhone(row.phone));
+    if (missing.length === 0) return 0;
+    const at = this.deps.now().toISOString();
+    const leads: Lead[] = [];
+    for (const row of missing) {
+      const name = row.name.trim();
+      const space = name.indexOf(' ');
+      const whereabouts = { phone: row.phone, timeZone: row.time_zone, timeZoneInput: row.time_zone ?? '' };
+      leads.push({
+        id: randomUUID(),
+        firstName: space < 0 ? name : name.slice(0, space),
+        lastName: space < 0 ? '' : name.slice(space + 1),
+        ...(name ? { fullName: name } : {}),
+        company: row.company,
+        email: '',
+        extension: '',
+        otherPhones: [],
+        ...whereabouts,
+        zones: await resolveLeadZones(whereabouts),
+        referrer: '',
+        reason: '',
+        notes: '',
+        doNotCall: false,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    await store.addLeads(leads);
+    return leads.length;
   }
 
   /** New team entries (seq > lastDncSeq) into the local list in one write, each naming when and by whom it was recorded. */

@@ -361,6 +361,22 @@ describe('lead histories travel with claims', () => {
       // Frank no longer holds the lead, so Gina's call does not travel back to him.
       await frank.team.sync();
       expect(frank.store.attemptsFor(franks.id)).toHaveLength(2);
+
+      // A lead Gina never imported, handed to her from the pool: the lead joins her folder, with its history.
+      const POOLED = '+13055550601';
+      await withClient({ connectionString: cluster.adminUrl }, async (c) => {
+        await c.query(`INSERT INTO dialdesk.lead (phone, name, company, time_zone, offered_by) VALUES ($1, 'Ana María Ruiz', 'Acme', $2, 'admin')`, [POOLED, ZONE]);
+        await c.query(
+          `INSERT INTO dialdesk.attempt (id, rep, lead_phone, outcome, started_at, time_zone, local_hour, local_weekday) VALUES ('pooled-1', 'dialdesk_frank_rep', $1, 'busy', $2, $3, 10, 2)`,
+          [POOLED, '2026-11-10T15:00:00Z', ZONE],
+        );
+      });
+      await withClient({ connectionString: boss.url }, (c) => reassignLead(c, POOLED, 'dialdesk_gina_rep', 8));
+      await again.team.sync();
+      await again.team.sync();
+      const pooled = gina.store.leadsWithNumber(POOLED);
+      expect(pooled.map((l) => [l.firstName, l.lastName, l.company, l.zones?.zones[0]])).toEqual([['Ana', 'María Ruiz', 'Acme', ZONE]]);
+      expect(gina.store.attemptsFor(pooled[0].id).map((a) => [a.id, a.outcome, a.by])).toEqual([['pooled-1', 'busy', 'Frank Rep']]);
     } finally {
       await frank.store.close();
       await gina.store.close();
