@@ -13,12 +13,16 @@
  * add-ons below and packages that are production dependencies (so
  * electron-builder ships them).
  *
+ * The team database's migrations (main/core/team/migrations, plain SQL that
+ * node-pg-migrate reads at run time) are copied beside main.cjs, where the
+ * bundled team-database.ts looks for them: dist/electron/migrations.
+ *
  * The preload gets the contract's call names as a literal list (see
  * main/electron/call-names.ts), read from the contract at build time, so it
  * does not carry zod and its schemas (450 kB) into every page load.
  */
 import { builtinModules, createRequire } from 'node:module';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -47,7 +51,7 @@ const NODE_TARGET = 'node22';
 
 /**
  * @param {{ root?: string, outDir?: string, plugins?: import('esbuild').Plugin[], only?: 'main' | 'preload' }} [options]
- * @returns {Promise<{ main?: string, preload?: string }>} the written bundle paths
+ * @returns {Promise<{ main?: string, preload?: string, migrations?: string }>} the written bundle paths (and the migrations folder)
  */
 export async function buildElectron(options = {}) {
   const root = options.root ?? ROOT;
@@ -85,6 +89,7 @@ export async function buildElectron(options = {}) {
     if (bad.length > 0) {
       throw new Error(`main.cjs requires packages that are not production dependencies: ${bad.join(', ')}`);
     }
+    written.migrations = await copyMigrations(root, outDir);
     written.main = outfile;
   };
 
@@ -115,6 +120,21 @@ export async function buildElectron(options = {}) {
   }
   if (failures.length > 0) throw new BuildFailure(failures, written);
   return written;
+}
+
+/** The migrations folder the bundle reads (main/core/team/migrations), relative to the root. */
+export const MIGRATIONS_SOURCE = 'main/core/team/migrations';
+
+/** Copies the team's migrations beside the main bundle (replacing an older copy); returns the folder written. */
+async function copyMigrations(root, outDir) {
+  const from = join(root, MIGRATIONS_SOURCE);
+  const to = join(outDir, 'migrations');
+  const files = (await readdir(from)).filter((name) => name.endsWith('.sql'));
+  if (files.length === 0) throw new Error(`${MIGRATIONS_SOURCE} holds no .sql migrations to ship`);
+  // A migration removed from the source must not linger in the app.
+  await rm(to, { recursive: true, force: true });
+  await cp(from, to, { recursive: true, filter: (source) => source === from || source.endsWith('.sql') });
+  return to;
 }
 
 /** The contract's CALL_NAMES, by bundling shared/contract and evaluating it in plain Node. */

@@ -88,6 +88,11 @@ export interface Attempt {
   permission?: 'yes' | 'no';
   /** "Work again in N days": the reached lead's cadence restarts, first attempt not before this time. */
   workAgainAt?: IsoTime;
+  /**
+   * Another rep of the team made this attempt (their name): its history came with a claim. It counts for the
+   * lead (rotation, cadence, the law's caps), never in this rep's own figures, and is never sent back.
+   */
+  by?: string;
 }
 
 export type InboundResponse = 'rang' | 'accepted' | 'declined' | 'missed' | 'busy-486' | 'unavailable-480' | 'diverted-302';

@@ -24,7 +24,8 @@ import { checkCommand, dncCommand, GateCliError, logCommand, rulesCommand } from
 import { CliError } from './cli-error.js';
 import { exportCommand, importCommand } from './file-commands.js';
 import { openTeamWithKeyring } from '../core/team/team.js';
-import { teamBandStats, withTeamStats, type LearnedCell } from '../core/team/team-learned.js';
+import { teamPlanning } from '../core/team/team-planning.js';
+import type { TeamPlanning } from '../core/schedule/schedule-service.js';
 import { TEAM_USAGE, teamAdminCommand, teamFolderCommand } from './team-commands.js';
 
 const USAGE = `Usage: dialdesk <command> [options]
@@ -217,8 +218,7 @@ async function runLocked(
           [...(values.from ? ['--from', values.from] : []), ...(values.days ? ['--days', values.days] : [])],
           doNotCall,
           out,
-          team?.data.learned ?? [],
-          new Set(team?.data.heldByOthers ?? []),
+          team ? teamPlanning(team) : null,
         );
       case 'check':
         return await checkCommand({ gate, settings, number: rest[0], at: values.at, json: values.json ?? false, out });
@@ -258,17 +258,15 @@ function planCliCommand(
   args: string[],
   doNotCall: DoNotCallStore,
   out: NodeJS.WritableStream,
-  teamLearned: readonly LearnedCell[],
-  /** Phones another rep of the team holds: never planned here while they do (one lead, one rep a day). */
-  heldByOthers: ReadonlySet<string>,
+  /** In a team: the population model starts from the other reps' answers too, and leads another rep holds are not planned. */
+  team: TeamPlanning | null,
 ): number {
   const settings: Settings = settingsStore.get();
   const bands = settings.schedule.bands;
-  // In a team, the population model starts from the other reps' answers too.
-  const bandStats = teamLearned.length > 0 ? withTeamStats(store.bandStats, teamBandStats(teamLearned, bands), bands.length) : store.bandStats;
+  const bandStats = team ? team.bandStats(store.bandStats, bands) : store.bandStats;
   const result = planCommand({
     args,
-    leads: [...store.allLeads()].filter((lead) => !heldByOthers.has(lead.phone)).map((lead) => ({
+    leads: [...store.allLeads()].filter((lead) => !team?.heldByOthers(lead)).map((lead) => ({
       lead,
       state: store.rotationOf(lead.id),
       zones: lead.zones ?? NO_ZONES,

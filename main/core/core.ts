@@ -17,6 +17,8 @@ import type { GlobalKeyStatus } from '../../shared/desk-keys.js';
 import { createNotifier, type Notifier } from './notify/notifier.js';
 import { createPromiseClock } from './notify/promise-clock.js';
 import { TeamLink } from './team/team-link.js';
+import { teamHandlers } from './team/team-handlers.js';
+import { plannedWithinADay, teamPlanning } from './team/team-planning.js';
 import { scheduleHandlers } from './schedule/schedule-handlers.js';
 import { createScheduleService } from './schedule/schedule-service.js';
 import { ScriptLibrary } from './scripts/script-library.js';
@@ -109,8 +111,21 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   // In a team, the team's do-not-call list is part of the gate (data-folder.ts), and the link keeps it current:
   // LISTEN for new opt-outs, sync on a timer.
   const { team } = folder;
+  let leadsVersion = folder.store?.changeCounters.summaries ?? null;
+  // The manager's figures name script versions as the rep's library does.
+  if (team) team.scriptNames = (id, version) => scripts.nameOf(id, version);
   const teamLink = team
-    ? new TeamLink(team, { onSynced: (result) => result.pulled > 0 && events.emit({ type: 'doNotCall.changed' }) })
+    ? new TeamLink(team, {
+        onSynced: (result) => {
+          if (result.pulled > 0) events.emit({ type: 'doNotCall.changed' });
+          // Histories that came with claims changed the rep's leads.
+          const version = folder.store?.changeCounters.summaries ?? null;
+          if (version !== leadsVersion) events.emit({ type: 'leads.changed' });
+          leadsVersion = version;
+        },
+        // The status bar's line: synced, syncing, offline since …, blocked.
+        onState: (line) => events.emit({ type: 'team.line', line }),
+      })
     : null;
   void teamLink?.start();
 
@@ -126,8 +141,15 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     notices: [...notices, ...(folder.store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
     doNotCallDamage: doNotCall.damage,
+    team: team && teamLink ? { repName: team.data.repName, manager: team.data.manager, line: teamLink.state } : null,
   });
-  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now });
+  // In a team, the planner starts from what the team learned and leaves the leads another rep holds alone.
+  const planningForTeam = team ? teamPlanning(team) : null;
+  const schedule = createScheduleService({ store: requireStore, settings, scripts, gate, now, team: () => planningForTeam });
+  if (team) {
+    // Each sync claims what this rep plans for the next day, so no other rep plans it too.
+    team.plannedPhones = plannedWithinADay(schedule, () => folder.store, now);
+  }
 
   const log = options.log ?? (() => undefined);
   // Created below, once the gated dial exists; SIP reports reach it only after start-up.
@@ -215,6 +237,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       },
     }),
     ...sipHandlers(sip),
+    ...teamHandlers({ team }),
     ...scheduleHandlers({ store: requireStore, schedule, scripts, now, remindersHeld: () => notifier.remindersHeld() }),
     ...callingHandlers({ gate, placeCall, doNotCall, settings, events, log, account: () => sip.getAccount() }),
     ...voicemailAudioHandlers({

@@ -12,10 +12,11 @@ import { DamagedListScreen } from '../do-not-call/damaged-list-screen.js';
 import { DataErrorScreen } from './data-error-screen.js';
 import { RebuildBanner } from './rebuild-banner.js';
 import { Navigation } from './navigation.js';
-import { SCREENS, type ScreenId } from './screens.js';
+import { isShown, SCREENS, type ScreenId } from './screens.js';
 import { ShortcutsOverlay } from './shortcuts-overlay.js';
 import { useAppShortcuts } from './use-app-shortcuts.js';
 import { useStatus } from './use-status.js';
+import { TeamStatusLine } from '../team/team-status-line.js';
 import './app.css';
 
 export function App() {
@@ -65,6 +66,8 @@ export function App() {
   }
 
   const { status } = state;
+  // A screen this folder does not offer (the team screen, for a rep) is never drawn, whatever key asked for it.
+  const shownScreen: ScreenId = isShown(screen, status) ? screen : 'leads';
   if (status.store.state === 'error') {
     return <DataErrorScreen message={status.store.message} keptFiles={status.store.keptFiles} onStarted={replace} />;
   }
@@ -76,7 +79,7 @@ export function App() {
   return (
     <GoToContext.Provider value={goTo}>
     <div className="shell">
-      <Navigation current={screen} onNavigate={setScreen} status={status} />
+      <Navigation current={shownScreen} onNavigate={setScreen} status={status} />
       <main className="content">
         <CallLayer />
         <DeskActionHost />
@@ -94,8 +97,13 @@ export function App() {
             ))}
           </ul>
         ) : null}
-        <Fragment key={screen}>{SCREENS.find((entry) => entry.id === screen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
+        <Fragment key={shownScreen}>{SCREENS.find((entry) => entry.id === shownScreen)?.render({ status, navigate: setScreen, refresh: () => void refresh(), openedLead })}</Fragment>
       </main>
+      {status.team ? (
+        <footer className="status-bar" aria-label="Status bar">
+          <TeamStatusLine initial={status.team.line} />
+        </footer>
+      ) : null}
       {shortcutsOpen ? <ShortcutsOverlay screen={screen} onClose={() => setShortcutsOpen(false)} /> : null}
     </div>
     </GoToContext.Provider>

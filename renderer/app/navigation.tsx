@@ -1,5 +1,5 @@
 import type { AppStatus } from '../../shared/contract/index.js';
-import { SCREENS, type ScreenId } from './screens.js';
+import { isShown, SCREENS, type ScreenId } from './screens.js';
 
 interface Props {
   current: ScreenId;
@@ -15,7 +15,7 @@ export function Navigation({ current, onNavigate, status }: Props) {
         <span className="brand-name">Dialdesk</span>
       </div>
       <ul className="nav-list">
-        {SCREENS.map((screen) => {
+        {SCREENS.filter((screen) => isShown(screen.id, status)).map((screen) => {
           const count = 'count' in screen ? screen.count(status) : 0;
           return (
             <li key={screen.id}>

@@ -20,6 +20,7 @@ import { LinkHandlerSettings } from '../dial-links/link-handler-settings.js';
 import { HeadsetSettings } from '../headset/headset-host.js';
 import { GlobalKeysSettings } from '../desk-keys/global-keys-settings.js';
 import type { Shortcut } from '../ui/shortcut.js';
+import { TeamScreen } from '../team/team-screen.js';
 import { FirstRun } from './first-run.js';
 
 /** What a screen gets from the shell. */
@@ -40,6 +41,8 @@ interface Screen {
   render: (context: ScreenContext) => ReactNode;
   /** The screen's own keys, listed by the `?` overlay. */
   shortcuts?: readonly Shortcut[];
+  /** Shown only when this says so (the team screen: a manager's folder); without it, always. */
+  shown?: (status: AppStatus) => boolean;
 }
 
 /**
@@ -104,6 +107,14 @@ export const SCREENS = [
       </SettingsScreen>
     ),
   },
+  // Last, so the others keep their Alt+digit; a manager's only (the database refuses a rep the figures anyway).
+  { id: 'team', label: 'Team', shown: (status) => status.team?.manager === true, render: () => <TeamScreen /> },
 ] as const satisfies readonly Screen[];
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
+
+/** Whether the sidebar offers the screen for this status. */
+export function isShown(screen: ScreenId, status: AppStatus): boolean {
+  const entry: Screen | undefined = SCREENS.find((s) => s.id === screen);
+  return entry?.shown ? entry.shown(status) : entry !== undefined;
+}

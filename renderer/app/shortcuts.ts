@@ -3,7 +3,10 @@ import type { Shortcut } from '../ui/shortcut.js';
 import { SCREENS, type ScreenId } from './screens.js';
 
 /** Alt+1…: a screen by its place in the sidebar (works in the browser too, where Ctrl+digit switches tabs). */
-export const SCREEN_KEYS: ReadonlyArray<{ screen: ScreenId; key: string }> = SCREENS.map((screen, i) => ({ screen: screen.id, key: String(i + 1) }));
+export const SCREEN_KEYS: ReadonlyArray<{ screen: ScreenId; key: string }> = SCREENS.filter((screen) => !('shown' in screen)).map((screen, i) => ({
+  screen: screen.id,
+  key: String(i + 1),
+}));
 
 /** Keys that work on every screen. */
 export function globalShortcuts(inElectron: boolean): Shortcut[] {

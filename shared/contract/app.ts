@@ -4,6 +4,7 @@ import { scheduleSettingsSchema } from '../schedule.js';
 import { call } from './define.js';
 import { globalKeysSchema, type GlobalKeyStatus } from '../desk-keys.js';
 import type { DoNotCallDamage } from './do-not-call.js';
+import type { TeamView } from './team.js';
 
 export type StoreStatus =
   | { state: 'ready' }
@@ -30,6 +31,8 @@ export interface AppStatus {
   passwordStorage: 'system' | 'session';
   /** The do-not-call list could not be read: no dial leaves until it is imported again or the rep acknowledges. */
   doNotCallDamage: DoNotCallDamage | null;
+  /** The team this folder has joined (its line for the status bar), or null/absent outside team mode. */
+  team?: TeamView | null;
 }
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');

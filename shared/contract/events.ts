@@ -2,6 +2,7 @@ import type { BlockView, ReturnsQueue } from '../dial-block.js';
 import type { AppCommandId } from './app-commands.js';
 import type { SipEvent } from './sip-events.js';
 import type { DeskAction } from '../desk-keys.js';
+import type { TeamLine } from './team.js';
 
 /**
  * Something the rep should see even when Dialdesk is not in front: shown as
@@ -65,6 +66,8 @@ export type DialdeskEvent =
   | { type: 'desk.action'; action: DeskAction }
   /** The shell applied the global keys again (getGlobalKeyStatus says how). */
   | { type: 'global-keys.changed' }
+  /** The team line changed (synced, syncing, offline since …, blocked): the status bar shows it. */
+  | { type: 'team.line'; line: TeamLine }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

@@ -13,6 +13,7 @@ import { scheduleCalls } from './schedule.js';
 import { sipCalls } from './sip.js';
 import { voicemailCalls } from './voicemail.js';
 import { practiceCalls } from './practice.js';
+import { teamCalls } from './team.js';
 
 /**
  * The one contract between main and renderer. Each area declares its calls in
@@ -31,6 +32,7 @@ export const contract = {
   ...returnsCalls,
   ...statsCalls,
   ...practiceCalls,
+  ...teamCalls,
 };
 
 export type Contract = typeof contract;
@@ -61,6 +63,7 @@ export * from './returns.js';
 export * from './stats.js';
 export * from './events.js';
 export * from './practice.js';
+export * from './team.js';
 export * from './app-commands.js';
 export * from './leads.js';
 export * from './schedule.js';

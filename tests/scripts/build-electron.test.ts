@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { createFakeElectron } from '../main/electron/fake-electron.js';
 const root = join(import.meta.dirname, '..', '..');
 // @ts-expect-error: a plain .mjs script without type declarations
 const { buildElectron, contractCallNames } = (await import('../../scripts/build-electron.mjs')) as {
-  buildElectron(options: object): Promise<{ main?: string; preload?: string }>;
+  buildElectron(options: object): Promise<{ main?: string; preload?: string; migrations?: string }>;
   contractCallNames(root?: string): Promise<string[]>;
 };
 
@@ -50,4 +50,28 @@ describe('build-electron', () => {
     expect(text.length).toBeLessThan(5_000);
     expect(text).not.toMatch(/zod|safeParse/);
   });
+});
+
+describe('build-electron: the team database migrations', () => {
+  it('copies main/core/team/migrations beside main.cjs, where the bundled code looks for them, and drops stale ones', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dialdesk-build-main-'));
+    try {
+      // A migration left from an older build must not ship.
+      mkdirSync(join(out, 'migrations'));
+      writeFileSync(join(out, 'migrations', '1000000000000_removed.sql'), '-- Up Migration\nSELECT 1;\n');
+      const written = await buildElectron({ outDir: out, only: 'main' });
+      expect(written.migrations).toBe(join(out, 'migrations'));
+      const source = join(root, 'main/core/team/migrations');
+      const shipped = readdirSync(join(out, 'migrations')).sort();
+      expect(shipped).toEqual(readdirSync(source).filter((f) => f.endsWith('.sql')).sort());
+      expect(shipped.length).toBeGreaterThanOrEqual(3);
+      for (const file of shipped) expect(readFileSync(join(out, 'migrations', file), 'utf8')).toBe(readFileSync(join(source, file), 'utf8'));
+      // The bundle finds them beside itself (its own file's URL), not through an import.meta it no longer has.
+      const bundle = readFileSync(written.main!, 'utf8');
+      expect(bundle).toMatch(/MIGRATIONS_DIR = .*fileURLToPath\)\(__dialdeskImportMetaUrl\)\), "migrations"\)/);
+      expect(bundle).not.toMatch(/import_meta\d*\.dirname/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { clockText } from '../../../shared/clock-text.js';
 import type { LeadScheduleView, PreparedVoicemail, PromiseReminderView } from '../../../shared/contract/index.js';
 import type { PlannedAttempt } from '../../../shared/schedule.js';
 import type { Lead } from '../../../shared/domain.js';
-import type { LeadZones } from '../../../shared/schedule.js';
+import type { Band, BandStats, LeadZones } from '../../../shared/schedule.js';
 import type { DialVerdict } from './calling-window.js';
 import { explainNothingDue, type NothingDue } from './nothing-due.js';
 import { buildScriptValues } from '../scripts/script-values.js';
@@ -31,6 +31,16 @@ export interface ScheduleServiceDeps {
     checkLead(lead: Lead, at: number): DialVerdict;
   };
   now(): Date;
+  /** In team mode (main/core/team/team-planning.ts): what the team learned, and the leads another rep holds. */
+  team?: () => TeamPlanning | null;
+}
+
+/** What a team adds to the rep's planning. */
+export interface TeamPlanning {
+  /** The population model's statistics: the rep's own plus the team's answers by zone, band and weekday. */
+  bandStats(own: BandStats, bands: Band[]): BandStats;
+  /** Another rep holds the lead in the team's pool: it is not planned here meanwhile (one lead, one rep a day). */
+  heldByOthers(lead: Lead): boolean;
 }
 
 /**
@@ -41,8 +51,12 @@ export interface ScheduleServiceDeps {
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const context = (): PlanningContext => {
     const settings = deps.settings.get();
-    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats: deps.store().bandStats, strategy: 'learning' });
+    const own = deps.store().bandStats;
+    const team = deps.team?.();
+    const bandStats = team ? team.bandStats(own, settings.schedule.bands) : own;
+    return createPlanningContext({ rep: settings, schedule: settings.schedule, bandStats, strategy: 'learning' });
   };
+  const heldByOthers = (lead: Lead): boolean => deps.team?.()?.heldByOthers(lead) ?? false;
   const zonesOf = (lead: Lead): LeadZones => lead.zones ?? NO_ZONES;
   const referenceZone = (lead: Lead) => zonesOf(lead).zones[0] ?? deps.settings.get().repTimeZone;
 
@@ -99,7 +113,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const inputs: LeadPlanInput[] = [];
       for (const lead of store.allLeads()) {
         const state = rotationOf(lead);
-        if (!include(lead) || isDoNotCall(lead)) continue;
+        if (!include(lead) || isDoNotCall(lead) || heldByOthers(lead)) continue;
         inputs.push({ leadId: lead.id, state, zones: zonesOf(lead) });
       }
       return planAll(inputs, now, context());
@@ -125,7 +139,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         return verdict;
       };
       const leads = [...store.allLeads()]
-        .filter((lead) => include(lead) && !isDoNotCall(lead))
+        .filter((lead) => include(lead) && !isDoNotCall(lead) && !heldByOthers(lead))
         .map((lead) => ({ lead, state: store.rotationOf(lead.id) }))
         .filter(({ state }) => !state || isWorkable(state, schedule, now) || state.promise !== null)
         .map((entry) => ({ ...entry, verdict: verdictOf(entry.lead, entry.state) }));
@@ -146,7 +160,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       for (const lead of store.allLeads()) {
         const state = store.rotationOf(lead.id);
         if (!state?.promise || state.status !== 'active' || Math.floor(state.promise.at / 60_000) > minute) continue;
-        if (isDoNotCall(lead)) continue;
+        if (isDoNotCall(lead) || heldByOthers(lead)) continue;
         due.push({ leadId: lead.id, at: state.promise.at });
       }
       return due.sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : 1));
@@ -170,7 +184,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       const zone = referenceZone(lead);
       const doNotCall = isDoNotCall(lead);
       const ctx = context();
-      const plan = doNotCall ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
+      const plan = doNotCall || heldByOthers(lead) ? null : planNextAttempt(state, zonesOf(lead), now, ctx, lead.id);
       const chances = bandChancesToday(ctx.model, zonesOf(lead), state?.bandTries ?? [], state?.bandAnswers ?? [], now);
       const promise = state?.promise ?? null;
       return {

@@ -103,7 +103,8 @@ export class StatsFold implements HistoryFold {
 
   /** One recorded attempt; `leadZone` is the lead's reference zone (null when unknown). */
   foldAttempt(attempt: Attempt, leadZone: string | null, promises: PromiseDelta): void {
-    if (!countsAgainstLead(attempt.outcome)) return;
+    // Another rep's attempt (its history came with a claim) is theirs to count, not this rep's.
+    if (!countsAgainstLead(attempt.outcome) || attempt.by !== undefined) return;
     const at = Date.parse(attempt.startedAt);
     const day = this.dayOf(at);
     const tally = this.tally(day);

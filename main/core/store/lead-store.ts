@@ -430,7 +430,8 @@ export class LeadStore {
     if (zones) {
       const schedule = this.schedule;
       rotation = foldAttempt(rotation ?? undefined, attempt, zones, schedule);
-      foldBandStatsInPlace(into.bandStats, attempt, zones, schedule);
+      // Another rep's attempt reaches the population model through the team's learned cells, not twice.
+      if (attempt.by === undefined) foldBandStatsInPlace(into.bandStats, attempt, zones, schedule);
     }
     into.stats.foldAttempt(attempt, zones?.zones[0] ?? null, {
       kept: (rotation?.promisesKept ?? 0) - (summary.rotation?.promisesKept ?? 0),

@@ -106,6 +106,7 @@ export const attemptRecordSchema = z.object({
   callId: z.string().min(1).optional(),
   permission: z.enum(['yes', 'no']).optional(),
   workAgainAt: iso.optional(),
+  by: z.string().min(1).max(200).optional(),
 }) satisfies z.ZodType<Attempt>;
 
 export const inboundRecordSchema = z.object({
@@ -142,7 +143,8 @@ export function isCertainlyAttempt(v: unknown): v is Attempt {
     (a.source === 'manual' || a.source === 'call') && typeof a.note === 'string' && isFiniteOrNull(a.sipStatus) &&
     (a.scriptId === null || typeof a.scriptId === 'string') && isFiniteOrNull(a.scriptVersion) && isNonEmptyOrNull(a.promisedFor) &&
     (a.callId === undefined || isNonEmpty(a.callId)) && (a.permission === undefined || a.permission === 'yes' || a.permission === 'no') &&
-    (a.workAgainAt === undefined || isNonEmpty(a.workAgainAt))
+    (a.workAgainAt === undefined || isNonEmpty(a.workAgainAt)) &&
+    (a.by === undefined || (isNonEmpty(a.by) && (a.by as string).length <= 200))
   );
 }
 

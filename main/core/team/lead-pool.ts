@@ -7,7 +7,6 @@
  * seeing or changing another rep's live claim; a manager may reassign.
  */
 import type pg from 'pg';
-import { withClient } from './team-database.js';
 
 export interface PoolLead {
   phone: string;
@@ -67,16 +66,18 @@ export async function reassignLead(client: pg.ClientBase, phone: string, toRole:
   return (result.rowCount ?? 0) === 1;
 }
 
-/** The manager's screen in one query: per rep and for the team (rep null). */
-export async function repFigures(config: pg.ClientConfig) {
-  return withClient(config, async (client) => {
-    const { rows } = await client.query(`SELECT rep, dials, conversations, voicemails, conversation_rate FROM dialdesk.rep_figures ORDER BY rep NULLS LAST`);
-    return rows.map((r) => ({
-      rep: r.rep as string | null,
-      dials: Number(r.dials),
-      conversations: Number(r.conversations),
-      voicemails: Number(r.voicemails),
-      conversationRate: r.conversation_rate === null ? null : Number(r.conversation_rate),
-    }));
-  });
+/**
+ * Claims the leads a rep plans (free, expired or already theirs; renewed for `hours`), skipping any row
+ * another rep is claiming this instant. Returns the phones this rep now holds among them.
+ */
+export async function claimPlanned(client: pg.ClientBase, phones: string[], hours: number): Promise<string[]> {
+  const { rows } = await client.query<{ phone: string }>(
+    `UPDATE dialdesk.lead SET claimed_by = current_user, claim_expires_at = now() + make_interval(secs => $2)
+      WHERE phone IN (SELECT phone FROM dialdesk.lead
+                       WHERE phone = ANY($1::text[]) AND (claimed_by IS NULL OR claimed_by = current_user OR claim_expires_at < now())
+                       FOR UPDATE SKIP LOCKED)
+      RETURNING phone`,
+    [phones, hours * 3600],
+  );
+  return rows.map((r) => r.phone);
 }

@@ -6,7 +6,8 @@
  * every statement sent from here is parameterised.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
 
@@ -48,13 +49,20 @@ export function splitPassword(url: string): { url: string; password: string | nu
 
 export class TeamUrlError extends Error {}
 
+/**
+ * The migrations beside this module: main/core/team/migrations in the source, and beside the bundle in the
+ * Electron app (scripts/build-electron.mjs copies the folder to dist/electron/migrations; the bundle's
+ * import.meta.url is its own file).
+ */
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
 /** Creates or migrates the team schema. Idempotent: an up-to-date database is left as it is. Returns the migrations run. */
 export async function migrateTeamDatabase(adminUrl: string): Promise<string[]> {
   splitPassword(adminUrl);
   return withClient(connectionConfig(adminUrl), async (client) => {
     const ran = await runner({
       dbClient: client,
-      dir: join(import.meta.dirname, 'migrations'),
+      dir: MIGRATIONS_DIR,
       migrationsTable: 'dialdesk_migrations',
       direction: 'up',
       log: () => undefined,

@@ -10,10 +10,26 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { openSmallJsonFile, type SmallJsonFile } from '../store/small-json-file.js';
 
+const count = z.number().int().min(0);
+export const dayTallySchema = z.object({
+  dials: count,
+  conversations: count,
+  voicemails: count,
+  returns: count,
+  promisesKept: count,
+  promisesBroken: count,
+  hourDials: z.array(count).length(24),
+  hourConversations: z.array(count).length(24),
+  scripts: z.array(z.object({ scriptId: z.string(), version: z.number().int(), name: z.string(), voicemails: count, returns: count })),
+});
+export type DayTallyItem = z.infer<typeof dayTallySchema>;
+
 export const outboxItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dnc'), id: z.string(), number: z.string().regex(/^\+\d{5,15}$/), reason: z.string(), at: z.string() }),
   z.object({ kind: z.literal('note'), id: z.string(), phone: z.string(), body: z.string(), at: z.string() }),
   z.object({ kind: z.literal('release'), id: z.string(), phone: z.string(), at: z.string() }),
+  /** One day's whole tally of the rep's stats (main/core/stats), for the manager's figures; a newer one replaces it. */
+  z.object({ kind: z.literal('day'), id: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), tally: dayTallySchema }),
 ]);
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 
@@ -23,6 +39,8 @@ const teamFileSchema = z.object({
   url: z.string(),
   role: z.string(),
   repName: z.string(),
+  /** The role is a team manager (reads the whole team): the app shows the team screen. */
+  manager: z.boolean().default(false),
   joinedAt: z.string(),
   /** The last do-not-call sequence number pulled. */
   lastDncSeq: z.number().int().min(0),
@@ -38,6 +56,8 @@ const teamFileSchema = z.object({
     .default([]),
   /** This folder's leads (phones) another rep holds in the pool, at the last sync: not planned here meanwhile. */
   heldByOthers: z.array(z.string()).default([]),
+  /** Each day's tally as last committed to the team (date → its outbox id): a day is sent again only when it changed. */
+  daysSent: z.record(z.string(), z.string()).default({}),
 });
 export type TeamFileData = z.infer<typeof teamFileSchema>;
 
@@ -47,6 +67,7 @@ const notJoined = (): TeamFileData => ({
   url: '',
   role: '',
   repName: '',
+  manager: false,
   joinedAt: '',
   lastDncSeq: 0,
   lastSyncAt: null,
@@ -55,6 +76,7 @@ const notJoined = (): TeamFileData => ({
   outbox: [],
   learned: [],
   heldByOthers: [],
+  daysSent: {},
 });
 
 export const TEAM_FILE = 'team.json';

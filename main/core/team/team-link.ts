@@ -9,14 +9,10 @@
  *   offline ──retry ok──▶ synced;  any state ──stale past the limit──▶ blocked (reported over the others)
  */
 import pg from 'pg';
+import type { TeamLine } from '../../../shared/contract/team.js';
 import type { SyncResult, TeamSync } from './team-sync.js';
 
-export type TeamLineState =
-  | { state: 'stopped' }
-  | { state: 'syncing' }
-  | { state: 'synced'; at: string }
-  | { state: 'offline'; since: string; error: string }
-  | { state: 'blocked'; reason: string };
+export type TeamLineState = TeamLine;
 
 export interface TeamLinkOptions {
   /** Sync this often even without a notification (ms). */

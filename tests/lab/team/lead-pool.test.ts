@@ -5,7 +5,8 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimLeads, reassignLead, renewClaims, repFigures } from '../../../main/core/team/lead-pool.js';
+import { claimLeads, reassignLead, renewClaims } from '../../../main/core/team/lead-pool.js';
+import { readTeamFigures } from '../../../main/core/team/team-figures.js';
 import { addRep, migrateTeamDatabase, withClient } from '../../../main/core/team/team-database.js';
 import { startPgCluster, type PgCluster } from '../postgres.js';
 import { runClaimRace, seedPool } from './claim-race.js';
@@ -45,14 +46,26 @@ describe('the lead pool', () => {
       await expect(reassignLead(dev, lead.phone, 'dialdesk_carla', 1)).rejects.toThrow(/row-level security/);
       expect(await reassignLead(boss, lead.phone, 'dialdesk_carla', 1)).toBe(true);
       expect(await renewClaims(carla, [lead.phone], 1)).toEqual([lead.phone]);
-      // The manager's screen: one query over the view, the team's row last.
-      await carla.query(`INSERT INTO dialdesk.attempt (id, lead_phone, outcome, started_at) VALUES ('c1', $1, 'conversation', now()), ('c2', $1, 'voicemail', now())`, [lead.phone]);
-      const figures = await repFigures({ connectionString: bossUrl });
-      expect(figures).toEqual([
-        { rep: 'Carla', dials: 2, conversations: 1, voicemails: 1, conversationRate: 0.5 },
-        { rep: null, dials: 2, conversations: 1, voicemails: 1, conversationRate: 0.5 },
-      ]);
-      await expect(dev.query('SELECT * FROM dialdesk.rep_figures')).rejects.toThrow(/permission denied/);
+      // The manager's screen: one query over the views, the team's row last. Carla writes her own day; the
+      // database keeps Dev from writing or reading hers, and from the views altogether.
+      const zeros = 'array_fill(0, ARRAY[24])';
+      await carla.query(
+        `INSERT INTO dialdesk.rep_day (day, dials, conversations, voicemails, returns, promises_kept, promises_broken, hour_dials, hour_conversations)
+         VALUES ($1, 2, 1, 1, 1, 1, 0, ${zeros}, ${zeros})`,
+        ['2026-12-07'],
+      );
+      const figures = await withClient({ connectionString: bossUrl }, (client) => readTeamFigures(client, {}));
+      const carlas = { dials: 2, conversations: 1, conversationRate: 0.5, voicemails: 1, returns: 1, returnRate: 1, promisesKept: 1, promisesBroken: 0 };
+      expect(figures.reps).toEqual([{ rep: 'Carla', ...carlas }, { rep: null, ...carlas }]);
+      await expect(dev.query('SELECT * FROM dialdesk.rep_day_figures')).rejects.toThrow(/permission denied/);
+      await expect(
+        dev.query(
+          `INSERT INTO dialdesk.rep_day (rep, day, dials, conversations, voicemails, returns, promises_kept, promises_broken, hour_dials, hour_conversations)
+           VALUES ('dialdesk_carla', $1, 9, 9, 0, 0, 0, 0, ${zeros}, ${zeros})`,
+          ['2026-12-08'],
+        ),
+      ).rejects.toThrow(/row-level security/);
+      expect((await dev.query('SELECT * FROM dialdesk.rep_day')).rows).toEqual([]);
     } finally {
       await Promise.all([carla.end(), dev.end(), boss.end()]);
     }

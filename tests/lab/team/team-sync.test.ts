@@ -5,7 +5,7 @@
  * loses and doubles nothing; a stale list blocks every dial until a sync.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -60,7 +60,10 @@ let b: Rep;
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  expect(await migrateTeamDatabase(cluster.adminUrl)).toHaveLength(1);
+  // The first init runs every migration, in order.
+  const migrations = readdirSync(join(import.meta.dirname, '../../../main/core/team/migrations')).map((f) => f.replace(/\.sql$/, '')).sort();
+  expect(migrations.length).toBeGreaterThanOrEqual(2);
+  expect(await migrateTeamDatabase(cluster.adminUrl)).toEqual(migrations);
   a = await folderFor('Alice Rep');
   b = await folderFor('Bob Rep');
 });

@@ -158,6 +158,7 @@ export const MUST_REFUSE: Record<CallName, Refusals> = {
   },
   listOpenCalls: noInput,
   getStats: { refuse: [{ from: '2026-1-1' }, { to: 'yesterday' }], accept: {} },
+  getTeamFigures: { refuse: [{ from: '2026-1-1' }, { to: 'yesterday' }, { extra: 1 }, 'x'], accept: {} },
   getReturnsSlots: noInput,
   saveReturnsSlots: { refuse: [{}, { slots: { '7': [] } }, { slots: { '1': [{ start: '11:30', end: '11:30' }] } }, { slots: { '1': [{ start: '25:00', end: '26:00' }] } }] },
   getReturnsQueue: noInput,
