@@ -31,6 +31,8 @@ export interface DialBlockServiceDeps {
   dial(input: { number: string; leadId: string | null }): Promise<CallView>;
   cancelCall(callId: string): Promise<unknown>;
   setDialBlockActive(active: boolean): void;
+  /** Practice only (see BlockSessionDeps.anyHour). */
+  anyHour?: boolean;
   log?: (message: string) => void;
 }
 
@@ -69,7 +71,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       deps.setDialBlockActive(active);
       if (!active) returns.releaseHeld();
     },
-    focus: (lead, refused) =>
+    focus: (lead, refused, realLife) =>
       focusLead(
         {
           store: deps.store(),
@@ -79,6 +81,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
         },
         lead,
         refused,
+        realLife,
       ),
     returnsWaiting: () => {
       const q = queue();
@@ -86,6 +89,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
     },
     isOpenCall: (callId) => answered.find(callId) !== undefined,
     promisesDue: (now) => deps.schedule.promisesDue(now),
+    anyHour: deps.anyHour,
     log: deps.log,
   });
   // After the block: a returns slot starting while it runs waits for it (held).
