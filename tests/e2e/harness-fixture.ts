@@ -24,7 +24,7 @@ export class HarnessProcess {
   /** `now`: an ISO instant the core's clock starts at (the shell's --test-clock), for time-of-day tests. */
   constructor(
     readonly dataDir: string,
-    readonly options: { now?: string } = {},
+    readonly options: { now?: string; practiceSeed?: number } = {},
   ) {}
 
   /** Starts on a free port and resolves once the ready line names it. */
@@ -33,6 +33,7 @@ export class HarnessProcess {
     this.output = '';
     const args = ['--import', 'tsx', WEB_SHELL, '--data-dir', this.dataDir, '--port', '0', '--no-open', '--test-memory-secrets'];
     if (this.options.now) args.push('--test-clock', this.options.now);
+    if (this.options.practiceSeed !== undefined) args.push('--test-practice-seed', String(this.options.practiceSeed));
     const child = spawn(process.execPath, args, {
       cwd: REPO,
       env: { ...process.env, DIALDESK_TEST_OPTIONS: '1' },
@@ -94,9 +95,11 @@ export class HarnessProcess {
   }
 }
 
-export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined }>({
+export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined; harnessPracticeSeed: number | undefined }>({
   // `test.use({ harnessNow: ISO })` starts the core's clock at that instant.
   harnessNow: [undefined, { option: true }],
+  // `test.use({ harnessPracticeSeed: N })`: the practice line meets drawFarEnd(N, 0), drawFarEnd(N, 1), …
+  harnessPracticeSeed: [undefined, { option: true }],
   // Any uncaught error or console error in the page (a CSP violation, a failed
   // request, a React warning) fails the test that caused it. The page depends on
   // the harness so it is closed, and checked, before its harness stops: a refresh
@@ -111,9 +114,9 @@ export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | 
     await page.close();
     expect(problems, 'errors in the page').toEqual([]);
   },
-  harness: async ({ harnessNow }, use, testInfo) => {
+  harness: async ({ harnessNow, harnessPracticeSeed }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
-    const harness = new HarnessProcess(dataDir, { now: harnessNow });
+    const harness = new HarnessProcess(dataDir, { now: harnessNow, practiceSeed: harnessPracticeSeed });
     await harness.start();
     try {
       await use(harness);
