@@ -129,3 +129,22 @@ export function mixAt(into: Float32Array, part: Float32Array, atS: number, gain 
   const at = Math.round(atS * LINE_RATE);
   for (let i = 0; i < part.length && at + i < into.length; i++) if (at + i >= 0) into[at + i] += part[i] * gain;
 }
+
+/**
+ * A voice-like murmur: pink noise shaped into syllables (about four a second) and words (short gaps),
+ * never a tone. What a practice box "says" when the computer has no speech engine, so its beep still
+ * follows something the detector hears as a greeting.
+ */
+export function murmur(r: RandomSource, seconds: number, peak = 0.3): Float32Array {
+  const out = noise(r, seconds, 'pink');
+  const syllableHz = uniform(r, 3.5, 4.5);
+  for (let i = 0; i < out.length; i++) {
+    const t = i / LINE_RATE;
+    const syllable = Math.max(0, Math.sin(Math.PI * syllableHz * t)) ** 2;
+    const word = Math.sin(Math.PI * 0.7 * t) ** 2 > 0.15 ? 1 : 0.05;
+    out[i] *= syllable * word;
+  }
+  let max = 0;
+  for (const v of out) max = Math.max(max, Math.abs(v));
+  return max > 0 ? out.map((v) => (v / max) * peak) : out;
+}

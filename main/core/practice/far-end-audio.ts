@@ -1,7 +1,7 @@
 /**
  * What a practice far end plays once it picks up, at the 8 kHz of a phone line: a spoken greeting
  * or hello (the OS speech engine, as read-out voicemails use it), the box's beep, and the hiss of a
- * noisy line. Without a speech engine the far end still picks up and beeps, in silence where the
+ * noisy line. Without a speech engine the far end still picks up and beeps, a murmur where the
  * words would be, and `note` says so: practice never fails for want of a voice.
  */
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import { seededRandom } from '../schedule/seeded-random.js';
 import { readWav } from '../voicemail-audio/read-wav.js';
 import type { SpeechEngine } from '../voicemail-audio/speech-engines.js';
 import { Resampler } from '../../../shared/voicemail/resample.js';
-import { concat, LINE_RATE, mixAt, noise, silence, tone } from '../../../shared/voicemail/signals.js';
+import { concat, LINE_RATE, mixAt, murmur, noise, silence, tone } from '../../../shared/voicemail/signals.js';
 import type { FarEnd } from './far-end-draw.js';
 
 export interface FarEndAudio {
@@ -76,10 +76,12 @@ async function render(engine: SpeechEngine, text: string, rateWpm: number): Prom
 export async function renderFarEndAudio(farEnd: FarEnd, voice: FarEndVoice, seed: number): Promise<FarEndAudio> {
   if (farEnd.kind !== 'voicemail' && farEnd.kind !== 'person') throw new Error(`A ${farEnd.kind} far end never picks up`);
   const spoken = farEnd.speech ? await voice.speak(farEnd.speech, farEnd.rateWpm) : { samples: null, why: null };
-  const words = spoken.samples ?? silence(farEnd.kind === 'voicemail' ? 2.5 : 1.5);
+  // Without words a box murmurs where its greeting would be (a beep out of silence is no box's, and the
+  // detector rightly waits for a greeting first); a person without words says nothing.
+  const words = spoken.samples ?? (farEnd.kind === 'voicemail' ? murmur(seededRandom(seed ^ 0x5bd1e995), 2.5) : silence(1.5));
   const note = spoken.why
     ? farEnd.kind === 'voicemail'
-      ? `This practice box has no spoken greeting: ${spoken.why}. It still beeps.`
+      ? `This practice box has no spoken greeting: ${spoken.why}. It murmurs instead, then beeps.`
       : `This practice person says nothing: ${spoken.why}.`
     : null;
   if (farEnd.kind === 'person') return { samples: concat(silence(LEAD_IN_S), words), beepEndS: null, note };
