@@ -408,6 +408,8 @@ export class BlockSession {
     this.countdown = setTimeout(() => {
       this.countdown = null;
       if (this.state?.phase !== 'countdown' || this.state.status !== 'running') return;
+      // The countdown is over: the view must not go on saying "Dialling the next lead in 0 s" through the call.
+      this.state.countdownEndsAt = null;
       this.step('fire');
       void this.placeCall().catch((error) => this.deps.log?.(`power dial: ${String(error)}`));
     }, s.pauseSeconds * 1000);
