@@ -7,7 +7,7 @@
  * view, the hours show as they would in real life, and "Leave practice" returns to a real folder
  * that holds no attempt.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawFarEnd } from '../../main/core/practice/far-end-draw.js';
 import { fakeMediaLaunchOptions, silentMic } from './call-lab.js';
@@ -18,11 +18,13 @@ const SEED = 32;
 const MIC = silentMic(process.env.TMPDIR ?? '/tmp');
 test.use({ launchOptions: fakeMediaLaunchOptions(MIC), harnessNow: '2026-12-02T03:30:00Z', harnessPracticeSeed: SEED });
 
-/** Attempt files in a data folder (attempts/YYYY-MM.jsonl), with their line counts. */
+/** Attempts written in a data folder: the lines of its attempts/YYYY-MM.jsonl logs. */
 function attemptLines(dataDir: string): number {
   const dir = join(dataDir, 'attempts');
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir).length;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .reduce((n, f) => n + readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).length, 0);
 }
 
 test('a practice block without a phone account: boxes dropped at the beep, counts as drawn, then back to real data untouched', async ({ page, harness }) => {
@@ -70,7 +72,8 @@ test('a practice block without a phone account: boxes dropped at the beep, count
   const runNote = page.getByLabel('Practice calls');
   await expect(runNote).toContainText('5 practice calls · first voicemail left at');
   expect(Date.parse((await runNote.getAttribute('data-first-voicemail-at')) ?? '')).not.toBeNaN();
-  expect(attemptLines(join(harness.dataDir, 'practice'))).toBeGreaterThan(0);
+  // Every practice call is an attempt, in the practice folder.
+  expect(attemptLines(join(harness.dataDir, 'practice'))).toBe(5);
 
   // The stats screen shows the practice figures.
   await page.getByRole('button', { name: 'Stats' }).click();
