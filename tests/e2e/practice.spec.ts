@@ -78,12 +78,18 @@ test('a practice block without a phone account: boxes dropped at the beep, count
   // The stats screen shows the practice figures.
   await page.getByRole('button', { name: 'Stats' }).click();
   await expect(page.getByRole('region', { name: 'Practice mode' })).toBeVisible();
+  const totals = page.getByRole('region', { name: 'Stats' }).getByLabel('Totals');
+  await page.getByRole('button', { name: 'All time' }).click();
+  await expect(totals.locator('dt:text-is("Dials") + dd')).toHaveText('5');
+  await expect(totals.locator('dt:text-is("Voicemails left") + dd')).toHaveText(String(count('voicemail')));
 
   await page.getByRole('button', { name: 'Leave practice' }).click();
   await expect(page.getByRole('region', { name: 'Practice mode' })).toHaveCount(0);
   await expect(page).toHaveTitle('Dialdesk');
-  // The real folder: no lead was loaded there, no attempt written.
+  // The real folder: no lead was loaded there, no attempt written, and its stats count nothing.
   expect(attemptLines(harness.dataDir)).toBe(0);
+  await page.getByRole('button', { name: 'All time' }).click();
+  await expect(totals.locator('dt:text-is("Dials") + dd')).toHaveText('0');
   await page.getByRole('button', { name: 'Leads', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Load sample leads' })).toBeVisible();
 });
