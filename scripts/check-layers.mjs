@@ -68,6 +68,7 @@ export const CORE_ORDER = [
   'stats',
   'returns',
   'team',
+  'practice',
   'calling',
   'dial-block',
   'simulation',

@@ -53,6 +53,8 @@ export interface FocusLead {
   voicemail: { text: string; scriptId: string | null; scriptVersion: number | null; promisedFor: IsoTime | null; promisedPhrase: string };
   /** Set when the gate would refuse this lead now (the block skips it with this reason). */
   refused: string | null;
+  /** Practice only: what the gate would say on a real line ("Outside Florida's hours in real life: …"), else null. */
+  realLife?: string | null;
 }
 
 export interface BlockView {

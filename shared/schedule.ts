@@ -292,7 +292,11 @@ export interface PlannedAttempt {
   chance?: number;
 }
 
-export type DialCheck = { allowed: true } | { allowed: false; reason: string };
+/**
+ * `realLife`: on the practice line only, what the gate would say on a real line (the hours still show:
+ * "Outside Florida's hours in real life"); the practice call goes ahead because it never leaves the machine.
+ */
+export type DialCheck = { allowed: true; realLife?: string } | { allowed: false; reason: string };
 
 export interface PromiseTally {
   kept: number;

@@ -33,6 +33,11 @@ import { buildAttempt } from './store/build-attempt.js';
 import { describeRebuild, type RebuildProgress } from './store/rebuild-progress.js';
 import { VoicemailAudioSettingsStore } from './voicemail-audio/audio-settings-store.js';
 import { voicemailAudioHandlers } from './voicemail-audio/voicemail-audio-handlers.js';
+import { findSpeechEngine } from './voicemail-audio/speech-engines.js';
+import { FarEndVoice } from './practice/far-end-audio.js';
+import { PracticeLine } from './practice/practice-line.js';
+import { windowExemptionFor } from './practice/window-exemption.js';
+import type { SipService } from './sip/sip-service.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,6 +54,11 @@ export interface CoreOptions {
   appVersion?: string;
   /** Where call media runs. Default: the renderer's WebRTC module over the contract; lab tests pass a plain-RTP double. */
   media?: MediaBridgeFactory;
+  /**
+   * The practice folder's core (core-host.ts makes it): the practice line instead of SIP, its
+   * far ends drawn with `seed`; exports refused; the calling window shown, not applied.
+   */
+  practice?: { seed: number };
 }
 
 export interface Core {
@@ -101,7 +111,28 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     events.emit({ type: 'store.rebuild', ...report });
   };
   // The store, the do-not-call list and the gate, assembled as the CLI assembles them (data-folder.ts).
-  const folder = await openDataFolder({ dataDir: options.dataDir, settings, lock, now, log: options.log, progress, account: () => sip.getAccount() });
+  // Practice: the line is made first, since the folder's gate is bound to it (practice/window-exemption.ts).
+  const practiceLine = options.practice
+    ? new PracticeLine({
+        events,
+        media: options.media ?? createRendererMedia({ events }),
+        now,
+        recordAttempt: (call) => recordAttempt(call),
+        seed: options.practice.seed,
+        voice: new FarEndVoice(() => findSpeechEngine()),
+        log: options.log,
+      })
+    : null;
+  const folder = await openDataFolder({
+    dataDir: options.dataDir,
+    settings,
+    lock,
+    now,
+    log: options.log,
+    progress,
+    account: () => sip.getAccount(),
+    windowExemption: practiceLine ? windowExemptionFor(practiceLine) : undefined,
+  });
   const { storeOptions, doNotCall, gate, requireStore } = folder;
   const scripts = await ScriptLibrary.open(options.dataDir, now());
   const accountStore = createConfAccountStore(options.dataDir, now());
@@ -136,7 +167,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     leadCount: folder.store?.leadCount ?? 0,
     openCalls: dialBlock?.answered.list().length ?? 0,
     firstRun: folder.store !== null && folder.store.leadCount === 0 && !folder.store.hasHistory,
-    practice: false,
+    practice: practiceLine !== null,
     // Records the store set aside on opening ("1 lead could not be read and was set aside (see …)").
     notices: [...notices, ...(folder.store?.notices() ?? [])],
     passwordStorage: options.secrets.persistent === false ? 'session' : 'system',
@@ -152,9 +183,26 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
   }
 
   const log = options.log ?? (() => undefined);
+  const requirePractice = (): PracticeLine => {
+    if (!practiceLine) throw new ApiFailure('refused', 'Not in practice: the practice line runs only in practice mode.');
+    return practiceLine;
+  };
   // Created below, once the gated dial exists; SIP reports reach it only after start-up.
   let dialBlock: DialBlockService | null = null;
-  const sip = createSipService({
+  const recordAttempt = async (call: CallAttemptRecord) => {
+    const { outcome, ...rest } = call;
+    if (outcome === 'answered') {
+      // A person or a machine: one open attempt until the rep (or the beep detector) settles it.
+      await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
+      return;
+    }
+    const store = requireStore();
+    await store.recordAttempt(
+      buildAttempt({ id: randomUUID(), ...rest, outcome, recordedAt: now().toISOString() }, {}, schedule.attemptContext(store.getLead(rest.leadId))),
+    );
+    events.emit({ type: 'leads.changed' });
+  };
+  const sip: SipService = practiceLine ?? createSipService({
     dataDir: options.dataDir,
     accountStore,
     secrets: options.secrets,
@@ -164,19 +212,7 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     defaultCountry: () => settings.get().defaultCountry,
     // Any of a lead's numbers: a lead calling back from their mobile is still that lead.
     matchLead: (e164) => folder.store?.leadsWithNumber(e164)[0]?.id ?? null,
-    recordAttempt: async (call: CallAttemptRecord) => {
-      const { outcome, ...rest } = call;
-      if (outcome === 'answered') {
-        // A person or a machine: one open attempt until the rep (or the beep detector) settles it.
-        await dialBlock?.onAnsweredCallEnded({ ...rest, sipStatus: call.sipStatus });
-        return;
-      }
-      const store = requireStore();
-      await store.recordAttempt(
-        buildAttempt({ id: randomUUID(), ...rest, outcome, recordedAt: now().toISOString() }, {}, schedule.attemptContext(store.getLead(rest.leadId))),
-      );
-      events.emit({ type: 'leads.changed' });
-    },
+    recordAttempt,
     recordInbound: (call) => {
       const recorded = { ...call, answering: dialBlock?.inboundAnswering(call.leadId) ?? null };
       requireStore().recordInbound(recorded);
@@ -207,11 +243,22 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       callbackNumberProblem,
     ),
     getGlobalKeyStatus: () => globalKeyStatus.get(),
-    // Scaffold for issue 26: the practice helper replaces these with the practice folder and line.
+    // The core host (core-host.ts) answers these two: it swaps this core for the other folder's.
     enterPractice: () => {
-      throw new ApiFailure('unavailable', 'Practice is not available yet.');
+      throw new ApiFailure('unavailable', 'Practice is switched by the app, not by one data folder’s core.');
     },
-    leavePractice: () => status(),
+    leavePractice: () => {
+      throw new ApiFailure('unavailable', 'Practice is switched by the app, not by one data folder’s core.');
+    },
+    practiceAnswer: ({ callId, sdp }) => {
+      requirePractice().answerFromFarEnd(callId, sdp);
+      return null;
+    },
+    practiceFarEndFailed: ({ callId, error }) => {
+      requirePractice().farEndFailed(callId, error);
+      return null;
+    },
+    getPracticeRun: () => requirePractice().practiceRun(),
     startFreshStore: async () => {
       if (folder.store) throw new ApiFailure('conflict', 'The data store is fine; there is nothing to start afresh.');
       folder.store = await startFresh(options.dataDir, storeOptions);
@@ -262,9 +309,11 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
     dial: (input) => placeCall({ number: input.number, leadId: input.leadId }),
     cancelCall: (callId) => sip.cancelCall(callId),
     setDialBlockActive: (active) => sip.setDialBlockActive(active),
+    anyHour: practiceLine !== null,
     log,
   });
   const handlers: Handlers = { ...coreHandlers, ...dialBlock.handlers };
+  if (practiceLine) practiceOnly(handlers, practiceLine, now);
   notices.push(...dialBlock.notices);
   const blockService = dialBlock;
   events.subscribe((event) => {
@@ -332,5 +381,24 @@ async function createLockedCore(options: CoreOptions, lock: DataDirLock): Promis
       folder.store = null;
       folder.status = { state: 'error', message: 'Dialdesk is shutting down.', keptFiles: [] };
     },
+  };
+}
+
+/**
+ * What practice changes in the calls: practice data never reaches an export (a practice attempt in
+ * a CRM would be a lie about a real lead), and the first voicemail left is noted for the first-minute figure.
+ */
+function practiceOnly(handlers: Handlers, line: PracticeLine, now: () => Date): void {
+  const refuseExport = () => {
+    throw new ApiFailure('refused', 'Practice data is never exported: these are sample leads and practice calls. Leave practice to export your real data.');
+  };
+  handlers.exportCsv = refuseExport;
+  handlers.exportInboundCsv = refuseExport;
+  handlers.exportReturnsIcs = refuseExport;
+  const recordVoicemailLeft = handlers.recordVoicemailLeft;
+  handlers.recordVoicemailLeft = async (input) => {
+    const recorded = await recordVoicemailLeft(input);
+    line.noteVoicemailLeft(now());
+    return recorded;
   };
 }

@@ -41,6 +41,8 @@ export async function openDataFolder(input: {
   account?: Parameters<typeof createDialGate>[0]['account'];
   /** A rebuild over a second (an upgrade's first open, new bands) reports what and how far here. */
   progress?: (progress: RebuildProgress) => void;
+  /** The practice folder only: its practice line's exemption from the calling window (never from do-not-call). */
+  windowExemption?: Parameters<typeof createDialGate>[0]['windowExemption'];
 }): Promise<DataFolder> {
   const { dataDir, settings, lock, now } = input;
   const storeOptions = {
@@ -70,6 +72,6 @@ export async function openDataFolder(input: {
     gate: null as unknown as DialGate,
     team,
   };
-  folder.gate = createDialGate({ store: folder.requireStore, settings, doNotCall, now, account: input.account });
+  folder.gate = createDialGate({ store: folder.requireStore, settings, doNotCall, now, account: input.account, windowExemption: input.windowExemption });
   return folder;
 }

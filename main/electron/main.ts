@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, Menu, nativeImage, Tray } from 'electron';
-import { createCore, type Core } from '../core/core.js';
+import type { Core } from '../core/core.js';
+import { createCoreHost } from '../core/core-host.js';
+import { appTitle } from '../../shared/app-title.js';
 import { DataDirError, usePrivateUmask } from '../core/store/private-data-dir.js';
 import { ELECTRON_READY_LINE } from '../launch/electron-binary.js';
 import { installAppMenu } from './app-menu.js';
@@ -107,7 +109,7 @@ function run(): void {
     .then(async () => {
       serveRenderer(rendererDir, contentSecurityPolicy());
       const dataDir = app.getPath('userData');
-      const started = await createCore({
+      const started = await createCoreHost({
         dataDir,
         settings: createElectronSettings,
         secrets: createSafeStorageSecrets(join(dataDir, 'secrets.bin')),
@@ -123,6 +125,10 @@ function run(): void {
         onRefused: (reason) => console.warn(`Dialdesk: refused a call: ${reason}`),
       });
       window = openWindow(started);
+      // Practice is labelled in the window's own title too (the page sets document.title the same way).
+      started.events.subscribe((event) => {
+        if (event.type === 'practice.changed' && window && !window.isDestroyed()) window.setTitle(appTitle(event.practice));
+      });
       // A link opens the lead in the page (which asks for it on load); it never dials.
       dialLinks.attach((url) => started.deliverDialLink(url));
       // Global keys (off until the rep turns them on) and the tray with the line's state.

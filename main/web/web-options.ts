@@ -13,6 +13,8 @@ export interface WebShellTestOptions {
   clockStart: string | null;
   /** Secrets in memory, never the developer's real keyring. */
   memorySecrets: boolean;
+  /** The practice run's seed, so a test knows which far ends it meets. */
+  practiceSeed: number | null;
 }
 
 export interface WebShellOptions {
@@ -31,7 +33,7 @@ export class WebOptionsError extends Error {
 /**
  * `serve [--port N] [--no-open] [--data-dir DIR]`; the data folder defaults to
  * `DIALDESK_DATA_DIR`, then the app's own. Test-only: `--test-clock ISO`,
- * `--test-memory-secrets`, refused unless DIALDESK_TEST_OPTIONS=1.
+ * `--test-memory-secrets`, `--test-practice-seed N`, refused unless DIALDESK_TEST_OPTIONS=1.
  */
 export function parseWebOptions(argv: readonly string[], env: NodeJS.ProcessEnv): WebShellOptions {
   let values;
@@ -44,6 +46,7 @@ export function parseWebOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
         'data-dir': { type: 'string' },
         'test-clock': { type: 'string' },
         'test-memory-secrets': { type: 'boolean', default: false },
+        'test-practice-seed': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -55,18 +58,26 @@ export function parseWebOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new WebOptionsError(`Not a port: ${portText} (give 1–65535, or 0 for a free one).`);
 
-  const testFlags = [values['test-clock'] !== undefined && '--test-clock', values['test-memory-secrets'] && '--test-memory-secrets'].filter(Boolean);
+  const testFlags = [
+    values['test-clock'] !== undefined && '--test-clock',
+    values['test-memory-secrets'] && '--test-memory-secrets',
+    values['test-practice-seed'] !== undefined && '--test-practice-seed',
+  ].filter(Boolean);
   if (testFlags.length > 0 && env[TEST_OPTIONS_ENV] !== '1') {
     throw new WebOptionsError(`${testFlags.join(' and ')} ${testFlags.length > 1 ? 'are test options' : 'is a test option'}: the web shell accepts ${testFlags.length > 1 ? 'them' : 'it'} only in the test suite (${TEST_OPTIONS_ENV}=1).`);
   }
   const clockStart = values['test-clock'] ?? null;
   if (clockStart !== null && Number.isNaN(Date.parse(clockStart))) throw new WebOptionsError(`Not an ISO date-time for --test-clock: ${clockStart}`);
 
+  const seedText = values['test-practice-seed'] ?? null;
+  if (seedText !== null && !/^\d{1,10}$/.test(seedText)) throw new WebOptionsError(`Not a practice seed (a whole number): ${seedText}`);
+  const practiceSeed = seedText === null ? null : Number(seedText) >>> 0;
+
   return {
     dataDir: values['data-dir'] ?? defaultDataDir(env),
     port,
     open: !values['no-open'],
-    test: { clockStart, memorySecrets: values['test-memory-secrets'] ?? false },
+    test: { clockStart, memorySecrets: values['test-memory-secrets'] ?? false, practiceSeed },
   };
 }
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core/core.js';
+import type { Core } from '../core/core.js';
+import { createCoreHost } from '../core/core-host.js';
 import { createConfSettings } from '../core/settings/conf-settings.js';
 import { createKeyringSecrets, createSessionSecrets } from './keyring-secrets.js';
 import { clockFrom, type WebShellOptions } from './web-options.js';
@@ -32,13 +33,14 @@ export async function startWebShell(options: WebShellOptions, log: (message: str
     if (keyring.unreachable) log(`no system keyring (${keyring.unreachable}): a SIP password is kept only until Dialdesk stops`);
     secrets = keyring.secrets;
   }
-  const core = await createCore({
+  const core = await createCoreHost({
     dataDir,
     // A function: the core opens the settings only once it holds the data folder's lock.
     settings: createConfSettings,
     secrets,
     log,
     now: options.test.clockStart ? clockFrom(options.test.clockStart) : undefined,
+    practiceSeed: options.test.practiceSeed ?? undefined,
   });
   let server: WebServer;
   try {

@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { focusSettingWhenShown, GoToContext, type GoTo } from '../ui/go-to.js';
 import { CallLayer } from '../calls/call-layer.js';
 import { useBrowserNotifications } from '../notifications/use-browser-notifications.js';
@@ -17,6 +17,9 @@ import { ShortcutsOverlay } from './shortcuts-overlay.js';
 import { useAppShortcuts } from './use-app-shortcuts.js';
 import { useStatus } from './use-status.js';
 import { TeamStatusLine } from '../team/team-status-line.js';
+import { PracticeBanner } from '../practice/practice-banner.js';
+import { PracticeFarEndHost } from '../practice/practice-host.js';
+import { appTitle } from '../../shared/app-title.js';
 import './app.css';
 
 export function App() {
@@ -46,6 +49,11 @@ export function App() {
     else if (notification.kind === 'dial-block') setScreen('dial-block');
     else if (notification.kind === 'returns-slot') setScreen('returns');
   });
+  // Practice says so in the window's title too (the Electron shell sets its window's title the same way).
+  const practice = state.kind === 'loaded' && state.status.practice;
+  useEffect(() => {
+    document.title = appTitle(practice);
+  }, [practice]);
 
   if (state.kind === 'loading') {
     return (
@@ -76,11 +84,14 @@ export function App() {
     return <DamagedListScreen damage={status.doNotCallDamage} onResolved={() => void refresh()} />;
   }
 
+  // Entering or leaving practice swaps the data folder under every screen: each one mounts afresh on the new one.
   return (
     <GoToContext.Provider value={goTo}>
-    <div className="shell">
+    <div className={`shell${status.practice ? ' shell-practice' : ''}`} key={status.practice ? 'practice' : 'real'}>
       <Navigation current={shownScreen} onNavigate={setScreen} status={status} />
       <main className="content">
+        {status.practice ? <PracticeBanner onLeft={replace} /> : null}
+        <PracticeFarEndHost />
         <CallLayer />
         <DeskActionHost />
         <HeadsetHost />

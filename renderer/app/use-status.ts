@@ -23,7 +23,7 @@ export function useStatus(): { state: StatusState; refresh: () => Promise<void>;
   }, [refresh]);
 
   useDialdeskEvent((event) => {
-    if (event.type === 'leads.changed' || event.type === 'store.status' || event.type === 'doNotCall.changed') void refresh();
+    if (event.type === 'leads.changed' || event.type === 'store.status' || event.type === 'doNotCall.changed' || event.type === 'practice.changed') void refresh();
   });
 
   const replace = useCallback((status: AppStatus) => setState({ kind: 'loaded', status }), []);

@@ -4,6 +4,10 @@ import { clockTime } from '../ui/format-time.js';
 import { BLOCK_MINUTES, type BlockLength, type BlockView } from '../../shared/dial-block.js';
 import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
+import { usePractice } from '../ui/use-practice.js';
+
+/** A practice block's length: long enough to meet a box, a person and a refusal, short enough for a first minute. */
+export const PRACTICE_BLOCK_LEADS = 5;
 
 /** Length, filter and power-dial pause of a new block; starts it over the leads due now. */
 export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void }) {
@@ -21,6 +25,21 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
   const [waitingUntil, setWaitingUntil] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Without a phone account, practice is the way to see a block work: offered beside Start block.
+  const practice = usePractice();
+  const [noAccount, setNoAccount] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.getSipAccount({}).then((result) => live && setNoAccount(result.ok && result.value === null));
+    return () => void (live = false);
+  }, [api]);
+  const tryPractice = async () => {
+    const entered = await run(() => api.enterPractice({}));
+    if (!entered.ok) return;
+    // Five sample leads, one after another: the first is a voicemail box, so the drop is seen at once.
+    const result = await run(() => api.startBlock({ length: { kind: 'leads', leads: PRACTICE_BLOCK_LEADS }, filter: {}, powerDial: true, pauseSeconds: 2 }));
+    if (result.ok) onStarted(result.value);
+  };
 
   const startNow = async () => {
     const length: BlockLength = lengthKind === 'minutes' ? { kind: 'minutes', minutes } : { kind: 'leads', leads };
@@ -94,6 +113,11 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
       <button type="submit" className="button button-primary" disabled={busy}>
         Start block
       </button>
+      {noAccount && !practice ? (
+        <button type="button" className="button" disabled={busy} onClick={() => void tryPractice()}>
+          Try a practice block
+        </button>
+      ) : null}
       <InlineError error={error} />
       {error?.retryAt && !waitingUntil && (
         <button type="button" className="button" onClick={() => startAt(error.retryAt!)}>

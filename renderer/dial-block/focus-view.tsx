@@ -6,6 +6,7 @@ import { useApi } from '../api/api-context.js';
 import { instantOfLocalInput } from '../ui/format-time.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { useRepZone } from '../ui/use-settings.js';
+import { usePractice } from '../ui/use-practice.js';
 import { actionForKey, HeldKey, OUTCOME_KEYS, SHORTCUTS, type BlockAction } from './shortcuts.js';
 import { mmss } from '../../shared/clock-text.js';
 import { ScriptText } from '../ui/script-text.js';
@@ -157,10 +158,16 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
   const countdown = block.countdownEndsAt ? Math.max(0, Math.ceil((Date.parse(block.countdownEndsAt) - now) / 1000)) : null;
   const elapsed = block.elapsedMs + (block.status === 'running' ? Math.max(0, now - viewAt) : 0);
   const answered = block.phase === 'answered' || block.phase === 'settling';
+  const practice = usePractice();
 
   return (
     <section className={`focus-view phase-${block.phase}`} aria-label="Dial block" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
       <header className="block-head">
+        {practice ? (
+          <strong className="practice-badge" title="A practice block: sample leads, no call leaves this computer">
+            PRACTICE
+          </strong>
+        ) : null}
         <span className="block-timer num" aria-label="Block time">
           {clock(elapsed)}
           {block.length.kind === 'minutes' ? ` / ${block.length.minutes}:00` : ` · ${block.counts.dials} of ${block.length.leads} leads`}
@@ -207,6 +214,11 @@ export function FocusView({ block, onChange }: { block: BlockView; onChange: (vi
             ) : null}
             {lead.notes ? <p className="focus-notes">{lead.notes}</p> : null}
             {lead.refused ? <p className="warning">{lead.refused}</p> : null}
+            {lead.realLife ? (
+              <p className="focus-real-life" aria-label="In real life">
+                {lead.realLife}
+              </p>
+            ) : null}
           </article>
           <aside className="focus-script" aria-label="Voicemail script">
             <h3>Voicemail</h3>

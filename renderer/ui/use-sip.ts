@@ -12,13 +12,17 @@ class SipStore {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly api: DialdeskApi) {
-    api.onEvent((event) => this.set(applySipEvent(this.state, event)));
+    api.onEvent((event) => {
+      // Practice swaps the line (the practice line or the SIP line): read the one now in use.
+      if (event.type === 'practice.changed') void this.refresh(true);
+      else this.set(applySipEvent(this.state, event));
+    });
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
+  async refresh(lineChanged = false): Promise<void> {
     const [registration, calls] = await Promise.all([this.api.getRegistration({}), this.api.listCalls({})]);
-    if (registration.ok && this.state.registration === null) this.set({ ...this.state, registration: registration.value });
+    if (registration.ok && (lineChanged || this.state.registration === null)) this.set({ ...this.state, registration: registration.value });
     if (calls.ok) this.set(withCalls(this.state, calls.value));
   }
 

@@ -68,6 +68,15 @@ export type DialdeskEvent =
   | { type: 'global-keys.changed' }
   /** The team line changed (synced, syncing, offline since …, blocked): the status bar shows it. */
   | { type: 'team.line'; line: TeamLine }
+  /** The app entered or left practice: every screen reloads its data from the folder now in use. */
+  | { type: 'practice.changed'; practice: boolean }
+  /**
+   * A practice far end picks up: the renderer's far-end peer answers the call's own offer (`practiceAnswer`)
+   * and plays `wavBase64` (8 kHz mono WAV) into it. `note` says when it could not speak.
+   */
+  | { type: 'practice.far-end.offer'; callId: string; sdp: string; wavBase64: string; note: string | null }
+  /** The practice call ended: the far-end peer closes. */
+  | { type: 'practice.far-end.closed'; callId: string }
   | SipEvent;
 
 export type EventListener = (event: DialdeskEvent) => void;

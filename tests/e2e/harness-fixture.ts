@@ -24,7 +24,7 @@ export class HarnessProcess {
   /** `now`: an ISO instant the core's clock starts at (the shell's --test-clock), for time-of-day tests. */
   constructor(
     readonly dataDir: string,
-    readonly options: { now?: string; timeZone?: string } = {},
+    readonly options: { now?: string; timeZone?: string; practiceSeed?: number } = {},
   ) {}
 
   /** Starts on a free port and resolves once the ready line names it. */
@@ -33,6 +33,7 @@ export class HarnessProcess {
     this.output = '';
     const args = ['--import', 'tsx', WEB_SHELL, '--data-dir', this.dataDir, '--port', '0', '--no-open', '--test-memory-secrets'];
     if (this.options.now) args.push('--test-clock', this.options.now);
+    if (this.options.practiceSeed !== undefined) args.push('--test-practice-seed', String(this.options.practiceSeed));
     const child = spawn(process.execPath, args, {
       cwd: REPO,
       // `timeZone`: the system's zone as the web shell's process sees it (TZ), for a new rep's defaults.
@@ -95,11 +96,13 @@ export class HarnessProcess {
   }
 }
 
-export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined; harnessTimeZone: string | undefined }>({
+export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | undefined; harnessTimeZone: string | undefined; harnessPracticeSeed: number | undefined }>({
   // `test.use({ harnessNow: ISO })` starts the core's clock at that instant.
   harnessNow: [undefined, { option: true }],
   // `test.use({ harnessTimeZone: 'America/Denver' })` runs the web shell on a system set to that zone.
   harnessTimeZone: [undefined, { option: true }],
+  // `test.use({ harnessPracticeSeed: N })`: the practice line meets drawFarEnd(N, 0), drawFarEnd(N, 1), …
+  harnessPracticeSeed: [undefined, { option: true }],
   // Any uncaught error or console error in the page (a CSP violation, a failed
   // request, a React warning) fails the test that caused it. The page depends on
   // the harness so it is closed, and checked, before its harness stops: a refresh
@@ -114,9 +117,9 @@ export const test = base.extend<{ harness: HarnessProcess; harnessNow: string | 
     await page.close();
     expect(problems, 'errors in the page').toEqual([]);
   },
-  harness: async ({ harnessNow, harnessTimeZone }, use, testInfo) => {
+  harness: async ({ harnessNow, harnessTimeZone, harnessPracticeSeed }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
-    const harness = new HarnessProcess(dataDir, { now: harnessNow, timeZone: harnessTimeZone });
+    const harness = new HarnessProcess(dataDir, { now: harnessNow, timeZone: harnessTimeZone, practiceSeed: harnessPracticeSeed });
     await harness.start();
     try {
       await use(harness);

@@ -21,6 +21,8 @@ import type { SettingsStore } from '../settings/settings-store.js';
 import type { LeadStore } from '../store/lead-store.js';
 import { isoWithOffset } from '../timezones/zone-clock.js';
 import { testCallTarget, type TestCallAccount } from './test-call-target.js';
+import { ruleSetsFor } from '../compliance/legal-calendar.js';
+import type { PracticeWindowExemption } from '../practice/window-exemption.js';
 
 export interface DialGateDeps {
   store(): LeadStore;
@@ -29,6 +31,11 @@ export interface DialGateDeps {
   now(): Date;
   /** The SIP account's address and dial plan, for test calls to the rep's own lines; null without one. */
   account?(): TestCallAccount | null;
+  /**
+   * Practice only: the practice line's exemption from the window (hours, days, caps' timing), never from
+   * do-not-call. Made only from a practice line, and placeCall dials an exempt gate's numbers only on that line.
+   */
+  windowExemption?: PracticeWindowExemption;
 }
 
 export interface DialGate {
@@ -47,6 +54,16 @@ export interface DialGate {
    * no lead and so has no window: null when it is, else why not.
    */
   checkOwnLine(uri: string): string | null;
+  /** Set on the practice folder's gate only: the line its window-exempt calls must go through. */
+  readonly windowExemption: PracticeWindowExemption | null;
+}
+
+/** What a window refusal means on the practice line: the call goes ahead, the rule still shows. */
+function inRealLife(refusal: DialVerdict & { allowed: false }): DialVerdict {
+  const place = refusal.legal.allowed ? null : refusal.legal.jurisdiction;
+  const name = place ? ruleSetsFor([place])[0]?.name ?? null : null;
+  const lead = name ? `Outside ${name}'s hours in real life` : 'Outside the hours in real life';
+  return { allowed: true, realLife: `${lead}: ${refusal.reason}. Practice calls ring no phone, so this one goes ahead.`, legal: refusal.legal };
 }
 
 const nameOf = (lead: Lead) => leadName(lead) || lead.company || lead.id;
@@ -62,7 +79,10 @@ export function createDialGate(deps: DialGateDeps): DialGate {
   const windowCheck = (lead: Pick<Lead, 'id'>, zones: LeadZones, at: number): DialVerdict => {
     const settings = deps.settings.get();
     const recentCalls = lead.id ? deps.store().rotationOf(lead.id)?.recentAttemptsAt : undefined;
-    return dialVerdict({ leadId: (lead.id || null) as Lead['id'] | null, zones, recentCalls }, settings, settings.schedule, at);
+    const verdict = dialVerdict({ leadId: (lead.id || null) as Lead['id'] | null, zones, recentCalls }, settings, settings.schedule, at);
+    // A lead with no known zone is refused even in practice: that is a data problem, not the hour.
+    if (!verdict.allowed && deps.windowExemption && zones.zones.length > 0) return inRealLife(verdict);
+    return verdict;
   };
 
   const checkLead = (lead: Lead, at: number): DialVerdict => {
@@ -131,6 +151,8 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     }
     const refused = verdicts.find((v) => !v.allowed);
     if (refused && !refused.allowed) return refuse(refused.reason);
+    const realLife = verdicts.find((v) => v.allowed && v.realLife);
+    if (realLife?.allowed && realLife.realLife) return verdict(true, `Practice: ${realLife.realLife}${lead ? `; ${number} belongs to ${nameOf(lead)}` : ''}`);
 
     const zones = [...new Set(checks.flatMap((c) => c.zones.zones))];
     const whose = lead ? `; ${number} belongs to ${nameOf(lead)}` : `; ${number} belongs to no lead`;
@@ -144,5 +166,5 @@ export function createDialGate(deps: DialGateDeps): DialGate {
     return null;
   };
 
-  return { doNotCallReason: doNotCallOf, checkLead, checkNumber, checkOwnLine };
+  return { doNotCallReason: doNotCallOf, checkLead, checkNumber, checkOwnLine, windowExemption: deps.windowExemption ?? null };
 }

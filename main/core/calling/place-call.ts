@@ -33,6 +33,9 @@ export interface OwnLineRequest {
 export type PlaceCall = (request: PlaceCallRequest | OwnLineRequest) => Promise<CallView>;
 
 export function createPlaceCall(deps: PlaceCallDeps): PlaceCall {
+  // The window exemption is the practice line's alone: a gate that carries one dials nothing else.
+  const exemption = deps.gate.windowExemption;
+  if (exemption && exemption.line !== deps.sip) throw new Error('A gate exempt from the calling window dials only through its own practice line.');
   return async (request) => {
     if ('ownLine' in request) {
       const refused = deps.gate.checkOwnLine(request.ownLine);

@@ -39,13 +39,18 @@ export interface BlockSessionDeps {
   /** Inbound suppression (486/480/302) while a block runs. */
   setSuppression(active: boolean): void;
   /** The focus view of a lead (opener, script, strip). */
-  focus(lead: Lead, refused: string | null): FocusLead;
+  focus(lead: Lead, refused: string | null, realLife: string | null): FocusLead;
   /** Returns waiting now and their slot, for the block record. */
   returnsWaiting(): { count: number; nextSlot: { startsAt: string; endsAt: string } | null };
   /** Whether an answered call is still waiting for its outcome (after a restart). */
   isOpenCall(callId: string): boolean;
   /** Standing promises whose minute has come, earliest first (the schedule's promisesDue). */
   promisesDue(now: number): Array<{ leadId: string; at: number }>;
+  /**
+   * Practice only: the queue takes every lead planned in the coming fortnight, whatever the hour (the
+   * practice line's gate lets them ring, showing the hours as they would be in real life).
+   */
+  anyHour?: boolean;
   log?: (message: string) => void;
 }
 
@@ -403,6 +408,8 @@ export class BlockSession {
     this.countdown = setTimeout(() => {
       this.countdown = null;
       if (this.state?.phase !== 'countdown' || this.state.status !== 'running') return;
+      // The countdown is over: the view must not go on saying "Dialling the next lead in 0 s" through the call.
+      this.state.countdownEndsAt = null;
       this.step('fire');
       void this.placeCall().catch((error) => this.deps.log?.(`power dial: ${String(error)}`));
     }, s.pauseSeconds * 1000);
@@ -479,7 +486,7 @@ export class BlockSession {
       (!filter.timeZone || lead.zones?.zones[0] === filter.timeZone) &&
       (!filter.stage || voicemailStage(store.rotationOf(lead.id), schedule) === filter.stage) &&
       (!text || `${lead.company}\n${lead.notes}\n${lead.reason}\n${lead.referrer}`.toLowerCase().includes(text));
-    const minutes = length.kind === 'minutes' ? length.minutes : 60;
+    const minutes = this.deps.anyHour ? 14 * 24 * 60 : length.kind === 'minutes' ? length.minutes : 60;
     const plans = this.deps.schedule.planLeads(now, include);
     const ordered = orderBlockQueue(plans, { id: 'block', startsAt: now, endsAt: now + minutes * MINUTE_MS }, now).map((p) => p.leadId);
     return {
@@ -493,7 +500,7 @@ export class BlockSession {
     const lead = this.deps.store().getLead(leadId);
     if (!lead) return null;
     const verdict = this.deps.schedule.checkDial(lead, this.deps.now().getTime());
-    const focus = this.deps.focus(lead, verdict.allowed ? null : verdict.reason);
+    const focus = this.deps.focus(lead, verdict.allowed ? null : verdict.reason, verdict.allowed ? (verdict.realLife ?? null) : null);
     this.focusCache = { leadId, focus };
     return focus;
   }

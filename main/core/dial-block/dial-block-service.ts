@@ -33,6 +33,8 @@ export interface DialBlockServiceDeps {
   dial(input: { number: string; leadId: string | null }): Promise<CallView>;
   cancelCall(callId: string): Promise<unknown>;
   setDialBlockActive(active: boolean): void;
+  /** Practice only (see BlockSessionDeps.anyHour). */
+  anyHour?: boolean;
   log?: (message: string) => void;
 }
 
@@ -58,7 +60,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
   });
   const queue = () => returns.queue();
   // One focus panel for a lead, in a block and on a call dialled from the lead or a reminder.
-  const focusOf = (lead: Lead, refused: string | null) =>
+  const focusOf = (lead: Lead, refused: string | null, realLife: string | null = null) =>
     focusLead(
       {
         store: deps.store(),
@@ -68,6 +70,7 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       },
       lead,
       refused,
+      realLife,
     );
 
   const block = new BlockSession({
@@ -83,13 +86,14 @@ export function createDialBlockService(deps: DialBlockServiceDeps) {
       deps.setDialBlockActive(active);
       if (!active) returns.releaseHeld();
     },
-    focus: (lead, refused) => focusOf(lead, refused),
+    focus: (lead, refused, realLife) => focusOf(lead, refused, realLife),
     returnsWaiting: () => {
       const q = queue();
       return { count: q.items.length, nextSlot: q.slot && { startsAt: q.slot.startsAt, endsAt: q.slot.endsAt } };
     },
     isOpenCall: (callId) => answered.find(callId) !== undefined,
     promisesDue: (now) => deps.schedule.promisesDue(now),
+    anyHour: deps.anyHour,
     log: deps.log,
   });
   // After the block: a returns slot starting while it runs waits for it (held).

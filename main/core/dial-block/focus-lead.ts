@@ -19,7 +19,7 @@ function firstSentence(text: string): string {
  * ("Calling as promised — I said I'd try you at 8:15"), a return ("Thanks for calling me back"),
  * else the script's own first line.
  */
-export function focusLead(deps: { store: LeadStore; schedule: ScheduleService; now: number; waitingReturn: boolean }, lead: Lead, refused: string | null): FocusLead {
+export function focusLead(deps: { store: LeadStore; schedule: ScheduleService; now: number; waitingReturn: boolean }, lead: Lead, refused: string | null, realLife: string | null = null): FocusLead {
   const { store, schedule, now } = deps;
   const view = schedule.leadView(lead);
   const voicemail = schedule.prepareVoicemail(lead);
@@ -53,5 +53,6 @@ export function focusLead(deps: { store: LeadStore; schedule: ScheduleService; n
       promisedPhrase: voicemail.promisedPhrase,
     },
     refused,
+    realLife,
   };
 }

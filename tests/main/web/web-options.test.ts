@@ -7,7 +7,7 @@ describe('web shell options', () => {
       dataDir: '/data/dd',
       port: 0,
       open: true,
-      test: { clockStart: null, memorySecrets: false },
+      test: { clockStart: null, memorySecrets: false, practiceSeed: null },
     });
   });
 
@@ -35,7 +35,10 @@ describe('web shell options', () => {
 
   it('accepts them in the test suite', () => {
     const options = parseWebOptions(['--test-clock', '2026-03-10T15:00:00Z', '--test-memory-secrets'], { [TEST_OPTIONS_ENV]: '1' });
-    expect(options.test).toEqual({ clockStart: '2026-03-10T15:00:00Z', memorySecrets: true });
+    expect(options.test).toEqual({ clockStart: '2026-03-10T15:00:00Z', memorySecrets: true, practiceSeed: null });
+    expect(parseWebOptions(['--test-practice-seed', '4242'], { [TEST_OPTIONS_ENV]: '1' }).test.practiceSeed).toBe(4242);
+    expect(() => parseWebOptions(['--test-practice-seed=-1'], { [TEST_OPTIONS_ENV]: '1' })).toThrow('Not a practice seed (a whole number): -1');
+    expect(() => parseWebOptions(['--test-practice-seed', '7'], {})).toThrow(/--test-practice-seed is a test option/);
     expect(() => parseWebOptions(['--test-clock', 'tomorrow'], { [TEST_OPTIONS_ENV]: '1' })).toThrow('Not an ISO date-time for --test-clock: tomorrow');
   });
 

@@ -28,14 +28,7 @@ export function babble(rate: number, seconds: number, amplitude = 0.2, seed = 7)
   return out;
 }
 
-export function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** Joining parts is the app's own (shared/voicemail/signals.ts). */
+export { concat } from '../../../shared/voicemail/signals.js';
 
 export const silence = (rate: number, seconds: number) => new Float32Array(Math.round(rate * seconds));

@@ -396,6 +396,8 @@ describe('dial block service', () => {
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(h.calls).toHaveLength(2);
     expect((await service.handlers.getBlock({}))!.phase).toBe('dialing');
+    // The countdown is over once it fired: the view stops counting down through the call.
+    expect((await service.handlers.getBlock({}))!.countdownEndsAt).toBeNull();
   });
 
   it('zero pause: the next INVITE is placed the moment the outcome lands', async () => {
