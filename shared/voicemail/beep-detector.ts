@@ -173,6 +173,12 @@ const SIT_TOLERANCE = 0.03;
 const SIT_MIN_S = 0.2;
 const SIT_MAX_S = 0.45;
 const SIT_MAX_GAP_S = 0.08;
+/** A run starting this early began with the audio itself: the detector was not listening before it. */
+const AUDIO_START_S = 0.05;
+/** Frames after a plainly tonal one that straddle its edge (the 30 ms window over a 10 ms hop). */
+const TONE_EDGE_FRAMES = 3;
+/** Within 3 dB of the tone: the window still holds a tone, not the line's noise. */
+const TONE_EDGE_POWER_SHARE = 0.5;
 /**
  * A window centred on the tone's edge holds half its energy (-3 dB) and the
  * few ms of fade every real beep has take a few dB more: the edge is placed
@@ -237,6 +243,9 @@ export class BeepDetector {
   private floor = 0;
   private floorAt = 0;
   private framesSeen = 0;
+  /** The last plainly tonal frame's power, and how many frames ago it was (see noiseFloor). */
+  private tonalPower = 0;
+  private framesSinceTonal = Infinity;
   private decided: DetectorEvent | null = null;
   /** The person heard (a short utterance, then a pause), while a beep is still listened for. */
   private person: DetectorEvent | null = null;
@@ -383,7 +392,16 @@ export class BeepDetector {
     // Digital silence before the first sound is no audio yet (the answer arrives before the media), not the
     // line; and a tone is never the line's noise (an intercept's tones on a clean line would become its floor).
     if (this.framesSeen === 0 && power < SILENT_POWER) return SILENT_POWER;
-    if (plainlyTonal) return this.framesSeen === 0 ? SILENT_POWER : this.floor;
+    if (plainlyTonal) {
+      this.tonalPower = power;
+      this.framesSinceTonal = 0;
+      return this.framesSeen === 0 ? SILENT_POWER : this.floor;
+    }
+    // The few frames whose window straddles two tones back to back (an intercept's segments) hold two
+    // frequencies, so they are not plainly tonal, yet they are the tones' level, not the line's: on a call
+    // heard from inside an intercept they would be the first frames of the floor, and lift it to the tones.
+    this.framesSinceTonal++;
+    if (this.framesSinceTonal <= TONE_EDGE_FRAMES && power >= this.tonalPower * TONE_EDGE_POWER_SHARE) return this.framesSeen === 0 ? SILENT_POWER : this.floor;
     this.recentPowers[this.framesSeen % FLOOR_SMOOTH_FRAMES] = power;
     const k = Math.min(this.framesSeen + 1, FLOOR_SMOOTH_FRAMES);
     let sum = 0;
@@ -547,14 +565,29 @@ export class BeepDetector {
   }
 
 
+  /**
+   * The three SIT segments back to back; or their tail, when listening began in the middle of them: the
+   * page starts listening once the answer reaches it, often a few hundred ms into an intercept that plays
+   * from the first instant. Then the first run heard began with the audio itself and may be cut short, and
+   * at least the last two segments must follow it (one tone alone could be any beep).
+   */
   private isSit(): boolean {
-    if (this.closedRuns.length < 3) return false;
-    const runs = this.closedRuns.slice(-3);
-    return runs.every((r, i) => {
-      const duration = r.endS - r.startS;
-      const gapOk = i === 0 || r.startS - runs[i - 1].endS <= SIT_MAX_GAP_S;
-      return r.hz.length === 1 && SIT_SEGMENTS[i].some((f) => near(r.hz[0], f, SIT_TOLERANCE)) && duration >= SIT_MIN_S && duration <= SIT_MAX_S && gapOk;
-    });
+    const runs = this.closedRuns;
+    for (const heard of [3, 2]) {
+      if (runs.length < heard) continue;
+      const tail = runs.slice(-heard);
+      const segments = SIT_SEGMENTS.slice(SIT_SEGMENTS.length - heard);
+      const cutAtStart = tail[0].startS <= AUDIO_START_S && (heard === 3 || runs.length === heard);
+      if (heard < 3 && !cutAtStart) continue;
+      const fits = tail.every((r, i) => {
+        const duration = r.endS - r.startS;
+        const minS = i === 0 && cutAtStart ? 0 : SIT_MIN_S;
+        const gapOk = i === 0 || r.startS - tail[i - 1].endS <= SIT_MAX_GAP_S;
+        return r.hz.length === 1 && segments[i].some((f) => near(r.hz[0], f, SIT_TOLERANCE)) && duration >= minS && duration <= SIT_MAX_S && gapOk;
+      });
+      if (fits) return true;
+    }
+    return false;
   }
 
   private followSpeech(voice: boolean, sound: boolean, centerS: number, nowS: number, events: DetectorEvent[]): void {

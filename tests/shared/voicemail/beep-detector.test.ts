@@ -105,6 +105,21 @@ describe('BeepDetector', () => {
     expect(['sit', 'beep']).not.toContain(detectInBuffer(scrambled, RATE).verdict);
   });
 
+  it('names an intercept heard from inside its tones: the page starts listening a moment after the answer', () => {
+    const intercept = concat(tone(RATE, 0.274, 913.8), tone(RATE, 0.274, 1370.6), tone(RATE, 0.38, 1776.7), silence(RATE, 0.3), greeting(), silence(RATE, 1));
+    // Listening began up to 0.48 s into the sequence: its first tone cut short, or gone and the second cut short.
+    for (const lateS of [0, 0.05, 0.15, 0.3, 0.4, 0.48]) {
+      const heard = intercept.subarray(Math.round(lateS * RATE));
+      expect(detectInBuffer(heard, RATE).verdict, `listening ${lateS} s late`).toBe('sit');
+    }
+    // Only the last tone heard is any tone: never an intercept on its own.
+    const lastOnly = intercept.subarray(Math.round(0.6 * RATE));
+    expect(detectInBuffer(concat(lastOnly.subarray(0, Math.round(0.3 * RATE)), silence(RATE, 0.3), greeting(), silence(RATE, 1)), RATE).verdict).not.toBe('sit');
+    // The tail of the sequence after a greeting (not cut by the start of listening) is no intercept either.
+    const tailLater = concat(silence(RATE, 0.5), greeting(), silence(RATE, 0.3), tone(RATE, 0.274, 1370.6), tone(RATE, 0.38, 1776.7), silence(RATE, 2));
+    expect(detectInBuffer(tailLater, RATE).verdict).not.toBe('sit');
+  });
+
   it('settles a greeting with no beep after the configured silence', () => {
     const audio = concat(silence(RATE, 0.5), greeting(), silence(RATE, 6));
     expect(detectInBuffer(audio, RATE).decidedAtS).toBeCloseTo(3.5 + 3, 1);
