@@ -4,10 +4,10 @@ import type { ApiError } from '../../shared/result.js';
 import { useApi } from '../api/api-context.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
-import { WEEKDAY_NAMES } from '../ui/format-time.js';
 import { useIssuesByField } from '../ui/validation-issues.js';
 import { settingsField, toForm, toPatch, type SettingsForm } from './settings-form.js';
 import { CountryPicker, ZonePicker } from './zone-and-country.js';
+import { WorkingHoursFields } from './working-hours-fields.js';
 import './settings.css';
 import './onboarding.css';
 
@@ -88,7 +88,6 @@ export function Onboarding({ settings, onFinished }: { settings: Settings; onFin
     }
   };
 
-  const toggleDay = (day: number) => update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
 
   return (
     <section className="onboarding card" aria-labelledby="onboarding-title">
@@ -125,26 +124,7 @@ export function Onboarding({ settings, onFinished }: { settings: Settings; onFin
             <Field label="Your time zone" hint="Your working hours are in this zone; it starts as this computer’s." errors={issues.fields.repTimeZone}>
               {(props) => <ZonePicker fieldProps={props} value={form.repTimeZone} onChange={(repTimeZone) => update({ repTimeZone })} />}
             </Field>
-            <fieldset className={issues.fields.workingHours ? 'has-error' : undefined}>
-              <legend>Working hours</legend>
-              <div className="hours-row">
-                <Field label="Start">
-                  {(props) => <input {...props} className="input" type="time" value={form.start} onChange={(e) => update({ start: e.target.value })} />}
-                </Field>
-                <Field label="End">
-                  {(props) => <input {...props} className="input" type="time" value={form.end} onChange={(e) => update({ end: e.target.value })} />}
-                </Field>
-              </div>
-              <div className="days" role="group" aria-label="Working days">
-                {WEEKDAY_NAMES.map((name, day) => (
-                  <label key={name} className="day">
-                    <input type="checkbox" aria-label={name} checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
-                    <span aria-hidden="true">{name.slice(0, 3)}</span>
-                  </label>
-                ))}
-              </div>
-              {issues.fields.workingHours ? <p className="field-error">{issues.fields.workingHours.join('; ')}</p> : null}
-            </fieldset>
+            <WorkingHoursFields form={form} update={update} errors={issues.fields.workingHours} />
           </>
         ) : null}
         {error && issues.general.length + Object.keys(issues.fields).length === 0 ? <ErrorMessage error={error} title="Not saved" /> : null}

@@ -5,13 +5,13 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Field } from '../ui/field.js';
 import { ScheduleSettingsForm } from './schedule-settings.js';
 import { useIssuesByField } from '../ui/validation-issues.js';
-import { WEEKDAY_NAMES } from '../ui/format-time.js';
 import { settingsField, toForm, toPatch } from './settings-form.js';
 import './settings.css';
 import { SaveActions } from '../ui/save-actions.js';
 import { AppearanceSetting } from './appearance-setting.js';
 import { CallingWindowEditors } from './calling-window-editors.js';
 import { CountryPicker, ZonePicker } from './zone-and-country.js';
+import { WorkingHoursFields } from './working-hours-fields.js';
 
 /** `children`: parts other features add to the screen (the notification setting), wired in app/screens.tsx. */
 export function SettingsScreen({ children }: { children?: ReactNode }) {
@@ -23,8 +23,6 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
   if (loadError) return <ErrorMessage error={loadError} title="Could not load settings" />;
   if (!form) return <p className="muted">Loading settings…</p>;
 
-  const toggleDay = (day: number) =>
-    update({ days: form.days.includes(day) ? form.days.filter((d) => d !== day) : [...form.days, day] });
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -67,26 +65,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
             {(props) => <ZonePicker fieldProps={props} value={form.repTimeZone} onChange={(repTimeZone) => update({ repTimeZone })} />}
           </Field>
         </fieldset>
-        <fieldset className={issues.fields.workingHours ? 'has-error' : undefined}>
-          <legend>Working hours</legend>
-          <div className="hours-row">
-            <Field label="Start">
-              {(props) => <input {...props} className="input" type="time" value={form.start} onChange={(e) => update({ start: e.target.value })} />}
-            </Field>
-            <Field label="End">
-              {(props) => <input {...props} className="input" type="time" value={form.end} onChange={(e) => update({ end: e.target.value })} />}
-            </Field>
-          </div>
-          <div className="days" role="group" aria-label="Working days">
-            {WEEKDAY_NAMES.map((name, day) => (
-              <label key={name} className="day">
-                <input type="checkbox" aria-label={name} checked={form.days.includes(day)} onChange={() => toggleDay(day)} />
-                <span aria-hidden="true">{name.slice(0, 3)}</span>
-              </label>
-            ))}
-          </div>
-          {issues.fields.workingHours ? <p className="field-error">{issues.fields.workingHours.join('; ')}</p> : null}
-        </fieldset>
+        <WorkingHoursFields form={form} update={update} errors={issues.fields.workingHours} />
         {saveError ? <ErrorMessage error={saveError} title="Settings were not saved" /> : null}
         <SaveActions busy={busy} saved={saved} label="Save settings" savedText="Settings saved." />
       </form>
