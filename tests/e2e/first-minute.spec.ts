@@ -21,9 +21,9 @@ import { expect, test } from './harness-fixture.js';
 
 const SEED = 32;
 const SCREENSHOTS = process.env.DIALDESK_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : null;
+// The core's own clock, not a test clock: the page's call timers read the browser's, and the two agree.
 test.use({
   launchOptions: fakeMediaLaunchOptions(silentMic(process.env.TMPDIR ?? '/tmp')),
-  harnessNow: '2026-12-01T19:50:00Z',
   harnessTimeZone: 'America/New_York',
   harnessPracticeSeed: SEED,
 });
