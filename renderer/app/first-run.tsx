@@ -3,12 +3,13 @@ import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { useSettings } from '../ui/use-settings.js';
+import { startPracticeBlock } from '../ui/start-practice-block.js';
 import { Onboarding } from '../settings/onboarding.js';
 
 interface Props {
   onImport: () => void;
   onSampleLoaded: () => void;
-  /** After practice started: the Dial block screen. */
+  /** After the practice block started: the Dial block screen, on its focus view. */
   onPractice: () => void;
 }
 
@@ -37,7 +38,7 @@ export function FirstRun({ onImport, onSampleLoaded, onPractice }: Props) {
     if (result.ok) onSampleLoaded();
   };
   const tryPractice = async () => {
-    const result = await practice.run(() => api.enterPractice({}));
+    const result = await practice.run(() => startPracticeBlock(api));
     if (result.ok) onPractice();
   };
   const busy = sample.busy || practice.busy;

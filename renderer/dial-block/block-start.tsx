@@ -5,9 +5,7 @@ import { BLOCK_MINUTES, type BlockLength, type BlockView } from '../../shared/di
 import { useApi } from '../api/api-context.js';
 import { useApiAction } from '../ui/use-api-action.js';
 import { usePractice } from '../ui/use-practice.js';
-
-/** A practice block's length: long enough to meet a box, a person and a refusal, short enough for a first minute. */
-export const PRACTICE_BLOCK_LEADS = 5;
+import { startPracticeBlock } from '../ui/start-practice-block.js';
 
 /** Length, filter and power-dial pause of a new block; starts it over the leads due now. */
 export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void }) {
@@ -34,10 +32,7 @@ export function BlockStart({ onStarted }: { onStarted: (view: BlockView) => void
     return () => void (live = false);
   }, [api]);
   const tryPractice = async () => {
-    const entered = await run(() => api.enterPractice({}));
-    if (!entered.ok) return;
-    // Five sample leads, one after another: the first is a voicemail box, so the drop is seen at once.
-    const result = await run(() => api.startBlock({ length: { kind: 'leads', leads: PRACTICE_BLOCK_LEADS }, filter: {}, powerDial: true, pauseSeconds: 2 }));
+    const result = await run(() => startPracticeBlock(api));
     if (result.ok) onStarted(result.value);
   };
 

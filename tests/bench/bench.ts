@@ -20,6 +20,7 @@ import { benchmarkVoicemail } from './voicemail-bench.js';
 import { benchmarkStats } from './stats-bench.js';
 import { benchmarkDialLoop } from './dial-loop-bench.js';
 import { benchmarkTeam } from './team-bench.js';
+import { benchmarkOnboarding } from './onboarding-bench.js';
 
 const LEADS = 100_000;
 const ATTEMPTS = 1_000_000;
@@ -71,6 +72,7 @@ const SECTIONS: Record<string, { title: string; run: (report: BenchReport) => Pr
   voicemail: { title: 'Voicemail audio (beep detector on the corpus, speech synthesis)', run: benchmarkVoicemail },
   stats: { title: `Stats (${ATTEMPTS.toLocaleString('en-US')} attempts)`, run: benchmarkStats },
   team: { title: 'Team mode (a throwaway PostgreSQL; run under flock /tmp/dialdesk-heavy.lock)', run: benchmarkTeam },
+  onboarding: { title: 'The first minute (web shell + Chromium: onboarding → first practice voicemail; run under flock /tmp/dialdesk-heavy.lock)', run: benchmarkOnboarding },
   'dial-loop': { title: 'Dial loop (a 200-lead power-dial block against Kamailio + sipp; run under flock /tmp/dialdesk-lab.lock)', run: benchmarkDialLoop, with: ['stats'] },
 };
 

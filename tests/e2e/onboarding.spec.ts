@@ -1,4 +1,8 @@
+import { fakeMediaLaunchOptions, silentMic } from './call-lab.js';
 import { expect, test } from './harness-fixture.js';
+
+// The practice door places calls: a (silent) microphone for them.
+test.use({ launchOptions: fakeMediaLaunchOptions(silentMic(process.env.TMPDIR ?? '/tmp')) });
 
 test.describe('on a system set to Denver', () => {
   test.use({ harnessTimeZone: 'America/Denver' });
@@ -71,22 +75,26 @@ test.describe('on a system set to Denver', () => {
   });
 });
 
-test('Escape skips the questions for good; "Try a practice block" shows its refusal cleanly and stays on the doors', async ({ page, harness }) => {
+test('Escape skips the questions for good; "Try a practice block" starts a practice block, and the real folder stays a first run', async ({ page, harness }) => {
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { name: 'Where you call from' })).toBeVisible();
   await page.keyboard.press('Escape');
   const welcome = page.getByRole('heading', { name: 'Welcome to Dialdesk' });
   await expect(welcome).toBeFocused();
 
-  // Until the practice line lands (issue 26's other half), the core refuses; the rep reads why.
+  // The third door, by keyboard: practice starts, and so does its block of five sample leads.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Try a practice block', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Could not start a practice block');
-  await expect(page.getByRole('alert')).toContainText('Practice is not available yet.');
-  await expect(welcome).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Practice mode' })).toContainText('PRACTICE');
+  await expect(page).toHaveTitle('PRACTICE — Dialdesk');
+  const block = page.getByRole('region', { name: 'Dial block' });
+  await expect(block).toBeFocused();
+  await expect(block.getByText('PRACTICE', { exact: true })).toBeVisible();
+  await expect(block.locator('.block-timer')).toContainText('of 5 leads');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   await page.goto(await harness.restart());
   await expect(welcome).toBeVisible();

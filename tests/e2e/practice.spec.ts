@@ -7,25 +7,16 @@
  * view, the hours show as they would in real life, and "Leave practice" returns to a real folder
  * that holds no attempt.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { drawFarEnd } from '../../main/core/practice/far-end-draw.js';
 import { fakeMediaLaunchOptions, silentMic } from './call-lab.js';
+import { attemptLines } from './data-folder.js';
 import { expect, test } from './harness-fixture.js';
 
 /** A noisy box, a person, a busy line, a person, a number not in service: one read-out (about 25 s) keeps the test short. */
 const SEED = 32;
 const MIC = silentMic(process.env.TMPDIR ?? '/tmp');
 test.use({ launchOptions: fakeMediaLaunchOptions(MIC), harnessNow: '2026-12-02T03:30:00Z', harnessPracticeSeed: SEED });
-
-/** Attempts written in a data folder: the lines of its attempts/YYYY-MM.jsonl logs. */
-function attemptLines(dataDir: string): number {
-  const dir = join(dataDir, 'attempts');
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .reduce((n, f) => n + readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).length, 0);
-}
 
 test('a practice block without a phone account: boxes dropped at the beep, counts as drawn, then back to real data untouched', async ({ page, harness }) => {
   test.setTimeout(120_000);
@@ -90,6 +81,9 @@ test('a practice block without a phone account: boxes dropped at the beep, count
   expect(attemptLines(harness.dataDir)).toBe(0);
   await page.getByRole('button', { name: 'All time' }).click();
   await expect(totals.locator('dt:text-is("Dials") + dd')).toHaveText('0');
+  // Still a first run there: its questions (never answered in this test), then the doors.
   await page.getByRole('button', { name: 'Leads', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Where you call from' })).toBeVisible();
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Load sample leads' })).toBeVisible();
 });
