@@ -22,6 +22,8 @@ class SipStore {
 
   async refresh(lineChanged = false): Promise<void> {
     const [registration, calls] = await Promise.all([this.api.getRegistration({}), this.api.listCalls({})]);
+    // The other line's calls (a practice call's "ended" line, its lead) belong to the other data folder.
+    if (lineChanged) this.set({ ...INITIAL_SIP_STATE, registration: registration.ok ? registration.value : null });
     if (registration.ok && (lineChanged || this.state.registration === null)) this.set({ ...this.state, registration: registration.value });
     if (calls.ok) this.set(withCalls(this.state, calls.value));
   }

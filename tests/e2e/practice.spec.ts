@@ -77,6 +77,9 @@ test('a practice block without a phone account: boxes dropped at the beep, count
   await page.getByRole('button', { name: 'Leave practice' }).click();
   await expect(page.getByRole('region', { name: 'Practice mode' })).toHaveCount(0);
   await expect(page).toHaveTitle('Dialdesk');
+  // The last practice call stays with practice: no call line, no voicemail bar about a practice lead.
+  await expect(page.getByRole('region', { name: 'Current call' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Voicemail drop' })).toHaveCount(0);
   // The real folder: no lead was loaded there, no attempt written, and its stats count nothing.
   expect(attemptLines(harness.dataDir)).toBe(0);
   await page.getByRole('button', { name: 'All time' }).click();
