@@ -9,6 +9,7 @@ import { callParty, callStateText, formatDuration } from './format.js';
 import { LevelMeters } from './level-meters.js';
 import { SettleOutcome } from './settle-outcome.js';
 import { CallOpener } from './call-opener.js';
+import { useBlockCall } from './use-block-call.js';
 import { currentCall } from '../ui/sip-state.js';
 import { useNow } from '../ui/use-now.js';
 import { useSip } from '../ui/use-sip.js';
@@ -39,6 +40,8 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
   const live = call.status !== 'ended';
   const connected = call.status === 'connected';
   const now = useNow(1000, connected);
+  // A dial block's own call is settled in its focus view, with the same keys.
+  const blockCall = useBlockCall(call.id);
 
   const sendTone = (tone: string) => {
     setSent((s) => (s + tone).slice(-24));
@@ -93,8 +96,8 @@ function CallBarFor({ call, onDismiss }: { call: CallView; onDismiss: () => void
           )}
         </div>
       </div>
-      {call.direction === 'outbound' && call.leadId && live ? <CallOpener callId={call.id} leadId={call.leadId} answered={connected} /> : null}
-      {call.direction === 'outbound' && call.leadId && (connected || call.outcome === 'answered') ? (
+      {call.direction === 'outbound' && call.leadId && live && !blockCall ? <CallOpener leadId={call.leadId} answered={connected} /> : null}
+      {call.direction === 'outbound' && call.leadId && !blockCall && (connected || call.outcome === 'answered') ? (
         <SettleOutcome callId={call.id} keys={{ connected, hangUp: () => void run(() => api.hangUp({ callId: call.id })) }} />
       ) : null}
       {keypad && connected ? <DtmfKeypad onTone={sendTone} disabled={false} sent={sent} /> : null}

@@ -7,22 +7,16 @@ import { useApi } from '../api/api-context.js';
  * says it: "Calling as promised — I said I'd try you at 8:15", "Thanks for calling me back", or
  * the script's first line. Asked once when the call starts: the opener is for its first seconds.
  */
-export function CallOpener({ callId, leadId, answered }: { callId: string; leadId: string; answered: boolean }) {
+export function CallOpener({ leadId, answered }: { leadId: string; answered: boolean }) {
   const api = useApi();
   const [focus, setFocus] = useState<FocusLead | null>(null);
   useEffect(() => {
     let live = true;
-    void (async () => {
-      // A dial block's own call: its focus view already shows the opener.
-      const block = await api.getBlock({});
-      if (!live || (block.ok && block.value?.callId === callId)) return;
-      const result = await api.getLeadFocus({ leadId });
-      if (live && result.ok) setFocus(result.value);
-    })();
+    void api.getLeadFocus({ leadId }).then((result) => live && result.ok && setFocus(result.value));
     return () => {
       live = false;
     };
-  }, [api, callId, leadId]);
+  }, [api, leadId]);
   if (!focus) return null;
   return (
     <div className="call-opener">
