@@ -29,7 +29,7 @@ test('an inbound call from a lead, accepted in the UI, carries audio both ways a
     await page.goto(harness.url);
     // The lead, imported through the UI: its number is baresip's caller ID.
     const csv = join(lab.runDir, 'lab-lead.csv');
-    writeFileSync(csv, 'First Name,Last Name,Company,Phone\nLena,Lab,Loopback Phones,+1 212 555 0147\n');
+    writeFileSync(csv, `First Name,Last Name,Company,Phone\nLena,Lab,Loopback Phones,${LEAD_E164}\n`);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByLabel('Choose CSV file').setInputFiles(csv);
     await page.getByRole('button', { name: 'Import 1 rows' }).click();

@@ -397,8 +397,40 @@ export async function expectMicToneInLeadRecording(
 
 type LeadPhone = Awaited<ReturnType<Lab['startBaresip']>>;
 
-/** The lead's phone number in both audio specs (baresip's user; valid for import, so it can be a lead). */
-export const LEAD_DIGITS = '12125550147';
+/**
+ * Where the lab's leads live: a place whose law lets Dialdesk call it now. The law looks at the place of
+ * the number itself (a New York number is refused at 21:00 New York time whatever zone the CSV gives), so
+ * a suite that runs at any hour picks, with the app's own gate (`cli check`), the first of these places
+ * where a call is legal now and ten minutes on. Each is a valid number ending in two free digits.
+ */
+const LAB_PLACES = ['+12125550147', '+13105550147', '+18085550147', '+81355550147', '+61295550147', '+911125550147', '+97142550147', '+442075550147'];
+
+function legalAt(number: string, at: Date, dataDir: string): boolean {
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', 'check', number, '--at', at.toISOString(), '--json', '--data-dir', dataDir], { encoding: 'utf8', timeout: 60_000 });
+  const last = cli.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return (JSON.parse(last) as { legal?: { allowed?: boolean } }).legal?.allowed === true;
+  } catch {
+    throw new Error(`cli check ${number} gave no verdict: ${cli.stderr || cli.stdout}`);
+  }
+}
+
+let labPlace: string | null = null;
+/** `count` lab numbers in one place the law lets the suite call now (E.164, the same but for the last two digits). */
+export function callableNumbers(count: number): string[] {
+  if (!labPlace) {
+    const dataDir = join(tmpdir(), `dialdesk-lab-place-${process.pid}`);
+    const now = new Date();
+    const soon = new Date(now.getTime() + 10 * 60_000);
+    labPlace = LAB_PLACES.find((n) => legalAt(n, now, dataDir) && legalAt(n, soon, dataDir)) ?? null;
+    if (!labPlace) throw new Error(`None of the lab's places may be called at ${now.toISOString()}: ${LAB_PLACES.join(', ')}`);
+  }
+  const stem = labPlace.slice(0, -2);
+  return Array.from({ length: count }, (_, i) => `${stem}${String(41 + i).padStart(2, '0')}`);
+}
+
+/** The lead's phone number in the audio specs (baresip's user; valid for import, so it can be a lead). */
+export const LEAD_DIGITS = callableNumbers(7)[6].slice(1);
 
 /**
  * The WebRTC ↔ plain-RTP lab both audio specs use: rtpengine, Kamailio with digest auth and
