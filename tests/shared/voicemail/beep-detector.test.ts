@@ -112,6 +112,15 @@ describe('BeepDetector', () => {
       const heard = intercept.subarray(Math.round(lateS * RATE));
       expect(detectInBuffer(heard, RATE).verdict, `listening ${lateS} s late`).toBe('sit');
     }
+    // The other SIT codes (985.2 Hz first, 1428.5 Hz second, 380 ms segments), heard late on a hissing line.
+    for (const [first, second, long] of [[985.2, 1370.6, 0.38], [913.8, 1428.5, 0.274], [985.2, 1428.5, 0.38]] as const) {
+      const segments = concat(tone(RATE, long, first), tone(RATE, long, second), tone(RATE, 0.38, 1776.7), silence(RATE, 0.3), greeting(), silence(RATE, 1));
+      const hiss = noise(RATE, segments.length / RATE, 0.01, 3);
+      const onLine = segments.map((v, i) => v + hiss[i]);
+      for (const lateS of [0.1, long + 0.05]) {
+        expect(detectInBuffer(onLine.subarray(Math.round(lateS * RATE)), RATE).verdict, `${first}/${second} Hz, ${lateS} s late, in noise`).toBe('sit');
+      }
+    }
     // Only the last tone heard is any tone: never an intercept on its own.
     const lastOnly = intercept.subarray(Math.round(0.6 * RATE));
     expect(detectInBuffer(concat(lastOnly.subarray(0, Math.round(0.3 * RATE)), silence(RATE, 0.3), greeting(), silence(RATE, 1)), RATE).verdict).not.toBe('sit');
